@@ -1,0 +1,39 @@
+// The UI's live views of IndexedDB (db.ts): each hook re-runs its read (read.ts, meta.ts) whenever a table it read
+// changes, in this tab or another. `undefined` always means "still loading".
+import { useLiveQuery } from 'dexie-react-hooks'
+import { buildHouseholdRows, type HouseholdRow } from './household-rows'
+import { getWorkArea } from './meta'
+import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
+import type { Household, Member, WorkArea } from './schemas'
+
+/** Stays undefined while the work area itself is still loading. */
+export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
+  return useLiveQuery(async () => {
+    if (workAreaId === undefined) return undefined
+    const { households, members } = await loadWorkArea(workAreaId)
+    return buildHouseholdRows(households, members, today)
+  }, [workAreaId, today])
+}
+
+/** `household` is undefined when it does not exist or was deleted. */
+export function useHousehold(
+  id: string,
+): { household: Household | undefined; members: Member[] } | undefined {
+  return useLiveQuery(async () => {
+    const household = await getHousehold(id)
+    return { household, members: household ? await membersOf(id) : [] }
+  }, [id])
+}
+
+/** null: not found or deleted. */
+export function useMember(id: string): Member | undefined | null {
+  return useLiveQuery(async () => (await getMember(id)) ?? null, [id])
+}
+
+export function useWorkArea(): WorkArea | undefined {
+  return useLiveQuery(getWorkArea)
+}
+
+export function useOutboxCount(): number | undefined {
+  return useLiveQuery(outboxCount)
+}

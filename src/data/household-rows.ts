@@ -1,0 +1,110 @@
+// The household list screen's model, built in memory from one work area's records: sorting, searching and
+// filtering happen here, without Dexie, so they are cheap to test and to rerun on every keystroke.
+import { type MemberStages, memberStages } from '../domain/lifecycle'
+import { type Household, type Member, padRtRw } from './schemas'
+
+export interface HouseholdRow {
+  household: Household
+  members: Member[]
+  /** By member id; members whose stage cannot be worked out (birth date after today) have none. */
+  stages: Map<string, MemberStages>
+  /** Every LifeStage and Overlay present in the household. */
+  stageSet: Set<string>
+}
+
+export interface HouseholdFilter {
+  query?: string
+  dusun?: string
+  rt?: string
+  /** A LifeStage or an Overlay. */
+  stage?: string
+}
+
+const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true })
+
+/** Kepala keluarga first, then oldest to youngest, then by name. */
+export function compareMembers(a: Member, b: Member): number {
+  return (
+    Number(b.relation === 'kepala') - Number(a.relation === 'kepala') ||
+    a.birthDate.localeCompare(b.birthDate) ||
+    collator.compare(a.name, b.name)
+  )
+}
+
+function compareHouseholds(a: Household, b: Household): number {
+  return (
+    collator.compare(a.address.dusun, b.address.dusun) ||
+    collator.compare(a.address.rw, b.address.rw) ||
+    collator.compare(a.address.rt, b.address.rt) ||
+    collator.compare(a.headName, b.headName) ||
+    a.id.localeCompare(b.id)
+  )
+}
+
+/** Sorted by dusun, RW, RT, then the head's name. */
+export function buildHouseholdRows(
+  households: Household[],
+  members: Member[],
+  today: string,
+): HouseholdRow[] {
+  const byHousehold = new Map<string, Member[]>()
+  for (const m of members) {
+    const list = byHousehold.get(m.householdId)
+    if (list) list.push(m)
+    else byHousehold.set(m.householdId, [m])
+  }
+  return [...households].sort(compareHouseholds).map((household) => {
+    const own = (byHousehold.get(household.id) ?? []).sort(compareMembers)
+    const stages = new Map<string, MemberStages>()
+    const stageSet = new Set<string>()
+    for (const m of own) {
+      const s = memberStages(m, today)
+      if (!s) continue
+      stages.set(m.id, s)
+      stageSet.add(s.stage)
+      for (const overlay of s.overlays) stageSet.add(overlay)
+    }
+    return { household, members: own, stages, stageSet }
+  })
+}
+
+// "Siti" finds "SITI" and "Sítí"; the UI reruns the filter as the kader types, so each row's folded text is
+// computed once per row object.
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+const searchText = new WeakMap<HouseholdRow, { names: string; numbers: string }>()
+
+function searchTextOf(row: HouseholdRow): { names: string; numbers: string } {
+  let text = searchText.get(row)
+  if (!text) {
+    const names = [row.household.headName, ...row.members.map((m) => m.name)]
+    const numbers = [row.household.noKk, ...row.members.map((m) => m.nik)].filter(Boolean)
+    // A separator no query contains, so a match never spans two names or two numbers.
+    text = { names: names.map(fold).join('\n'), numbers: numbers.join('\n') }
+    searchText.set(row, text)
+  }
+  return text
+}
+
+// Fewer digits would match most NIKs: the first two are the province.
+const MIN_NUMBER_QUERY = 3
+
+export function filterHouseholdRows(rows: HouseholdRow[], filter: HouseholdFilter): HouseholdRow[] {
+  const query = filter.query?.trim() ?? ''
+  const digits = /^\d+$/.test(query) && query.length >= MIN_NUMBER_QUERY
+  const needle = fold(query)
+  const rt = filter.rt && padRtRw(filter.rt)
+  return rows.filter(
+    (row) =>
+      (!filter.dusun || row.household.address.dusun === filter.dusun) &&
+      (!rt || row.household.address.rt === rt) &&
+      (!filter.stage || row.stageSet.has(filter.stage)) &&
+      (!needle || (digits ? searchTextOf(row).numbers : searchTextOf(row).names).includes(needle)),
+  )
+}
+
+/** The dusun and RT values present, sorted, for the filter menus. */
+export function filterOptions(rows: HouseholdRow[]): { dusun: string[]; rt: string[] } {
+  const dusun = new Set(rows.map((r) => r.household.address.dusun))
+  const rt = new Set(rows.map((r) => r.household.address.rt))
+  return { dusun: [...dusun].sort(collator.compare), rt: [...rt].sort(collator.compare) }
+}

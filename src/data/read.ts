@@ -1,0 +1,70 @@
+// Reads of households, members and the outbox from IndexedDB (db.ts). Every row is validated against its schema:
+// a corrupt row is reported to data-issues.ts and skipped, so one bad record never breaks a screen.
+import type * as z from 'zod/mini'
+import { reportInvalidRow } from './data-issues'
+import { getDb } from './db'
+import { compareMembers } from './household-rows'
+import { type Household, household, type Member, member } from './schemas'
+
+function validRows<S extends z.ZodMiniType>(schema: S, table: string, rows: unknown[]): z.infer<S>[] {
+  const valid: z.infer<S>[] = []
+  for (const row of rows) {
+    const parsed = schema.safeParse(row)
+    if (parsed.success) valid.push(parsed.data)
+    else {
+      const id = String((row as { id?: unknown } | undefined)?.id)
+      reportInvalidRow(table, id, [...new Set(parsed.error.issues.map((i) => i.path.join('.')))])
+    }
+  }
+  return valid
+}
+
+/** Soft-deleted households included: writes must tell "deleted" from "missing". */
+export async function findHousehold(id: string): Promise<Household | undefined> {
+  const row = await getDb().households.get(id)
+  return row === undefined ? undefined : validRows(household, 'households', [row])[0]
+}
+
+/** Soft-deleted members included. */
+export async function findMember(id: string): Promise<Member | undefined> {
+  const row = await getDb().members.get(id)
+  return row === undefined ? undefined : validRows(member, 'members', [row])[0]
+}
+
+export async function getHousehold(id: string): Promise<Household | undefined> {
+  const h = await findHousehold(id)
+  return h?.deleted ? undefined : h
+}
+
+export async function getMember(id: string): Promise<Member | undefined> {
+  const m = await findMember(id)
+  return m?.deleted ? undefined : m
+}
+
+/** Kepala keluarga first, then oldest to youngest. */
+export async function membersOf(householdId: string): Promise<Member[]> {
+  const rows = await getDb().members.where('householdId').equals(householdId).toArray()
+  return validRows(member, 'members', rows)
+    .filter((m) => !m.deleted)
+    .sort(compareMembers)
+}
+
+/** Members of deleted households are left out with them. */
+export async function loadWorkArea(
+  workAreaId: string,
+): Promise<{ households: Household[]; members: Member[] }> {
+  const db = getDb()
+  return db.transaction('r', [db.households, db.members], async () => {
+    const householdRows = await db.households.where('workAreaId').equals(workAreaId).toArray()
+    const households = validRows(household, 'households', householdRows).filter((h) => !h.deleted)
+    const memberRows = await db.members
+      .where('householdId')
+      .anyOf(households.map((h) => h.id))
+      .toArray()
+    return { households, members: validRows(member, 'members', memberRows).filter((m) => !m.deleted) }
+  })
+}
+
+export function outboxCount(): Promise<number> {
+  return getDb().outbox.count()
+}

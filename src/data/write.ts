@@ -1,0 +1,303 @@
+// The one way records are written. A save validates and normalises the input, then in ONE rw transaction stores
+// the record in households/members and appends its change to the outbox (db.ts), stamped with the device id
+// from meta; if any step fails, nothing is stored. Nothing is ever removed: a deletion is a soft delete.
+import type { Table } from 'dexie'
+import type * as z from 'zod/mini'
+import { checkMember } from '../domain/member-checks'
+import { checkKk } from '../domain/nik'
+import { getDb, guardQuota } from './db'
+import { uuidv7 } from './ids'
+import { getDeviceId } from './meta'
+import { findHousehold, findMember, membersOf } from './read'
+import {
+  type Entity,
+  type Household,
+  type HouseholdInput,
+  householdFields,
+  householdInput,
+  type Member,
+  type MemberInput,
+  memberFields,
+  memberInput,
+  padRtRw,
+  type syncMeta,
+} from './schemas'
+
+export interface FieldError {
+  key: string
+  params?: Record<string, string>
+}
+/** Keyed by the field's path: 'headName', 'address.rt', 'nik', … */
+export type FieldErrors = Record<string, FieldError>
+export type WriteResult<T> =
+  | { ok: true; record: T; warnings: FieldErrors }
+  | { ok: false; errors: FieldErrors; warnings: FieldErrors }
+/** `value` (the normalised input) is present exactly when there are no errors. */
+export interface Validation<T> {
+  value?: T
+  errors: FieldErrors
+  warnings: FieldErrors
+}
+
+type IsKnownKecamatan = (code: string) => boolean
+type SyncedRecord = Household | Member
+type SyncMetaKey = keyof typeof syncMeta
+
+/** The checks that need no database; the form runs them as the kader types. */
+export function validateHousehold(
+  input: unknown,
+  isKnownKecamatan?: IsKnownKecamatan,
+): Validation<HouseholdInput> {
+  const result = parse(householdInput, input)
+  const noKk = field(result.input, 'noKk')
+  if (noKk) {
+    for (const issue of checkKk(noKk, isKnownKecamatan)) {
+      add(
+        issue.severity === 'warning' ? result.warnings : result.errors,
+        'noKk',
+        `err.kk.${issue.code}`,
+        issue.params,
+      )
+    }
+  }
+  return settle(result, (h) => ({
+    ...h,
+    address: { ...h.address, rt: padRtRw(h.address.rt), rw: padRtRw(h.address.rw) },
+  }))
+}
+
+/** The checks that need no database, including the NIK, date and pregnancy rules of src/domain. */
+export function validateMember(
+  input: unknown,
+  today: string,
+  isKnownKecamatan?: IsKnownKecamatan,
+): Validation<MemberInput> {
+  const result = parse(memberInput, input)
+  const sex = field(result.input, 'sex')
+  const problems = checkMember(
+    {
+      birthDate: field(result.input, 'birthDate'),
+      sex: sex === 'L' || sex === 'P' ? sex : undefined,
+      nik: field(result.input, 'nik'),
+      nikMismatchConfirmed: result.input.nikMismatchConfirmed === true,
+      hpht: field(result.input, 'hpht'),
+      deliveryDate: field(result.input, 'deliveryDate'),
+    },
+    today,
+    isKnownKecamatan,
+  )
+  for (const p of problems)
+    add(p.severity === 'warning' ? result.warnings : result.errors, p.field, p.key, p.params)
+  // Unconfirmed is the same as never asked: storing `false` would only make edits look like changes.
+  return settle(result, ({ nikMismatchConfirmed, ...m }) =>
+    nikMismatchConfirmed ? { ...m, nikMismatchConfirmed } : m,
+  )
+}
+
+export async function saveHousehold(
+  input: unknown,
+  opts: { id?: string; now: Date; isKnownKecamatan?: IsKnownKecamatan },
+): Promise<WriteResult<Household>> {
+  const { value, errors, warnings } = validateHousehold(input, opts.isKnownKecamatan)
+  if (!value) return { ok: false, errors, warnings }
+  const db = getDb()
+  return guardQuota(() =>
+    db.transaction('rw', [db.households, db.outbox, db.meta], async () => {
+      const stored = opts.id === undefined ? undefined : await findHousehold(opts.id)
+      const refused = opts.id === undefined ? undefined : recordProblem(stored)
+      if (refused) return { ok: false as const, errors: { id: refused }, warnings }
+      const record = await store(db.households, 'households', householdFields, value, stored, opts.now)
+      return { ok: true as const, record, warnings }
+    }),
+  )
+}
+
+export async function saveMember(
+  input: unknown,
+  opts: { id?: string; now: Date; today: string; isKnownKecamatan?: IsKnownKecamatan },
+): Promise<WriteResult<Member>> {
+  const { value, errors, warnings } = validateMember(input, opts.today, opts.isKnownKecamatan)
+  if (!value) return { ok: false, errors, warnings }
+  const db = getDb()
+  return guardQuota(() =>
+    db.transaction('rw', [db.members, db.households, db.outbox, db.meta], async () => {
+      const stored = opts.id === undefined ? undefined : await findMember(opts.id)
+      const refused: FieldErrors = {}
+      const recordError = opts.id === undefined ? undefined : recordProblem(stored)
+      if (recordError) refused.id = recordError
+      const home = await findHousehold(value.householdId)
+      if (!home || home.deleted) refused.householdId = { key: 'err.household.missing' }
+      if (value.nik && (await nikTaken(value.nik, opts.id))) refused.nik = { key: 'err.nik.duplicate' }
+      if (Object.keys(refused).length > 0) return { ok: false as const, errors: refused, warnings }
+      const record = await store(db.members, 'members', memberFields, value, stored, opts.now)
+      return { ok: true as const, record, warnings }
+    }),
+  )
+}
+
+/** Soft-deletes the household and its members; already deleted or missing records are left as they are. */
+export async function deleteHousehold(id: string, opts: { now: Date }): Promise<void> {
+  const db = getDb()
+  await guardQuota(() =>
+    db.transaction('rw', [db.households, db.members, db.outbox, db.meta], async () => {
+      const stored = await findHousehold(id)
+      if (!stored || stored.deleted) return
+      await softDelete(db.households, 'households', stored, opts.now)
+      for (const m of await membersOf(id)) await softDelete(db.members, 'members', m, opts.now)
+    }),
+  )
+}
+
+export async function deleteMember(id: string, opts: { now: Date }): Promise<void> {
+  const db = getDb()
+  await guardQuota(() =>
+    db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
+      const stored = await findMember(id)
+      if (stored && !stored.deleted) await softDelete(db.members, 'members', stored, opts.now)
+    }),
+  )
+}
+
+interface Parsed<T> {
+  /** The input after tidy(): what the domain checks look at, even when the schema refused it. */
+  input: Record<string, unknown>
+  data?: T
+  errors: FieldErrors
+  warnings: FieldErrors
+}
+
+function parse<T>(schema: z.ZodMiniType<T>, raw: unknown): Parsed<T> {
+  const tidied = tidy(raw)
+  const input = isPlainObject(tidied) ? tidied : {}
+  // Schema messages are dictionary keys; a value of the wrong type has no message of its own.
+  const result = schema.safeParse(tidied, { error: () => 'err.invalid' })
+  const errors: FieldErrors = {}
+  for (const issue of result.error?.issues ?? []) {
+    const path = issue.path.join('.')
+    add(errors, path, valueAt(tidied, issue.path) === undefined ? 'err.required' : issue.message)
+  }
+  return { input, data: result.data, errors, warnings: {} }
+}
+
+function settle<T>(parsed: Parsed<T>, normalise: (value: T) => T): Validation<T> {
+  const { data, errors, warnings } = parsed
+  return data !== undefined && Object.keys(errors).length === 0
+    ? { value: normalise(data), errors, warnings }
+    : { errors, warnings }
+}
+
+/** Trims every string and drops empty ones, so a blank optional field is absent and a blank required one missing. */
+function tidy(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim()
+  if (!isPlainObject(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    const t = tidy(v)
+    if (t !== undefined) out[k] = t
+  }
+  return out
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let v = value
+  for (const k of path) v = isPlainObject(v) ? v[k as string] : undefined
+  return v
+}
+
+function field(input: Record<string, unknown>, name: string): string | undefined {
+  const v = input[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+/** The first message for a path wins: the schema's format message comes before the domain's finer checks. */
+function add(into: FieldErrors, path: string, key: string, params?: Record<string, string>): void {
+  into[path] ??= params && Object.keys(params).length > 0 ? { key, params } : { key }
+}
+
+/** Edits are refused for a record that is not there (or unreadable) and for a soft-deleted one alike. */
+function recordProblem(stored: SyncedRecord | undefined): FieldError | undefined {
+  return !stored || stored.deleted ? { key: 'err.record.missing' } : undefined
+}
+
+async function nikTaken(nik: string, ownId: string | undefined): Promise<boolean> {
+  const count = await getDb()
+    .members.where('nik')
+    .equals(nik)
+    .filter((m) => !m.deleted && m.id !== ownId)
+    .count()
+  return count > 0
+}
+
+/** Stores a created or edited record with its outbox entry; an edit that changes nothing writes nothing. */
+async function store<T extends SyncedRecord>(
+  table: Table<T, string>,
+  entity: Entity,
+  fields: Record<string, unknown>,
+  data: Omit<T, SyncMetaKey>,
+  stored: T | undefined,
+  now: Date,
+): Promise<T> {
+  const next = data as Record<string, unknown>
+  const previous = stored as Record<string, unknown> | undefined
+  const changed = Object.keys(fields).filter((k) =>
+    previous ? !same(previous[k], next[k]) : next[k] !== undefined,
+  )
+  if (stored && changed.length === 0) return stored
+  const at = now.toISOString()
+  const record = {
+    id: stored?.id ?? uuidv7(now.getTime()),
+    ...data,
+    createdAt: stored?.createdAt ?? at,
+    updatedAt: at,
+    deviceId: await getDeviceId(),
+    version: (stored?.version ?? 0) + 1,
+    deleted: false,
+  } as T
+  await append(table, entity, record, changed)
+  return record
+}
+
+async function softDelete<T extends SyncedRecord>(
+  table: Table<T, string>,
+  entity: Entity,
+  stored: T,
+  now: Date,
+) {
+  const record = {
+    ...stored,
+    updatedAt: now.toISOString(),
+    deviceId: await getDeviceId(),
+    version: stored.version + 1,
+    deleted: true,
+  }
+  await append(table, entity, record, ['deleted'])
+}
+
+async function append<T extends SyncedRecord>(
+  table: Table<T, string>,
+  entity: Entity,
+  record: T,
+  changed: string[],
+) {
+  await table.put(record)
+  await getDb().outbox.add({
+    changeId: uuidv7(Date.parse(record.updatedAt)),
+    entity,
+    recordId: record.id,
+    version: record.version,
+    changedFields: changed,
+    at: record.updatedAt,
+    deviceId: record.deviceId,
+  })
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (!isPlainObject(a) || !isPlainObject(b)) return false
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  return [...keys].every((k) => same(a[k], b[k]))
+}

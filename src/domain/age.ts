@@ -1,0 +1,54 @@
+import { type CalendarDate, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
+
+export interface Age {
+  years: number
+  months: number
+  days: number
+  totalDays: number
+  totalMonths: number
+}
+
+/** Completed years/months/days between birth and today (calendar, like a person counts). Throws RangeError if today < birth. */
+export function ageOn(birthDate: string, today: string): Age {
+  const totalDays = daysBetween(birthDate, today)
+  if (totalDays < 0) throw new RangeError(`today (${today}) is before the birth date (${birthDate})`)
+  const birth = parseDate(birthDate)
+  const now = parseDate(today)
+  let totalMonths = (now.year - birth.year) * 12 + now.month - birth.month
+  if (monthCompletedOn(birth, totalMonths) > today) totalMonths -= 1
+  return {
+    years: Math.floor(totalMonths / 12),
+    months: totalMonths % 12,
+    days: daysBetween(monthCompletedOn(birth, totalMonths), today),
+    totalDays,
+    totalMonths,
+  }
+}
+
+/**
+ * The day the n-th month of life is completed: the same day of the month as the birth, or, when the month
+ * is too short for it (born on the 31st, or on 29 February in a common year), the 1st of the next month —
+ * the month is only complete once its last day has passed. So born 2024-01-31 is 0 months 29 days on
+ * 2024-02-29 and 1 month on 2024-03-01; born 2024-02-29 turns 1 year on 2025-03-01.
+ */
+function monthCompletedOn(birth: CalendarDate, n: number): string {
+  const { year, month } = parseDate(normalizeDate(birth.year, birth.month + n, 1))
+  return birth.day > daysInMonth(year, month)
+    ? normalizeDate(year, month + 1, 1)
+    : normalizeDate(year, month, birth.day)
+}
+
+const UNITS = {
+  id: { day: 'hr', month: 'bl', year: 'th' },
+  en: { day: 'd', month: 'mo', year: 'y' },
+}
+
+/** As a kader says it: under 29 days "12 hr"; under 12 months "5 bl"; under 18 years "2 th 3 bl" (months omitted when 0: "7 th"); 18+ "45 th". English: "12 d", "5 mo", "2 y 3 mo", "45 y". */
+export function formatAge(age: Age, lang: 'id' | 'en'): string {
+  const unit = UNITS[lang]
+  // Days also until the first month is complete: "0 bl" would tell a kader nothing.
+  if (age.totalDays < 29 || age.totalMonths === 0) return `${age.totalDays} ${unit.day}`
+  if (age.totalMonths < 12) return `${age.totalMonths} ${unit.month}`
+  if (age.years < 18 && age.months > 0) return `${age.years} ${unit.year} ${age.months} ${unit.month}`
+  return `${age.years} ${unit.year}`
+}

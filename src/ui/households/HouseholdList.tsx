@@ -1,0 +1,135 @@
+import { useDeferredValue, useMemo, useState } from 'react'
+import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import {
+  filterHouseholdRows,
+  filterOptions,
+  type HouseholdFilter,
+  type HouseholdRow,
+} from '../../data/household-rows'
+import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
+import { useT } from '../i18n'
+import { paths } from '../router'
+import { StageBadge } from '../shared/StageBadge'
+import { TopBar } from '../shared/TopBar'
+import { useToday } from '../shared/today'
+import { VirtualList } from '../shared/VirtualList'
+
+const ROW_HEIGHT = 76
+
+export function HouseholdList() {
+  const t = useT()
+  const today = useToday()
+  const workArea = useWorkArea()
+  const rows = useWorkAreaRows(workArea?.id, today)
+  const [filter, setFilter] = useState<HouseholdFilter>({})
+  // Typing stays responsive on a slow phone: filtering runs on the deferred value.
+  const deferredFilter = useDeferredValue(filter)
+  const shown = useMemo(() => (rows ? filterHouseholdRows(rows, deferredFilter) : []), [rows, deferredFilter])
+  const options = useMemo(() => (rows ? filterOptions(rows) : { dusun: [], rt: [] }), [rows])
+  const set = (patch: HouseholdFilter) => setFilter((f) => ({ ...f, ...patch }))
+
+  return (
+    <main className="screen screen-list">
+      <TopBar
+        title={t('households.title')}
+        action={
+          <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
+            ⚙
+          </a>
+        }
+      />
+      <div className="filters">
+        <input
+          type="search"
+          className="search"
+          placeholder={t('households.searchPlaceholder')}
+          aria-label={t('households.search')}
+          value={filter.query ?? ''}
+          onChange={(e) => set({ query: e.target.value })}
+        />
+        <div className="filter-row">
+          <select
+            aria-label={t('address.dusun')}
+            value={filter.dusun ?? ''}
+            onChange={(e) => set({ dusun: e.target.value || undefined })}
+          >
+            <option value="">{t('households.allDusun')}</option>
+            {options.dusun.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('address.rt')}
+            value={filter.rt ?? ''}
+            onChange={(e) => set({ rt: e.target.value || undefined })}
+          >
+            <option value="">{t('households.allRt')}</option>
+            {options.rt.map((rt) => (
+              <option key={rt} value={rt}>
+                RT {rt}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('households.stage')}
+            value={filter.stage ?? ''}
+            onChange={(e) => set({ stage: e.target.value || undefined })}
+          >
+            <option value="">{t('households.allStages')}</option>
+            {[...LIFE_STAGES, ...OVERLAYS].map((s) => (
+              <option key={s} value={s}>
+                {t(`stage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {rows === undefined ? (
+        <p className="loading">{t('common.loading')}</p>
+      ) : rows.length === 0 ? (
+        <div className="empty">
+          <p>{t('households.empty')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="count" aria-live="polite">
+            {t('households.count', { shown: shown.length, total: rows.length })}
+          </p>
+          <VirtualList
+            items={shown}
+            rowHeight={ROW_HEIGHT}
+            getKey={(row) => row.household.id}
+            renderRow={(row) => <HouseholdRowLink row={row} />}
+            label={t('households.title')}
+          />
+        </>
+      )}
+      <a className="fab" href={paths.householdNew()}>
+        + {t('households.add')}
+      </a>
+    </main>
+  )
+}
+
+function HouseholdRowLink({ row }: { row: HouseholdRow }) {
+  const t = useT()
+  const { household, members } = row
+  const a = household.address
+  return (
+    <a className="row" href={paths.household(household.id)}>
+      <span className="row-title">{household.headName}</span>
+      <span className="row-sub">
+        {a.dusun} · RT {a.rt}/RW {a.rw} · {t('households.memberCount', { n: members.length })}
+      </span>
+      <span className="row-badges">
+        {[...LIFE_STAGES, ...OVERLAYS]
+          .filter((s) => row.stageSet.has(s))
+          .map((s) => (
+            <StageBadge key={s} stage={s} compact />
+          ))}
+      </span>
+    </a>
+  )
+}

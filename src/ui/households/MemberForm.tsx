@@ -1,0 +1,287 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { useHousehold, useMember } from '../../data/hooks'
+import { type Member, type MemberInput, RELATIONS, type Relation, type Sex } from '../../data/schemas'
+import { deleteMember, saveMember, validateMember } from '../../data/write'
+import { ageOn } from '../../domain/age'
+import { checkMember } from '../../domain/member-checks'
+import { useT } from '../i18n'
+import { useUnsavedGuard } from '../pwa'
+import { navigate, paths } from '../router'
+import { Field, TextField } from '../shared/Field'
+import { TopBar } from '../shared/TopBar'
+import { useToday } from '../shared/today'
+import { useFormErrors } from '../shared/useFormErrors'
+import { useKecamatanLookup } from '../shared/useKecamatanLookup'
+
+interface Values {
+  name: string
+  nik: string
+  nikMismatchConfirmed: boolean
+  sex: Sex | ''
+  birthDate: string
+  relation: Relation | ''
+  phone: string
+  pregnant: boolean
+  hpht: string
+  delivered: boolean
+  deliveryDate: string
+}
+
+const EMPTY: Values = {
+  name: '',
+  nik: '',
+  nikMismatchConfirmed: false,
+  sex: '',
+  birthDate: '',
+  relation: '',
+  phone: '',
+  pregnant: false,
+  hpht: '',
+  delivered: false,
+  deliveryDate: '',
+}
+
+// Pregnancy questions are offered to women from 10 years (ilp-domain.md §2.2 counts WUS from menarche).
+const PREGNANCY_MIN_AGE_YEARS = 10
+
+function fromMember(m: Member): Values {
+  return {
+    ...EMPTY,
+    name: m.name,
+    nik: m.nik ?? '',
+    nikMismatchConfirmed: m.nikMismatchConfirmed ?? false,
+    sex: m.sex,
+    birthDate: m.birthDate,
+    relation: m.relation,
+    phone: m.phone ?? '',
+    pregnant: Boolean(m.hpht),
+    hpht: m.hpht ?? '',
+    delivered: Boolean(m.deliveryDate),
+    deliveryDate: m.deliveryDate ?? '',
+  }
+}
+
+function toInput(v: Values, householdId: string): Partial<MemberInput> {
+  const opt = (s: string) => (s.trim() === '' ? undefined : s.trim())
+  const female = v.sex === 'P'
+  return {
+    householdId,
+    name: v.name,
+    nik: opt(v.nik),
+    nikMismatchConfirmed: v.nikMismatchConfirmed || undefined,
+    sex: v.sex || undefined,
+    birthDate: v.birthDate,
+    relation: v.relation || undefined,
+    phone: opt(v.phone.replace(/[\s-]/g, '')),
+    hpht: female && v.pregnant ? opt(v.hpht) : undefined,
+    deliveryDate: female && v.delivered ? opt(v.deliveryDate) : undefined,
+  }
+}
+
+export default function MemberForm({ id, householdId: newIn }: { id?: string; householdId?: string }) {
+  const t = useT()
+  const today = useToday()
+  const existing = useMember(id ?? '')
+  const householdId = existing ? existing.householdId : newIn
+  const household = useHousehold(householdId ?? '')
+  const [values, setValues] = useState<Values | undefined>(id ? undefined : EMPTY)
+  const [dirty, setDirty] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const lookup = useKecamatanLookup()
+  useUnsavedGuard(dirty)
+
+  useEffect(() => {
+    if (id && existing && values === undefined) setValues(fromMember(existing))
+  }, [id, existing, values])
+
+  const input = values && householdId ? toInput(values, householdId) : undefined
+  const form = useFormErrors(() =>
+    input ? validateMember(input, today, lookup) : { errors: {}, warnings: {} },
+  )
+
+  if ((id && existing === null) || (household && !household.household)) {
+    return (
+      <main className="screen">
+        <TopBar title={t('member.edit')} back={paths.households()} />
+        <p className="empty">{t('member.notFound')}</p>
+      </main>
+    )
+  }
+  if (!values || !householdId || !input) return <p className="loading">{t('common.loading')}</p>
+
+  const back = paths.household(householdId)
+  const update = (patch: Partial<Values>) => {
+    // A changed NIK, birth date or sex needs a fresh confirmation of any disagreement.
+    const reconfirm = 'nik' in patch || 'birthDate' in patch || 'sex' in patch
+    setValues({ ...values, ...(reconfirm ? { nikMismatchConfirmed: false } : {}), ...patch })
+    setDirty(true)
+    form.setServerErrors({})
+  }
+  const text = (name: 'name' | 'nik' | 'birthDate' | 'phone' | 'hpht' | 'deliveryDate') => ({
+    value: values[name],
+    onChange: (v: string) => update({ [name]: v }),
+    onBlur: () => form.touch(name),
+    error: form.errors[name],
+    warning: form.warnings[name],
+  })
+
+  const mismatches = checkMember({ ...input, nikMismatchConfirmed: false }, today, lookup).filter(
+    (p) => p.severity === 'mismatch',
+  )
+  const ageYears =
+    values.birthDate && values.birthDate <= today ? safeYears(values.birthDate, today) : undefined
+  const canBePregnant = values.sex === 'P' && ageYears !== undefined && ageYears >= PREGNANCY_MIN_AGE_YEARS
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    form.showAll()
+    if (form.hasErrors) return
+    setSaving(true)
+    const result = await saveMember(input, { id, now: new Date(), today })
+    setSaving(false)
+    if (!result.ok) {
+      form.setServerErrors(result.errors)
+      return
+    }
+    setDirty(false)
+    navigate(back, { replace: true })
+  }
+
+  const remove = async () => {
+    if (!id || !window.confirm(t('member.deleteConfirm', { name: values.name }))) return
+    await deleteMember(id, { now: new Date() })
+    setDirty(false)
+    navigate(back, { replace: true })
+  }
+
+  return (
+    <main className="screen">
+      <TopBar title={id ? t('member.edit') : t('member.new')} back={back} />
+      {household?.household && (
+        <p className="context">{t('member.inHousehold', { name: household.household.headName })}</p>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField label={t('member.name')} autoComplete="off" {...text('name')} />
+        <fieldset className={`field${form.errors.sex ? ' field-error' : ''}`}>
+          <legend>{t('member.sex')}</legend>
+          <div className="segmented">
+            {(['P', 'L'] as const).map((s) => (
+              <label key={s} className={values.sex === s ? 'selected' : ''}>
+                <input
+                  type="radio"
+                  name="sex"
+                  value={s}
+                  checked={values.sex === s}
+                  onChange={() => update({ sex: s })}
+                  onBlur={() => form.touch('sex')}
+                />
+                {t(`sex.${s}`)}
+              </label>
+            ))}
+          </div>
+          {form.errors.sex && (
+            <p className="field-message" role="alert">
+              <span aria-hidden="true">⚠ </span>
+              {t(form.errors.sex.key)}
+            </p>
+          )}
+        </fieldset>
+        <TextField label={t('member.birthDate')} type="date" max={today} {...text('birthDate')} />
+        <TextField
+          label={t('member.nik')}
+          inputMode="numeric"
+          maxLength={16}
+          hint={t('member.nikHint')}
+          {...text('nik')}
+        />
+        {mismatches.length > 0 && (
+          <div className="confirm-box">
+            <ul>
+              {mismatches.map((p) => (
+                <li key={p.key}>{t(p.key, p.params)}</li>
+              ))}
+            </ul>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={values.nikMismatchConfirmed}
+                onChange={(e) => update({ nikMismatchConfirmed: e.target.checked })}
+              />
+              {t('member.nikConfirm')}
+            </label>
+          </div>
+        )}
+        <Field label={t('member.relation')} error={form.errors.relation}>
+          {(aria) => (
+            <select
+              {...aria}
+              value={values.relation}
+              onChange={(e) => update({ relation: e.target.value as Relation })}
+              onBlur={() => form.touch('relation')}
+            >
+              <option value="">{t('common.choose')}</option>
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`relation.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label={t('member.phone')}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          {...text('phone')}
+        />
+        {canBePregnant && (
+          <fieldset className="field">
+            <legend>{t('member.maternal')}</legend>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={values.pregnant}
+                onChange={(e) => update({ pregnant: e.target.checked })}
+              />
+              {t('member.pregnant')}
+            </label>
+            {values.pregnant && (
+              <TextField label={t('member.hpht')} type="date" max={today} {...text('hpht')} />
+            )}
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={values.delivered}
+                onChange={(e) => update({ delivered: e.target.checked })}
+              />
+              {t('member.delivered')}
+            </label>
+            {values.delivered && (
+              <TextField label={t('member.deliveryDate')} type="date" max={today} {...text('deliveryDate')} />
+            )}
+          </fieldset>
+        )}
+        {form.errors.householdId && <p className="field-message">{t(form.errors.householdId.key)}</p>}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={saving}>
+            {t('common.save')}
+          </button>
+          {id && (
+            <button type="button" className="button danger" onClick={remove}>
+              {t('member.delete')}
+            </button>
+          )}
+        </div>
+      </form>
+    </main>
+  )
+}
+
+function safeYears(birthDate: string, today: string): number | undefined {
+  try {
+    return ageOn(birthDate, today).years
+  } catch {
+    return undefined
+  }
+}

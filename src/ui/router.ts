@@ -1,0 +1,51 @@
+// Hash routes: they work from the precached index.html offline, with no server rewrite rules.
+import { useSyncExternalStore } from 'react'
+
+export type Route =
+  | { name: 'households' }
+  | { name: 'household'; id: string }
+  | { name: 'householdNew' }
+  | { name: 'householdEdit'; id: string }
+  | { name: 'memberNew'; householdId: string }
+  | { name: 'memberEdit'; id: string }
+  | { name: 'settings' }
+  | { name: 'notFound' }
+
+export const paths = {
+  households: () => '#/',
+  household: (id: string) => `#/rumah/${id}`,
+  householdNew: () => '#/rumah/baru',
+  householdEdit: (id: string) => `#/rumah/${id}/ubah`,
+  memberNew: (householdId: string) => `#/rumah/${householdId}/anggota/baru`,
+  memberEdit: (id: string) => `#/anggota/${id}/ubah`,
+  settings: () => '#/pengaturan',
+}
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
+  const [a, b, c, d] = parts
+  if (parts.length === 0) return { name: 'households' }
+  if (a === 'pengaturan' && parts.length === 1) return { name: 'settings' }
+  if (a === 'rumah' && b === 'baru' && parts.length === 2) return { name: 'householdNew' }
+  if (a === 'rumah' && b && parts.length === 1 + 1) return { name: 'household', id: b }
+  if (a === 'rumah' && b && c === 'ubah' && parts.length === 3) return { name: 'householdEdit', id: b }
+  if (a === 'rumah' && b && c === 'anggota' && d === 'baru' && parts.length === 4)
+    return { name: 'memberNew', householdId: b }
+  if (a === 'anggota' && b && c === 'ubah' && parts.length === 3) return { name: 'memberEdit', id: b }
+  return { name: 'notFound' }
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange)
+  return () => window.removeEventListener('hashchange', onChange)
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
+  return parseRoute(hash)
+}
+
+export function navigate(path: string, opts: { replace?: boolean } = {}) {
+  if (opts.replace) window.location.replace(path)
+  else window.location.hash = path
+}

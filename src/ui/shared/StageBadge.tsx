@@ -1,0 +1,31 @@
+import { useT } from '../i18n'
+
+// A letter code beside the word, so a stage is never told by colour alone.
+const SHORT: Record<string, string> = {
+  bayi_baru_lahir: 'BBL',
+  bayi: 'By',
+  balita: 'Bl',
+  prasekolah: 'Ap',
+  usia_sekolah_remaja: 'R',
+  dewasa: 'D',
+  lansia: 'L',
+  ibu_hamil: 'H',
+  ibu_nifas: 'N',
+}
+
+export function StageBadge({ stage, compact = false }: { stage: string; compact?: boolean }) {
+  const t = useT()
+  const name = t(`stage.${stage}`)
+  return (
+    <span className={`badge badge-${stage}`} title={name}>
+      {compact ? (
+        <>
+          <span aria-hidden="true">{SHORT[stage] ?? stage}</span>
+          <span className="visually-hidden">{name}</span>
+        </>
+      ) : (
+        name
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react'
+import { useT } from '../i18n'
+
+/** Screen header: an optional back link (top-left, as Android users expect), the title and an action. */
+export function TopBar({ title, back, action }: { title: string; back?: string; action?: ReactNode }) {
+  const t = useT()
+  return (
+    <header className="topbar">
+      {back && (
+        <a className="topbar-back" href={back} aria-label={t('common.back')}>
+          ‹
+        </a>
+      )}
+      <h1 className="topbar-title">{title}</h1>
+      {action}
+    </header>
+  )
+}

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useHousehold, useMember, useOutboxCount, useWorkArea, useWorkAreaRows } from '../../src/data/hooks'
+import { saveHousehold, saveMember } from '../../src/data/write'
+import { householdInput, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
+
+withTestDb()
+// Unmount before the database is deleted (after-hooks run in reverse order), so no live query outlives its test.
+afterEach(cleanup)
+
+async function createHousehold() {
+  const result = await saveHousehold(householdInput(), { now: NOW })
+  if (!result.ok) throw new Error('household not saved')
+  return result.record
+}
+
+describe('hooks', () => {
+  it('useHousehold follows writes live', async () => {
+    const h = await createHousehold()
+    const { result } = renderHook(() => useHousehold(h.id))
+    expect(result.current).toBeUndefined()
+    await waitFor(() => expect(result.current).toEqual({ household: h, members: [] }))
+    await act(() => saveMember(memberInput(h.id), { now: NOW, today: TODAY }))
+    await waitFor(() => expect(result.current?.members.map((m) => m.name)).toEqual(['Siti Aminah']))
+  })
+
+  it('useMember is null for an unknown id', async () => {
+    const { result } = renderHook(() => useMember(crypto.randomUUID()))
+    await waitFor(() => expect(result.current).toBeNull())
+  })
+
+  it('useWorkAreaRows waits for the work area, then lists its households', async () => {
+    const h = await createHousehold()
+    const { result, rerender } = renderHook(({ id }) => useWorkAreaRows(id, TODAY), {
+      initialProps: { id: undefined as string | undefined },
+    })
+    const { result: workArea } = renderHook(() => useWorkArea())
+    await waitFor(() => expect(workArea.current?.id).toBe(WORK_AREA))
+    expect(result.current).toBeUndefined()
+    rerender({ id: workArea.current?.id })
+    await waitFor(() => expect(result.current?.map((r) => r.household.id)).toEqual([h.id]))
+  })
+
+  it('useOutboxCount counts pending changes', async () => {
+    const { result } = renderHook(() => useOutboxCount())
+    await waitFor(() => expect(result.current).toBe(0))
+    await act(() => createHousehold())
+    await waitFor(() => expect(result.current).toBe(1))
+  })
+})

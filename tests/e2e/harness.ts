@@ -1,0 +1,110 @@
+// End-to-end harness: serves the BUILT app (dist/, as users get it, with its service worker) through Vite's preview
+// server, and drives Debian's Chromium through playwright-core with an on-disk profile, so IndexedDB, Cache Storage
+// and the service worker behave as on a phone.
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Plugin, preview } from 'vite'
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..')
+const CHROMIUM = '/usr/bin/chromium'
+
+export interface RunningApp {
+  url: string
+  /** Serves a byte-different /sw.js from now on, as a new deployment would: browsers see an update. */
+  deployNewVersion: () => void
+  close: () => Promise<void>
+}
+
+/** Serves dist/ on 127.0.0.1 and a free port. The build is not made here: `npm test` builds first. */
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(join(root, 'dist', 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does it for you).')
+  let version = 0
+  const newVersions: Plugin = {
+    name: 'e2e-new-versions',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (version === 0 || req.url?.split('?')[0] !== '/sw.js') return next()
+        res.setHeader('Content-Type', 'text/javascript')
+        res.end(`${readFileSync(join(root, 'dist', 'sw.js'), 'utf8')}\n// e2e deployment ${version}\n`)
+      })
+    },
+  }
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    plugins: [newVersions],
+    // Port 0: the OS picks a free port, so parallel runs never collide.
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  })
+  const address = server.httpServer.address()
+  if (!address || typeof address === 'string') throw new Error('The preview server has no TCP address')
+  let closed: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    deployNewVersion: () => {
+      version += 1
+    },
+    // Idempotent: a test may stop the server early to prove the app needs no network.
+    close: () => {
+      closed ??= server.close()
+      return closed
+    },
+  }
+}
+
+export interface RunningBrowser {
+  context: BrowserContext
+  page: Page
+  close: () => Promise<void>
+}
+
+/** A fresh Chromium profile on disk (a real IndexedDB), sized like a cheap Android phone, in Indonesian. */
+export async function launchBrowser(): Promise<RunningBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`)
+  const profile = await mkdtemp(join(tmpdir(), 'kader-ilp-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 360, height: 640 },
+    locale: 'id-ID',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Waits until a service worker controls the page; reloads once if it activated without claiming this page. */
+export async function waitForServiceWorker(page: Page, timeout = 30_000): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const controlled = () =>
+    page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout })
+  try {
+    await controlled()
+  } catch {
+    await page.reload()
+    await controlled()
+  }
+}
