@@ -1,0 +1,33 @@
+// Where the sources disagree (ilp-domain.md marks them "SOURCES DISAGREE"), the rule is a setting with a cited
+// default. The puskesmas confirms the local choice; the kader's settings screen can change it.
+
+export interface ClinicalSettings {
+  /**
+   * KBM (kenaikan berat badan minimal) table variant. Default 'kms': KMS / Permenkes 155/2010 as usually quoted
+   * (ilp-domain.md §2.1 recommends it until the Buku KIA edition in use is confirmed).
+   */
+  kbmTable: 'kms' | 'tulip'
+  /**
+   * Minimum ANC contacts per trimester [TM1, TM2, TM3]. Default [1, 2, 3]: Permenkes 21/2021 as quoted by most
+   * secondary sources; Buku KIA 2020+ infographics use [2, 1, 3] (ilp-domain.md §2.2).
+   */
+  ancPerTrimester: readonly [number, number, number]
+  /**
+   * PUMA score at or above which PPOK risk is referred for spirometry. Default 7: the Kemenkes-style form says
+   * "< 7 edukasi, > 7 risiko PPOK", so anything not under 7 is referred; the original PUMA (López Varela 2016)
+   * uses ≥ 5 (ilp-domain.md §2.4).
+   */
+  pumaReferAt: number
+  /** Adult mental-health instrument: SRQ-20 (Juknis ILP) by default; PHQ-2 + GAD-2 (CKG 2025) where used. */
+  mentalHealthTool: 'srq20' | 'phq2gad2'
+  /** SRQ-20 "ya" answers from which nakes assessment is needed. Default 6 (Kartu Bantu "SKOR >= 6"; §2.4). */
+  srq20ReferAt: number
+}
+
+export const DEFAULT_CLINICAL_SETTINGS: ClinicalSettings = {
+  kbmTable: 'kms',
+  ancPerTrimester: [1, 2, 3],
+  pumaReferAt: 7,
+  mentalHealthTool: 'srq20',
+  srq20ReferAt: 6,
+}
