@@ -174,7 +174,9 @@ function parse<T>(schema: z.ZodMiniType<T>, raw: unknown): Parsed<T> {
   const errors: FieldErrors = {}
   for (const issue of result.error?.issues ?? []) {
     const path = issue.path.join('.')
-    add(errors, path, valueAt(tidied, issue.path) === undefined ? 'err.required' : issue.message)
+    // A missing value reads "Wajib diisi", except a choice (sex, relation), whose own message says what to pick.
+    const missing = valueAt(tidied, issue.path) === undefined && issue.code === 'invalid_type'
+    add(errors, path, missing ? 'err.required' : issue.message)
   }
   return { input, data: result.data, errors, warnings: {} }
 }

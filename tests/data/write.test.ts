@@ -184,7 +184,7 @@ describe('saveMember', () => {
       { birthDate: { key: 'err.birthDate.future' } },
     ],
     ['an empty name', { name: ' ' }, { name: { key: 'err.required' } }],
-    ['no sex', { sex: undefined }, { sex: { key: 'err.required' } }],
+    ['no sex', { sex: undefined }, { sex: { key: 'err.sex' } }],
     ['a bad date', { birthDate: '1990-02-30' }, { birthDate: { key: 'err.date' } }],
     ['a male pregnancy', { sex: 'L', hpht: '2025-03-01' }, { hpht: { key: 'err.hpht.male' } }],
   ])('refuses %s and stores nothing', async (_, overrides, errors) => {

@@ -1,6 +1,6 @@
 // Interface language: Bahasa Indonesia first, English second. The choice persists in localStorage because it
 // must be known before the first paint, before IndexedDB has opened.
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { en, id } from './messages'
 
 export type Lang = 'id' | 'en'
@@ -47,9 +47,12 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     } catch {
       // Private mode without storage: the choice lasts for this session only.
     }
-    document.documentElement.lang = next
     setLangState(next)
   }, [])
+  // Screen readers and the browser's hyphenation follow <html lang>, which index.html starts as 'id'.
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
   const value = useMemo<I18n>(
     () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
     [lang, setLang],
