@@ -193,9 +193,11 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
           maxLength={16}
           hint={t('member.nikHint')}
           {...text('nik')}
+          // A disagreement is explained once, in the confirmation box right below.
+          error={mismatches.some((p) => p.key === form.errors.nik?.key) ? undefined : form.errors.nik}
         />
         {mismatches.length > 0 && (
-          <div className="confirm-box">
+          <div className="confirm-box" role="alert">
             <ul>
               {mismatches.map((p) => (
                 <li key={p.key}>{t(p.key, p.params)}</li>

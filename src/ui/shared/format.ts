@@ -1,8 +1,12 @@
-import { format, parseISO } from 'date-fns'
-import { enGB, id as idLocale } from 'date-fns/locale'
 import type { Lang } from '../i18n'
 
-/** "12 Mar 2027" / "12 Mar 2027" in the interface language. */
+// The browser's own Intl formats dates: no locale data in our bundle (date-fns' locales cost ~10 KB gz up front).
+const formatters: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+}
+
+/** "12 Mar 2027" in the interface language, for a calendar date YYYY-MM-DD. */
 export function formatDate(isoDate: string, lang: Lang): string {
-  return format(parseISO(isoDate), 'd MMM yyyy', { locale: lang === 'id' ? idLocale : enGB })
+  return formatters[lang].format(new Date(`${isoDate}T00:00:00Z`))
 }
