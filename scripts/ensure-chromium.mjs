@@ -9,6 +9,7 @@ if (existsSync(CHROMIUM)) process.exit(0)
 
 if (process.getuid?.() === 0) {
   const install = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     stdio: 'inherit',
   })
   if (install.status === 0 && existsSync(CHROMIUM)) process.exit(0)
