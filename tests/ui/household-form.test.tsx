@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '../../src/data/db'
 import HouseholdForm from '../../src/ui/households/HouseholdForm'
 import { withTestDb } from '../data/fixtures'
@@ -60,5 +60,18 @@ describe('household form', () => {
     await fillAddress(user, '3')
     await user.click(screen.getByRole('button', { name: 'Simpan' }))
     await waitFor(async () => expect(await getDb().households.count()).toBe(1))
+  })
+
+  it('says the phone is full and keeps what was typed when storage refuses the write', async () => {
+    vi.spyOn(getDb().households, 'put').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'))
+    const user = userEvent.setup()
+    renderScreen(<HouseholdForm />)
+    await screen.findByLabelText('Nama kepala keluarga')
+    await fillAddress(user, '3')
+    await user.click(screen.getByRole('button', { name: 'Simpan' }))
+    expect(await screen.findByText(/Memori HP penuh/)).toBeTruthy()
+    expect((screen.getByLabelText('Nama kepala keluarga') as HTMLInputElement).value).toBe('Budi Santoso')
+    vi.restoreAllMocks()
+    expect(await getDb().households.count()).toBe(0)
   })
 })

@@ -10,6 +10,7 @@ import { LocationField } from '../shared/LocationField'
 import { TopBar } from '../shared/TopBar'
 import { useFormErrors } from '../shared/useFormErrors'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
+import { useSave } from '../shared/useSave'
 
 interface Values {
   headName: string
@@ -72,7 +73,7 @@ export default function HouseholdForm({ id }: { id?: string }) {
   const existing = useHousehold(id ?? '')
   const [values, setValues] = useState<Values | undefined>(id ? undefined : EMPTY)
   const [dirty, setDirty] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const { saving, failure, run } = useSave()
   const lookup = useKecamatanLookup()
   useUnsavedGuard(dirty)
 
@@ -123,9 +124,9 @@ export default function HouseholdForm({ id }: { id?: string }) {
     e.preventDefault()
     form.showAll()
     if (form.hasErrors) return
-    setSaving(true)
-    const result = await saveHousehold(toInput(values, workAreaId), { id, now: new Date() })
-    setSaving(false)
+    const done = await run(() => saveHousehold(toInput(values, workAreaId), { id, now: new Date() }))
+    if (!done) return
+    const result = done.value
     if (!result.ok) {
       form.setServerErrors(result.errors)
       return
@@ -136,7 +137,7 @@ export default function HouseholdForm({ id }: { id?: string }) {
 
   const remove = async () => {
     if (!id || !window.confirm(t('household.deleteConfirm', { name: values.headName }))) return
-    await deleteHousehold(id, { now: new Date() })
+    if (!(await run(() => deleteHousehold(id, { now: new Date() })))) return
     setDirty(false)
     navigate(paths.households(), { replace: true })
   }
@@ -177,6 +178,11 @@ export default function HouseholdForm({ id }: { id?: string }) {
         <TextField label={t('address.kabupaten')} {...text('kabupaten', 'address.kabupaten')} />
         <LocationField value={values.location} onChange={(location) => update({ location })} />
         {form.errors.workAreaId && <p className="field-message">{t(form.errors.workAreaId.key)}</p>}
+        {failure && (
+          <p className="form-failure" role="alert">
+            {t(failure)}
+          </p>
+        )}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={saving}>
             {t('common.save')}

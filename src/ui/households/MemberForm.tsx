@@ -12,6 +12,7 @@ import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useFormErrors } from '../shared/useFormErrors'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
+import { useSave } from '../shared/useSave'
 
 interface Values {
   name: string
@@ -86,7 +87,7 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
   const household = useHousehold(householdId ?? '')
   const [values, setValues] = useState<Values | undefined>(id ? undefined : EMPTY)
   const [dirty, setDirty] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const { saving, failure, run } = useSave()
   const lookup = useKecamatanLookup()
   useUnsavedGuard(dirty)
 
@@ -136,9 +137,9 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
     e.preventDefault()
     form.showAll()
     if (form.hasErrors) return
-    setSaving(true)
-    const result = await saveMember(input, { id, now: new Date(), today })
-    setSaving(false)
+    const done = await run(() => saveMember(input, { id, now: new Date(), today }))
+    if (!done) return
+    const result = done.value
     if (!result.ok) {
       form.setServerErrors(result.errors)
       return
@@ -149,7 +150,7 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
 
   const remove = async () => {
     if (!id || !window.confirm(t('member.deleteConfirm', { name: values.name }))) return
-    await deleteMember(id, { now: new Date() })
+    if (!(await run(() => deleteMember(id, { now: new Date() })))) return
     setDirty(false)
     navigate(back, { replace: true })
   }
@@ -265,6 +266,11 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
           </fieldset>
         )}
         {form.errors.householdId && <p className="field-message">{t(form.errors.householdId.key)}</p>}
+        {failure && (
+          <p className="form-failure" role="alert">
+            {t(failure)}
+          </p>
+        )}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={saving}>
             {t('common.save')}

@@ -1,0 +1,28 @@
+import { useState } from 'react'
+import { StorageError } from '../../data/db'
+
+/**
+ * Runs a write for a form: `saving` while it runs, and a full phone becomes a message key in `failure`
+ * (the input stays in the form, so nothing typed is lost) instead of an unhandled error.
+ */
+export function useSave() {
+  const [saving, setSaving] = useState(false)
+  const [failure, setFailure] = useState<string>()
+  /** `{ value }` when the write went through, undefined when the phone refused it. */
+  const run = async <T>(write: () => Promise<T>): Promise<{ value: T } | undefined> => {
+    setSaving(true)
+    setFailure(undefined)
+    try {
+      return { value: await write() }
+    } catch (error) {
+      if (error instanceof StorageError) {
+        setFailure(`err.${error.reason}`)
+        return undefined
+      }
+      throw error
+    } finally {
+      setSaving(false)
+    }
+  }
+  return { saving, failure, run }
+}
