@@ -1,0 +1,200 @@
+// The HTTP API of docs/sync-protocol.md and, when there is a built app, its static files with an SPA fallback.
+// Logs one line per request — method, path, status, duration, user id — and never a body, a query string, a
+// token or a record value: those carry health data.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { type Context, Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { authenticate, login, type Session } from './accounts'
+import type { Database } from './db'
+import { ApiError, type RateLimit, RateLimiter, readJsonBody } from './http'
+import {
+  API_PREFIX,
+  type ErrorResponse,
+  type LoginResponse,
+  loginRequest,
+  MAX_BODY_BYTES,
+  PAGE_SIZE,
+  type PullResponse,
+  type PushResponse,
+  pushRequest,
+} from './protocol'
+import { pull, push } from './sync'
+
+export interface AppLimits {
+  /** Per device token, on every authenticated request. */
+  perToken: RateLimit
+  /** Per username, on login: slows password guessing on one account. */
+  perLogin: RateLimit
+  maxBodyBytes: number
+}
+
+export const DEFAULT_LIMITS: AppLimits = {
+  // A first sync of a desa is ≈ 20 pull pages plus a few pushes: a burst of 60 lets it run without waiting, and 2
+  // requests a second afterwards stops a client stuck in a retry loop from hogging a puskesmas server.
+  perToken: { burst: 60, perMinute: 120 },
+  // Ten tries, then one a minute: a kader who forgot the password is barely slowed, a guesser is.
+  perLogin: { burst: 10, perMinute: 1 },
+  maxBodyBytes: MAX_BODY_BYTES,
+}
+
+export interface AppOptions {
+  db: Database
+  /** The built app (dist/); without it only the API is served. */
+  staticDir?: string
+  limits?: Partial<AppLimits>
+  log?: (line: string) => void
+  /** The server's clock; tests may pass their own. */
+  now?: () => number
+}
+
+type Env = { Variables: { session?: Session } }
+
+export function createApp(opts: AppOptions) {
+  const { db } = opts
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const log = opts.log ?? ((line: string) => console.log(line))
+  const now = opts.now ?? Date.now
+  const tokenLimiter = new RateLimiter(limits.perToken)
+  const loginLimiter = new RateLimiter(limits.perLogin)
+  const serverTime = () => new Date(now()).toISOString()
+  const app = new Hono<Env>()
+
+  app.use(async (c, next) => {
+    const start = performance.now()
+    await next()
+    c.header('X-Server-Time', serverTime())
+    log(
+      JSON.stringify({
+        time: serverTime(),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+        user: c.get('session')?.user.id ?? null,
+      }),
+    )
+  })
+  app.use(compress())
+
+  app.onError((error, c) => {
+    const e =
+      error instanceof ApiError ? error : new ApiError(500, 'internal', 'The server failed; try again later.')
+    // The error's class and message only: a stack or a database error can quote the values of a record.
+    if (e.status === 500) log(JSON.stringify({ error: error.name, path: c.req.path }))
+    if (e.retryAfterS !== undefined) c.header('Retry-After', String(e.retryAfterS))
+    const body: ErrorResponse = {
+      error: {
+        reason: e.reason,
+        message: e.message,
+        ...(e.detail === undefined ? {} : { detail: e.detail }),
+      },
+      serverTime: serverTime(),
+    }
+    c.header('Cache-Control', 'no-store')
+    return c.json(body, e.status)
+  })
+
+  const api = new Hono<Env>()
+  api.use(async (c, next) => {
+    // Records are personal health data: no cache on the way may keep them.
+    c.header('Cache-Control', 'no-store')
+    if (c.req.path === `${API_PREFIX}/login`) return next()
+    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(c.req.header('Authorization') ?? '')
+    if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
+    const session = await authenticate(db, match[1])
+    if (!session) throw new ApiError(401, 'unauthorized', 'The token is unknown or revoked.', 'invalid-token')
+    c.set('session', session)
+    const wait = tokenLimiter.take(session.tokenId, now())
+    if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, wait)
+    return next()
+  })
+
+  api.post('/login', async (c) => {
+    const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxBodyBytes))
+    if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username and a password.')
+    const { username, password, deviceId } = parsed.data
+    const wait = loginLimiter.take(username.trim().toLowerCase(), now())
+    if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many login attempts.', undefined, wait)
+    const account = await login(db, username, password, deviceId)
+    if (!account) throw new ApiError(401, 'unauthorized', 'Wrong username or password.', 'bad-credentials')
+    const body: LoginResponse = { ...account, serverTime: serverTime() }
+    return c.json(body)
+  })
+
+  api.get('/me', (c) => {
+    const { user, workArea } = sessionOf(c)
+    return c.json({ user, workArea, serverTime: serverTime() })
+  })
+
+  api.post('/logout', async (c) => {
+    await db.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [sessionOf(c).tokenId])
+    return c.json({ serverTime: serverTime() })
+  })
+
+  api.post('/changes', async (c) => {
+    const session = sessionOf(c)
+    const parsed = pushRequest.safeParse(await readJsonBody(c.req.raw, limits.maxBodyBytes))
+    if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send { changes: [...] }.')
+    const { changes, workAreaId } = parsed.data
+    checkWorkArea(session, workAreaId)
+    if (changes.length > PAGE_SIZE)
+      throw new ApiError(
+        413,
+        'payload-too-large',
+        `Push at most ${PAGE_SIZE} changes at once.`,
+        'too-many-changes',
+      )
+    const body: PushResponse = { results: await push(db, session, changes, now()), serverTime: serverTime() }
+    return c.json(body)
+  })
+
+  api.get('/changes', async (c) => {
+    const session = sessionOf(c)
+    checkWorkArea(session, c.req.query('workArea'))
+    const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
+    const limit = integer(c.req.query('limit') ?? String(PAGE_SIZE), 1, PAGE_SIZE, 'limit')
+    const body: PullResponse = { ...(await pull(db, session, cursor, limit)), serverTime: serverTime() }
+    return c.json(body)
+  })
+
+  api.all('*', () => {
+    throw new ApiError(404, 'not-found', 'No such endpoint.')
+  })
+  app.route(API_PREFIX, api)
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not-found', 'No such API version or endpoint.')
+  })
+
+  if (opts.staticDir !== undefined && existsSync(opts.staticDir)) {
+    const root = resolve(opts.staticDir)
+    app.use('*', serveStatic({ root }))
+    // SPA fallback: a deep link such as /rumah/123 opens the app, which routes on the client.
+    app.get('*', async (c) => c.html(await readFile(join(root, 'index.html'), 'utf8')))
+  }
+  app.all('*', () => {
+    throw new ApiError(404, 'not-found', 'Not found.')
+  })
+  return app
+}
+
+function sessionOf(c: Context<Env>): Session {
+  const session = c.get('session')
+  if (!session) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
+  return session
+}
+
+/** A device that names its data's work area learns at once when the token belongs to another one. */
+function checkWorkArea(session: Session, workAreaId: string | undefined): void {
+  if (workAreaId !== undefined && workAreaId !== session.workArea.id)
+    throw new ApiError(403, 'forbidden', 'This token belongs to another work area.', 'work-area-mismatch')
+}
+
+function integer(raw: string, min: number, max: number, name: string): number {
+  const n = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(n >= min && n <= max))
+    throw new ApiError(400, 'bad-request', `${name} is a whole number ${min}–${max}.`)
+  return n
+}

@@ -1,0 +1,184 @@
+// Server administration: `tsx server/cli.ts <command>` (npm run server -- <command>). Kader accounts and work areas
+// are made here, never through the API. The database is DATABASE_URL when set, else the PGlite folder --data-dir
+// (default .data) — which only one process may open, so stop the server before changing accounts on it.
+import { createInterface } from 'node:readline'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { AccountError, accountAdmin } from './accounts'
+import { openDatabase } from './db'
+import { serveApp } from './main'
+
+export const USAGE = `Usage: npm run server -- <command> [options]
+
+  serve [--port 4173] [--host 0.0.0.0] [--static dist] [--no-demo]
+      Serve the API and the built app (server/main.ts).
+  area add --id ID --kabupaten NAME --kecamatan NAME --desa NAME [--dusun NAME] [--rw N] [--rt N]
+      A work area: a desa, optionally narrowed to a dusun, RW and RT.
+  area list
+  user add --username NAME --area ID [--name "Full name"] [--password PASSWORD]
+      A kader account. Without --password, the password is read from KADER_PASSWORD or the first line of stdin
+      (a password on the command line stays in the shell's history).
+  user list
+  token list --user NAME
+  token revoke (--user NAME | --id TOKEN_ID)
+      Revokes every device token of a user, or one token: the device must log in again.
+
+Database: DATABASE_URL (PostgreSQL) when set, else --data-dir DIR (PGlite, default .data).`
+
+export interface CliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+  /** The first line of stdin, for a password not given as an option. */
+  readLine: () => Promise<string | undefined>
+  env: Record<string, string | undefined>
+}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  id: { type: 'string' },
+  kabupaten: { type: 'string' },
+  kecamatan: { type: 'string' },
+  desa: { type: 'string' },
+  dusun: { type: 'string' },
+  rw: { type: 'string' },
+  rt: { type: 'string' },
+  username: { type: 'string' },
+  user: { type: 'string' },
+  name: { type: 'string' },
+  area: { type: 'string' },
+  password: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  static: { type: 'string' },
+  'no-demo': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
+  } catch (error) {
+    io.err((error as Error).message)
+    io.err(USAGE)
+    return 2
+  }
+  const { values: v, positionals } = parsed
+  const command = positionals.join(' ')
+  if (v.help || command === '' || command === 'help') {
+    io.out(USAGE)
+    return 0
+  }
+  if (command === 'serve') {
+    await serveApp({
+      port: v.port === undefined ? undefined : Number(v.port),
+      hostname: v.host,
+      staticDir: v.static,
+      dataDir: v['data-dir'],
+      demo: !v['no-demo'],
+      env: io.env,
+      out: io.out,
+    })
+    return 0
+  }
+  const need = (name: keyof typeof v): string => {
+    const value = v[name]
+    if (typeof value !== 'string' || value.trim() === '') throw new AccountError(`--${name} is required.`)
+    return value
+  }
+  const db = await openDatabase({ databaseUrl: io.env.DATABASE_URL, dataDir: v['data-dir'] ?? '.data' })
+  const admin = accountAdmin(db)
+  try {
+    switch (command) {
+      case 'area add': {
+        const area = await admin.addWorkArea({
+          id: need('id'),
+          kabupaten: need('kabupaten'),
+          kecamatan: need('kecamatan'),
+          desa: need('desa'),
+          dusun: v.dusun,
+          rw: v.rw,
+          rt: v.rt,
+        })
+        io.out(`Work area ${area.id} added.`)
+        return 0
+      }
+      case 'area list':
+        for (const a of await admin.listWorkAreas())
+          io.out(
+            [a.id, a.kabupaten, a.kecamatan, a.desa, a.dusun ?? '*', a.rw ?? '*', a.rt ?? '*'].join('\t'),
+          )
+        return 0
+      case 'user add': {
+        const password = v.password ?? io.env.KADER_PASSWORD ?? (await io.readLine())
+        if (!password)
+          throw new AccountError('No password: pass --password, set KADER_PASSWORD or pipe it in.')
+        const account = await admin.addUser({
+          username: need('username'),
+          password: password.trim(),
+          name: v.name,
+          workAreaId: need('area'),
+        })
+        io.out(`User ${account.user.username} added in work area ${account.workArea.id}.`)
+        return 0
+      }
+      case 'user list':
+        for (const a of await admin.listUsers())
+          io.out([a.user.username, a.user.name, a.workArea.id].join('\t'))
+        return 0
+      case 'token list':
+        for (const t of await admin.listTokens(need('user')))
+          io.out(
+            [t.id, t.device_id ?? '-', new Date(t.created_at).toISOString(), t.last_used_at ?? 'never'].join(
+              '\t',
+            ),
+          )
+        return 0
+      case 'token revoke': {
+        const n = await admin.revokeTokens(v.id ? { tokenId: v.id } : { username: need('user') })
+        io.out(`${n} token(s) revoked.`)
+        return 0
+      }
+      default:
+        io.err(`Unknown command: ${command}`)
+        io.err(USAGE)
+        return 2
+    }
+  } catch (error) {
+    if (!(error instanceof AccountError)) throw error
+    io.err(error.message)
+    return 1
+  } finally {
+    await db.close()
+  }
+}
+
+function readFirstLine(): Promise<string | undefined> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ')
+  const rl = createInterface({ input: process.stdin })
+  return new Promise((ok) => {
+    rl.once('line', (line) => {
+      rl.close()
+      ok(line)
+    })
+    rl.once('close', () => ok(undefined))
+  })
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runCli(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    readLine: readFirstLine,
+    env: process.env,
+  }).then(
+    (code) => {
+      if (code !== 0) process.exit(code)
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,109 @@
+// HTTP plumbing shared by the routes: typed API errors, request bodies with size limits and gzip, per-key rate
+// limits. Nothing here sees who the kader is or what the records hold.
+
+import { promisify } from 'node:util'
+import { gunzip } from 'node:zlib'
+import type { ErrorReason } from './protocol'
+
+const gunzipAsync = promisify(gunzip)
+
+/** A request the server refuses; app.ts turns it into the JSON error of docs/sync-protocol.md. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 500,
+    readonly reason: ErrorReason,
+    message: string,
+    readonly detail?: string,
+    readonly retryAfterS?: number,
+  ) {
+    super(message)
+  }
+}
+
+const tooLarge = (limit: number) =>
+  new ApiError(413, 'payload-too-large', `The request body is larger than ${limit} bytes.`)
+
+/**
+ * Reads a JSON body of at most `limit` bytes, on the wire and after gzip (so a small compressed body cannot
+ * inflate into gigabytes). `Content-Encoding: gzip` is what CompressionStream('gzip') produces in the app.
+ */
+export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? Number.NaN)
+  if (declared > limit) throw tooLarge(limit)
+  const encoding = (req.headers.get('content-encoding') ?? 'identity').trim().toLowerCase()
+  if (!['identity', 'gzip', 'x-gzip'].includes(encoding))
+    throw new ApiError(
+      415,
+      'unsupported-encoding',
+      `Content-Encoding ${encoding} is not supported; use gzip.`,
+    )
+  let bytes = await readLimited(req, limit)
+  if (encoding !== 'identity') {
+    try {
+      bytes = await gunzipAsync(bytes, { maxOutputLength: limit })
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit)
+      throw new ApiError(400, 'bad-request', 'The body is not valid gzip.')
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    throw new ApiError(400, 'bad-request', 'The body is not valid JSON.')
+  }
+}
+
+async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array()
+  const reader = req.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      throw tooLarge(limit)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+export interface RateLimit {
+  /** Requests allowed at once. */
+  burst: number
+  /** Requests refilled per minute. */
+  perMinute: number
+}
+
+/** Token buckets, one per key (a device token, a username at login), kept in memory. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
+  constructor(private readonly limit: RateLimit) {}
+
+  /** Takes one request from key's bucket; returns the seconds to wait when it is empty, else 0. */
+  take(key: string, nowMs: number): number {
+    const { burst, perMinute } = this.limit
+    const perMs = perMinute / 60_000
+    const b = this.buckets.get(key) ?? { tokens: burst, at: nowMs }
+    b.tokens = Math.min(burst, b.tokens + (nowMs - b.at) * perMs)
+    b.at = nowMs
+    this.buckets.set(key, b)
+    if (this.buckets.size > 10_000) this.prune(nowMs)
+    if (b.tokens >= 1) {
+      b.tokens -= 1
+      return 0
+    }
+    return Math.ceil((1 - b.tokens) / perMs / 1000)
+  }
+
+  /** Forgets buckets that have refilled: they behave exactly like a new one. */
+  private prune(nowMs: number): void {
+    const { burst, perMinute } = this.limit
+    for (const [k, b] of this.buckets)
+      if (b.tokens + ((nowMs - b.at) * perMinute) / 60_000 >= burst) this.buckets.delete(k)
+  }
+}

@@ -1,0 +1,63 @@
+// startServer: the reference sync server in-process — database (PGlite in a folder by default, PostgreSQL when a
+// URL is given), migrations, the API and the built app on one port. Used by server/main.ts, the CLI and tests.
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { type AccountAdmin, accountAdmin } from './accounts'
+import { type AppLimits, createApp } from './app'
+import { type Database, openDatabase } from './db'
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number
+  /** Default 127.0.0.1; 0.0.0.0 to let phones on the network reach it. */
+  hostname?: string
+  /** PostgreSQL; when absent the embedded database in dataDir is used. */
+  databaseUrl?: string
+  /** PGlite data folder (default .data) or 'memory://'. */
+  dataDir?: string
+  /** PostgreSQL schema to keep the tables in (tests share one database this way). */
+  pgSchema?: string
+  /** The built app to serve (dist/). */
+  staticDir?: string
+  limits?: Partial<AppLimits>
+  log?: (line: string) => void
+  now?: () => number
+}
+
+export interface RunningServer {
+  url: string
+  db: Database
+  admin: AccountAdmin
+  close(): Promise<void>
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase(opts)
+  const app = createApp({ db, ...opts })
+  const hostname = opts.hostname ?? '127.0.0.1'
+  const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname }, () => ok(s))
+    s.once('error', fail)
+  }).catch(async (error: unknown) => {
+    await db.close()
+    throw error
+  })
+  const { port } = server.address() as AddressInfo
+  const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${shown}:${port}`,
+    db,
+    admin: accountAdmin(db),
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((ok) => {
+          server.close(() => ok())
+          if ('closeAllConnections' in server) server.closeAllConnections()
+        })
+        await db.close()
+      })()
+      return closing
+    },
+  }
+}

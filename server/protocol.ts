@@ -1,0 +1,117 @@
+// The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
+// Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
+import * as z from 'zod/mini'
+import { ENTITIES, type Entity, type Household, id, type Member } from '../src/data/schemas'
+
+export const API_PREFIX = '/api/v1'
+
+/**
+ * Records per pull page and changes per push batch. A 500-record JSON batch is ≈ 216 KB and gzips to ≈ 36 KB in
+ * ≈ 21 ms on a kader's phone (../shared/docs/style.md), and the client stores a page with one bulkPut of 500
+ * (≈ 850 ms per 10,000 records): big enough that a first sync of a desa takes a few requests, small enough that a
+ * page survives a flaky 2G connection.
+ */
+export const PAGE_SIZE = 500
+/** Request bodies, compressed or not, and after decompression. 500 changes with per-field stamps stay < 500 KB. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** One field of a change: its new value (null clears an optional field) and the HLC of the edit (src/sync/hlc.ts). */
+export const fieldChange = z.object({ value: z.unknown(), hlc: z.string() })
+export type FieldChange = z.infer<typeof fieldChange>
+
+/** One change to one record: the fields the kader changed, each with its own stamp; `deleted` is a field too. */
+export const change = z.object({
+  /** Idempotency key: the server applies a change id at most once (the outbox entry's changeId). */
+  changeId: id,
+  entity: z.enum(ENTITIES),
+  recordId: id,
+  fields: z.record(z.string(), fieldChange),
+})
+export type Change = z.infer<typeof change>
+
+export const pushRequest = z.object({
+  /** The work area the device's data belongs to; when present and not the token's, the whole push is refused. */
+  workAreaId: z.optional(z.string()),
+  /** Parsed one by one, so that one malformed change is rejected alone. */
+  changes: z.array(z.unknown()),
+})
+
+export const loginRequest = z.object({
+  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+  deviceId: z.optional(z.string().check(z.maxLength(100))),
+})
+
+/** Why the server refused one change; the client keeps the record and shows it as "perlu diperbaiki". */
+export type RejectReason =
+  /** The change or the merged record fails the shared schemas; `issues` say where. */
+  | 'invalid'
+  /** The record, its household or its new address is outside the token's work area. */
+  | 'forbidden'
+  /** A field's HLC is more than HLC_MAX_DRIFT_MS ahead of the server's clock: the phone's clock is wrong. */
+  | 'clock-skew'
+
+export interface Issue {
+  /** Where: 'changeId', 'fields.headName', 'headName', 'address.rt', … */
+  path: string
+  /** A key of the UI dictionary, e.g. 'err.required', 'err.household.missing'. */
+  message: string
+}
+
+export type SyncedRecord = Household | Member
+/** A merged record as the server holds it, with the HLC of each of its fields. */
+export interface RecordState {
+  entity: Entity
+  record: SyncedRecord
+  hlcs: Record<string, string>
+}
+
+export type ChangeResult =
+  | ({ changeId: string; status: 'accepted' } & RecordState)
+  | { changeId: string | null; status: 'rejected'; reason: RejectReason; issues: Issue[] }
+
+/** Every JSON response carries the server's clock, so that a client can measure its own clock's skew. */
+export interface Timed {
+  serverTime: string
+}
+export interface PushResponse extends Timed {
+  /** One per pushed change, in the order they were sent. */
+  results: ChangeResult[]
+}
+export interface PullResponse extends Timed {
+  records: RecordState[]
+  /** Pass back as `cursor` for the next page; unchanged when there was nothing new. */
+  nextCursor: number
+  hasMore: boolean
+}
+
+export interface WorkAreaInfo {
+  id: string
+  kabupaten: string
+  kecamatan: string
+  desa: string
+  dusun?: string
+  rw?: string
+  rt?: string
+}
+export interface Account {
+  user: { id: string; username: string; name: string }
+  workArea: WorkAreaInfo
+}
+export interface LoginResponse extends Timed, Account {
+  /** Send as `Authorization: Bearer <token>`; shown once, stored on the server only as a hash. */
+  token: string
+}
+
+export type ErrorReason =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'payload-too-large'
+  | 'unsupported-encoding'
+  | 'rate-limited'
+  | 'internal'
+export interface ErrorResponse extends Timed {
+  error: { reason: ErrorReason; detail?: string; message: string }
+}

@@ -1,0 +1,217 @@
+// The real reference server, in-process, for the server tests: on PGlite always, and on PostgreSQL too when
+// TEST_DATABASE_URL is set (scripts/start-test-postgres.sh prints one). Each PostgreSQL server gets its own
+// schema, dropped on close, so test files can share one database.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { type RunningServer, type ServerOptions, startServer } from '../../server/index'
+import type {
+  Change,
+  LoginResponse,
+  PullResponse,
+  PushResponse,
+  RecordState,
+  WorkAreaInfo,
+} from '../../server/protocol'
+import type { HouseholdInput, MemberInput } from '../../src/data/schemas'
+import { formatHlc } from '../../src/sync/hlc'
+
+export interface Target {
+  name: 'pglite' | 'postgres'
+  databaseUrl?: string
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL
+export const TARGETS: Target[] = [
+  { name: 'pglite' },
+  ...(pgUrl ? [{ name: 'postgres' as const, databaseUrl: pgUrl }] : []),
+]
+
+/** PGlite takes ≈ 7 s to initialise a database on this kind of machine. */
+export const START_TIMEOUT_MS = 60_000
+
+export interface TestServer extends RunningServer {
+  /** Every line the server logged. */
+  logs: string[]
+}
+
+export async function startTestServer(target: Target, opts: ServerOptions = {}): Promise<TestServer> {
+  const pgSchema = target.databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined
+  const logs: string[] = []
+  const server = await startServer({
+    dataDir: 'memory://',
+    ...(target.databaseUrl ? { databaseUrl: target.databaseUrl, pgSchema } : {}),
+    log: (line) => logs.push(line),
+    ...opts,
+  })
+  return {
+    ...server,
+    logs,
+    async close() {
+      await server.close()
+      if (target.databaseUrl && pgSchema) {
+        const client = new pg.Client({ connectionString: target.databaseUrl })
+        await client.connect()
+        await client.query(`DROP SCHEMA ${pgSchema} CASCADE`)
+        await client.end()
+      }
+    },
+  }
+}
+
+/** A work area and a kader in it, unique per call so that tests sharing a server do not see each other. */
+let areas = 0
+export async function addKader(
+  server: RunningServer,
+  narrow: Partial<Pick<WorkAreaInfo, 'dusun' | 'rw' | 'rt' | 'desa'>> = {},
+): Promise<{ area: WorkAreaInfo; username: string; password: string }> {
+  areas += 1
+  const id = `area-${areas}-${randomUUID().slice(0, 8)}`
+  const area = await server.admin.addWorkArea({
+    id,
+    kabupaten: 'Cilacap',
+    kecamatan: 'Dayeuhluhur',
+    desa: narrow.desa ?? `Desa ${id}`,
+    ...(narrow.dusun ? { dusun: narrow.dusun } : {}),
+    ...(narrow.rw ? { rw: narrow.rw } : {}),
+    ...(narrow.rt ? { rt: narrow.rt } : {}),
+  })
+  const username = `kader-${id}`
+  const password = 'rahasia-123'
+  await server.admin.addUser({ username, password, workAreaId: id })
+  return { area, username, password }
+}
+
+export interface Reply<T> {
+  status: number
+  body: T
+  headers: Headers
+}
+
+/** A device: its token and the requests the app's sync engine will make. */
+export class Device {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  static async login(url: string, username: string, password: string): Promise<Device> {
+    const res = await api<LoginResponse>(url, 'POST', '/login', { body: { username, password } })
+    if (res.status !== 200) throw new Error(`login failed: ${res.status}`)
+    return new Device(url, res.body.token)
+  }
+
+  push(changes: unknown[], opts: { gzip?: boolean; workAreaId?: string } = {}): Promise<Reply<PushResponse>> {
+    return api(this.url, 'POST', '/changes', {
+      token: this.token,
+      body: { changes, ...(opts.workAreaId ? { workAreaId: opts.workAreaId } : {}) },
+      gzip: opts.gzip,
+    })
+  }
+
+  pull(cursor = 0, query: Record<string, string> = {}): Promise<Reply<PullResponse>> {
+    const q = new URLSearchParams({ cursor: String(cursor), ...query })
+    return api(this.url, 'GET', `/changes?${q}`, { token: this.token })
+  }
+
+  /** Pulls every page; returns the latest state of each record and the pages' sizes. */
+  async pullAll(
+    limit = 500,
+  ): Promise<{ records: Map<string, RecordState>; pages: number[]; cursor: number }> {
+    const records = new Map<string, RecordState>()
+    const pages: number[] = []
+    let cursor = 0
+    for (;;) {
+      const res = await this.pull(cursor, { limit: String(limit) })
+      if (res.status !== 200) throw new Error(`pull failed: ${res.status}`)
+      for (const r of res.body.records) records.set(r.record.id, r)
+      pages.push(res.body.records.length)
+      cursor = res.body.nextCursor
+      if (!res.body.hasMore) return { records, pages, cursor }
+    }
+  }
+}
+
+export async function api<T>(
+  url: string,
+  method: string,
+  path: string,
+  opts: {
+    token?: string
+    body?: unknown
+    gzip?: boolean
+    raw?: BodyInit
+    headers?: Record<string, string>
+  } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`
+  let body: BodyInit | undefined = opts.raw
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    const json = JSON.stringify(opts.body)
+    if (opts.gzip) {
+      headers['Content-Encoding'] = 'gzip'
+      body = await gzip(json)
+    } else body = json
+  }
+  const res = await fetch(`${url}/api/v1${path}`, { method, headers, body })
+  const text = await res.text()
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers }
+}
+
+/** What the app does: CompressionStream('gzip'). */
+export async function gzip(text: string | Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+export const BASE_MS = Date.parse('2025-06-15T03:00:00.000Z')
+/** A stamp `offsetMs` after BASE_MS: in the past of the server's clock, as an offline phone's would be. */
+export const hlc = (offsetMs: number, node = 'device-a', counter = 0): string =>
+  formatHlc({ millis: BASE_MS + offsetMs, counter, node })
+
+/** A change setting `values`, every field stamped with `stamp`. */
+export function change(
+  entity: Change['entity'],
+  recordId: string,
+  values: Record<string, unknown>,
+  stamp: string,
+  changeId: string = randomUUID(),
+): Change {
+  const fields: Change['fields'] = {}
+  for (const [k, value] of Object.entries(values)) fields[k] = { value, hlc: stamp }
+  return { changeId, entity, recordId, fields }
+}
+
+export function householdValues(area: WorkAreaInfo, overrides: Partial<HouseholdInput> = {}): HouseholdInput {
+  return {
+    workAreaId: area.id,
+    headName: 'Budi Santoso',
+    address: {
+      kabupaten: area.kabupaten,
+      kecamatan: area.kecamatan,
+      desa: area.desa,
+      dusun: area.dusun ?? 'Karanganyar',
+      rw: area.rw ?? '002',
+      rt: area.rt ?? '003',
+    },
+    ...overrides,
+  }
+}
+
+export function memberValues(householdId: string, overrides: Partial<MemberInput> = {}): MemberInput {
+  return {
+    householdId,
+    name: 'Siti Aminah',
+    sex: 'P',
+    birthDate: '1990-04-12',
+    relation: 'istri',
+    ...overrides,
+  }
+}
+
+export const newHousehold = (area: WorkAreaInfo, stamp = hlc(0), overrides: Partial<HouseholdInput> = {}) =>
+  change('households', randomUUID(), { ...householdValues(area, overrides) }, stamp)
+
+export const newMember = (householdId: string, stamp = hlc(0), overrides: Partial<MemberInput> = {}) =>
+  change('members', randomUUID(), { ...memberValues(householdId, overrides) }, stamp)
