@@ -1,0 +1,474 @@
+// Usia dewasa (19–59 y, incl. PUS/WUS): IMT, lingkar perut, blood pressure, gula darah sewaktu, PUMA (PPOK), TBC
+// symptoms, mental health (SRQ-20 or PHQ-2 + GAD-2), KB for PUS and smoking. lansia.ts reuses all of it.
+import { ageOn } from '../age'
+import type { ClinicalSettings } from '../clinical-settings'
+import type { Finding, FindingLevel } from '../findings'
+import { pregnancy } from '../lifecycle'
+import {
+  adultBloodPressure,
+  type Bilingual,
+  type Checklist,
+  finding,
+  randomGlucose,
+  type ScreeningContext,
+  type Smoking,
+  smokingFindings,
+} from './common'
+
+export const TBC_SYMPTOMS = [
+  'batuk_2_minggu',
+  'demam_2_minggu',
+  'bb_turun',
+  'keringat_malam',
+  'lesu',
+  'nafsu_makan_turun',
+  'batuk_darah',
+  'sesak',
+] as const
+export type TbcSymptom = (typeof TBC_SYMPTOMS)[number]
+
+export const KB_METHODS = ['pil', 'suntik', 'kondom', 'implan', 'iud', 'mow', 'mop', 'tidak_ber_kb'] as const
+/** KB method as the form records it (ilp-domain.md §2.4 [S]); 'iud' = AKDR. */
+export type KbMethod = (typeof KB_METHODS)[number]
+
+/** PUMA answers the kader asks; sex and age points come from the member. */
+export interface PumaAnswers {
+  /** Batang rokok per hari (current or, for ex-smokers, when smoking); absent or 0 for never-smokers. */
+  cigarettesPerDay?: number
+  /** Years smoked. */
+  smokingYears?: number
+  /** Napas pendek when walking fast on flat ground or a slight incline. */
+  shortOfBreath?: boolean
+  /** Dahak from the lungs or difficulty bringing it up, when not having a cold. */
+  phlegm?: boolean
+  /** Usually coughs when not having a cold. */
+  cough?: boolean
+  /** Ever asked by a doctor/nakes to do spirometry or peak flow. */
+  spirometryBefore?: boolean
+}
+
+/** The dewasa part of a visit record. */
+export interface DewasaScreening {
+  weightKg?: number
+  heightCm?: number
+  waistCm?: number
+  systolicMmHg?: number
+  diastolicMmHg?: number
+  /** Gula darah sewaktu. */
+  gdsMgDl?: number
+  /** Asked from 40 y. */
+  puma?: PumaAnswers
+  tbcSymptoms?: Checklist<TbcSymptom>
+  /** Lives with or is in close contact with a TBC patient. */
+  tbcHouseholdContact?: boolean
+  /** SRQ-20 answers, index 0 = item 1; true = "ya", null = not answered. */
+  srq20?: (boolean | null)[]
+  /** PHQ-2 item scores 0–3 (kurang berminat; murung/putus asa). */
+  phq2?: [number, number]
+  /** GAD-2 item scores 0–3 (gugup/cemas; sulit mengendalikan khawatir). */
+  gad2?: [number, number]
+  /** Pasangan usia subur. */
+  pus?: boolean
+  kbMethod?: KbMethod
+  smoking?: Smoking
+}
+
+const SRC_IMT = 'Kemenkes PGS 2014 / Permenkes 41/2014 (ilp-domain.md §2.4)'
+const SRC_WAIST = 'Kemenkes P2PTM (ilp-domain.md §2.4)'
+const SRC_PUMA = 'PUMA, form Kemenkes; López Varela 2016 (ilp-domain.md §2.4)'
+const SRC_TBC = 'Kartu Bantu dewasa; form ILP (ilp-domain.md §2.4)'
+const SRC_SRQ = 'SRQ-20, Juknis ILP (ilp-domain.md §2.4)'
+const SRC_PHQ = 'PHQ-2 + GAD-2, CKG 2025 (ilp-domain.md §2.4)'
+const SRC_KB = 'Form ILP (ilp-domain.md §2.4)'
+
+export function interpretDewasa(s: DewasaScreening, ctx: ScreeningContext): Finding[] {
+  const age = ageOn(ctx.birthDate, ctx.today).years
+  // Weight and waist say nothing about adiposity in pregnancy; the ibu hamil part covers her (LiLA).
+  const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
+  return [
+    ...(pregnant ? [] : imtFindings(s.weightKg, s.heightCm)),
+    ...(pregnant ? [] : waist(s.waistCm, ctx.sex)),
+    ...adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg),
+    ...randomGlucose('gds', s.gdsMgDl),
+    ...pumaFindings(s.puma, ctx.sex, age, ctx.settings),
+    ...tbc(s.tbcSymptoms, s.tbcHouseholdContact),
+    ...mentalHealth(s, ctx.settings),
+    ...kb(s.pus, s.kbMethod),
+    ...smokingFindings('merokok', s.smoking),
+  ]
+}
+
+/** IMT (kg/m²) to one decimal, as the Kartu Bantu records it; the category is read on this rounded value. */
+export function imt(weightKg: number, heightCm: number): number {
+  const m = heightCm / 100
+  return Math.round((weightKg / (m * m)) * 10) / 10
+}
+
+export type ImtCategory = 'sangat_kurus' | 'kurus' | 'normal' | 'gemuk' | 'obesitas'
+
+export function imtCategory(imtValue: number): ImtCategory {
+  // Kemenkes/PGS 2014 (Permenkes 41/2014) (ilp-domain.md §2.4) [V]: sangat kurus < 17.0; kurus 17.0–< 18.5;
+  // normal 18.5–25.0; gemuk > 25.0–27.0; obesitas > 27.0. The Asia-Pacific cut-offs (23/25) are not used (§2.4).
+  if (imtValue < 17) return 'sangat_kurus'
+  if (imtValue < 18.5) return 'kurus'
+  if (imtValue <= 25) return 'normal'
+  if (imtValue <= 27) return 'gemuk'
+  return 'obesitas'
+}
+
+// Levels are a project choice [K]: severe thinness can be TBC or malnutrition and goes to the puskesmas.
+const IMT: Record<ImtCategory, { level: FindingLevel; label: Bilingual }> = {
+  sangat_kurus: { level: 'rujuk', label: { id: 'sangat kurus', en: 'severely underweight' } },
+  kurus: { level: 'perhatian', label: { id: 'kurus', en: 'underweight' } },
+  normal: { level: 'normal', label: { id: 'normal', en: 'normal' } },
+  gemuk: { level: 'perhatian', label: { id: 'gemuk', en: 'overweight' } },
+  obesitas: { level: 'perhatian', label: { id: 'obesitas', en: 'obese' } },
+}
+
+function imtFindings(weightKg: number | undefined, heightCm: number | undefined): Finding[] {
+  if (weightKg === undefined || heightCm === undefined || heightCm <= 0) return []
+  const value = imt(weightKg, heightCm)
+  const category = imtCategory(value)
+  const { level, label } = IMT[category]
+  return [
+    finding(
+      `imt.${category}`,
+      level,
+      { id: `IMT ${value.toFixed(1)}: ${label.id}`, en: `BMI ${value.toFixed(1)}: ${label.en}` },
+      SRC_IMT,
+    ),
+  ]
+}
+
+// Obesitas sentral: lingkar perut > 90 cm (L), > 80 cm (P) — Kemenkes P2PTM (ilp-domain.md §2.4) [K; S]
+export const WAIST_CENTRAL_OBESITY_CM = { L: 90, P: 80 } as const
+
+function waist(waistCm: number | undefined, sex: 'L' | 'P'): Finding[] {
+  if (waistCm === undefined) return []
+  const limit = WAIST_CENTRAL_OBESITY_CM[sex]
+  if (waistCm > limit) {
+    return [
+      finding(
+        'lingkar_perut.obesitas_sentral',
+        'perhatian',
+        {
+          id: `Lingkar perut ${waistCm} cm (> ${limit}): obesitas sentral — KIE gizi & aktivitas fisik`,
+          en: `Waist ${waistCm} cm (> ${limit}): central obesity — diet and activity counselling`,
+        },
+        SRC_WAIST,
+      ),
+    ]
+  }
+  return [
+    finding(
+      'lingkar_perut.normal',
+      'normal',
+      { id: `Lingkar perut ${waistCm} cm (≤ ${limit})`, en: `Waist ${waistCm} cm (≤ ${limit})` },
+      SRC_WAIST,
+    ),
+  ]
+}
+
+// PUMA is for people aged ≥ 40 (CKG: PPOK from 40 y) (ilp-domain.md §2.4) [S]
+export const PUMA_FROM_AGE = 40
+
+export interface PumaScore {
+  items: {
+    sex: number
+    age: number
+    packYears: number
+    shortOfBreath: number
+    phlegm: number
+    cough: number
+    spirometryBefore: number
+  }
+  total: number
+}
+
+/**
+ * PUMA points (ilp-domain.md §2.4, Kemenkes-style form [V]). undefined under 40 or while a yes/no item is
+ * unanswered; missing cigarettes or years count as a never-smoker (0 pack-years).
+ */
+export function pumaScore(a: PumaAnswers, sex: 'L' | 'P', ageYears: number): PumaScore | undefined {
+  if (ageYears < PUMA_FROM_AGE) return undefined
+  const { shortOfBreath, phlegm, cough, spirometryBefore } = a
+  if (
+    shortOfBreath === undefined ||
+    phlegm === undefined ||
+    cough === undefined ||
+    spirometryBefore === undefined
+  ) {
+    return undefined
+  }
+  const packYears = ((a.cigarettesPerDay ?? 0) * (a.smokingYears ?? 0)) / 20
+  const items = {
+    sex: sex === 'L' ? 1 : 0, // perempuan 0, laki-laki 1
+    age: ageYears >= 60 ? 2 : ageYears >= 50 ? 1 : 0, // 40–49 → 0; 50–59 → 1; ≥ 60 → 2
+    packYears: packYears > 30 ? 2 : packYears >= 20 ? 1 : 0, // < 20 → 0; 20–30 → 1; > 30 → 2
+    shortOfBreath: shortOfBreath ? 1 : 0,
+    phlegm: phlegm ? 1 : 0,
+    cough: cough ? 1 : 0,
+    spirometryBefore: spirometryBefore ? 1 : 0,
+  }
+  return { items, total: Object.values(items).reduce((sum, n) => sum + n, 0) }
+}
+
+function pumaFindings(
+  a: PumaAnswers | undefined,
+  sex: 'L' | 'P',
+  ageYears: number,
+  settings: Pick<ClinicalSettings, 'pumaReferAt'>,
+): Finding[] {
+  const score = a ? pumaScore(a, sex, ageYears) : undefined
+  if (!score) return []
+  // Score ≥ settings.pumaReferAt → rujuk spirometri; the cut-off is disputed (≥ 5 original, "> 7" Kemenkes form)
+  // — clinical-settings.ts (ilp-domain.md §2.4) [V, K]
+  if (score.total >= settings.pumaReferAt) {
+    return [
+      finding(
+        'puma.risiko_ppok',
+        'rujuk',
+        {
+          id: `Skor PUMA ${score.total} (≥ ${settings.pumaReferAt}): risiko PPOK — rujuk untuk spirometri`,
+          en: `PUMA score ${score.total} (≥ ${settings.pumaReferAt}): COPD risk — refer for spirometry`,
+        },
+        SRC_PUMA,
+      ),
+    ]
+  }
+  return [
+    finding(
+      'puma.edukasi',
+      'normal',
+      {
+        id: `Skor PUMA ${score.total} (< ${settings.pumaReferAt}): edukasi`,
+        en: `PUMA score ${score.total} (< ${settings.pumaReferAt}): education`,
+      },
+      SRC_PUMA,
+    ),
+  ]
+}
+
+// ≥ 2 symptoms = terduga TBC → rujuk: Kartu Bantu "GEJALA TB (2 GEJALA YA/TIDAK)" (ilp-domain.md §2.4) [S]
+export const TBC_SYMPTOMS_FOR_TERDUGA = 2
+
+const TBC_LABELS: Record<TbcSymptom, Bilingual> = {
+  batuk_2_minggu: { id: 'batuk ≥ 2 minggu', en: 'cough ≥ 2 weeks' },
+  demam_2_minggu: { id: 'demam ≥ 2 minggu', en: 'fever ≥ 2 weeks' },
+  bb_turun: { id: 'berat badan turun', en: 'weight loss' },
+  keringat_malam: { id: 'keringat malam tanpa aktivitas', en: 'night sweats' },
+  lesu: { id: 'lesu/malaise', en: 'malaise' },
+  nafsu_makan_turun: { id: 'nafsu makan turun', en: 'loss of appetite' },
+  batuk_darah: { id: 'batuk darah', en: 'coughing blood' },
+  sesak: { id: 'sesak napas', en: 'shortness of breath' },
+}
+
+function tbc(symptoms: readonly TbcSymptom[] | undefined, householdContact: boolean | undefined): Finding[] {
+  const findings: Finding[] = []
+  if (symptoms) {
+    const present = [...new Set(symptoms)]
+    const list = {
+      id: present.map((x) => TBC_LABELS[x].id).join(', '),
+      en: present.map((x) => TBC_LABELS[x].en).join(', '),
+    }
+    findings.push(
+      present.length >= TBC_SYMPTOMS_FOR_TERDUGA
+        ? finding(
+            'tbc.terduga',
+            'rujuk',
+            {
+              id: `Terduga TBC (${present.length} gejala: ${list.id}) — rujuk untuk pemeriksaan dahak`,
+              en: `Presumptive TB (${present.length} symptoms: ${list.en}) — refer for sputum testing`,
+            },
+            SRC_TBC,
+          )
+        : finding(
+            'tbc.bukan_terduga',
+            'normal',
+            present.length === 0
+              ? { id: 'Tidak ada gejala TBC', en: 'No TB symptoms' }
+              : {
+                  id: `1 gejala TBC (${list.id}) — belum terduga`,
+                  en: `1 TB symptom (${list.en}) — not presumptive`,
+                },
+            SRC_TBC,
+          ),
+    )
+  }
+  // Household/close contact of a TBC patient → flag for contact investigation (ilp-domain.md §2.4, §3.1) [S]
+  if (householdContact) {
+    findings.push(
+      finding(
+        'tbc.kontak_serumah',
+        'perhatian',
+        {
+          id: 'Kontak serumah/erat pasien TBC — perlu investigasi kontak oleh nakes',
+          en: 'Household/close contact of a TB patient — needs contact investigation by a health worker',
+        },
+        SRC_TBC,
+      ),
+    )
+  }
+  return findings
+}
+
+// SRQ-20 item 17 ("pikiran untuk mengakhiri hidup") "ya" → rujuk segera regardless of total (ilp-domain.md §2.4) [K]
+export const SRQ20_SUICIDE_ITEM = 17
+
+export interface Srq20Result {
+  yes: number
+  answered: number
+  complete: boolean
+  item17: boolean
+}
+
+export function srq20Result(answers: readonly (boolean | null)[]): Srq20Result {
+  const items = answers.slice(0, 20)
+  return {
+    yes: items.filter((a) => a === true).length,
+    answered: items.filter((a) => a === true || a === false).length,
+    complete: items.length === 20 && items.every((a) => a === true || a === false),
+    item17: items[SRQ20_SUICIDE_ITEM - 1] === true,
+  }
+}
+
+// PHQ-2 / GAD-2: each item 0–3, a group total ≥ 3 is positive — standard scoring (Kroenke 2003/2007) [K]; CKG 2025
+// uses the two groups (ilp-domain.md §2.4) [S]
+export const PHQ2_GAD2_POSITIVE_AT = 3
+
+/** Group total, or undefined unless both items are whole numbers 0–3. */
+export function twoItemScore(items: readonly number[] | undefined): number | undefined {
+  if (items?.length !== 2 || !items.every((n) => Number.isInteger(n) && n >= 0 && n <= 3)) return undefined
+  return items.reduce((a, b) => a + b, 0)
+}
+
+/**
+ * Reads whichever instrument was filled in. settings.mentalHealthTool picks the form the kader sees; a record filled
+ * under the other setting is still read, so a change of setting never hides an earlier positive screen.
+ */
+function mentalHealth(s: DewasaScreening, settings: Pick<ClinicalSettings, 'srq20ReferAt'>): Finding[] {
+  return [...srq20Findings(s.srq20, settings.srq20ReferAt), ...phqGadFindings(s.phq2, s.gad2)]
+}
+
+function srq20Findings(answers: readonly (boolean | null)[] | undefined, referAt: number): Finding[] {
+  if (!answers) return []
+  const r = srq20Result(answers)
+  const findings: Finding[] = []
+  if (r.item17) {
+    findings.push(
+      finding(
+        'jiwa.srq20.item17',
+        'rujuk',
+        {
+          id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
+          en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
+        },
+        SRC_SRQ,
+      ),
+    )
+  }
+  // ≥ settings.srq20ReferAt "ya" → further assessment by nakes: Kartu Bantu "SKOR >= 6" (ilp-domain.md §2.4) [V, S].
+  // Unanswered items can only add "ya", so a score already at the cut-off counts before the form is complete.
+  if (r.yes >= referAt) {
+    findings.push(
+      finding(
+        'jiwa.srq20.positif',
+        'rujuk',
+        {
+          id: `SRQ-20: ${r.yes} "ya" (≥ ${referAt}) — rujuk untuk penilaian nakes (bukan diagnosis gangguan jiwa)`,
+          en: `SRQ-20: ${r.yes} "yes" (≥ ${referAt}) — refer for assessment by a health worker (not a diagnosis)`,
+        },
+        SRC_SRQ,
+      ),
+    )
+  } else if (r.complete) {
+    findings.push(
+      finding(
+        'jiwa.srq20.negatif',
+        'normal',
+        { id: `SRQ-20: ${r.yes} "ya" (< ${referAt})`, en: `SRQ-20: ${r.yes} "yes" (< ${referAt})` },
+        SRC_SRQ,
+      ),
+    )
+  } else {
+    findings.push(
+      finding(
+        'jiwa.srq20.belum_lengkap',
+        'perhatian',
+        {
+          id: `SRQ-20 belum lengkap (${r.answered}/20 dijawab)`,
+          en: `SRQ-20 incomplete (${r.answered}/20 answered)`,
+        },
+        SRC_SRQ,
+      ),
+    )
+  }
+  return findings
+}
+
+function phqGadFindings(phq2: readonly number[] | undefined, gad2: readonly number[] | undefined): Finding[] {
+  const groups = [
+    { key: 'phq2', score: twoItemScore(phq2), name: { id: 'PHQ-2 (depresi)', en: 'PHQ-2 (depression)' } },
+    { key: 'gad2', score: twoItemScore(gad2), name: { id: 'GAD-2 (cemas)', en: 'GAD-2 (anxiety)' } },
+  ]
+  return groups.flatMap(({ key, score, name }) => {
+    if (score === undefined) return []
+    return score >= PHQ2_GAD2_POSITIVE_AT
+      ? [
+          finding(
+            `jiwa.${key}.positif`,
+            'rujuk',
+            {
+              id: `${name.id}: skor ${score} (≥ 3) — rujuk untuk penilaian nakes`,
+              en: `${name.en}: score ${score} (≥ 3) — refer for assessment by a health worker`,
+            },
+            SRC_PHQ,
+          ),
+        ]
+      : [
+          finding(
+            `jiwa.${key}.negatif`,
+            'normal',
+            { id: `${name.id}: skor ${score} (< 3)`, en: `${name.en}: score ${score} (< 3)` },
+            SRC_PHQ,
+          ),
+        ]
+  })
+}
+
+const KB_LABELS: Record<KbMethod, string> = {
+  pil: 'pil',
+  suntik: 'suntik',
+  kondom: 'kondom',
+  implan: 'implan',
+  iud: 'IUD/AKDR',
+  mow: 'MOW',
+  mop: 'MOP',
+  tidak_ber_kb: 'tidak ber-KB',
+}
+
+function kb(pus: boolean | undefined, method: KbMethod | undefined): Finding[] {
+  if (method === undefined || pus === false) return []
+  // PUS not using contraception → KIE KB (ilp-domain.md §2.4 form; PWS "KB aktif among PUS" §3.2) [S]
+  if (method === 'tidak_ber_kb') {
+    return [
+      finding(
+        'kb.tidak_ber_kb',
+        'perhatian',
+        {
+          id: 'PUS tidak ber-KB — KIE KB',
+          en: 'Couple of reproductive age not using contraception — counsel on KB',
+        },
+        SRC_KB,
+      ),
+    ]
+  }
+  return [
+    finding(
+      `kb.${method}`,
+      'normal',
+      { id: `KB: ${KB_LABELS[method]}`, en: `Contraception: ${KB_LABELS[method]}` },
+      SRC_KB,
+    ),
+  ]
+}

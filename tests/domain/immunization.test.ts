@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
+import {
+  asiEksklusif,
+  type DoseGiven,
+  IMMUNIZATION_SCHEDULE,
+  immunizationFindings,
+  immunizationStatus,
+  lastDateAtAge,
+  obatCacingDue,
+  vitaminADue,
+} from '../../src/domain/immunization'
+
+const birth = '2024-01-15'
+const stateOf = (antigen: string, dose: number, today: string, given: DoseGiven[] = []) =>
+  immunizationStatus(birth, given, today).find((d) => d.antigen === antigen && d.dose === dose)
+
+describe('IMMUNIZATION_SCHEDULE', () => {
+  it('encodes imunisasi_rutin.csv (JE only for endemic districts)', () => {
+    expect(IMMUNIZATION_SCHEDULE.map((d) => `${d.ageMonths} ${d.antigen} ${d.dose}`)).toEqual([
+      '0 HB0 1',
+      '1 BCG 1',
+      '1 OPV 1',
+      '2 DPT-HB-Hib 1',
+      '2 OPV 2',
+      '2 PCV 1',
+      '2 RV 1',
+      '3 DPT-HB-Hib 2',
+      '3 OPV 3',
+      '3 PCV 2',
+      '3 RV 2',
+      '4 DPT-HB-Hib 3',
+      '4 OPV 4',
+      '4 IPV 1',
+      '4 RV 3',
+      '9 MR 1',
+      '9 IPV 2',
+      '10 JE 1',
+      '12 PCV 3',
+      '18 DPT-HB-Hib 4',
+      '18 MR 2',
+    ])
+    expect(immunizationStatus(birth, [], '2024-06-01').some((d) => d.antigen === 'JE')).toBe(false)
+    expect(
+      immunizationStatus(birth, [], '2024-06-01', { jeEndemic: true }).some((d) => d.antigen === 'JE'),
+    ).toBe(true)
+  })
+})
+
+describe('immunizationStatus', () => {
+  it('HB0: due on the birth day, late from day 1, too late after day 7', () => {
+    expect(stateOf('HB0', 1, '2024-01-15')?.state).toBe('due')
+    expect(stateOf('HB0', 1, '2024-01-16')?.state).toBe('overdue')
+    expect(stateOf('HB0', 1, '2024-01-22')?.state).toBe('overdue')
+    expect(stateOf('HB0', 1, '2024-01-23')?.state).toBe('too_late')
+  })
+
+  it('a 2-month dose: not yet due before 2 months, due in month 2, overdue from 3 months', () => {
+    expect(stateOf('DPT-HB-Hib', 1, '2024-03-14')?.state).toBe('not_yet_due')
+    expect(stateOf('DPT-HB-Hib', 1, '2024-03-15')).toMatchObject({
+      state: 'due',
+      dueDate: '2024-03-15',
+      overdueDate: '2024-04-15',
+    })
+    expect(stateOf('DPT-HB-Hib', 1, '2024-04-14')?.state).toBe('due')
+    expect(stateOf('DPT-HB-Hib', 1, '2024-04-15')?.state).toBe('overdue')
+  })
+
+  it('18-month doses', () => {
+    expect(stateOf('MR', 2, '2025-07-14')?.state).toBe('not_yet_due')
+    expect(stateOf('MR', 2, '2025-07-15')?.state).toBe('due')
+    expect(stateOf('MR', 2, '2025-08-15')?.state).toBe('overdue')
+  })
+
+  it('BCG may be given from birth', () => {
+    expect(stateOf('BCG', 1, '2024-01-20')?.state).toBe('due')
+    expect(stateOf('BCG', 1, '2024-03-15')?.state).toBe('overdue')
+  })
+
+  it('marks given doses done', () => {
+    expect(stateOf('HB0', 1, '2024-06-01', [{ antigen: 'HB0', dose: 1, date: '2024-01-15' }])).toMatchObject({
+      state: 'done',
+      givenDate: '2024-01-15',
+    })
+  })
+
+  describe('rotavirus', () => {
+    const rv12: DoseGiven[] = [
+      { antigen: 'RV', dose: 1, date: '2024-03-15' },
+      { antigen: 'RV', dose: 2, date: '2024-04-15' },
+    ]
+
+    it('the last dose is possible until 6 months 29 days, too late the day after', () => {
+      // 6 months = 2024-07-15; 6 months 29 days = 2024-08-13.
+      expect(stateOf('RV', 3, '2024-08-13', rv12)).toMatchObject({ state: 'overdue', lastDate: '2024-08-13' })
+      expect(stateOf('RV', 3, '2024-08-14', rv12)?.state).toBe('too_late')
+    })
+
+    it('waits 4 weeks after the previous dose', () => {
+      const rv1 = [{ antigen: 'RV' as const, dose: 1, date: '2024-04-01' }]
+      expect(stateOf('RV', 2, '2024-04-28', rv1)).toMatchObject({
+        state: 'not_yet_due',
+        earliestDate: '2024-04-29',
+      })
+      expect(stateOf('RV', 2, '2024-04-29', rv1)?.state).toBe('due')
+    })
+
+    it('is too late when the remaining doses cannot fit before 6 months 29 days', () => {
+      // RV1 at 6 mo 5 d: RV2 could come 28 days later, 2024-08-17, past 2024-08-13.
+      const late = [{ antigen: 'RV' as const, dose: 1, date: '2024-07-20' }]
+      expect(stateOf('RV', 2, '2024-07-21', late)?.state).toBe('too_late')
+      expect(stateOf('RV', 3, '2024-07-21', late)?.state).toBe('too_late')
+      // With nothing given at 5 months 20 days, RV3 (two 4-week gaps away) no longer fits.
+      expect(stateOf('RV', 1, '2024-07-05')?.state).toBe('overdue')
+      expect(stateOf('RV', 3, '2024-07-05')?.state).toBe('too_late')
+      expect(stateOf('RV', 3, '2024-06-16')?.state).toBe('not_yet_due')
+    })
+
+    it('warns about a dose given too soon or too late', () => {
+      const given: DoseGiven[] = [
+        { antigen: 'RV', dose: 1, date: '2024-03-15' },
+        { antigen: 'RV', dose: 2, date: '2024-04-04' },
+        { antigen: 'RV', dose: 3, date: '2024-08-14' },
+      ]
+      expect(stateOf('RV', 2, '2024-09-01', given)?.warnings).toEqual(['interval_too_short'])
+      expect(stateOf('RV', 3, '2024-09-01', given)?.warnings).toEqual(['after_latest_age'])
+    })
+
+    it('6 months 29 days for children born at the end of a month', () => {
+      expect(lastDateAtAge('2023-07-31', { months: 6, days: 29 })).toBe('2024-02-29')
+      expect(lastDateAtAge('2022-07-31', { months: 6, days: 29 })).toBe('2023-02-28')
+    })
+  })
+
+  it('turns overdue and too-late doses into perhatian findings', () => {
+    const found = immunizationFindings(immunizationStatus(birth, [], '2024-01-23'))
+    expect(found.map((f) => [f.code, f.level])).toEqual([
+      ['imunisasi.hb0_1.lewat_batas', 'perhatian'],
+      ['imunisasi.bcg_1.jatuh_tempo', 'normal'],
+      ['imunisasi.opv_1.jatuh_tempo', 'normal'],
+    ])
+  })
+})
+
+describe('vitaminADue', () => {
+  const born = '2023-08-10'
+
+  it('blue capsule from 6 months in a February or August round', () => {
+    expect(vitaminADue(born, [], '2024-02-09')).toEqual({ state: 'not_eligible', round: '2024-02' })
+    expect(vitaminADue(born, [], '2024-02-10')).toEqual({ state: 'due', round: '2024-02', capsule: 'biru' })
+    expect(vitaminADue(born, ['2024-02-10'], '2024-02-20')).toMatchObject({ state: 'done', capsule: 'biru' })
+  })
+
+  it('one blue capsule in infancy; red every round from 12 months', () => {
+    expect(vitaminADue(born, ['2024-02-10'], '2024-08-09')).toMatchObject({ state: 'done', capsule: 'biru' })
+    expect(vitaminADue(born, ['2024-02-10'], '2024-08-10')).toMatchObject({ state: 'due', capsule: 'merah' })
+    expect(vitaminADue(born, ['2024-02-10', '2024-08-12'], '2024-08-20')).toMatchObject({
+      state: 'done',
+      capsule: 'merah',
+    })
+  })
+
+  it('ends at 59 months', () => {
+    expect(vitaminADue('2019-08-10', [], '2024-08-09')).toMatchObject({ state: 'due', capsule: 'merah' })
+    expect(vitaminADue('2019-08-10', [], '2024-08-10')).toEqual({ state: 'not_eligible', round: '2024-08' })
+  })
+
+  it('outside February and August names the next round', () => {
+    expect(vitaminADue(born, [], '2024-03-05')).toEqual({
+      state: 'not_yet_due',
+      round: '2024-08',
+      capsule: 'biru',
+    })
+    expect(vitaminADue(born, [], '2024-09-01')).toEqual({
+      state: 'not_yet_due',
+      round: '2025-02',
+      capsule: 'merah',
+    })
+  })
+})
+
+describe('obatCacingDue', () => {
+  const settings = DEFAULT_CLINICAL_SETTINGS
+
+  it('from 12 months, once per semester by default', () => {
+    expect(obatCacingDue('2023-01-10', [], '2024-01-09', settings).state).toBe('not_eligible')
+    expect(obatCacingDue('2023-01-10', [], '2024-01-10', settings)).toEqual({
+      state: 'due',
+      period: '2024-S1',
+    })
+    expect(obatCacingDue('2023-01-10', ['2024-02-01'], '2024-06-30', settings).state).toBe('done')
+    expect(obatCacingDue('2023-01-10', ['2024-02-01'], '2024-07-01', settings)).toEqual({
+      state: 'due',
+      period: '2024-S2',
+    })
+  })
+
+  it('once a year when settings say so', () => {
+    const yearly = { ...settings, dewormingPerYear: 1 as const }
+    expect(obatCacingDue('2023-01-10', ['2024-02-01'], '2024-09-01', yearly)).toEqual({
+      state: 'done',
+      period: '2024',
+    })
+  })
+
+  it('up to 12 years', () => {
+    expect(obatCacingDue('2011-06-15', [], '2024-06-14', settings).state).toBe('due')
+    expect(obatCacingDue('2011-06-15', [], '2024-06-15', settings).state).toBe('not_eligible')
+  })
+})
+
+describe('asiEksklusif', () => {
+  it('asked until 6 months are completed', () => {
+    expect(asiEksklusif(birth, '2024-07-14', false).map((f) => [f.code, f.level])).toEqual([
+      ['asi_eksklusif.tidak', 'perhatian'],
+    ])
+    expect(asiEksklusif(birth, '2024-07-14', true).map((f) => f.code)).toEqual(['asi_eksklusif.ya'])
+    expect(asiEksklusif(birth, '2024-07-15', false)).toEqual([])
+  })
+})
