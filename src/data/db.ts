@@ -1,14 +1,17 @@
 // The one IndexedDB database of the app, 'kader-ilp':
 //   households, members — the records (soft-deleted ones included: they sync as tombstones);
+//   visits, followUps   — screenings and referral follow-ups: immutable, a correction is a new record;
 //   outbox              — local changes not yet acknowledged by the server, in the order they were made;
 //   meta                — device-local settings: the device id and the kader's work area (meta.ts).
 // Every index below names the query that needs it: each index slows every write, so there are no others.
 import Dexie, { type Table } from 'dexie'
-import { type Household, type Member, type OutboxEntry, padRtRw } from './schemas'
+import { type FollowUp, type Household, type Member, type OutboxEntry, padRtRw, type Visit } from './schemas'
 
 export class KaderDb extends Dexie {
   declare households: Table<Household, string>
   declare members: Table<Member, string>
+  declare visits: Table<Visit, string>
+  declare followUps: Table<FollowUp, string>
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<{ key: string; value: unknown }, string>
 
@@ -42,6 +45,12 @@ export class KaderDb extends Dexie {
             if (typeof a?.rw === 'string') a.rw = padRtRw(a.rw)
           }),
       )
+    this.version(3).stores({
+      // memberId: a member's visit history (visits.ts visitsOf); workAreaId: the referral list of the area.
+      visits: 'id, memberId, workAreaId',
+      // workAreaId: the follow-ups shown with the referral list.
+      followUps: 'id, workAreaId',
+    })
   }
 }
 

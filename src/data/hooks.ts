@@ -4,7 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { buildHouseholdRows, type HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
-import type { Household, Member, WorkArea } from './schemas'
+import type { FollowUp, Household, Member, WorkArea } from './schemas'
+import { type VisitRow, visitsOf, workAreaVisits } from './visits'
 
 /** Stays undefined while the work area itself is still loading. */
 export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
@@ -36,4 +37,19 @@ export function useWorkArea(): WorkArea | undefined {
 
 export function useOutboxCount(): number | undefined {
   return useLiveQuery(outboxCount)
+}
+
+/** A member's visits, newest first (visits.ts). */
+export function useMemberVisits(memberId: string): VisitRow[] | undefined {
+  return useLiveQuery(() => visitsOf(memberId), [memberId])
+}
+
+/** Every visit and follow-up of the work area, for the referral list. */
+export function useWorkAreaVisits(
+  workAreaId: string | undefined,
+): { visits: VisitRow[]; followUps: FollowUp[] } | undefined {
+  return useLiveQuery(
+    async () => (workAreaId === undefined ? undefined : workAreaVisits(workAreaId)),
+    [workAreaId],
+  )
 }

@@ -41,3 +41,8 @@ export async function saveWorkArea(w: WorkArea): Promise<void> {
   const value = workArea.parse(w)
   await guardQuota(() => getDb().meta.put({ key: WORK_AREA, value }))
 }
+
+/** The name visits are signed with (settings); undefined until the kader has entered it. */
+export async function getKaderName(): Promise<string | undefined> {
+  return (await getWorkArea()).kaderName
+}

@@ -6,7 +6,7 @@ import { getDb } from './db'
 import { compareMembers } from './household-rows'
 import { type Household, household, type Member, member } from './schemas'
 
-function validRows<S extends z.ZodMiniType>(schema: S, table: string, rows: unknown[]): z.infer<S>[] {
+export function validRows<S extends z.ZodMiniType>(schema: S, table: string, rows: unknown[]): z.infer<S>[] {
   const valid: z.infer<S>[] = []
   for (const row of rows) {
     const parsed = schema.safeParse(row)

@@ -2,6 +2,7 @@
 // zod/mini keeps the client bundle ~18 KB gz smaller than classic zod with the same checks.
 // Every message is a key of the UI dictionary (src/ui/i18n), so the app shows it in Bahasa Indonesia or English.
 import * as z from 'zod/mini'
+import { visitParts } from './visit-parts'
 
 // RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -121,10 +122,68 @@ export const workArea = z.object({
   kecamatan: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
   desa: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
   dusun: optionalText(80),
+  /** The kader's name, written on every visit they record. */
+  kaderName: optionalText(100),
 })
 export type WorkArea = z.infer<typeof workArea>
 
-export const ENTITIES = ['households', 'members'] as const
+export const VISIT_PLACES = ['posyandu', 'rumah'] as const
+export type VisitPlace = (typeof VISIT_PLACES)[number]
+
+/**
+ * A visit: one meeting with one member — on the posyandu's open day (hari buka) or at home — and what was measured
+ * and asked, one payload per screening part (visit-parts.ts). Immutable once saved: a correction is a new visit
+ * naming the one it `supersedes`, so visits never conflict in sync.
+ */
+export const visitInput = z.object({
+  memberId: id,
+  date: isoDate,
+  place: z.enum(VISIT_PLACES, 'err.visit.place'),
+  supersedes: z.optional(id),
+  parts: visitParts,
+  note: optionalText(500),
+})
+export type VisitInput = z.infer<typeof visitInput>
+export const visit = z.object({
+  ...syncMeta,
+  ...visitInput.shape,
+  /** Copied from the member and household at save time: scope checks and work-area lists need no joins. */
+  householdId: id,
+  workAreaId: z.string().check(z.minLength(1)),
+  /** Who recorded it: the kader's name from settings (the sync issue replaces it with the account). */
+  kader: optionalText(100),
+})
+export type Visit = z.infer<typeof visit>
+
+export const FOLLOW_UP_OUTCOMES = [
+  'sudah_ke_pustu',
+  'sudah_ke_puskesmas',
+  'belum_berangkat',
+  'menolak',
+] as const
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
+
+/** What became of a referral: recorded by the kader after asking; immutable like visits. */
+export const followUpInput = z.object({
+  visitId: id,
+  /** The finding code of the visit that was referred (src/domain findings). */
+  findingCode: z.string().check(z.minLength(1)),
+  date: isoDate,
+  outcome: z.enum(FOLLOW_UP_OUTCOMES, 'err.followUp.outcome'),
+  /** Hasil: what the pustu/puskesmas said or did. */
+  result: optionalText(300),
+})
+export type FollowUpInput = z.infer<typeof followUpInput>
+export const followUp = z.object({
+  ...syncMeta,
+  ...followUpInput.shape,
+  memberId: id,
+  householdId: id,
+  workAreaId: z.string().check(z.minLength(1)),
+})
+export type FollowUp = z.infer<typeof followUp>
+
+export const ENTITIES = ['households', 'members', 'visits', 'followUps'] as const
 export type Entity = (typeof ENTITIES)[number]
 
 /** One local change waiting for the server's acknowledgement (src/sync pushes these in order). */

@@ -2,7 +2,6 @@
 // the record in households/members and appends its change to the outbox (db.ts), stamped with the device id
 // from meta; if any step fails, nothing is stored. Nothing is ever removed: a deletion is a soft delete.
 import type { Table } from 'dexie'
-import type * as z from 'zod/mini'
 import { checkMember } from '../domain/member-checks'
 import { checkKk } from '../domain/nik'
 import { getDb, guardQuota } from './db'
@@ -22,23 +21,21 @@ import {
   padRtRw,
   type syncMeta,
 } from './schemas'
+import {
+  add,
+  type FieldError,
+  type FieldErrors,
+  field,
+  isPlainObject,
+  parse,
+  settle,
+  type Validation,
+} from './validation'
 
-export interface FieldError {
-  key: string
-  params?: Record<string, string>
-}
-/** Keyed by the field's path: 'headName', 'address.rt', 'nik', … */
-export type FieldErrors = Record<string, FieldError>
+export type { FieldError, FieldErrors, Validation } from './validation'
 export type WriteResult<T> =
   | { ok: true; record: T; warnings: FieldErrors }
   | { ok: false; errors: FieldErrors; warnings: FieldErrors }
-/** `value` (the normalised input) is present exactly when there are no errors. */
-export interface Validation<T> {
-  value?: T
-  errors: FieldErrors
-  warnings: FieldErrors
-}
-
 type IsKnownKecamatan = (code: string) => boolean
 type SyncedRecord = Household | Member
 type SyncMetaKey = keyof typeof syncMeta
@@ -156,68 +153,6 @@ export async function deleteMember(id: string, opts: { now: Date }): Promise<voi
       if (stored && !stored.deleted) await softDelete(db.members, 'members', stored, opts.now)
     }),
   )
-}
-
-interface Parsed<T> {
-  /** The input after tidy(): what the domain checks look at, even when the schema refused it. */
-  input: Record<string, unknown>
-  data?: T
-  errors: FieldErrors
-  warnings: FieldErrors
-}
-
-function parse<T>(schema: z.ZodMiniType<T>, raw: unknown): Parsed<T> {
-  const tidied = tidy(raw)
-  const input = isPlainObject(tidied) ? tidied : {}
-  // Schema messages are dictionary keys; a value of the wrong type has no message of its own.
-  const result = schema.safeParse(tidied, { error: () => 'err.invalid' })
-  const errors: FieldErrors = {}
-  for (const issue of result.error?.issues ?? []) {
-    const path = issue.path.join('.')
-    // A missing value reads "Wajib diisi", except a choice (sex, relation), whose own message says what to pick.
-    const missing = valueAt(tidied, issue.path) === undefined && issue.code === 'invalid_type'
-    add(errors, path, missing ? 'err.required' : issue.message)
-  }
-  return { input, data: result.data, errors, warnings: {} }
-}
-
-function settle<T>(parsed: Parsed<T>, normalise: (value: T) => T): Validation<T> {
-  const { data, errors, warnings } = parsed
-  return data !== undefined && Object.keys(errors).length === 0
-    ? { value: normalise(data), errors, warnings }
-    : { errors, warnings }
-}
-
-/** Trims every string and drops empty ones, so a blank optional field is absent and a blank required one missing. */
-function tidy(value: unknown): unknown {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim()
-  if (!isPlainObject(value)) return value
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) {
-    const t = tidy(v)
-    if (t !== undefined) out[k] = t
-  }
-  return out
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function valueAt(value: unknown, path: PropertyKey[]): unknown {
-  let v = value
-  for (const k of path) v = isPlainObject(v) ? v[k as string] : undefined
-  return v
-}
-
-function field(input: Record<string, unknown>, name: string): string | undefined {
-  const v = input[name]
-  return typeof v === 'string' ? v : undefined
-}
-
-/** The first message for a path wins: the schema's format message comes before the domain's finer checks. */
-function add(into: FieldErrors, path: string, key: string, params?: Record<string, string>): void {
-  into[path] ??= params && Object.keys(params).length > 0 ? { key, params } : { key }
 }
 
 /** Edits are refused for a record that is not there (or unreadable) and for a soft-deleted one alike. */

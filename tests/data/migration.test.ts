@@ -52,7 +52,7 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(2)
+  expect(db.verno).toBe(3)
 
   expect(await db.households.get(unpadded.id)).toEqual({
     ...unpadded,
@@ -66,5 +66,7 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
 
   expect(await db.members.where('nik').equals(NIK_SITI).primaryKeys()).toEqual([siti.id])
   expect(await db.outbox.where('recordId').equals(siti.id).toArray()).toEqual([{ ...change, seq: 1 }])
+  // Version 3 added the visit tables, empty and usable.
+  expect(await db.visits.where('memberId').equals(siti.id).count()).toBe(0)
   db.close()
 })

@@ -151,6 +151,13 @@ export const id: Record<string, string> = {
   'err.deliveryDate.beforeBirth': 'Tanggal persalinan sebelum tanggal lahir ibu.',
   'err.deliveryDate.male': 'Tanggal persalinan hanya untuk perempuan.',
   'err.household.missing': 'Rumah tangga ini tidak ada atau sudah dihapus.',
+  'err.visit.place': 'Pilih tempat kunjungan: posyandu atau rumah.',
+  'err.visit.dateFuture': 'Tanggal tidak boleh setelah hari ini.',
+  'err.visit.beforeBirth': 'Tanggal kunjungan sebelum tanggal lahir.',
+  'err.visit.empty': 'Isi paling sedikit satu pemeriksaan atau catatan.',
+  'err.visit.memberMissing': 'Anggota ini tidak ada atau sudah dihapus — kunjungan tidak disimpan.',
+  'err.visit.supersedes': 'Kunjungan yang dikoreksi tidak ditemukan untuk anggota ini.',
+  'err.followUp.outcome': 'Pilih hasil tindak lanjut.',
   'err.storage-full': 'Memori HP penuh. Hapus foto/video atau aplikasi lain, lalu simpan lagi.',
 }
 
@@ -305,5 +312,12 @@ export const en: Record<string, string> = {
   'err.deliveryDate.beforeBirth': "The delivery date is before the mother's date of birth.",
   'err.deliveryDate.male': 'A delivery date is for women only.',
   'err.household.missing': 'This household does not exist or was deleted.',
+  'err.visit.place': 'Choose where the visit took place: posyandu or home.',
+  'err.visit.dateFuture': 'The date cannot be after today.',
+  'err.visit.beforeBirth': 'The visit date is before the date of birth.',
+  'err.visit.empty': 'Fill in at least one screening or a note.',
+  'err.visit.memberMissing': 'This member does not exist or was deleted — the visit was not saved.',
+  'err.visit.supersedes': 'The visit being corrected was not found for this member.',
+  'err.followUp.outcome': 'Choose the outcome of the follow-up.',
   'err.storage-full': 'The phone storage is full. Remove photos/videos or other apps, then save again.',
 }

@@ -1,0 +1,163 @@
+// Visits and referral follow-ups (db.ts tables visits, followUps). Both are immutable: a save inserts a new record
+// and appends its outbox entry in one transaction; a correction is a new visit that `supersedes` the old one, which
+// stays stored and is marked superseded on read. So two devices can never edit the same visit.
+import { getDb, guardQuota } from './db'
+import { uuidv7 } from './ids'
+import { getDeviceId, getKaderName } from './meta'
+import { findHousehold, findMember, validRows } from './read'
+import {
+  type FollowUp,
+  type FollowUpInput,
+  followUp,
+  followUpInput,
+  type Visit,
+  type VisitInput,
+  visit,
+  visitInput,
+} from './schemas'
+import { add, type FieldErrors, parse, settle, type Validation } from './validation'
+import type { WriteResult } from './write'
+
+/** A stored visit as screens read it: `supersededBy` is set when a later correction replaced it. */
+export type VisitRow = Visit & { supersededBy?: string }
+
+/** The checks that need no database: the form runs them as the kader types. */
+export function validateVisit(input: unknown, today: string, birthDate?: string): Validation<VisitInput> {
+  const result = parse(visitInput, input)
+  const date = result.input.date
+  if (typeof date === 'string') {
+    if (date > today) add(result.errors, 'date', 'err.visit.dateFuture')
+    else if (birthDate && date < birthDate) add(result.errors, 'date', 'err.visit.beforeBirth')
+  }
+  const parts = result.input.parts
+  const filled = parts && typeof parts === 'object' ? Object.keys(parts).length : 0
+  if (filled === 0 && result.input.note === undefined) add(result.errors, 'parts', 'err.visit.empty')
+  return settle(result, (v) => v)
+}
+
+export async function saveVisit(
+  input: unknown,
+  opts: { now: Date; today: string },
+): Promise<WriteResult<Visit>> {
+  const member0 = typeof input === 'object' && input ? (input as { memberId?: unknown }).memberId : undefined
+  const db = getDb()
+  return guardQuota(() =>
+    db.transaction('rw', [db.visits, db.members, db.households, db.outbox, db.meta], async () => {
+      const member = typeof member0 === 'string' ? await findMember(member0) : undefined
+      const { value, errors, warnings } = validateVisit(input, opts.today, member?.birthDate)
+      if (!value) return { ok: false as const, errors, warnings }
+      const refused: FieldErrors = {}
+      const household = member ? await findHousehold(member.householdId) : undefined
+      if (!member || member.deleted || !household || household.deleted)
+        add(refused, 'memberId', 'err.visit.memberMissing')
+      if (value.supersedes) {
+        const old = await db.visits.get(value.supersedes)
+        if (!old || old.memberId !== value.memberId) add(refused, 'supersedes', 'err.visit.supersedes')
+      }
+      if (!member || !household || Object.keys(refused).length > 0)
+        return { ok: false as const, errors: refused, warnings }
+      const record: Visit = {
+        ...value,
+        householdId: household.id,
+        workAreaId: household.workAreaId,
+        kader: await getKaderName(),
+        ...(await stamp(opts.now)),
+      }
+      await db.visits.add(record)
+      await appendInsert('visits', record)
+      return { ok: true as const, record, warnings }
+    }),
+  )
+}
+
+export async function saveFollowUp(
+  input: unknown,
+  opts: { now: Date; today: string },
+): Promise<WriteResult<FollowUp>> {
+  const result = settle(parse(followUpInput, input), (f: FollowUpInput) => f)
+  const { value, warnings } = result
+  const errors = { ...result.errors }
+  if (value && value.date > opts.today) add(errors, 'date', 'err.visit.dateFuture')
+  if (!value || Object.keys(errors).length > 0) return { ok: false, errors, warnings }
+  const db = getDb()
+  return guardQuota(() =>
+    db.transaction('rw', [db.followUps, db.visits, db.outbox, db.meta], async () => {
+      const referred = await db.visits.get(value.visitId)
+      if (!referred)
+        return { ok: false as const, errors: { visitId: { key: 'err.record.missing' } }, warnings }
+      const record: FollowUp = {
+        ...value,
+        memberId: referred.memberId,
+        householdId: referred.householdId,
+        workAreaId: referred.workAreaId,
+        ...(await stamp(opts.now)),
+      }
+      await db.followUps.add(record)
+      await appendInsert('followUps', record)
+      return { ok: true as const, record, warnings }
+    }),
+  )
+}
+
+/** A member's visits, newest first, each marked when a later correction superseded it. */
+export async function visitsOf(memberId: string): Promise<VisitRow[]> {
+  const rows = await getDb().visits.where('memberId').equals(memberId).toArray()
+  return markSuperseded(validRows(visit, 'visits', rows))
+}
+
+/** Every visit and follow-up of a work area (for the referral list). */
+export async function workAreaVisits(
+  workAreaId: string,
+): Promise<{ visits: VisitRow[]; followUps: FollowUp[] }> {
+  const db = getDb()
+  return db.transaction('r', [db.visits, db.followUps], async () => {
+    const visits = validRows(
+      visit,
+      'visits',
+      await db.visits.where('workAreaId').equals(workAreaId).toArray(),
+    )
+    const followUps = validRows(
+      followUp,
+      'followUps',
+      await db.followUps.where('workAreaId').equals(workAreaId).toArray(),
+    )
+    return { visits: markSuperseded(visits), followUps }
+  })
+}
+
+function markSuperseded(visits: Visit[]): VisitRow[] {
+  const supersededBy = new Map<string, string>()
+  for (const v of visits) if (v.supersedes) supersededBy.set(v.supersedes, v.id)
+  return visits
+    .map((v) => {
+      const by = supersededBy.get(v.id)
+      return by ? { ...v, supersededBy: by } : v
+    })
+    .sort((a, b) =>
+      a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date),
+    )
+}
+
+async function stamp(now: Date) {
+  const at = now.toISOString()
+  return {
+    id: uuidv7(now.getTime()),
+    createdAt: at,
+    updatedAt: at,
+    deviceId: await getDeviceId(),
+    version: 1,
+    deleted: false,
+  }
+}
+
+async function appendInsert(entity: 'visits' | 'followUps', record: Visit | FollowUp) {
+  await getDb().outbox.add({
+    changeId: uuidv7(Date.parse(record.createdAt)),
+    entity,
+    recordId: record.id,
+    version: 1,
+    changedFields: Object.keys(record),
+    at: record.createdAt,
+    deviceId: record.deviceId,
+  })
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { saveFollowUp, saveVisit, visitsOf, workAreaVisits } from '../../src/data/visits'
+import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
+import { householdInput, LATER, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
+
+const db = withTestDb()
+
+async function child() {
+  const h = await saveHousehold(householdInput(), { now: NOW })
+  if (!h.ok) throw new Error('household')
+  const m = await saveMember(
+    memberInput(h.record.id, { name: 'Rizky', sex: 'L', birthDate: '2023-03-01', relation: 'anak' }),
+    {
+      now: NOW,
+      today: TODAY,
+    },
+  )
+  if (!m.ok) throw new Error('member')
+  return m.record
+}
+
+const weighing = (memberId: string, date: string, weightKg: number) => ({
+  memberId,
+  date,
+  place: 'posyandu',
+  parts: { balita: { weightKg, lengthCm: 88.2, position: 'standing' } },
+})
+
+describe('visits', () => {
+  it('stores a visit with the household and work area copied, and one outbox entry', async () => {
+    const m = await child()
+    const before = await db().outbox.count()
+    const result = await saveVisit(weighing(m.id, '2025-06-10', 12.1), { now: NOW, today: TODAY })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.record).toMatchObject({
+      memberId: m.id,
+      householdId: m.householdId,
+      workAreaId: WORK_AREA,
+      version: 1,
+    })
+    expect(await db().outbox.count()).toBe(before + 1)
+    const [entry] = await db().outbox.where('recordId').equals(result.record.id).toArray()
+    expect(entry?.entity).toBe('visits')
+  })
+
+  it('refuses a future date, a date before birth, an empty visit and a deleted member, storing nothing', async () => {
+    const m = await child()
+    const outbox = await db().outbox.count()
+    const future = await saveVisit(weighing(m.id, '2025-06-16', 12), { now: NOW, today: TODAY })
+    expect(!future.ok && future.errors.date?.key).toBe('err.visit.dateFuture')
+    const beforeBirth = await saveVisit(weighing(m.id, '2023-02-01', 3), { now: NOW, today: TODAY })
+    expect(!beforeBirth.ok && beforeBirth.errors.date?.key).toBe('err.visit.beforeBirth')
+    const empty = await saveVisit(
+      { memberId: m.id, date: TODAY, place: 'rumah', parts: {} },
+      { now: NOW, today: TODAY },
+    )
+    expect(!empty.ok && empty.errors.parts?.key).toBe('err.visit.empty')
+    await deleteMember(m.id, { now: NOW })
+    const afterDelete = await db().outbox.count()
+    const deleted = await saveVisit(weighing(m.id, TODAY, 12), { now: NOW, today: TODAY })
+    expect(!deleted.ok && deleted.errors.memberId?.key).toBe('err.visit.memberMissing')
+    expect(await db().visits.count()).toBe(0)
+    expect(afterDelete).toBe(outbox + 1) // only the deletion itself
+    expect(await db().outbox.count()).toBe(afterDelete)
+  })
+
+  it('keeps a corrected visit, marked superseded, and lists the newest first', async () => {
+    const m = await child()
+    const first = await saveVisit(weighing(m.id, '2025-06-01', 21), { now: NOW, today: TODAY })
+    if (!first.ok) throw new Error('first')
+    const fix = await saveVisit(
+      { ...weighing(m.id, '2025-06-01', 12.1), supersedes: first.record.id },
+      { now: LATER, today: TODAY },
+    )
+    expect(fix.ok).toBe(true)
+    const rows = await visitsOf(m.id)
+    expect(rows.map((v) => v.parts.balita?.weightKg)).toEqual([12.1, 21])
+    expect(rows[1]?.supersededBy).toBe(fix.ok ? fix.record.id : undefined)
+    const stranger = await saveVisit(
+      { ...weighing(m.id, '2025-06-01', 12), supersedes: crypto.randomUUID() },
+      { now: LATER, today: TODAY },
+    )
+    expect(!stranger.ok && stranger.errors.supersedes?.key).toBe('err.visit.supersedes')
+  })
+
+  it('records a referral follow-up for the visit’s work area', async () => {
+    const m = await child()
+    const v = await saveVisit(weighing(m.id, '2025-06-01', 8), { now: NOW, today: TODAY })
+    if (!v.ok) throw new Error('visit')
+    const f = await saveFollowUp(
+      {
+        visitId: v.record.id,
+        findingCode: 'bbu.sangat_kurang',
+        date: TODAY,
+        outcome: 'sudah_ke_puskesmas',
+        result: 'PMT',
+      },
+      { now: LATER, today: TODAY },
+    )
+    expect(f.ok).toBe(true)
+    const area = await workAreaVisits(WORK_AREA)
+    expect(area.visits).toHaveLength(1)
+    expect(area.followUps[0]).toMatchObject({ memberId: m.id, outcome: 'sudah_ke_puskesmas' })
+    const bad = await saveFollowUp(
+      { visitId: v.record.id, findingCode: 'x', date: TODAY, outcome: 'lupa' },
+      { now: LATER, today: TODAY },
+    )
+    expect(!bad.ok && bad.errors.outcome?.key).toBe('err.followUp.outcome')
+  })
+})
