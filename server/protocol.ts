@@ -1,7 +1,7 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
 import * as z from 'zod/mini'
-import { ENTITIES, type Entity, type Household, id, type Member } from '../src/data/schemas'
+import { type Household, id, type Member } from '../src/data/schemas'
 
 export const API_PREFIX = '/api/v1'
 
@@ -15,6 +15,13 @@ export const PAGE_SIZE = 500
 /** Request bodies, compressed or not, and after decompression. 500 changes with per-field stamps stay < 500 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
+/**
+ * The entities merged field by field, as households and members are. Visits (a later issue) will be immutable
+ * inserts with their own rule; until then a change for any other entity is rejected as invalid.
+ */
+export const MERGED_ENTITIES = ['households', 'members'] as const
+export type MergedEntity = (typeof MERGED_ENTITIES)[number]
+
 /** One field of a change: its new value (null clears an optional field) and the HLC of the edit (src/sync/hlc.ts). */
 export const fieldChange = z.object({ value: z.unknown(), hlc: z.string() })
 export type FieldChange = z.infer<typeof fieldChange>
@@ -23,7 +30,7 @@ export type FieldChange = z.infer<typeof fieldChange>
 export const change = z.object({
   /** Idempotency key: the server applies a change id at most once (the outbox entry's changeId). */
   changeId: id,
-  entity: z.enum(ENTITIES),
+  entity: z.enum(MERGED_ENTITIES),
   recordId: id,
   fields: z.record(z.string(), fieldChange),
 })
@@ -61,7 +68,7 @@ export interface Issue {
 export type SyncedRecord = Household | Member
 /** A merged record as the server holds it, with the HLC of each of its fields. */
 export interface RecordState {
-  entity: Entity
+  entity: MergedEntity
   record: SyncedRecord
   hlcs: Record<string, string>
 }

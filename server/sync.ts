@@ -5,7 +5,7 @@
 // Applied change ids and their results are stored in the same transaction, so a batch delivered twice is applied
 // once and answered the same both times.
 import * as z from 'zod/mini'
-import { type Entity, household, householdFields, member, memberFields } from '../src/data/schemas'
+import { household, householdFields, member, memberFields } from '../src/data/schemas'
 import { checkDrift, HlcError, parseHlc } from '../src/sync/hlc'
 import type { Session } from './accounts'
 import type { Database, Sql } from './db'
@@ -13,6 +13,7 @@ import { latestHlc, type MergeState, mergeChange } from './merge'
 import {
   type ChangeResult,
   change as changeSchema,
+  type MergedEntity as Entity,
   type FieldChange,
   type Issue,
   PAGE_SIZE,

@@ -258,14 +258,17 @@ describe.each(TARGETS)('sync server on $name', (target) => {
         value: 'X',
         hlc: new Date(Date.now() + 86_400_000).toISOString().concat('-0000-d'),
       }
-      const res = await k.device.push([h, { changeId: 'nope' }, unknownField, badStamp, future])
+      const visit = { ...change('households', h.recordId, { headName: 'X' }, hlc(1)), entity: 'visits' }
+      const res = await k.device.push([h, { changeId: 'nope' }, unknownField, badStamp, future, visit])
       expect(res.body.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
         'accepted',
         'invalid',
         'invalid',
         'invalid',
         'clock-skew',
+        'invalid',
       ])
+      expect(res.body.results[5]).toMatchObject({ issues: [{ path: 'entity', message: 'err.invalid' }] })
       expect(res.body.results[1]).toMatchObject({ changeId: 'nope' })
       expect(res.body.results[2]).toMatchObject({
         issues: [{ path: 'fields.version', message: 'err.field.unknown' }],
@@ -347,6 +350,34 @@ describe.each(TARGETS)('sync server on $name', (target) => {
         ),
         { numRuns: 15 },
       )
+    })
+    it('never lets a pull skip a change that commits while it pages', async () => {
+      const k = await kader()
+      const writers = await Promise.all([1, 2, 3].map(() => Device.login(server.url, k.username, k.password)))
+      let done = false
+      const pushes = Promise.all(
+        writers.map(async (d, w) => {
+          for (let i = 0; i < 5; i++) {
+            const h = newHousehold(k.area, hlc(i, `device-${w}`))
+            const res = await d.push([h, newMember(h.recordId, hlc(i, `device-${w}`))])
+            expect(res.body.results.every(accepted)).toBe(true)
+          }
+        }),
+      ).finally(() => {
+        done = true
+      })
+      const seen = new Set<string>()
+      let cursor = 0
+      const readPage = async () => {
+        const page = await k.device.pull(cursor, { limit: '3' })
+        for (const r of page.body.records) seen.add(r.record.id)
+        cursor = page.body.nextCursor
+        return page.body.hasMore
+      }
+      while (!done) await readPage()
+      await pushes
+      while (await readPage());
+      expect(seen.size).toBe(30)
     })
   })
 
