@@ -1,11 +1,13 @@
 // The UI's live views of IndexedDB (db.ts): each hook re-runs its read (read.ts, meta.ts) whenever a table it read
 // changes, in this tab or another. `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { ClinicalSettings } from '../domain/clinical-settings'
+import { getClinicalSettings } from './clinical-settings'
 import { buildHouseholdRows, type HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
-import type { FollowUp, Household, Member, WorkArea } from './schemas'
-import { type VisitRow, visitsOf, workAreaVisits } from './visits'
+import type { FollowUp, Household, Member, Visit, WorkArea } from './schemas'
+import { getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
 
 /** Stays undefined while the work area itself is still loading. */
 export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
@@ -52,4 +54,13 @@ export function useWorkAreaVisits(
     async () => (workAreaId === undefined ? undefined : workAreaVisits(workAreaId)),
     [workAreaId],
   )
+}
+
+export function useClinicalSettings(): ClinicalSettings | undefined {
+  return useLiveQuery(getClinicalSettings)
+}
+
+/** null: not found. */
+export function useVisit(id: string | undefined): Visit | undefined | null {
+  return useLiveQuery(async () => (id === undefined ? null : ((await getVisit(id)) ?? null)), [id])
 }

@@ -99,6 +99,34 @@ export async function saveFollowUp(
   )
 }
 
+/** Follow-ups for several findings of one referral: one user action, one transaction, all or nothing. */
+export async function saveFollowUps(
+  inputs: unknown[],
+  opts: { now: Date; today: string },
+): Promise<WriteResult<FollowUp>[]> {
+  const db = getDb()
+  let results: WriteResult<FollowUp>[] = []
+  try {
+    await db.transaction('rw', [db.followUps, db.visits, db.outbox, db.meta], async () => {
+      results = []
+      for (const input of inputs) results.push(await saveFollowUp(input, opts))
+      // Throwing rolls back the ones already written: nothing is half-recorded.
+      if (results.some((r) => !r.ok)) throw new RolledBack()
+    })
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error
+  }
+  return results
+}
+
+class RolledBack extends Error {}
+
+/** One visit, superseded or not; undefined when missing or unreadable. */
+export async function getVisit(id: string): Promise<Visit | undefined> {
+  const row = await getDb().visits.get(id)
+  return row === undefined ? undefined : validRows(visit, 'visits', [row])[0]
+}
+
 /** A member's visits, newest first, each marked when a later correction superseded it. */
 export async function visitsOf(memberId: string): Promise<VisitRow[]> {
   const rows = await getDb().visits.where('memberId').equals(memberId).toArray()

@@ -8,6 +8,10 @@ export type Route =
   | { name: 'householdEdit'; id: string }
   | { name: 'memberNew'; householdId: string }
   | { name: 'memberEdit'; id: string }
+  | { name: 'member'; id: string }
+  | { name: 'visitNew'; memberId: string }
+  | { name: 'visitCorrect'; visitId: string }
+  | { name: 'referrals' }
   | { name: 'settings' }
   | { name: 'notFound' }
 
@@ -18,6 +22,10 @@ export const paths = {
   householdEdit: (id: string) => `#/rumah/${id}/ubah`,
   memberNew: (householdId: string) => `#/rumah/${householdId}/anggota/baru`,
   memberEdit: (id: string) => `#/anggota/${id}/ubah`,
+  member: (id: string) => `#/anggota/${id}`,
+  visitNew: (memberId: string) => `#/anggota/${memberId}/kunjungan`,
+  visitCorrect: (visitId: string) => `#/kunjungan/${visitId}/koreksi`,
+  referrals: () => '#/rujukan',
   settings: () => '#/pengaturan',
 }
 
@@ -27,11 +35,15 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'households' }
   if (a === 'pengaturan' && parts.length === 1) return { name: 'settings' }
   if (a === 'rumah' && b === 'baru' && parts.length === 2) return { name: 'householdNew' }
-  if (a === 'rumah' && b && parts.length === 1 + 1) return { name: 'household', id: b }
+  if (a === 'rumah' && b && parts.length === 2) return { name: 'household', id: b }
   if (a === 'rumah' && b && c === 'ubah' && parts.length === 3) return { name: 'householdEdit', id: b }
   if (a === 'rumah' && b && c === 'anggota' && d === 'baru' && parts.length === 4)
     return { name: 'memberNew', householdId: b }
   if (a === 'anggota' && b && c === 'ubah' && parts.length === 3) return { name: 'memberEdit', id: b }
+  if (a === 'anggota' && b && parts.length === 2) return { name: 'member', id: b }
+  if (a === 'anggota' && b && c === 'kunjungan' && parts.length === 3) return { name: 'visitNew', memberId: b }
+  if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3) return { name: 'visitCorrect', visitId: b }
+  if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
   return { name: 'notFound' }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { saveFollowUp, saveVisit, visitsOf, workAreaVisits } from '../../src/data/visits'
+import { saveFollowUp, saveFollowUps, saveVisit, visitsOf, workAreaVisits } from '../../src/data/visits'
 import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
 import { householdInput, LATER, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
 
@@ -107,5 +107,32 @@ describe('visits', () => {
       { now: LATER, today: TODAY },
     )
     expect(!bad.ok && bad.errors.outcome?.key).toBe('err.followUp.outcome')
+  })
+})
+
+describe('saveFollowUps', () => {
+  it('writes every follow-up of a referral, or none when one is invalid', async () => {
+    const m = await child()
+    const v = await saveVisit(weighing(m.id, '2025-06-01', 8), { now: NOW, today: TODAY })
+    if (!v.ok) throw new Error('visit')
+    const base = { visitId: v.record.id, date: TODAY, outcome: 'sudah_ke_pustu' }
+    const failed = await saveFollowUps(
+      [
+        { ...base, findingCode: 'a' },
+        { ...base, findingCode: 'b', outcome: 'lupa' },
+      ],
+      { now: LATER, today: TODAY },
+    )
+    expect(failed.map((r) => r.ok)).toEqual([true, false])
+    expect(await db().followUps.count()).toBe(0)
+    const done = await saveFollowUps(
+      [
+        { ...base, findingCode: 'a' },
+        { ...base, findingCode: 'b' },
+      ],
+      { now: LATER, today: TODAY },
+    )
+    expect(done.every((r) => r.ok)).toBe(true)
+    expect(await db().followUps.count()).toBe(2)
   })
 })

@@ -7,6 +7,7 @@ import { StorageStatus } from '../pwa'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { TopBar } from '../shared/TopBar'
+import { ClinicalSettingsForm } from './ClinicalSettingsForm'
 
 export default function Settings() {
   const { t, lang, setLang } = useI18n()
@@ -28,6 +29,7 @@ export default function Settings() {
         </div>
       </section>
       <WorkAreaForm />
+      <ClinicalSettingsForm />
       <section className="card">
         <h2 className="section-title">{t('settings.storage')}</h2>
         <StorageStatus />
@@ -44,11 +46,12 @@ export default function Settings() {
 function WorkAreaForm() {
   const { t } = useI18n()
   const workArea = useWorkArea()
-  const [values, setValues] = useState({ kabupaten: '', kecamatan: '', desa: '', dusun: '' })
+  const [values, setValues] = useState({ kaderName: '', kabupaten: '', kecamatan: '', desa: '', dusun: '' })
   const [saved, setSaved] = useState(false)
   useEffect(() => {
     if (workArea)
       setValues({
+        kaderName: workArea.kaderName ?? '',
         kabupaten: workArea.kabupaten,
         kecamatan: workArea.kecamatan,
         desa: workArea.desa,
@@ -59,7 +62,12 @@ function WorkAreaForm() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    await saveWorkArea({ ...workArea, ...values, dusun: values.dusun.trim() || undefined })
+    await saveWorkArea({
+      ...workArea,
+      ...values,
+      dusun: values.dusun.trim() || undefined,
+      kaderName: values.kaderName.trim() || undefined,
+    })
     setSaved(true)
   }
   const field = (name: keyof typeof values) => ({
@@ -74,6 +82,7 @@ function WorkAreaForm() {
       <h2 className="section-title">{t('settings.workArea')}</h2>
       <p className="muted">{t('settings.workAreaHint')}</p>
       <form className="form" onSubmit={submit}>
+        <TextField label={t('settings.kaderName')} {...field('kaderName')} />
         <TextField label={t('address.kabupaten')} {...field('kabupaten')} />
         <TextField label={t('address.kecamatan')} {...field('kecamatan')} />
         <TextField label={t('address.desa')} {...field('desa')} />

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { parseRoute, paths } from '../../src/ui/router'
+
+const ID = '0190f0e2-1234-7abc-8def-0123456789ab'
+
+describe('routes', () => {
+  it.each([
+    [paths.households(), { name: 'households' }],
+    [paths.household(ID), { name: 'household', id: ID }],
+    [paths.householdNew(), { name: 'householdNew' }],
+    [paths.householdEdit(ID), { name: 'householdEdit', id: ID }],
+    [paths.memberNew(ID), { name: 'memberNew', householdId: ID }],
+    [paths.member(ID), { name: 'member', id: ID }],
+    [paths.memberEdit(ID), { name: 'memberEdit', id: ID }],
+    [paths.visitNew(ID), { name: 'visitNew', memberId: ID }],
+    [paths.visitCorrect(ID), { name: 'visitCorrect', visitId: ID }],
+    [paths.referrals(), { name: 'referrals' }],
+    [paths.settings(), { name: 'settings' }],
+  ])('%s round-trips', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route)
+  })
+
+  it('sends anything else to "not found"', () => {
+    expect(parseRoute('#/rumah')).toEqual({ name: 'notFound' })
+    expect(parseRoute('#/anggota/x/y/z')).toEqual({ name: 'notFound' })
+  })
+})
