@@ -122,6 +122,8 @@ export const neonatusPart = z.object({
 
 export const remajaPart = z
   .object({
+    weightKg: opt(measure(RANGES.weightKg)),
+    heightCm: opt(measure(RANGES.heightCm)),
     bfaZ: opt(measure(RANGES.zScore)),
     hfaZ: opt(measure(RANGES.zScore)),
     ...bp,

@@ -96,16 +96,8 @@ export function extremeValues<P extends ScreeningPart>(
   switch (part) {
     case 'balita':
       return balita(payload as BalitaScreening, member, visitDate)
-    case 'remaja': {
-      const s = payload as PartPayloads['remaja']
-      return [
-        ...whoZ('bfaZ', 'bfa', s.bfaZ),
-        ...whoZ('hfaZ', 'lhfa', s.hfaZ),
-        ...bloodPressure(s.systolicMmHg, s.diastolicMmHg),
-        ...soft('hbGdl', s.hbGdl, ADULT.hbGdl),
-        ...soft('gdsMgDl', s.gdsMgDl, ADULT.gdsMgDl),
-      ]
-    }
+    case 'remaja':
+      return remaja(payload as PartPayloads['remaja'], member, visitDate)
     case 'dewasa':
     case 'lansia':
       return adult(payload as LansiaScreening, ageOn(member.birthDate, visitDate).years)
@@ -151,6 +143,34 @@ function balita(s: BalitaScreening, member: PlausibilityMember, visitDate: strin
     ...flag('headCm', 'hcfa', s.headCm !== undefined),
     ...flag('armCm', 'acfa', s.armCm !== undefined),
     ...soft('temperatureC', s.temperatureC, TEMPERATURE),
+  ]
+}
+
+function remaja(s: PartPayloads['remaja'], member: PlausibilityMember, visitDate: string): Extreme[] {
+  const base = {
+    sex: member.sex,
+    ageDays: daysBetween(member.birthDate, visitDate),
+    weightKg: s.weightKg,
+    lengthCm: s.heightCm,
+    position: 'standing' as const,
+  }
+  // From the measurements when they were recorded (WHO 2007 wfa to 10 y, bfa and hfa to 19 y); else from the stored
+  // z-scores.
+  const fromMeasures = (field: string, indicator: Indicator): Extreme[] => {
+    const r = zScore({ ...base, indicator })
+    return r.ok && WHO_FLAG[indicator](r.z)
+      ? [{ field, key: `visit.extreme.${indicator}`, params: { z: zText(r.z) } }]
+      : []
+  }
+  const weight = s.weightKg !== undefined
+  const height = s.heightCm !== undefined
+  return [
+    ...(weight ? fromMeasures('weightKg', 'wfa') : []),
+    ...(weight && height ? fromMeasures('weightKg', 'bfa') : whoZ('bfaZ', 'bfa', s.bfaZ)),
+    ...(height ? fromMeasures('heightCm', 'lhfa') : whoZ('hfaZ', 'lhfa', s.hfaZ)),
+    ...bloodPressure(s.systolicMmHg, s.diastolicMmHg),
+    ...soft('hbGdl', s.hbGdl, ADULT.hbGdl),
+    ...soft('gdsMgDl', s.gdsMgDl, ADULT.gdsMgDl),
   ]
 }
 

@@ -138,3 +138,16 @@ describe('extremeValues — remaja and ibu hamil', () => {
     expect(extremeValues('nifas', { vitaminADates: [visit] }, girl15, visit)).toEqual([])
   })
 })
+
+describe('extremeValues — remaja from the measurements', () => {
+  const boy9 = { birthDate: '2016-01-01', sex: 'L' as const }
+
+  it('flags a 9-year-old at 150 kg (BB/U, IMT/U) and 200 cm (TB/U)', () => {
+    expect(fields(extremeValues('remaja', { weightKg: 150, heightCm: 140 }, boy9, visit))).toEqual([
+      'weightKg',
+      'weightKg',
+    ])
+    expect(fields(extremeValues('remaja', { heightCm: 200 }, boy9, visit))).toEqual(['heightCm'])
+    expect(extremeValues('remaja', { weightKg: 32, heightCm: 138 }, boy9, visit)).toEqual([])
+  })
+})
