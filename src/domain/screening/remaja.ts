@@ -16,6 +16,10 @@ import {
 
 /** The usia sekolah & remaja part of a visit record. */
 export interface RemajaScreening {
+  /** BB in kg. With heightCm, visit-findings.ts computes bfaZ and hfaZ with the growth engine (WHO 2007). */
+  weightKg?: number
+  /** TB (standing height) in cm. */
+  heightCm?: number
   /** IMT/U (BMI-for-age) z-score, WHO 2007, computed by the growth engine from the visit's BB and TB. */
   bfaZ?: number
   /** TB/U (height-for-age) z-score, WHO 2007, computed by the growth engine. */

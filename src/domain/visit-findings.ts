@@ -1,0 +1,120 @@
+// Every finding of one visit: each part filled in, read at the visit's own date — not at today — so an old visit
+// reads the same forever (and the same on every device). The balita part also reads the member's earlier visits
+// (N/T/O/B, 2T, doses given); the other parts are read by the stage interpreters (screening/index.ts).
+import type { ClinicalSettings } from './clinical-settings'
+import { daysBetween, isIsoDate } from './dates'
+import type { Finding } from './findings'
+import { DAYS_PER_MONTH, growthFindings, zScore } from './growth'
+import {
+  type InterpretedPart,
+  interpretScreenings,
+  SCREENING_INTERPRETERS,
+  type ScreeningContext,
+  type ScreeningPayloads,
+} from './screening'
+import { type BalitaScreening, interpretBalita } from './screening/balita'
+import type { RemajaScreening } from './screening/remaja'
+
+/**
+ * The parts of a visit record, typed as the interpreters read them. Structural on purpose: src/domain does not
+ * import src/data; the stored record's `parts` has this shape (data/visit-parts.ts).
+ */
+export interface VisitPayloadParts extends Partial<ScreeningPayloads> {
+  balita?: BalitaScreening
+}
+
+export interface FindingsVisit {
+  /** When given, a history entry with the same id (this visit itself) or one this visit supersedes is ignored. */
+  id?: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  /** The visit this one corrects. */
+  supersedes?: string
+  parts: VisitPayloadParts
+}
+
+export interface FindingsMember {
+  /** 'YYYY-MM-DD' */
+  birthDate: string
+  sex: 'L' | 'P'
+  hpht?: string
+  deliveryDate?: string
+}
+
+/**
+ * The findings of every part of `visit`, in part order (balita, then screening/index.ts's SCREENING_INTERPRETERS
+ * order: neonatus, remaja, dewasa, lansia, ibu_hamil, nifas).
+ * `history`: the member's other visits, any order; visits superseded by a correction should be left out — those
+ * whose ids say so (`supersedes`) are dropped here. Only history up to the visit date is read.
+ */
+export function visitFindings(
+  visit: FindingsVisit,
+  member: FindingsMember,
+  history: readonly FindingsVisit[],
+  settings: ClinicalSettings,
+  options: { jeEndemic?: boolean } = {},
+): Finding[] {
+  const ctx: ScreeningContext = {
+    today: visit.date,
+    birthDate: member.birthDate,
+    sex: member.sex,
+    ...(member.hpht ? { hpht: member.hpht } : {}),
+    ...(member.deliveryDate ? { deliveryDate: member.deliveryDate } : {}),
+    settings,
+  }
+  const { balita, ...others } = visit.parts
+  const findings: Finding[] = []
+  if (balita) {
+    const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
+    findings.push(...interpretBalita(balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
+  }
+  for (const part of Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]) {
+    const payload = others[part]
+    if (!payload) continue
+    if (part === 'remaja') {
+      const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date)
+      findings.push(...remaja.findings, ...interpretScreenings({ remaja: remaja.payload }, ctx))
+    } else {
+      findings.push(...interpretScreenings({ [part]: payload }, ctx))
+    }
+  }
+  return findings
+}
+
+/** History without this visit, the visit it corrects, and any visit another history entry corrects. */
+function current(visit: FindingsVisit, history: readonly FindingsVisit[]): FindingsVisit[] {
+  const superseded = new Set<string>()
+  if (visit.supersedes) superseded.add(visit.supersedes)
+  for (const h of history) if (h.supersedes) superseded.add(h.supersedes)
+  return history.filter((h) => h.id === undefined || (h.id !== visit.id && !superseded.has(h.id)))
+}
+
+/**
+ * IMT/U and TB/U z-scores of a remaja visit from its BB and TB, by the growth engine (WHO Growth Reference 2007 from
+ * 5 years; growth/zscore.ts). Measured values win over z-scores stored in the payload. A value WHO flags as
+ * implausible is not categorised: growthFindings says "check and re-measure" instead.
+ */
+function remajaWithZ(
+  s: RemajaScreening,
+  member: FindingsMember,
+  visitDate: string,
+): { payload: RemajaScreening; findings: Finding[] } {
+  if (!isIsoDate(visitDate) || !isIsoDate(member.birthDate)) return { payload: s, findings: [] }
+  const ageDays = daysBetween(member.birthDate, visitDate)
+  const payload: RemajaScreening = { ...s }
+  const findings: Finding[] = []
+  const measured = { sex: member.sex, ageDays, weightKg: s.weightKg, lengthCm: s.heightCm }
+  const apply = (indicator: 'bfa' | 'lhfa', key: 'bfaZ' | 'hfaZ') => {
+    const z = zScore({ indicator, ...measured })
+    if (!z.ok) return
+    if (z.flagged) {
+      delete payload[key]
+      findings.push(...growthFindings({ ageMonths: ageDays / DAYS_PER_MONTH, scores: { [indicator]: z } }))
+    } else {
+      payload[key] = z.z
+    }
+  }
+  if (s.weightKg !== undefined && s.heightCm !== undefined) apply('bfa', 'bfaZ')
+  if (s.heightCm !== undefined) apply('lhfa', 'hfaZ')
+  return { payload, findings }
+}
