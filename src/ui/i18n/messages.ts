@@ -1,8 +1,10 @@
 // The UI dictionary. Keys are shared by both languages; every message a schema or domain rule returns is a key here.
 // Feature dictionaries (e.g. src/ui/pwa/messages.ts) are merged in below.
 import { pwaMessages } from '../pwa/messages'
+import { historyMessages } from '../visits/history-messages'
 
 export const id: Record<string, string> = {
+  ...historyMessages.id,
   ...pwaMessages.id,
   'common.loading': 'Memuat…',
   'common.save': 'Simpan',
@@ -221,6 +223,7 @@ export const id: Record<string, string> = {
 }
 
 export const en: Record<string, string> = {
+  ...historyMessages.en,
   ...pwaMessages.en,
   'common.loading': 'Loading…',
   'common.save': 'Save',
