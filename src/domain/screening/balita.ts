@@ -1,7 +1,7 @@
 // The bayi, balita and anak prasekolah part (0–71 months): what the kader measures and asks at the posyandu table or
 // at home (Panduan Posyandu 2023 langkah 2 and 4; ilp-domain.md §1.2, §2.1). Read by the growth engine and the
-// immunisation rules (interpretBalita, below). data/visit-parts.ts imports only the type and BALITA_DANGER_SIGNS;
-// the bundler drops the unused interpreter and the WHO tables from that import (checked with vite build).
+// immunisation rules (interpretBalita, below). The payload itself lives in balita-part.ts, which imports no WHO
+// tables, so the record schemas of the first screen can use it.
 import { ageOn } from '../age'
 import { daysBetween, isIsoDate } from '../dates'
 import type { Finding } from '../findings'
@@ -19,7 +19,6 @@ import {
   zScore,
 } from '../growth'
 import {
-  type Antigen,
   asiEksklusif,
   type DoseGiven,
   immunizationFindings,
@@ -28,43 +27,10 @@ import {
   type VitaminACapsule,
   vitaminADue,
 } from '../immunization'
-import { type Bilingual, type Checklist, dangerSignFindings, finding, type ScreeningContext } from './common'
+import type { BalitaDangerSign, BalitaScreening } from './balita-part'
+import { type Bilingual, dangerSignFindings, finding, type ScreeningContext } from './common'
 
-export const BALITA_DANGER_SIGNS = [
-  'napas_cepat',
-  'batuk_grok',
-  'diare',
-  'tidak_kencing',
-  'kulit_kuning_biru',
-  'lemas',
-  'tidak_mau_menyusu',
-  'tidak_mau_makan',
-  'demam',
-  'kejang',
-] as const
-export type BalitaDangerSign = (typeof BALITA_DANGER_SIGNS)[number]
-
-export interface BalitaScreening {
-  weightKg?: number
-  /** Panjang (lying) or tinggi (standing) badan; the position decides the 0.7 cm rule (WHO). */
-  lengthCm?: number
-  position?: 'lying' | 'standing'
-  headCm?: number
-  /** LiLA, from 6 months. */
-  armCm?: number
-  /** Bilateral pitting oedema: weight-based z-scores are not computed (WHO). */
-  oedema?: boolean
-  /** Vaccine doses given at this visit (the visit date is the dose date). */
-  immunizations?: { antigen: Antigen; dose: number }[]
-  /** Vitamin A capsule given at this visit. */
-  vitaminA?: boolean
-  obatCacing?: boolean
-  /** Under 6 months: only breast milk since birth (ASI eksklusif). */
-  asiEksklusif?: boolean
-  /** Temperature in °C; ≥ 37.5 is fever (home-visit form). */
-  temperatureC?: number
-  dangerSigns?: Checklist<BalitaDangerSign>
-}
+export { BALITA_DANGER_SIGNS, type BalitaDangerSign, type BalitaScreening } from './balita-part'
 
 // ——— Interpretation ———
 //
