@@ -2,8 +2,10 @@
 // Feature dictionaries (e.g. src/ui/pwa/messages.ts) are merged in below.
 import { pwaMessages } from '../pwa/messages'
 import { historyMessages } from '../visits/history-messages'
+import { visitMessages } from '../visits/messages'
 
 export const id: Record<string, string> = {
+  ...visitMessages.id,
   ...historyMessages.id,
   ...pwaMessages.id,
   'common.loading': 'Memuat…',
@@ -223,6 +225,7 @@ export const id: Record<string, string> = {
 }
 
 export const en: Record<string, string> = {
+  ...visitMessages.en,
   ...historyMessages.en,
   ...pwaMessages.en,
   'common.loading': 'Loading…',
