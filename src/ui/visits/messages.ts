@@ -19,17 +19,19 @@ export const visitMessages = {
     'visit.timeHint': 'Boleh dikosongkan jika tidak tahu.',
     'visit.confirmExtreme': 'Ya, nilainya benar (sudah diukur ulang)',
     'visit.extreme.wfa': 'Berat ini sangat jauh dari biasa untuk umurnya (BB/U {z} SD). Timbang ulang.',
-    'visit.extreme.lhfa': 'Panjang/tinggi ini sangat jauh dari biasa untuk umurnya (TB/U {z} SD). Ukur ulang.',
-    'visit.extreme.wflh':
-      'Berat dan panjang/tinggi badan tidak cocok (BB/TB {z} SD). Periksa lagi keduanya.',
-    'visit.extreme.bfa': 'Berat dan tinggi badan tidak cocok untuk umurnya (IMT/U {z} SD). Periksa lagi keduanya.',
+    'visit.extreme.lhfa':
+      'Panjang/tinggi ini sangat jauh dari biasa untuk umurnya (TB/U {z} SD). Ukur ulang.',
+    'visit.extreme.wflh': 'Berat dan panjang/tinggi badan tidak cocok (BB/TB {z} SD). Periksa lagi keduanya.',
+    'visit.extreme.bfa':
+      'Berat dan tinggi badan tidak cocok untuk umurnya (IMT/U {z} SD). Periksa lagi keduanya.',
     'visit.extreme.hcfa': 'Lingkar kepala ini sangat jauh dari biasa (LK/U {z} SD). Ukur ulang.',
     'visit.extreme.acfa': 'LiLA ini sangat jauh dari biasa (LiLA/U {z} SD). Ukur ulang.',
     'visit.extreme.high': '{value} {unit} sangat tinggi. Ukur ulang untuk memastikan.',
     'visit.extreme.low': '{value} {unit} sangat rendah. Ukur ulang untuk memastikan.',
     'visit.extreme.imt': 'IMT {value} sangat tidak biasa. Periksa lagi berat dan tinggi badan.',
     'visit.extreme.pulsePressure': 'Tekanan darah {value}: angka atas dan bawah terlalu dekat. Ukur ulang.',
-    'visit.extreme.smokingYears': 'Lama merokok lebih panjang dari umur {age} tahun dikurangi 10. Tanyakan lagi.',
+    'visit.extreme.smokingYears':
+      'Lama merokok lebih panjang dari umur {age} tahun dikurangi 10. Tanyakan lagi.',
     'visit.extreme.ttdDays': '{value} tablet TTD, padahal baru {days} hari sejak HPHT. Tanyakan lagi.',
     'visit.extreme.ttdHigh': '{value} tablet TTD sangat banyak. Tanyakan lagi.',
 
@@ -227,7 +229,8 @@ export const visitMessages = {
     'visit.skilas.chairStand': 'Waktu berdiri dari kursi 5 kali tanpa bantuan tangan',
     'visit.skilas.chairStandUnable': 'Tidak bisa menyelesaikan 5 kali',
     'visit.skilas.malnutrisi': 'Malnutrisi',
-    'visit.skilas.weightLoss': 'Berat badan turun lebih dari 3 kg dalam 3 bulan, atau pakaian terasa longgar?',
+    'visit.skilas.weightLoss':
+      'Berat badan turun lebih dari 3 kg dalam 3 bulan, atau pakaian terasa longgar?',
     'visit.skilas.appetiteLoss': 'Hilang nafsu makan atau sulit makan (tersedak, pakai selang)?',
     'visit.skilas.penglihatan': 'Gangguan penglihatan',
     'visit.skilas.eyeProblem':
@@ -278,7 +281,8 @@ export const visitMessages = {
     'visit.timeHint': 'Leave empty if not known.',
     'visit.confirmExtreme': 'Yes, the value is right (re-measured)',
     'visit.extreme.wfa': 'This weight is far from usual for the age (weight-for-age {z} SD). Weigh again.',
-    'visit.extreme.lhfa': 'This length/height is far from usual for the age (height-for-age {z} SD). Measure again.',
+    'visit.extreme.lhfa':
+      'This length/height is far from usual for the age (height-for-age {z} SD). Measure again.',
     'visit.extreme.wflh': 'Weight and length/height do not match (weight-for-height {z} SD). Check both.',
     'visit.extreme.bfa': 'Weight and height do not match for the age (BMI-for-age {z} SD). Check both.',
     'visit.extreme.hcfa': 'This head circumference is far from usual (HC-for-age {z} SD). Measure again.',
@@ -286,7 +290,8 @@ export const visitMessages = {
     'visit.extreme.high': '{value} {unit} is very high. Measure again to be sure.',
     'visit.extreme.low': '{value} {unit} is very low. Measure again to be sure.',
     'visit.extreme.imt': 'A BMI of {value} is very unusual. Check weight and height.',
-    'visit.extreme.pulsePressure': 'Blood pressure {value}: the upper and lower numbers are too close. Measure again.',
+    'visit.extreme.pulsePressure':
+      'Blood pressure {value}: the upper and lower numbers are too close. Measure again.',
     'visit.extreme.smokingYears': 'Years of smoking exceed the age of {age} minus 10. Ask again.',
     'visit.extreme.ttdDays': '{value} iron tablets, but only {days} days since the last period. Ask again.',
     'visit.extreme.ttdHigh': '{value} iron tablets is very many. Ask again.',

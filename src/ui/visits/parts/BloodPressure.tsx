@@ -1,0 +1,19 @@
+import { RANGES } from '../../../data/visit-parts'
+import { useT } from '../../i18n'
+import { NumberField } from './NumberField'
+import type { useSection } from './useSection'
+
+/** Sistolik / diastolik side by side, as the reading is said ("120 per 80"). */
+export function BloodPressure({ s }: { s: ReturnType<typeof useSection> }) {
+  const t = useT()
+  return (
+    <div className="field-pair">
+      <div>
+        <NumberField {...s.number('systolicMmHg', t('visit.systolic'), RANGES.systolicMmHg)} />
+      </div>
+      <div>
+        <NumberField {...s.number('diastolicMmHg', t('visit.diastolic'), RANGES.diastolicMmHg)} />
+      </div>
+    </div>
+  )
+}

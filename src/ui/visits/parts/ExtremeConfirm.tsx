@@ -1,0 +1,30 @@
+import type { Extreme } from '../../../domain/plausibility'
+import { useI18n } from '../../i18n'
+import { formatParams } from './format'
+
+/** An extreme-but-possible value: what is unusual, and "Ya, nilainya benar" to keep it after re-measuring. */
+export function ExtremeConfirm({
+  extremes,
+  confirmed,
+  onConfirm,
+}: {
+  extremes: readonly Extreme[]
+  confirmed: boolean
+  onConfirm: (yes: boolean) => void
+}) {
+  const { t, lang } = useI18n()
+  if (extremes.length === 0) return null
+  return (
+    <div className="confirm-box" role="alert">
+      <ul>
+        {extremes.map((x) => (
+          <li key={x.key}>{t(x.key, formatParams(x.params, lang))}</li>
+        ))}
+      </ul>
+      <label className="checkbox">
+        <input type="checkbox" checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+        {t('visit.confirmExtreme')}
+      </label>
+    </div>
+  )
+}
