@@ -1,7 +1,7 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
 import * as z from 'zod/mini'
-import { type Household, id, type Member } from '../src/data/schemas'
+import { type FollowUp, type Household, id, type Member, type Visit } from '../src/data/schemas'
 
 export const API_PREFIX = '/api/v1'
 
@@ -15,12 +15,19 @@ export const PAGE_SIZE = 500
 /** Request bodies, compressed or not, and after decompression. 500 changes with per-field stamps stay < 500 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/**
- * The entities merged field by field, as households and members are. Visits (a later issue) will be immutable
- * inserts with their own rule; until then a change for any other entity is rejected as invalid.
- */
+/** The entities merged field by field, last writer wins per field by HLC. */
 export const MERGED_ENTITIES = ['households', 'members'] as const
 export type MergedEntity = (typeof MERGED_ENTITIES)[number]
+/**
+ * Immutable records: the first change of an id stores the record whole; a later change of the same id is
+ * accepted as a duplicate and changes nothing (a correction is a new visit that `supersedes` the old one).
+ */
+export const INSERTED_ENTITIES = ['visits', 'followUps'] as const
+export type InsertedEntity = (typeof INSERTED_ENTITIES)[number]
+export const SYNCED_ENTITIES = [...MERGED_ENTITIES, ...INSERTED_ENTITIES] as const
+export type SyncedEntity = (typeof SYNCED_ENTITIES)[number]
+export const isInserted = (entity: string): entity is InsertedEntity =>
+  (INSERTED_ENTITIES as readonly string[]).includes(entity)
 
 /** One field of a change: its new value (null clears an optional field) and the HLC of the edit (src/sync/hlc.ts). */
 export const fieldChange = z.object({ value: z.unknown(), hlc: z.string() })
@@ -30,7 +37,7 @@ export type FieldChange = z.infer<typeof fieldChange>
 export const change = z.object({
   /** Idempotency key: the server applies a change id at most once (the outbox entry's changeId). */
   changeId: id,
-  entity: z.enum(MERGED_ENTITIES),
+  entity: z.enum(SYNCED_ENTITIES),
   recordId: id,
   fields: z.record(z.string(), fieldChange),
 })
@@ -65,10 +72,10 @@ export interface Issue {
   message: string
 }
 
-export type SyncedRecord = Household | Member
-/** A merged record as the server holds it, with the HLC of each of its fields. */
+export type SyncedRecord = Household | Member | Visit | FollowUp
+/** A record as the server holds it, with the HLC of each of its fields. */
 export interface RecordState {
-  entity: MergedEntity
+  entity: SyncedEntity
   record: SyncedRecord
   hlcs: Record<string, string>
 }

@@ -1,11 +1,20 @@
-// Push and pull of households and members (docs/sync-protocol.md). A push is one transaction: it first locks the
+// Push and pull of households, members, visits and follow-ups (docs/sync-protocol.md). Visits and follow-ups are
+// immutable: inserted once, a repeat of the same id is a duplicate (applyInsert). A push is one transaction: it first locks the
 // change sequence (sync_state), so pushes apply one after another and sequence numbers follow commit order; each
 // change is merged field by field (merge.ts), checked against the shared schemas and the kader's work area, and
 // either stored with the next sequence number or rejected with its reason — the batch's other changes still apply.
 // Applied change ids and their results are stored in the same transaction, so a batch delivered twice is applied
 // once and answered the same both times.
 import * as z from 'zod/mini'
-import { household, householdFields, member, memberFields } from '../src/data/schemas'
+import {
+  followUp,
+  household,
+  householdFields,
+  member,
+  memberFields,
+  syncMeta,
+  visit,
+} from '../src/data/schemas'
 import { checkDrift, HlcError, parseHlc } from '../src/sync/hlc'
 import type { Session } from './accounts'
 import type { Database, Sql } from './db'
@@ -15,22 +24,39 @@ import {
   change as changeSchema,
   type MergedEntity as Entity,
   type FieldChange,
+  type InsertedEntity,
   type Issue,
+  isInserted,
   PAGE_SIZE,
   type RecordState,
+  type SyncedEntity,
   type SyncedRecord,
 } from './protocol'
 import { type AreaKey, areaOfAddress, areaOfWorkArea, covers } from './scope'
 
-/** The fields a change may set: the record's own fields and the tombstone; ids and meta are the server's. */
-const FIELD_SCHEMAS: Record<Entity, Record<string, z.ZodMiniType>> = {
+/** A record schema's own fields: everything but the sync meta, which the server derives from the stamps. */
+const ownFields = (shape: Record<string, z.ZodMiniType>): Record<string, z.ZodMiniType> =>
+  Object.fromEntries(Object.entries(shape).filter(([name]) => !Object.hasOwn(syncMeta, name)))
+
+/**
+ * The fields a change may set: the record's own fields, and for merged records the tombstone; ids and meta are
+ * the server's. Visits and follow-ups are never deleted: a correction supersedes them.
+ */
+const FIELD_SCHEMAS: Record<SyncedEntity, Record<string, z.ZodMiniType>> = {
   households: { ...householdFields, deleted: z.boolean() },
   members: { ...memberFields, deleted: z.boolean() },
+  visits: ownFields(visit.shape),
+  followUps: ownFields(followUp.shape),
 }
-const RECORD_SCHEMAS: Record<Entity, z.ZodMiniType<SyncedRecord>> = { households: household, members: member }
+const RECORD_SCHEMAS: Record<SyncedEntity, z.ZodMiniType<SyncedRecord>> = {
+  households: household,
+  members: member,
+  visits: visit,
+  followUps: followUp,
+}
 
 interface RecordRow {
-  entity: Entity
+  entity: SyncedEntity
   id: string
   seq: number | string
   household_id: string
@@ -48,7 +74,7 @@ interface RecordRow {
 
 interface Prepared {
   changeId: string
-  entity: Entity
+  entity: SyncedEntity
   recordId: string
   fields: Record<string, FieldChange>
 }
@@ -124,6 +150,18 @@ async function applyOne(
   session: Session,
   area: AreaKey,
   p: Prepared,
+  nextSeq: () => number,
+): Promise<ChangeResult> {
+  if (isInserted(p.entity)) return applyInsert(tx, session, area, { ...p, entity: p.entity }, nextSeq)
+  const merged = { ...p, entity: p.entity as Entity }
+  return applyMerged(tx, session, area, merged, nextSeq)
+}
+
+async function applyMerged(
+  tx: Sql,
+  session: Session,
+  area: AreaKey,
+  p: Prepared & { entity: Entity },
   nextSeq: () => number,
 ): Promise<ChangeResult> {
   const [seen] = await tx.query<{ entity: string; record_id: string; result: ChangeResult }>(
@@ -204,10 +242,97 @@ async function applyOne(
     record: checked.data,
     hlcs: state.hlcs,
   }
+  await remember(tx, session, result, p.recordId)
+  return result
+}
+
+async function remember(
+  tx: Sql,
+  session: Session,
+  result: Extract<ChangeResult, { status: 'accepted' }>,
+  recordId: string,
+) {
   await tx.query(
     'INSERT INTO applied_changes (change_id, user_id, entity, record_id, result) VALUES ($1, $2, $3, $4, $5::jsonb)',
-    [p.changeId, session.user.id, p.entity, p.recordId, JSON.stringify(result)],
+    [result.changeId, session.user.id, result.entity, recordId, JSON.stringify(result)],
   )
+}
+
+/**
+ * A visit or follow-up: stored whole by its first change, never merged. A later change of a stored id is a
+ * duplicate (a re-sent insert, or a different change id after a lost acknowledgement) and is answered with the
+ * stored record. Scope: a visit's member, a follow-up's visit must be on the server, in the kader's area, and the
+ * household and member ids the record carries must be theirs.
+ */
+async function applyInsert(
+  tx: Sql,
+  session: Session,
+  area: AreaKey,
+  p: Prepared & { entity: InsertedEntity },
+  nextSeq: () => number,
+): Promise<ChangeResult> {
+  const [seen] = await tx.query<{ entity: string; record_id: string; result: ChangeResult }>(
+    'SELECT entity, record_id, result FROM applied_changes WHERE change_id = $1',
+    [p.changeId],
+  )
+  const stored = await loadRecord(tx, p.entity, p.recordId)
+  if (stored && !(await visible(tx, area, stored))) return reject(p.changeId, 'forbidden')
+  if (seen) {
+    if (seen.entity !== p.entity || seen.record_id !== p.recordId || !stored)
+      return reject(p.changeId, 'invalid', [{ path: 'changeId', message: 'err.changeId.reused' }])
+    return seen.result
+  }
+  if (stored) {
+    const duplicate: ChangeResult = { changeId: p.changeId, status: 'accepted', ...toState(stored) }
+    await remember(tx, session, duplicate, p.recordId)
+    return duplicate
+  }
+
+  const { state } = mergeChange(undefined, p.fields)
+  const checked = RECORD_SCHEMAS[p.entity].safeParse(buildRecord(p.recordId, state), {
+    error: () => 'err.invalid',
+  })
+  if (!checked.success) return reject(p.changeId, 'invalid', issuesOf(checked.error))
+  const record = checked.data as { memberId: string; householdId: string; visitId?: string }
+
+  const parentEntity = p.entity === 'visits' ? 'members' : 'visits'
+  const parentId = p.entity === 'visits' ? record.memberId : (record.visitId ?? '')
+  const parentPath = p.entity === 'visits' ? 'memberId' : 'visitId'
+  const parent = await loadRecord(tx, parentEntity, parentId)
+  if (!parent)
+    return reject(p.changeId, 'invalid', [
+      { path: parentPath, message: p.entity === 'visits' ? 'err.member.missing' : 'err.visit.missing' },
+    ])
+  if (!(await visible(tx, area, parent)))
+    return reject(p.changeId, 'forbidden', [{ path: parentPath, message: 'err.area' }])
+  const mismatch: Issue[] = []
+  if (parent.household_id !== record.householdId)
+    mismatch.push({ path: 'householdId', message: 'err.record.mismatch' })
+  if (p.entity === 'followUps' && parent.data.memberId !== record.memberId)
+    mismatch.push({ path: 'memberId', message: 'err.record.mismatch' })
+  if (mismatch.length > 0) return reject(p.changeId, 'invalid', mismatch)
+
+  await tx.query(
+    `INSERT INTO records (entity, id, seq, household_id, data, hlcs, created_hlc, version)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, 1)`,
+    [
+      p.entity,
+      p.recordId,
+      nextSeq(),
+      record.householdId,
+      JSON.stringify(state.data),
+      JSON.stringify(state.hlcs),
+      state.createdHlc,
+    ],
+  )
+  const result: ChangeResult = {
+    changeId: p.changeId,
+    status: 'accepted',
+    entity: p.entity,
+    record: checked.data,
+    hlcs: state.hlcs,
+  }
+  await remember(tx, session, result, p.recordId)
   return result
 }
 
@@ -235,7 +360,7 @@ export async function pull(
   }
 }
 
-async function loadRecord(tx: Sql, entity: Entity, id: string): Promise<RecordRow | undefined> {
+async function loadRecord(tx: Sql, entity: SyncedEntity, id: string): Promise<RecordRow | undefined> {
   const [row] = await tx.query<RecordRow>('SELECT * FROM records WHERE entity = $1 AND id = $2', [entity, id])
   return row
 }

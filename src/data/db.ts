@@ -2,10 +2,26 @@
 //   households, members — the records (soft-deleted ones included: they sync as tombstones);
 //   visits, followUps   — screenings and referral follow-ups: immutable, a correction is a new record;
 //   outbox              — local changes not yet acknowledged by the server, in the order they were made;
-//   meta                — device-local settings: the device id and the kader's work area (meta.ts).
+//   meta                — device-local settings: the device id and the kader's work area (meta.ts), and the
+//                         sync state: account, cursor, the device's HLC, the last run (sync-state.ts);
+//   clocks              — per household/member, the HLC of each field (src/sync/clock.ts), for field-level merge;
+//   conflicts           — the conflict log: record, field, both stamps, which won — never a value.
 // Every index below names the query that needs it: each index slows every write, so there are no others.
-import Dexie, { type Table } from 'dexie'
-import { type FollowUp, type Household, type Member, type OutboxEntry, padRtRw, type Visit } from './schemas'
+import Dexie, { type Table, type Transaction } from 'dexie'
+import { formatHlc, isHlc } from '../sync/hlc'
+import { uuidv7 } from './ids'
+import {
+  type ConflictEntry,
+  type FieldClocks,
+  type FollowUp,
+  type Household,
+  householdFields,
+  type Member,
+  memberFields,
+  type OutboxEntry,
+  padRtRw,
+  type Visit,
+} from './schemas'
 
 export class KaderDb extends Dexie {
   declare households: Table<Household, string>
@@ -14,6 +30,8 @@ export class KaderDb extends Dexie {
   declare followUps: Table<FollowUp, string>
   declare outbox: Table<OutboxEntry, number>
   declare meta: Table<{ key: string; value: unknown }, string>
+  declare clocks: Table<FieldClocks, string>
+  declare conflicts: Table<ConflictEntry, number>
 
   constructor(name: string) {
     super(name)
@@ -51,7 +69,56 @@ export class KaderDb extends Dexie {
       // workAreaId: the follow-ups shown with the referral list.
       followUps: 'id, workAreaId',
     })
+    this.version(4)
+      .stores({
+        // key `${entity}:${recordId}`: a record's field stamps, read with the record when merging.
+        clocks: 'key',
+        // ++seq: the conflict log in the order conflicts were found; recordId: one record's conflicts.
+        conflicts: '++seq, recordId',
+      })
+      .upgrade(stampExistingRecords)
   }
+}
+
+/**
+ * Version 4 merges field by field, so every field needs a stamp. Records made before it get, for each field they
+ * hold (and each field a waiting outbox entry names, so that a cleared field still syncs), a stamp at their
+ * updatedAt from this device: every one of them was written on this device, before any sync. The device's clock
+ * starts after the newest of them. Nothing else changes: no version bump, no outbox entry.
+ */
+async function stampExistingRecords(tx: Transaction): Promise<void> {
+  const meta = tx.table('meta')
+  const known = (await meta.get('deviceId'))?.value
+  const node = typeof known === 'string' ? known : uuidv7()
+  if (node !== known) await meta.put({ key: 'deviceId', value: node })
+  const pending = new Map<string, Set<string>>()
+  for (const e of (await tx.table('outbox').toArray()) as OutboxEntry[]) {
+    const names = pending.get(e.recordId) ?? new Set<string>()
+    for (const f of e.changedFields) names.add(f)
+    pending.set(e.recordId, names)
+  }
+  let newest: string | undefined
+  const rows: FieldClocks[] = []
+  const tables = [
+    ['households', Object.keys(householdFields)],
+    ['members', Object.keys(memberFields)],
+  ] as const
+  for (const [entity, names] of tables) {
+    for (const r of (await tx.table(entity).toArray()) as Record<string, unknown>[]) {
+      const id = String(r.id)
+      const at = Date.parse(String(r.updatedAt))
+      const stamp = formatHlc({ millis: Number.isNaN(at) ? 0 : at, counter: 0, node })
+      if (newest === undefined || stamp > newest) newest = stamp
+      const hlcs: Record<string, string> = {}
+      const fields = new Set([...names, 'deleted'])
+      for (const f of fields) if (r[f] !== undefined || pending.get(id)?.has(f)) hlcs[f] = stamp
+      rows.push({ key: `${entity}:${id}`, hlcs })
+    }
+  }
+  await tx.table('clocks').bulkPut(rows)
+  const clock = (await meta.get('hlc'))?.value
+  if (newest !== undefined && !(isHlc(clock) && clock >= newest))
+    await meta.put({ key: 'hlc', value: newest })
 }
 
 export function openKaderDb(name = 'kader-ilp'): KaderDb {

@@ -186,6 +186,22 @@ export type FollowUp = z.infer<typeof followUp>
 export const ENTITIES = ['households', 'members', 'visits', 'followUps'] as const
 export type Entity = (typeof ENTITIES)[number]
 
+/** Why the server refused a change (server/protocol.ts RejectReason). */
+export const REJECT_REASONS = ['invalid', 'forbidden', 'clock-skew'] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
+
+/**
+ * A change the server refused: the entry stays in the outbox (the record stays on the device) and the UI shows
+ * "perlu diperbaiki" with the reason and issues; the next local edit of the record supersedes it (write.ts).
+ */
+export const outboxRejection = z.object({
+  reason: z.enum(REJECT_REASONS),
+  /** Where and why, as the server said: a path ('headName', 'address.rt') and a UI dictionary key. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  at: isoDateTime,
+})
+export type OutboxRejection = z.infer<typeof outboxRejection>
+
 /** One local change waiting for the server's acknowledgement (src/sync pushes these in order). */
 export const outboxEntry = z.object({
   /** Auto-increment key: the order changes were made in. */
@@ -200,5 +216,44 @@ export const outboxEntry = z.object({
   changedFields: z.array(z.string()),
   at: isoDateTime,
   deviceId: z.string().check(z.minLength(1)),
+  /** Set when the server refused the change; absent while it waits to be sent. */
+  rejected: z.optional(outboxRejection),
 })
 export type OutboxEntry = z.infer<typeof outboxEntry>
+
+/** The entities merged field by field; visits and follow-ups are immutable inserts. */
+export const MERGED_ENTITIES = ['households', 'members'] as const
+export type MergedEntity = (typeof MERGED_ENTITIES)[number]
+
+/**
+ * The hybrid logical clock (src/sync/hlc.ts) of every field of one household or member (db.ts table `clocks`,
+ * key `${entity}:${recordId}`): the merge keeps, per field, the value with the greater stamp.
+ */
+export const fieldClocks = z.object({
+  key: z.string(),
+  /** Field name → stamp of its current value; a cleared field keeps its stamp. */
+  hlcs: z.record(z.string(), z.string()),
+  /**
+   * Fields with a local edit the server has not acknowledged yet → the stamp that edit replaced (null: none).
+   * A pulled stamp that is neither this base nor ours was made concurrently elsewhere: a conflict to log.
+   */
+  base: z.optional(z.record(z.string(), z.nullable(z.string()))),
+})
+export type FieldClocks = z.infer<typeof fieldClocks>
+
+/**
+ * One entry of the conflict log (db.ts table `conflicts`): two devices changed the same field without seeing
+ * each other's edit. Only names and stamps are kept — no values: the kader or supervisor sees which record and
+ * field, when each side edited (the stamps' times and devices), and which edit was kept.
+ */
+export const conflictEntry = z.object({
+  seq: z.optional(z.int()),
+  at: isoDateTime,
+  entity: z.enum(MERGED_ENTITIES),
+  recordId: id,
+  field: z.string(),
+  localHlc: z.string(),
+  remoteHlc: z.string(),
+  winner: z.enum(['local', 'remote']),
+})
+export type ConflictEntry = z.infer<typeof conflictEntry>

@@ -1,9 +1,12 @@
 // The one way records are written. A save validates and normalises the input, then in ONE rw transaction stores
-// the record in households/members and appends its change to the outbox (db.ts), stamped with the device id
-// from meta; if any step fails, nothing is stored. Nothing is ever removed: a deletion is a soft delete.
+// the record in households/members, stamps every changed field with the device's hybrid logical clock (clocks
+// table, src/sync/clock.ts) and appends its change to the outbox (db.ts), stamped with the device id from meta;
+// if any step fails, nothing is stored. Nothing is ever removed: a deletion is a soft delete. A change the server
+// rejected is superseded by the record's next edit: the new outbox entry takes over its fields.
 import type { Table } from 'dexie'
 import { checkMember } from '../domain/member-checks'
 import { checkKk } from '../domain/nik'
+import { stampFields } from '../sync/clock'
 import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId } from './meta'
@@ -99,7 +102,7 @@ export async function saveHousehold(
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>
-    db.transaction('rw', [db.households, db.outbox, db.meta], async () => {
+    db.transaction('rw', [db.households, db.outbox, db.meta, db.clocks], async () => {
       const stored = opts.id === undefined ? undefined : await findHousehold(opts.id)
       const refused = opts.id === undefined ? undefined : recordProblem(stored)
       if (refused) return { ok: false as const, errors: { id: refused }, warnings }
@@ -117,7 +120,7 @@ export async function saveMember(
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>
-    db.transaction('rw', [db.members, db.households, db.outbox, db.meta], async () => {
+    db.transaction('rw', [db.members, db.households, db.outbox, db.meta, db.clocks], async () => {
       const stored = opts.id === undefined ? undefined : await findMember(opts.id)
       const refused: FieldErrors = {}
       const recordError = opts.id === undefined ? undefined : recordProblem(stored)
@@ -136,7 +139,7 @@ export async function saveMember(
 export async function deleteHousehold(id: string, opts: { now: Date }): Promise<void> {
   const db = getDb()
   await guardQuota(() =>
-    db.transaction('rw', [db.households, db.members, db.outbox, db.meta], async () => {
+    db.transaction('rw', [db.households, db.members, db.outbox, db.meta, db.clocks], async () => {
       const stored = await findHousehold(id)
       if (!stored || stored.deleted) return
       await softDelete(db.households, 'households', stored, opts.now)
@@ -148,7 +151,7 @@ export async function deleteHousehold(id: string, opts: { now: Date }): Promise<
 export async function deleteMember(id: string, opts: { now: Date }): Promise<void> {
   const db = getDb()
   await guardQuota(() =>
-    db.transaction('rw', [db.members, db.outbox, db.meta], async () => {
+    db.transaction('rw', [db.members, db.outbox, db.meta, db.clocks], async () => {
       const stored = await findMember(id)
       if (stored && !stored.deleted) await softDelete(db.members, 'members', stored, opts.now)
     }),
@@ -220,13 +223,25 @@ async function append<T extends SyncedRecord>(
   record: T,
   changed: string[],
 ) {
+  const db = getDb()
   await table.put(record)
-  await getDb().outbox.add({
-    changeId: uuidv7(Date.parse(record.updatedAt)),
+  const at = Date.parse(record.updatedAt)
+  await stampFields(db, entity, record.id, changed, record.deviceId, at)
+  // Changes the server refused stay until this edit supersedes them: it carries their fields too, so that a
+  // rejected new record is sent whole again (the server needs every required field of a record it does not have).
+  const rejected = await db.outbox
+    .where('recordId')
+    .equals(record.id)
+    .filter((e) => e.rejected !== undefined)
+    .toArray()
+  const fields = new Set([...rejected.flatMap((e) => e.changedFields), ...changed])
+  await db.outbox.bulkDelete(rejected.flatMap((e) => (e.seq === undefined ? [] : [e.seq])))
+  await db.outbox.add({
+    changeId: uuidv7(at),
     entity,
     recordId: record.id,
     version: record.version,
-    changedFields: changed,
+    changedFields: [...fields],
     at: record.updatedAt,
     deviceId: record.deviceId,
   })

@@ -52,7 +52,7 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(3)
+  expect(db.verno).toBe(4)
 
   expect(await db.households.get(unpadded.id)).toEqual({
     ...unpadded,
@@ -68,5 +68,62 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
   expect(await db.outbox.where('recordId').equals(siti.id).toArray()).toEqual([{ ...change, seq: 1 }])
   // Version 3 added the visit tables, empty and usable.
   expect(await db.visits.where('memberId').equals(siti.id).count()).toBe(0)
+  db.close()
+})
+
+it('upgrades a version 3 database: every field of every record stamped from its updatedAt and the device id', async () => {
+  const home = makeHousehold({ noKk: '3301010101010001', updatedAt: '2025-06-16T04:30:00.000Z' })
+  const siti = makeMember(home.id, { nik: NIK_SITI })
+  // The kader cleared Siti's phone before the upgrade: the field is gone but its change waits in the outbox.
+  const cleared = {
+    changeId: uuidv7(),
+    entity: 'members',
+    recordId: siti.id,
+    version: 2,
+    changedFields: ['phone'],
+    at: siti.updatedAt,
+    deviceId: 'device-test',
+  }
+  const v3 = new Dexie(name)
+  v3.version(3).stores({
+    households: 'id, workAreaId',
+    members: 'id, householdId, nik',
+    outbox: '++seq, recordId',
+    meta: 'key',
+    visits: 'id, memberId, workAreaId',
+    followUps: 'id, workAreaId',
+  })
+  await v3.table('households').add(home)
+  await v3.table('members').add(siti)
+  await v3.table('outbox').add(cleared)
+  await v3.table('meta').put({ key: 'deviceId', value: 'device-test' })
+  v3.close()
+
+  const db = new KaderDb(name)
+  await db.open()
+  setDbForTests(db)
+  expect(db.verno).toBe(4)
+  const homeStamp = '2025-06-16T04:30:00.000Z-0000-device-test'
+  const sitiStamp = '2025-06-15T03:00:00.000Z-0000-device-test'
+  expect(await db.clocks.get(`households:${home.id}`)).toEqual({
+    key: `households:${home.id}`,
+    hlcs: {
+      workAreaId: homeStamp,
+      noKk: homeStamp,
+      headName: homeStamp,
+      address: homeStamp,
+      deleted: homeStamp,
+    },
+  })
+  const memberClocks = await db.clocks.get(`members:${siti.id}`)
+  expect(Object.keys(memberClocks?.hlcs ?? {}).sort()).toEqual(
+    ['birthDate', 'deleted', 'householdId', 'name', 'nik', 'phone', 'relation', 'sex'].sort(),
+  )
+  expect(new Set(Object.values(memberClocks?.hlcs ?? {}))).toEqual(new Set([sitiStamp]))
+  // The device's clock starts at the newest stamp; records, outbox and meta are otherwise untouched.
+  expect(await db.meta.get('hlc')).toEqual({ key: 'hlc', value: homeStamp })
+  expect(await db.households.get(home.id)).toEqual(home)
+  expect(await db.outbox.toArray()).toEqual([{ ...cleared, seq: 1 }])
+  expect(await db.conflicts.count()).toBe(0)
   db.close()
 })

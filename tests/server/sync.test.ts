@@ -258,8 +258,8 @@ describe.each(TARGETS)('sync server on $name', (target) => {
         value: 'X',
         hlc: new Date(Date.now() + 86_400_000).toISOString().concat('-0000-d'),
       }
-      const visit = { ...change('households', h.recordId, { headName: 'X' }, hlc(1)), entity: 'visits' }
-      const res = await k.device.push([h, { changeId: 'nope' }, unknownField, badStamp, future, visit])
+      const report = { ...change('households', h.recordId, { headName: 'X' }, hlc(1)), entity: 'reports' }
+      const res = await k.device.push([h, { changeId: 'nope' }, unknownField, badStamp, future, report])
       expect(res.body.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
         'accepted',
         'invalid',

@@ -1,0 +1,173 @@
+// What the UI reads about sync, all from IndexedDB so that every tab and a reload see the same thing:
+//   meta 'syncAuth'      — the account this device syncs as (token, user, the server's work area, base URL);
+//   meta 'syncStatus'    — the last run (time, bytes, counts, error), the last success, the clock-skew measure;
+//   meta 'syncProgress'  — the run in progress ("Mengirim 120 dari 500"), absent between runs;
+//   meta 'syncCursor:ID' — the pull cursor of work area ID (written in the same transaction as its page);
+//   outbox               — per record: belum terkirim (waiting), ditolak (rejected: reason and issues);
+//   conflicts            — the conflict log.
+// The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
+import type { WorkAreaInfo } from '../../server/protocol'
+import type { SyncErrorReason } from '../sync/errors'
+import { getDb, type KaderDb } from './db'
+import type { ConflictEntry, Entity, OutboxRejection } from './schemas'
+
+export const AUTH_KEY = 'syncAuth'
+export const STATUS_KEY = 'syncStatus'
+export const PROGRESS_KEY = 'syncProgress'
+export const cursorKey = (workAreaId: string): string => `syncCursor:${workAreaId}`
+
+/**
+ * The phone's clock is shown as wrong beyond 5 minutes off the server's. Phones on network time are within
+ * seconds; a few minutes is a phone set by hand. The server refuses stamps more than 10 minutes ahead
+ * (HLC_MAX_DRIFT_MS), so the warning comes before any change is refused; a clock behind is warned about too,
+ * because the kader's edits then lose to everyone else's made in between.
+ */
+export const CLOCK_SKEW_WARNING_MS = 5 * 60_000
+
+export interface SyncAuth {
+  baseUrl: string
+  /** Absent after logout or after the server refused it (401): the kader must log in again. */
+  token?: string
+  user: { id: string; username: string; name: string }
+  workArea: WorkAreaInfo
+  loggedInAt: string
+}
+
+export interface SyncRunSummary {
+  startedAt: string
+  finishedAt: string
+  /** Request bodies as sent (gzipped) and answers as received, in bytes. */
+  bytesSent: number
+  bytesReceived: number
+  /** Changes the server accepted, refused, and records pulled, in this run. */
+  pushed: number
+  rejected: number
+  pulled: number
+  error?: { reason: SyncErrorReason; detail?: string }
+}
+
+export interface ClockSkew {
+  /** Device clock minus server clock, ms: positive when the phone is ahead. */
+  skewMs: number
+  measuredAt: string
+  /** |skewMs| > CLOCK_SKEW_WARNING_MS: tell the kader to set the phone's date and time. */
+  warning: boolean
+}
+
+export interface SyncStatus {
+  lastSuccessAt?: string
+  lastRun?: SyncRunSummary
+  clockSkew?: ClockSkew
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull'
+  done: number
+  /** For a pull, the records received so far plus at most one page: the server does not say how many remain. */
+  total: number
+  startedAt: string
+}
+
+export interface SyncState {
+  loggedIn: boolean
+  /** Logged in once, but the token is gone (logout, or refused): show the login with the username filled in. */
+  needsLogin: boolean
+  user?: SyncAuth['user']
+  workArea?: WorkAreaInfo
+  /** Changes waiting to be sent (not refused). */
+  pending: number
+  /** Changes the server refused, waiting for a fix. */
+  rejected: number
+  lastSuccessAt?: string
+  lastRun?: SyncRunSummary
+  progress?: SyncProgress
+  clockSkew?: ClockSkew
+}
+
+export async function readMeta<T>(db: KaderDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined
+}
+
+export async function getSyncAuth(db: KaderDb = getDb()): Promise<SyncAuth | undefined> {
+  return readMeta<SyncAuth>(db, AUTH_KEY)
+}
+
+export async function getSyncState(db: KaderDb = getDb()): Promise<SyncState> {
+  return db.transaction('r', [db.meta, db.outbox], async () => {
+    const auth = await readMeta<SyncAuth>(db, AUTH_KEY)
+    const status = (await readMeta<SyncStatus>(db, STATUS_KEY)) ?? {}
+    const progress = await readMeta<SyncProgress>(db, PROGRESS_KEY)
+    const total = await db.outbox.count()
+    const rejected = await db.outbox.filter((e) => e.rejected !== undefined).count()
+    const state: SyncState = {
+      loggedIn: auth?.token !== undefined,
+      needsLogin: auth !== undefined && auth.token === undefined,
+      pending: total - rejected,
+      rejected,
+    }
+    if (auth) {
+      state.user = auth.user
+      state.workArea = auth.workArea
+    }
+    if (status.lastSuccessAt) state.lastSuccessAt = status.lastSuccessAt
+    if (status.lastRun) state.lastRun = status.lastRun
+    if (status.clockSkew) state.clockSkew = status.clockSkew
+    if (progress) state.progress = progress
+    return state
+  })
+}
+
+export type RecordSyncStatus =
+  | { status: 'terkirim' }
+  | { status: 'belum-terkirim' }
+  | { status: 'ditolak'; rejection: OutboxRejection }
+
+/** One record's sync status: refused wins over waiting (it needs the kader), waiting over sent. */
+export async function getRecordSyncStatus(
+  recordId: string,
+  db: KaderDb = getDb(),
+): Promise<RecordSyncStatus> {
+  const entries = await db.outbox.where('recordId').equals(recordId).toArray()
+  const refused = entries.find((e) => e.rejected !== undefined)?.rejected
+  if (refused) return { status: 'ditolak', rejection: refused }
+  return entries.length > 0 ? { status: 'belum-terkirim' } : { status: 'terkirim' }
+}
+
+export interface RejectedChange extends OutboxRejection {
+  entity: Entity
+  recordId: string
+  changeId: string
+  /** The fields the refused change carried. */
+  fields: string[]
+}
+
+/** Every refused change, oldest first: the "perlu diperbaiki" list. */
+export async function getRejectedChanges(db: KaderDb = getDb()): Promise<RejectedChange[]> {
+  const entries = await db.outbox.filter((e) => e.rejected !== undefined).toArray()
+  return entries.flatMap((e) =>
+    e.rejected
+      ? [
+          {
+            ...e.rejected,
+            entity: e.entity,
+            recordId: e.recordId,
+            changeId: e.changeId,
+            fields: e.changedFields,
+          },
+        ]
+      : [],
+  )
+}
+
+/** The conflict log, newest first; `recordId` narrows it to one record. */
+export async function getConflictLog(
+  opts: { recordId?: string; limit?: number } = {},
+  db: KaderDb = getDb(),
+): Promise<ConflictEntry[]> {
+  const limit = opts.limit ?? 200
+  if (opts.recordId !== undefined) {
+    const rows = await db.conflicts.where('recordId').equals(opts.recordId).toArray()
+    return rows.reverse().slice(0, limit)
+  }
+  return db.conflicts.orderBy('seq').reverse().limit(limit).toArray()
+}

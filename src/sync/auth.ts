@@ -1,0 +1,136 @@
+// Login and logout on the device. The account (token, user, the server's work area, base URL) is kept in meta
+// 'syncAuth' (src/data/sync-state.ts). Logging in also adopts the server's work area:
+//   - meta 'workArea' (the kader's area, meta.ts) takes the server's id and names; the kader's name is kept;
+//   - households, visits and follow-ups made before the first login carry workAreaId 'wilayah-lokal'. They are
+//     re-assigned in place to the server's id in the same transaction. None of them has ever been sent (sending
+//     needs a login), so the outbox entry that will send each household already names workAreaId; the field is
+//     stamped anew so that the new value is the household's latest. Visits and follow-ups are rewritten in place
+//     too: they are immutable for the kader, but have not left the device yet.
+// Logout keeps the outbox and every record: the next login sends them.
+import type { LoginResponse } from '../../server/protocol'
+import { getDb, type KaderDb } from '../data/db'
+import { uuidv7 } from '../data/ids'
+import { type WorkArea, workArea as workAreaSchema } from '../data/schemas'
+import { AUTH_KEY, readMeta, type SyncAuth } from '../data/sync-state'
+import { loadClock, observe, saveClock, stampFields } from './clock'
+import { SyncError } from './errors'
+import { type FetchLike, request } from './transport'
+
+/** The work-area id of a device that has never logged in (meta.ts). */
+export const LOCAL_WORK_AREA = 'wilayah-lokal'
+
+export interface AuthOptions {
+  db?: KaderDb
+  fetch?: FetchLike
+  now?: () => number
+  timeoutMs?: number
+}
+
+/**
+ * Logs in and stores the account. Refuses (SyncError 'work-area-mismatch', nothing changed, the new token revoked)
+ * when this device holds unsent changes made under another server work area: they must be sent by their own
+ * kader first, or they would be refused or mixed into another kader's area.
+ */
+export async function login(
+  baseUrl: string,
+  username: string,
+  password: string,
+  opts: AuthOptions = {},
+): Promise<SyncAuth> {
+  const db = opts.db ?? getDb()
+  const now = opts.now ?? Date.now
+  const deviceId = await ensureDeviceId(db)
+  const answer = await request<LoginResponse>(
+    'POST',
+    '/login',
+    { username, password, deviceId },
+    { baseUrl, fetch: opts.fetch, timeoutMs: opts.timeoutMs },
+  )
+  const { token, user, workArea } = answer.body
+  const auth: SyncAuth = { baseUrl, token, user, workArea, loggedInAt: new Date(now()).toISOString() }
+  try {
+    await db.transaction(
+      'rw',
+      [db.meta, db.households, db.visits, db.followUps, db.outbox, db.clocks],
+      async () => {
+        const previous = await readMeta<SyncAuth>(db, AUTH_KEY)
+        if (previous && previous.workArea.id !== workArea.id && (await db.outbox.count()) > 0)
+          throw new SyncError('work-area-mismatch', { detail: previous.workArea.id })
+        await db.meta.put({ key: AUTH_KEY, value: auth })
+        await adoptWorkArea(db, workArea, deviceId, now())
+        if (Number.isFinite(answer.serverTimeMs)) {
+          const nowMs = Math.max(now(), answer.serverTimeMs)
+          const clock = await loadClock(db, deviceId)
+          await saveClock(
+            db,
+            observe(clock, { millis: answer.serverTimeMs, counter: 0, node: 'server' }, nowMs),
+          )
+        }
+      },
+    )
+  } catch (error) {
+    if (error instanceof SyncError && error.reason === 'work-area-mismatch')
+      await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
+    throw error
+  }
+  return auth
+}
+
+/** Revokes the token on the server when it can (offline, the token is just forgotten); keeps the outbox. */
+export async function logout(opts: AuthOptions = {}): Promise<void> {
+  const db = opts.db ?? getDb()
+  const auth = await readMeta<SyncAuth>(db, AUTH_KEY)
+  if (!auth?.token) return
+  await request('POST', '/logout', undefined, {
+    baseUrl: auth.baseUrl,
+    token: auth.token,
+    fetch: opts.fetch,
+    timeoutMs: opts.timeoutMs ?? 10_000,
+  }).catch(() => {})
+  const { token: _revoked, ...rest } = auth
+  await db.meta.put({ key: AUTH_KEY, value: rest })
+}
+
+async function ensureDeviceId(db: KaderDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get('deviceId')
+    if (typeof row?.value === 'string') return row.value
+    const id = uuidv7()
+    await db.meta.put({ key: 'deviceId', value: id })
+    return id
+  })
+}
+
+async function adoptWorkArea(db: KaderDb, area: LoginResponse['workArea'], deviceId: string, nowMs: number) {
+  const old = (await db.meta.get('workArea'))?.value as Partial<WorkArea> | undefined
+  const next = workAreaSchema.parse({
+    id: area.id,
+    kabupaten: area.kabupaten,
+    kecamatan: area.kecamatan,
+    desa: area.desa,
+    ...(area.dusun ? { dusun: area.dusun } : {}),
+    ...(old?.kaderName ? { kaderName: old.kaderName } : {}),
+  })
+  await db.meta.put({ key: 'workArea', value: next })
+
+  const homes = await db.households.where('workAreaId').equals(LOCAL_WORK_AREA).toArray()
+  for (const h of homes) {
+    await db.households.put({ ...h, workAreaId: area.id })
+    await stampFields(db, 'households', h.id, ['workAreaId'], deviceId, nowMs)
+    const entries = await db.outbox.where('recordId').equals(h.id).toArray()
+    if (!entries.some((e) => e.changedFields.includes('workAreaId'))) {
+      // Not expected (a household is always created with its outbox entry), but then the field must still go.
+      await db.outbox.add({
+        changeId: uuidv7(nowMs),
+        entity: 'households',
+        recordId: h.id,
+        version: h.version,
+        changedFields: ['workAreaId'],
+        at: new Date(nowMs).toISOString(),
+        deviceId,
+      })
+    }
+  }
+  await db.visits.where('workAreaId').equals(LOCAL_WORK_AREA).modify({ workAreaId: area.id })
+  await db.followUps.where('workAreaId').equals(LOCAL_WORK_AREA).modify({ workAreaId: area.id })
+}
