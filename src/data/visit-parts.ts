@@ -8,7 +8,7 @@
 // value the WHO tables and the clinical literature record, so that only impossible entries are refused.
 import * as z from 'zod/mini'
 import { ANTIGENS, IMMUNIZATION_SCHEDULE } from '../domain/immunization'
-import { BALITA_DANGER_SIGNS, type BalitaScreening } from '../domain/screening/balita'
+import { BALITA_DANGER_SIGNS, type BalitaScreening } from '../domain/screening/balita-part'
 import { SMOKING } from '../domain/screening/common'
 import { type DewasaScreening, KB_METHODS, TBC_SYMPTOMS } from '../domain/screening/dewasa'
 import { IBU_HAMIL_DANGER_SIGNS, type IbuHamilScreening } from '../domain/screening/ibu-hamil'

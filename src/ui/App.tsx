@@ -4,21 +4,29 @@ import { HouseholdList } from './households/HouseholdList'
 import { useT } from './i18n'
 import { UpdateBanner } from './pwa'
 import { paths, type Route, useRoute } from './router'
+import { BottomNav } from './shared/BottomNav'
 
 // Forms and settings are not needed for the first screen: they load on first use (and are precached for offline).
 const HouseholdForm = lazy(() => import('./households/HouseholdForm'))
 const MemberForm = lazy(() => import('./households/MemberForm'))
 const Settings = lazy(() => import('./settings/Settings'))
+// Screens that read screenings load the WHO tables and the clinical rules: never part of the first screen.
+const MemberDetail = lazy(() => import('./members/MemberDetail'))
+const VisitForm = lazy(() => import('./visits/VisitForm'))
+const ReferralList = lazy(() => import('./referrals/ReferralList'))
+
+const TOP_LEVEL: readonly Route['name'][] = ['households', 'referrals', 'settings']
 
 export function App() {
   const route = useRoute()
   const t = useT()
   return (
-    <div className="app">
+    <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Screen route={route} />
       </Suspense>
+      {TOP_LEVEL.includes(route.name) && <BottomNav route={route} />}
     </div>
   )
 }
@@ -38,6 +46,14 @@ function Screen({ route }: { route: Route }) {
       return <MemberForm householdId={route.householdId} />
     case 'memberEdit':
       return <MemberForm id={route.id} />
+    case 'member':
+      return <MemberDetail id={route.id} />
+    case 'visitNew':
+      return <VisitForm memberId={route.memberId} />
+    case 'visitCorrect':
+      return <VisitForm correcting={route.visitId} />
+    case 'referrals':
+      return <ReferralList />
     case 'settings':
       return <Settings />
     case 'notFound':

@@ -41,8 +41,10 @@ export function parseRoute(hash: string): Route {
     return { name: 'memberNew', householdId: b }
   if (a === 'anggota' && b && c === 'ubah' && parts.length === 3) return { name: 'memberEdit', id: b }
   if (a === 'anggota' && b && parts.length === 2) return { name: 'member', id: b }
-  if (a === 'anggota' && b && c === 'kunjungan' && parts.length === 3) return { name: 'visitNew', memberId: b }
-  if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3) return { name: 'visitCorrect', visitId: b }
+  if (a === 'anggota' && b && c === 'kunjungan' && parts.length === 3)
+    return { name: 'visitNew', memberId: b }
+  if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
+    return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
   return { name: 'notFound' }
 }

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../src/ui/i18n'
-import { en, id } from '../../src/ui/i18n/messages'
+import { en as mainEn, id as mainId } from '../../src/ui/i18n/messages'
+import { historyMessages } from '../../src/ui/visits/history-messages'
+import { visitMessages } from '../../src/ui/visits/messages'
+
+// The first screen's dictionary plus those lazy screens add when they load.
+const id = { ...mainId, ...visitMessages.id, ...historyMessages.id }
+const en = { ...mainEn, ...visitMessages.en, ...historyMessages.en }
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -15,6 +21,11 @@ function sourceFiles(dir: string): string[] {
 describe('UI dictionary', () => {
   it('has every key in both languages', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort())
+  })
+
+  it('never defines a key in two dictionaries', () => {
+    const keys = [mainId, visitMessages.id, historyMessages.id].flatMap((d) => Object.keys(d))
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
   })
 
   it('has a message for every error key the schemas and domain rules can return', () => {

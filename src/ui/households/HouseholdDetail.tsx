@@ -100,7 +100,7 @@ function MemberRow({
   const { t, lang } = useI18n()
   const age = stages ? formatAge(ageOn(member.birthDate, today), lang) : ''
   return (
-    <a className="row member-row" href={paths.memberEdit(member.id)}>
+    <a className="row member-row" href={paths.member(member.id)}>
       <span className="row-title">
         {member.name}{' '}
         <span className="muted">({member.sex === 'L' ? t('sex.L.short') : t('sex.P.short')})</span>

@@ -30,14 +30,7 @@ export function HouseholdList() {
 
   return (
     <main className="screen screen-list">
-      <TopBar
-        title={t('households.title')}
-        action={
-          <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
-            ⚙
-          </a>
-        }
-      />
+      <TopBar title={t('households.title')} />
       <div className="filters">
         <input
           type="search"

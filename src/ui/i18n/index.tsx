@@ -8,7 +8,18 @@ export type Params = Record<string, string | number>
 export type Translate = (key: string, params?: Params) => string
 
 const LANG_KEY = 'kader-ilp.lang'
-const dictionaries: Record<Lang, Record<string, string>> = { id, en }
+const dictionaries: Record<Lang, Record<string, string>> = { id: { ...id }, en: { ...en } }
+
+export interface Messages {
+  id: Record<string, string>
+  en: Record<string, string>
+}
+
+/** Adds a lazy screen's dictionary; its module calls this when it loads, before anything renders its text. */
+export function addMessages(messages: Messages): void {
+  Object.assign(dictionaries.id, messages.id)
+  Object.assign(dictionaries.en, messages.en)
+}
 
 export function storedLang(): Lang {
   try {

@@ -1,12 +1,9 @@
 // The UI dictionary. Keys are shared by both languages; every message a schema or domain rule returns is a key here.
-// Feature dictionaries (e.g. src/ui/pwa/messages.ts) are merged in below.
+// Feature dictionaries of the first screen (src/ui/pwa/messages.ts) are merged in below; those of lazy screens
+// (visits) are added with addMessages() when their chunk loads, so their text is not in the first screen's JS.
 import { pwaMessages } from '../pwa/messages'
-import { historyMessages } from '../visits/history-messages'
-import { visitMessages } from '../visits/messages'
 
 export const id: Record<string, string> = {
-  ...visitMessages.id,
-  ...historyMessages.id,
   ...pwaMessages.id,
   'common.loading': 'Memuat…',
   'common.save': 'Simpan',
@@ -225,8 +222,6 @@ export const id: Record<string, string> = {
 }
 
 export const en: Record<string, string> = {
-  ...visitMessages.en,
-  ...historyMessages.en,
   ...pwaMessages.en,
   'common.loading': 'Loading…',
   'common.save': 'Save',

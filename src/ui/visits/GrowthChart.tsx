@@ -21,8 +21,11 @@ import {
   DAYS_PER_MONTH,
   growthCurves,
 } from '../../domain/growth'
-import { type Lang, useI18n } from '../i18n'
+import { addMessages, type Lang, useI18n } from '../i18n'
 import { formatDate } from '../shared/format'
+import { historyMessages } from './history-messages'
+
+addMessages(historyMessages)
 
 export interface GrowthChartPoint {
   /** Visit date, YYYY-MM-DD. */

@@ -11,10 +11,13 @@ import { lazy, type MouseEvent, type ReactNode, Suspense, useMemo } from 'react'
 import { useMemberVisits } from '../../data/hooks'
 import type { VisitRow } from '../../data/visits'
 import { ageOn } from '../../domain/age'
-import { type Lang, useI18n } from '../i18n'
+import { addMessages, type Lang, useI18n } from '../i18n'
 import { paths } from '../router'
 import { formatDate } from '../shared/format'
 import type { GrowthChartPoint } from './GrowthChart'
+import { historyMessages } from './history-messages'
+
+addMessages(historyMessages)
 
 const GrowthChart = lazy(() => import('./GrowthChart'))
 

@@ -1,0 +1,97 @@
+import { lazy, Suspense, useMemo } from 'react'
+import { useClinicalSettings, useMember, useMemberVisits } from '../../data/hooks'
+import { ageOn, formatAge } from '../../domain/age'
+import { memberStages } from '../../domain/lifecycle'
+import { useI18n } from '../i18n'
+import { paths } from '../router'
+import { formatDate } from '../shared/format'
+import { StageBadge } from '../shared/StageBadge'
+import { TopBar } from '../shared/TopBar'
+import { useToday } from '../shared/today'
+import { FindingList } from '../visits/FindingList'
+import { findingsByVisit } from '../visits/findings'
+
+// The history draws growth charts from the WHO tables: loaded with this screen, not with the first one.
+const VisitHistory = lazy(() => import('../visits/VisitHistory'))
+
+export default function MemberDetail({ id }: { id: string }) {
+  const { t, lang } = useI18n()
+  const today = useToday()
+  const member = useMember(id)
+  const visits = useMemberVisits(id)
+  const settings = useClinicalSettings()
+  const findings = useMemo(
+    () => (member && visits && settings ? findingsByVisit(visits, member, settings) : undefined),
+    [member, visits, settings],
+  )
+  if (member === undefined) return <p className="loading">{t('common.loading')}</p>
+  if (member === null) {
+    return (
+      <main className="screen">
+        <TopBar title={t('member.title')} back={paths.households()} />
+        <p className="empty">{t('member.notFound')}</p>
+      </main>
+    )
+  }
+  const stages = memberStages(member, today)
+  return (
+    <main className="screen">
+      <TopBar
+        title={member.name}
+        back={paths.household(member.householdId)}
+        action={
+          <a className="topbar-action" href={paths.memberEdit(member.id)}>
+            {t('common.edit')}
+          </a>
+        }
+      />
+      <section className="card" aria-label={t('member.title')}>
+        <p>
+          {t(`sex.${member.sex}`)} · {formatAge(ageOn(member.birthDate, today), lang)} · {t('member.born')}{' '}
+          {formatDate(member.birthDate, lang)}
+        </p>
+        {member.nik && <p className="muted">NIK {member.nik}</p>}
+        {stages && (
+          <p className="row-badges">
+            <StageBadge stage={stages.stage} />
+            {stages.overlays.map((o) => (
+              <StageBadge key={o} stage={o} />
+            ))}
+          </p>
+        )}
+        {stages?.pregnancy && (
+          <p>
+            {t('pregnancy.summary', {
+              weeks: stages.pregnancy.weeks,
+              days: stages.pregnancy.days,
+              hpl: formatDate(stages.pregnancy.hpl, lang),
+            })}
+          </p>
+        )}
+      </section>
+      <div className="form-actions screen-actions">
+        <a className="button primary" href={paths.visitNew(member.id)}>
+          {t('visit.record')}
+        </a>
+      </div>
+      <h2 className="section-title">{t('visit.history')}</h2>
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <VisitHistory
+          memberId={member.id}
+          birthDate={member.birthDate}
+          sex={member.sex}
+          renderFindings={(v) =>
+            v.supersededBy ? null : (
+              <>
+                <FindingList findings={findings?.get(v.id) ?? []} label={t('visit.findings')} />
+                <a className="button secondary small" href={paths.visitCorrect(v.id)}>
+                  {t('visit.correct')}
+                </a>
+              </>
+            )
+          }
+        />
+      </Suspense>
+    </main>
+  )
+}
