@@ -208,6 +208,7 @@ async function call<T>(run: Run, method: 'GET' | 'POST', path: string, body?: un
         fetch: run.opts.fetch,
         signal: run.opts.signal,
         timeoutMs: run.opts.timeoutMs,
+        now: run.now,
       })
       run.summary.bytesSent += answer.bytesSent
       run.summary.bytesReceived += answer.bytesReceived
@@ -478,7 +479,7 @@ async function acknowledge(
 async function requeue(run: Run): Promise<void> {
   const { db } = run
   const clockOk = run.skew !== undefined && Math.abs(run.skew.skewMs) < HLC_MAX_DRIFT_MS / 2
-  await db.transaction('rw', [db.outbox, db.clocks, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.clocks, db.meta, db.members], async () => {
     const refused = await db.outbox.filter((e) => e.rejected !== undefined).toArray()
     const nowMs = realNow(run)
     let reset = false
@@ -489,7 +490,17 @@ async function requeue(run: Run): Promise<void> {
         e.rejected.issues.length > 0 &&
         e.rejected.issues.every((i) => i.message === 'err.household.missing')
       const skewed = e.rejected.reason === 'clock-skew' && clockOk
-      if (!missingHome && !skewed) continue
+      if (missingHome) {
+        // Only once the household itself is no longer refused; then behind the household's own fix in the queue.
+        const member = await db.members.get(e.recordId)
+        const home = member ? await db.outbox.where('recordId').equals(member.householdId).toArray() : []
+        if (home.some((h) => h.rejected !== undefined)) continue
+        const { seq: _old, rejected: _why, ...again } = e
+        await db.outbox.delete(e.seq)
+        await db.outbox.add(again)
+        continue
+      }
+      if (!skewed) continue
       if (skewed && !isInserted(e.entity)) {
         if (!reset) {
           // The stored clock ran ahead with the phone's wrong time; start again from the real time.

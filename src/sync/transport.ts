@@ -22,6 +22,8 @@ export interface TransportOptions {
   fetch?: FetchLike | undefined
   timeoutMs?: number | undefined
   signal?: AbortSignal | undefined
+  /** The device's clock (tests set a wrong one). */
+  now?: (() => number) | undefined
 }
 
 export interface Answer<T> {
@@ -60,7 +62,8 @@ export async function request<T>(
   }, opts.timeoutMs ?? REQUEST_TIMEOUT_MS)
   const onAbort = () => controller.abort()
   opts.signal?.addEventListener('abort', onAbort)
-  const started = Date.now()
+  const clock = opts.now ?? Date.now
+  const started = clock()
   const failed = (error: unknown) =>
     error instanceof SyncError
       ? error
@@ -76,7 +79,7 @@ export async function request<T>(
     } catch (error) {
       throw failed(error)
     }
-    const finished = Date.now()
+    const finished = clock()
     const text = new TextDecoder().decode(bytes)
     let json: unknown
     try {

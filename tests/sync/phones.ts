@@ -1,0 +1,123 @@
+// Phones for the sync tests: each its own IndexedDB database (fake-indexeddb), device id and login, driving the
+// real data layer (write.ts, visits.ts) and the real engine against the real server (tests/server/harness.ts).
+// The data layer writes to the app's current database, so every action first makes its phone's database current.
+import type { WorkAreaInfo } from '../../server/protocol'
+import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
+import { uuidv7 } from '../../src/data/ids'
+import type { Household, HouseholdInput, Member, MemberInput } from '../../src/data/schemas'
+import { saveFollowUp, saveVisit } from '../../src/data/visits'
+import { deleteHousehold, saveHousehold, saveMember, type WriteResult } from '../../src/data/write'
+import { login } from '../../src/sync/auth'
+import { type SyncOptions, syncNow } from '../../src/sync/engine'
+import { householdValues, memberValues } from '../server/harness'
+
+export const TODAY = '2025-06-15'
+export const T0 = Date.parse('2025-06-15T03:00:00.000Z')
+
+export function ok<T>(result: WriteResult<T>): T {
+  if (!result.ok) throw new Error(`write refused: ${JSON.stringify(result.errors)}`)
+  return result.record
+}
+
+export class Phone {
+  readonly db: KaderDb
+  constructor(readonly label: string) {
+    this.db = openKaderDb(`phone-${label}-${uuidv7()}`)
+  }
+
+  use(): KaderDb {
+    setDbForTests(this.db)
+    return this.db
+  }
+
+  async login(url: string, account: { username: string; password: string }) {
+    this.use()
+    return login(url, account.username, account.password, { db: this.db })
+  }
+
+  /** A run with instant retries (no real waiting) unless the test says otherwise. */
+  sync(opts: SyncOptions = {}) {
+    this.use()
+    return syncNow({ db: this.db, sleep: async () => {}, ...opts })
+  }
+
+  async addHousehold(area: WorkAreaInfo | undefined, nowMs: number, overrides: Partial<HouseholdInput> = {}) {
+    this.use()
+    const input = area
+      ? householdValues(area, overrides)
+      : householdValues(
+          { id: 'wilayah-lokal', kabupaten: 'Cilacap', kecamatan: 'Dayeuhluhur', desa: 'Bolang' },
+          overrides,
+        )
+    return ok(await saveHousehold(input, { now: new Date(nowMs) }))
+  }
+
+  async editHousehold(id: string, nowMs: number, changes: Partial<HouseholdInput>) {
+    const db = this.use()
+    const h = (await db.households.get(id)) as Household
+    const { id: _id, createdAt: _c, updatedAt: _u, deviceId: _d, version: _v, deleted: _x, ...input } = h
+    return saveHousehold({ ...input, ...changes }, { id, now: new Date(nowMs) })
+  }
+
+  async deleteHousehold(id: string, nowMs: number) {
+    this.use()
+    await deleteHousehold(id, { now: new Date(nowMs) })
+  }
+
+  async addMember(householdId: string, nowMs: number, overrides: Partial<MemberInput> = {}) {
+    this.use()
+    return ok(await saveMember(memberValues(householdId, overrides), { now: new Date(nowMs), today: TODAY }))
+  }
+
+  async editMember(id: string, nowMs: number, changes: Partial<MemberInput>) {
+    const db = this.use()
+    const m = (await db.members.get(id)) as Member
+    const { id: _id, createdAt: _c, updatedAt: _u, deviceId: _d, version: _v, deleted: _x, ...input } = m
+    return saveMember({ ...input, ...changes }, { id, now: new Date(nowMs), today: TODAY })
+  }
+
+  async addVisit(memberId: string, nowMs: number) {
+    this.use()
+    return ok(
+      await saveVisit(
+        {
+          memberId,
+          date: TODAY,
+          place: 'posyandu',
+          parts: { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } },
+        },
+        { now: new Date(nowMs), today: TODAY },
+      ),
+    )
+  }
+
+  async addFollowUp(visitId: string, nowMs: number) {
+    this.use()
+    return ok(
+      await saveFollowUp(
+        { visitId, findingCode: 'balita.bgm', date: TODAY, outcome: 'sudah_ke_pustu' },
+        { now: new Date(nowMs), today: TODAY },
+      ),
+    )
+  }
+
+  /** What must be equal on two converged phones: every record, and every field's stamp. */
+  async state() {
+    const db = this.use()
+    const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id))
+    return {
+      households: byId(await db.households.toArray()),
+      members: byId(await db.members.toArray()),
+      visits: byId(await db.visits.toArray()),
+      followUps: byId(await db.followUps.toArray()),
+      clocks: (await db.clocks.toArray())
+        .map(({ key, hlcs }) => ({ key, hlcs }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    }
+  }
+
+  async close() {
+    setDbForTests(undefined)
+    await this.db.delete()
+  }
+}
