@@ -1,0 +1,78 @@
+// A screening recorded with no signal: the findings appear as the kader types, and after a restart the visit is in
+// the member's history and the child is on the referral list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, startApp, waitForServiceWorker } from './harness'
+
+type App = Awaited<ReturnType<typeof startApp>>
+type Browser = Awaited<ReturnType<typeof launchBrowser>>
+
+function yearsAgo(years: number): string {
+  const d = new Date()
+  d.setFullYear(d.getFullYear() - years)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+describe('screening offline (real Chromium)', () => {
+  let app: App
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('records a stunted child offline and finds the visit in the history and the referral list after reload', async () => {
+    const { page, context } = browser
+    await page.goto(app.url)
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    await page.reload()
+
+    await page.getByRole('link', { name: '+ Rumah tangga' }).click()
+    await page.getByLabel('Nama kepala keluarga').fill('Ahmad Yani')
+    await page.getByLabel('Dusun').fill('Krajan')
+    await page.getByLabel('RT', { exact: true }).fill('2')
+    await page.getByLabel('RW', { exact: true }).fill('1')
+    await page.getByLabel('Desa/Kelurahan').fill('Sukamaju')
+    await page.getByLabel('Kecamatan').fill('Cibadak')
+    await page.getByLabel('Kabupaten/Kota').fill('Sukabumi')
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('link', { name: '+ Anggota' }).click()
+    await page.getByLabel('Nama lengkap').fill('Rizky')
+    await page.getByLabel('Laki-laki', { exact: true }).check()
+    await page.getByLabel('Tanggal lahir').fill(yearsAgo(3))
+    await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Anak' })
+    await page.getByRole('button', { name: 'Simpan' }).click()
+
+    await page.getByRole('link', { name: /Rizky/ }).click()
+    await page.getByRole('link', { name: 'Catat kunjungan' }).click()
+    await page.getByLabel('Berat badan (kg)').fill('12,4')
+    await page.getByLabel(/Tinggi badan \(TB\)/).fill('87')
+    const results = page.getByRole('region', { name: 'Hasil' })
+    await results.getByText(/Pendek \(stunting\)/).waitFor()
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+
+    // Restart without signal.
+    await page.reload()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+    await page.getByText(/12,4/).first().waitFor()
+    await expect(
+      page
+        .getByText(/Pendek \(stunting\)/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true)
+
+    await page.goto(`${app.url}/#/rujukan`)
+    const list = page.getByRole('list', { name: 'Perlu dirujuk' })
+    await list.getByRole('link', { name: 'Rizky' }).waitFor()
+    await expect(list.getByText(/Pendek \(stunting\)/).isVisible()).resolves.toBe(true)
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  })
+})
