@@ -174,8 +174,26 @@ export function immunizationStatus(
 
 const SRC_IMM = 'Program imunisasi rutin (ilp-domain.md §2.1)'
 
+// A child registered at two years with no dose recorded would otherwise get a dozen "terlambat" lines: the first
+// thing to do is to copy the doses from the Buku KIA, so that is what the kader is told, once.
+const UNRECORDED_SUMMARY_FROM = 3
+
 /** overdue → perhatian (a kunjungan khusus trigger, ilp-domain.md §3.1); too_late → perhatian; due → normal. */
 export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[] {
+  const missed = statuses.filter((s) => s.state === 'overdue' || s.state === 'too_late')
+  if (missed.length >= UNRECORDED_SUMMARY_FROM && statuses.every((s) => s.state !== 'done')) {
+    return [
+      {
+        code: 'imunisasi.belum_tercatat',
+        level: 'perhatian',
+        message: {
+          id: `Belum ada imunisasi tercatat (${missed.length} dosis seharusnya sudah diberikan) — salin dari Buku KIA, ajak ke posyandu/pustu bila belum`,
+          en: `No vaccination recorded yet (${missed.length} doses should have been given) — copy them from the Buku KIA; refer to the posyandu/pustu if not given`,
+        },
+        source: SRC_IMM,
+      },
+    ]
+  }
   return statuses.flatMap((s): Finding[] => {
     const name = `${s.antigen} ${s.dose}`
     const code = `imunisasi.${s.antigen.toLowerCase()}_${s.dose}`

@@ -132,6 +132,15 @@ describe('immunizationStatus', () => {
     })
   })
 
+  it('says once that nothing is recorded when three or more doses are missing and none is recorded', () => {
+    const twoYearsOld = immunizationStatus(birth, [], '2025-12-01')
+    expect(immunizationFindings(twoYearsOld).map((f) => [f.code, f.level])).toEqual([
+      ['imunisasi.belum_tercatat', 'perhatian'],
+    ])
+    const withOneDose = immunizationStatus(birth, [{ antigen: 'HB0', dose: 1, date: birth }], '2025-12-01')
+    expect(immunizationFindings(withOneDose).some((f) => f.code === 'imunisasi.bcg_1.terlambat')).toBe(true)
+  })
+
   it('turns overdue and too-late doses into perhatian findings', () => {
     const found = immunizationFindings(immunizationStatus(birth, [], '2024-01-23'))
     expect(found.map((f) => [f.code, f.level])).toEqual([
