@@ -2,7 +2,7 @@
 // with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
 import { type FormEvent, useMemo, useState } from 'react'
 import { useClinicalSettings, useWorkArea, useWorkAreaRows, useWorkAreaVisits } from '../../data/hooks'
-import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome, type Member } from '../../data/schemas'
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome, type Household, type Member } from '../../data/schemas'
 import { saveFollowUps } from '../../data/visits'
 import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
 import { useI18n } from '../i18n'
@@ -23,16 +23,20 @@ export default function ReferralList() {
   const area = useWorkAreaVisits(workArea?.id)
   const settings = useClinicalSettings()
 
-  const { referrals, members } = useMemo(() => {
+  const { referrals, members, households } = useMemo(() => {
     const members = new Map<string, Member>()
-    for (const row of rows ?? []) for (const m of row.members) members.set(m.id, m)
-    if (!area || !settings) return { referrals: undefined, members }
+    const households = new Map<string, Household>()
+    for (const row of rows ?? []) {
+      households.set(row.household.id, row.household)
+      for (const m of row.members) members.set(m.id, m)
+    }
+    if (!area || !settings) return { referrals: undefined, members, households }
     const withFindings = [...members.values()].flatMap((m) => {
       const own = area.visits.filter((v) => v.memberId === m.id)
       const findings = findingsByVisit(own, m, settings)
       return own.map((v) => ({ ...v, findings: findings.get(v.id) ?? [] }))
     })
-    return { referrals: openReferrals(withFindings, area.followUps), members }
+    return { referrals: openReferrals(withFindings, area.followUps), members, households }
   }, [rows, area, settings])
 
   return (
@@ -48,7 +52,12 @@ export default function ReferralList() {
             const member = members.get(r.memberId)
             return member ? (
               <li key={r.visitId} className="card">
-                <ReferralItem referral={r} member={member} today={today} />
+                <ReferralItem
+                  referral={r}
+                  member={member}
+                  household={households.get(member.householdId)}
+                  today={today}
+                />
               </li>
             ) : null
           })}
@@ -58,7 +67,17 @@ export default function ReferralList() {
   )
 }
 
-function ReferralItem({ referral, member, today }: { referral: Referral; member: Member; today: string }) {
+function ReferralItem({
+  referral,
+  member,
+  household,
+  today,
+}: {
+  referral: Referral
+  member: Member
+  household: Household | undefined
+  today: string
+}) {
   const { t, lang } = useI18n()
   const [open, setOpen] = useState(false)
   return (
@@ -66,6 +85,12 @@ function ReferralItem({ referral, member, today }: { referral: Referral; member:
       <a className="row-title" href={paths.member(member.id)}>
         {member.name}
       </a>
+      {household && (
+        <p className="muted">
+          {household.headName} · {household.address.dusun} · RT {household.address.rt}/RW{' '}
+          {household.address.rw}
+        </p>
+      )}
       <p className="muted">
         {t('referrals.since', {
           date: formatDate(referral.date, lang),
