@@ -1,0 +1,81 @@
+// When sync runs (src/sync/scheduler.ts): at start, on 'online', on the service worker's SYNC_REQUESTED message,
+// on the interval while online and visible, on the button — and never two runs at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SyncRunSummary } from '../../src/data/sync-state'
+import type { SyncError } from '../../src/sync/errors'
+import { SW_SYNC_MESSAGE, startSyncScheduler } from '../../src/sync/scheduler'
+import type { FetchLike } from '../../src/sync/transport'
+import { addKader, START_TIMEOUT_MS, startTestServer, TARGETS, type TestServer } from '../server/harness'
+import { Phone, T0 } from './phones'
+
+const settle = (ms = 50) => new Promise((ok) => setTimeout(ok, ms))
+
+describe.each(TARGETS.slice(0, 1))('sync scheduler on $name', (target) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+  }, START_TIMEOUT_MS)
+  afterAll(() => server?.close())
+
+  it('runs on start, online, the service worker message, the interval and the button; one run at a time', async () => {
+    const k = await addKader(server)
+    const p = new Phone('a')
+    await p.login(server.url, k)
+    await p.addHousehold(k.area, T0)
+    let inFlight = 0
+    let maxInFlight = 0
+    const slow: FetchLike = async (url, init) => {
+      inFlight += 1
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      try {
+        await settle(20)
+        return await fetch(url, init)
+      } finally {
+        inFlight -= 1
+      }
+    }
+    const win = new EventTarget()
+    const sw = new EventTarget()
+    const doc = new EventTarget()
+    const outcomes: (SyncRunSummary | SyncError)[] = []
+    let visible = false
+    const scheduler = startSyncScheduler({
+      baseUrl: server.url,
+      db: p.db,
+      fetch: slow,
+      intervalMs: 150,
+      events: { window: win, serviceWorker: sw, document: doc },
+      isOnline: () => true,
+      isVisible: () => visible,
+      onRun: (o) => outcomes.push(o),
+    })
+    try {
+      // The start run, with three more triggers while it runs: they make one follow-up run, not three.
+      win.dispatchEvent(new Event('online'))
+      sw.dispatchEvent(new MessageEvent('message', { data: { type: SW_SYNC_MESSAGE } }))
+      const button = await scheduler.syncNow()
+      expect(button).toMatchObject({ pushed: 1 })
+      await settle(400)
+      expect(outcomes.length).toBe(2)
+      expect(maxInFlight).toBe(1)
+
+      sw.dispatchEvent(new MessageEvent('message', { data: { type: 'SOMETHING_ELSE' } }))
+      await settle(300)
+      expect(outcomes.length).toBe(2)
+      sw.dispatchEvent(new MessageEvent('message', { data: { type: SW_SYNC_MESSAGE } }))
+      await settle(300)
+      expect(outcomes.length).toBe(3)
+
+      // The interval runs only while the app is visible.
+      visible = true
+      await settle(400)
+      expect(outcomes.length).toBeGreaterThan(3)
+      expect(outcomes.every((o) => !(o instanceof Error))).toBe(true)
+      expect(maxInFlight).toBe(1)
+    } finally {
+      scheduler.stop()
+      await settle(300)
+      await p.close()
+    }
+  }, 30_000)
+})
