@@ -207,7 +207,7 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
         e.changedFields.push('phone')
       })
     await a.db.clocks.update(clockKey('members', stale.id), {
-      [`hlcs.phone`]: (await a.db.clocks.get(clockKey('members', stale.id)))?.hlcs.name,
+      'hlcs.phone': (await a.db.clocks.get(clockKey('members', stale.id)))?.hlcs.name,
     })
 
     const run = await a.sync()
