@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './ui/App'
 import { I18nProvider } from './ui/i18n'
 import { startPwa } from './ui/pwa'
+import { startSync } from './ui/sync/controller'
 import './ui/styles.css'
 
 const root = document.getElementById('root')
@@ -15,3 +16,4 @@ createRoot(root).render(
   </StrictMode>,
 )
 startPwa()
+void startSync()

@@ -8,6 +8,7 @@ import { formatDate } from '../shared/format'
 import { StageBadge } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
+import { RecordSyncMark } from '../sync/RecordSyncMark'
 
 export function HouseholdDetail({ id }: { id: string }) {
   const { t } = useI18n()
@@ -50,6 +51,9 @@ export function HouseholdDetail({ id }: { id: string }) {
             {t('household.noKk')}: {household.noKk}
           </p>
         )}
+        <p>
+          <RecordSyncMark recordId={household.id} />
+        </p>
         {household.location && (
           <p className="muted">
             {t('location.saved', {
@@ -106,7 +110,7 @@ function MemberRow({
         <span className="muted">({member.sex === 'L' ? t('sex.L.short') : t('sex.P.short')})</span>
       </span>
       <span className="row-sub">
-        {t(`relation.${member.relation}`)} · {age}
+        {t(`relation.${member.relation}`)} · {age} · <RecordSyncMark recordId={member.id} />
       </span>
       {stages?.pregnancy && (
         <span className="row-sub">

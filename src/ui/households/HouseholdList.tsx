@@ -13,6 +13,7 @@ import { StageBadge } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { VirtualList } from '../shared/VirtualList'
+import { SyncChip } from '../sync/SyncChip'
 
 const ROW_HEIGHT = 76
 
@@ -30,7 +31,7 @@ export function HouseholdList() {
 
   return (
     <main className="screen screen-list">
-      <TopBar title={t('households.title')} />
+      <TopBar title={t('households.title')} action={<SyncChip />} />
       <div className="filters">
         <input
           type="search"

@@ -8,6 +8,7 @@ import { formatDate } from '../shared/format'
 import { StageBadge } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
+import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
 
@@ -51,6 +52,9 @@ export default function MemberDetail({ id }: { id: string }) {
           {formatDate(member.birthDate, lang)}
         </p>
         {member.nik && <p className="muted">NIK {member.nik}</p>}
+        <p>
+          <RecordSyncMark recordId={member.id} />
+        </p>
         {stages && (
           <p className="row-badges">
             <StageBadge stage={stages.stage} />

@@ -1,22 +1,23 @@
 import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react'
 import { getDataIssues, subscribeDataIssues } from '../../data/data-issues'
-import { useOutboxCount, useWorkArea } from '../../data/hooks'
+import { useWorkArea } from '../../data/hooks'
 import { saveWorkArea } from '../../data/meta'
 import { type Lang, useI18n } from '../i18n'
 import { StorageStatus } from '../pwa'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { TopBar } from '../shared/TopBar'
+import { SyncCard } from '../sync/SyncCard'
 import { ClinicalSettingsForm } from './ClinicalSettingsForm'
 
 export default function Settings() {
   const { t, lang, setLang } = useI18n()
-  const pending = useOutboxCount()
   const issues = useSyncExternalStore(subscribeDataIssues, getDataIssues)
 
   return (
     <main className="screen">
       <TopBar title={t('settings.title')} back={paths.households()} />
+      <SyncCard />
       <section className="card">
         <h2 className="section-title">{t('settings.language')}</h2>
         <div className="segmented">
@@ -33,7 +34,6 @@ export default function Settings() {
       <section className="card">
         <h2 className="section-title">{t('settings.storage')}</h2>
         <StorageStatus />
-        <p>{t('settings.pending', { n: pending ?? '…' })}</p>
         {issues.length > 0 && (
           <p className="field-message">{t('settings.dataIssues', { n: issues.length })}</p>
         )}

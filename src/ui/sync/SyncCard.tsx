@@ -1,0 +1,203 @@
+// Settings → "Akun & sinkronisasi": login once online, then what the kader needs to trust the sync: what is
+// waiting, when it last went through, how much data the last sync used (kaders pay for data), what the server
+// refused and why, and the conflict log for a supervisor.
+import { type FormEvent, useState } from 'react'
+import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
+import type { SyncState } from '../../data/sync-state'
+import { useI18n } from '../i18n'
+import { paths } from '../router'
+import { TextField } from '../shared/Field'
+import { login, logout, syncNow } from './controller'
+
+function errorKey(error: unknown): string {
+  const reason = (error as { reason?: string } | undefined)?.reason
+  return reason ? `sync.err.${reason}` : 'sync.err.server'
+}
+
+export function SyncCard() {
+  const { t } = useI18n()
+  const state = useSyncState()
+  if (!state) return null
+  return (
+    <section className="card" id="sinkronisasi" aria-label={t('sync.title')}>
+      <h2 className="section-title">{t('sync.title')}</h2>
+      {state.loggedIn ? (
+        <SyncStatus state={state} />
+      ) : (
+        <LoginForm username={state.user?.username} pending={state.pending} />
+      )}
+      <RejectedList />
+      <ConflictLog />
+    </section>
+  )
+}
+
+function LoginForm({ username: known, pending }: { username?: string; pending: number }) {
+  const t = useI18n().t
+  const [username, setUsername] = useState(known ?? '')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await login(username.trim(), password)
+      setPassword('')
+    } catch (caught) {
+      setError(errorKey(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="form" onSubmit={submit}>
+      <p className="muted">{known ? t('sync.loginAgain') : t('sync.loginHint')}</p>
+      <p>{t('sync.pending', { n: pending })}</p>
+      <TextField label={t('sync.username')} autoComplete="username" value={username} onChange={setUsername} />
+      <TextField
+        label={t('sync.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
+      {error && (
+        <p className="form-failure" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={busy || !username || !password}>
+        {busy ? t('sync.loggingIn') : t('sync.login')}
+      </button>
+    </form>
+  )
+}
+
+function SyncStatus({ state }: { state: SyncState }) {
+  const { t, lang } = useI18n()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string>()
+  const area = state.workArea
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso))
+  const kb = (bytes: number) =>
+    (bytes / 1024).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 })
+
+  const run = async () => {
+    setBusy(true)
+    setMessage(undefined)
+    try {
+      const summary = await syncNow()
+      setMessage(t('sync.doneNow', { pushed: summary.pushed, pulled: summary.pulled }))
+    } catch (caught) {
+      setMessage(t(errorKey(caught)))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const leave = async () => {
+    if (window.confirm(t('sync.logoutConfirm', { n: state.pending }))) await logout()
+  }
+
+  return (
+    <div className="sync-status">
+      <p>
+        {t('sync.loggedInAs', { name: state.user?.name ?? '' })}
+        {area && (
+          <>
+            <br />
+            <span className="muted">
+              {[area.desa, area.dusun, area.rw && `RW ${area.rw}`, area.rt && `RT ${area.rt}`]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </>
+        )}
+      </p>
+      <p>{t('sync.pending', { n: state.pending })}</p>
+      {state.rejected > 0 && (
+        <p className="field-message">{t('sync.rejectedCount', { n: state.rejected })}</p>
+      )}
+      <p>
+        {state.lastSuccessAt ? t('sync.lastSuccess', { time: time(state.lastSuccessAt) }) : t('sync.never')}
+      </p>
+      {state.lastRun && (
+        <p className="muted">
+          {t('sync.bytes', { sent: kb(state.lastRun.bytesSent), received: kb(state.lastRun.bytesReceived) })}
+        </p>
+      )}
+      {state.progress && (
+        <p role="status">
+          {t(`sync.progress.${state.progress.phase}`, {
+            done: state.progress.done,
+            total: state.progress.total,
+          })}
+        </p>
+      )}
+      {state.clockSkew?.warning && (
+        <p className="form-failure" role="alert">
+          {t('sync.clockSkew', { minutes: Math.round(Math.abs(state.clockSkew.skewMs) / 60_000) })}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button primary" onClick={run} disabled={busy}>
+          {busy ? t('sync.running') : t('sync.now')}
+        </button>
+        {message && <p role="status">{message}</p>}
+        <button type="button" className="button secondary" onClick={leave}>
+          {t('sync.logout')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function RejectedList() {
+  const t = useI18n().t
+  const rejected = useRejectedChanges()
+  if (!rejected || rejected.length === 0) return null
+  const link = (entity: string, id: string) =>
+    entity === 'households' ? paths.household(id) : entity === 'members' ? paths.member(id) : undefined
+  return (
+    <>
+      <h3 className="section-title">{t('sync.rejectedTitle')}</h3>
+      <ul className="rejected-list">
+        {rejected.map((r) => {
+          const href = link(r.entity, r.recordId)
+          const why =
+            r.issues.map((i) => `${i.path}: ${t(i.message)}`).join('; ') || t(`sync.reject.${r.reason}`)
+          return (
+            <li key={r.changeId}>
+              {href ? <a href={href}>{t(`sync.entity.${r.entity}`)}</a> : t(`sync.entity.${r.entity}`)} —{' '}
+              {why}
+            </li>
+          )
+        })}
+      </ul>
+    </>
+  )
+}
+
+function ConflictLog() {
+  const { t, lang } = useI18n()
+  const log = useConflictLog()
+  if (!log || log.length === 0) return null
+  return (
+    <details className="conflict-log">
+      <summary>{t('sync.conflicts', { n: log.length })}</summary>
+      <ul>
+        {log.map((c) => (
+          <li key={c.seq ?? `${c.recordId}:${c.field}:${c.at}`}>
+            {new Date(c.at).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')} ·{' '}
+            {t(`sync.entity.${c.entity}`)} · {c.field} · {t(`sync.winner.${c.winner}`)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}

@@ -1,0 +1,48 @@
+// The page's one sync scheduler (src/sync/scheduler.ts). The engine is a lazy chunk: it starts after the first
+// screen has rendered, so a cold start offline costs nothing for it. The API is served from the app's own origin.
+import type { SyncRunSummary } from '../../data/sync-state'
+import type { SyncScheduler } from '../../sync/scheduler'
+
+let scheduler: Promise<SyncScheduler> | undefined
+
+export function startSync(): Promise<SyncScheduler> {
+  scheduler ??= import('../../sync/scheduler').then(({ startSyncScheduler }) =>
+    startSyncScheduler({
+      baseUrl: window.location.origin,
+      // Offline: ask the service worker to wake the page when the connection is back (Background Sync, where the
+      // browser has it). The outbox in IndexedDB stays the queue; the event only triggers a run.
+      onRun: (outcome) => {
+        if ('reason' in outcome && outcome.reason === 'offline') void requestBackgroundSync()
+      },
+    }),
+  )
+  return scheduler
+}
+
+/** "Sinkronkan sekarang". */
+export async function syncNow(): Promise<SyncRunSummary> {
+  return (await startSync()).syncNow()
+}
+
+export async function login(username: string, password: string) {
+  const auth = await import('../../sync/auth')
+  const result = await auth.login(window.location.origin, username, password)
+  void syncNow().catch(() => undefined)
+  return result
+}
+
+export async function logout() {
+  const auth = await import('../../sync/auth')
+  await auth.logout()
+}
+
+/** The tag the service worker answers with a SYNC_REQUESTED message (sw/sw.ts). */
+export const BACKGROUND_SYNC_TAG = 'kader-sync'
+
+async function requestBackgroundSync() {
+  if (!('serviceWorker' in navigator)) return
+  const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+    sync?: { register(tag: string): Promise<void> }
+  }
+  await registration.sync?.register(BACKGROUND_SYNC_TAG).catch(() => undefined)
+}
