@@ -14,8 +14,10 @@ const Settings = lazy(() => import('./settings/Settings'))
 const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
+// Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
+const MapScreen = lazy(() => import('./map/MapScreen'))
 
-const TOP_LEVEL: readonly Route['name'][] = ['households', 'referrals', 'settings']
+const TOP_LEVEL: readonly Route['name'][] = ['households', 'map', 'referrals', 'settings']
 
 export function App() {
   const route = useRoute()
@@ -54,6 +56,8 @@ function Screen({ route }: { route: Route }) {
       return <VisitForm correcting={route.visitId} />
     case 'referrals':
       return <ReferralList />
+    case 'map':
+      return <MapScreen />
     case 'settings':
       return <Settings />
     case 'notFound':

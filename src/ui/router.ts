@@ -12,6 +12,7 @@ export type Route =
   | { name: 'visitNew'; memberId: string }
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
+  | { name: 'map' }
   | { name: 'settings' }
   | { name: 'notFound' }
 
@@ -26,6 +27,7 @@ export const paths = {
   visitNew: (memberId: string) => `#/anggota/${memberId}/kunjungan`,
   visitCorrect: (visitId: string) => `#/kunjungan/${visitId}/koreksi`,
   referrals: () => '#/rujukan',
+  map: () => '#/peta',
   settings: () => '#/pengaturan',
 }
 
@@ -46,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
+  if (a === 'peta' && parts.length === 1) return { name: 'map' }
   return { name: 'notFound' }
 }
 

@@ -1,8 +1,13 @@
-import { useT } from '../i18n'
+import { addMessages, useT } from '../i18n'
+import { mapEntryMessages } from '../map/entry-messages'
 import { paths, type Route } from '../router'
+
+// The tab's name must be known before the map chunk (and its dictionary) loads.
+addMessages(mapEntryMessages)
 
 const TABS = [
   { name: 'households', href: paths.households(), icon: '⌂', label: 'nav.households' },
+  { name: 'map', href: paths.map(), icon: '◎', label: 'nav.map' },
   { name: 'referrals', href: paths.referrals(), icon: '➜', label: 'nav.referrals' },
   { name: 'settings', href: paths.settings(), icon: '⚙', label: 'nav.settings' },
 ] as const
