@@ -1,7 +1,8 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
 import * as z from 'zod/mini'
-import { type FollowUp, type Household, id, type Member, type Visit } from '../src/data/schemas'
+import { type Household, id, type Member } from '../src/data/schemas'
+import type { FollowUp, Visit } from '../src/data/visit-schemas'
 
 export const API_PREFIX = '/api/v1'
 

@@ -6,15 +6,8 @@
 // Applied change ids and their results are stored in the same transaction, so a batch delivered twice is applied
 // once and answered the same both times.
 import * as z from 'zod/mini'
-import {
-  followUp,
-  household,
-  householdFields,
-  member,
-  memberFields,
-  syncMeta,
-  visit,
-} from '../src/data/schemas'
+import { household, householdFields, member, memberFields, syncMeta } from '../src/data/schemas'
+import { followUp, visit } from '../src/data/visit-schemas'
 import { checkDrift, HlcError, parseHlc } from '../src/sync/hlc'
 import type { Session } from './accounts'
 import type { Database, Sql } from './db'

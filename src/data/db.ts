@@ -13,15 +13,14 @@ import { uuidv7 } from './ids'
 import {
   type ConflictEntry,
   type FieldClocks,
-  type FollowUp,
   type Household,
   householdFields,
   type Member,
   memberFields,
   type OutboxEntry,
   padRtRw,
-  type Visit,
 } from './schemas'
+import type { FollowUp, Visit } from './visit-schemas'
 
 export class KaderDb extends Dexie {
   declare households: Table<Household, string>

@@ -6,8 +6,7 @@ import { getClinicalSettings } from './clinical-settings'
 import { buildHouseholdRows, type HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
-import type { FollowUp, Household, Member, Visit, WorkArea } from './schemas'
-import { getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
+import type { Household, Member, WorkArea } from './schemas'
 
 /** Stays undefined while the work area itself is still loading. */
 export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
@@ -41,26 +40,6 @@ export function useOutboxCount(): number | undefined {
   return useLiveQuery(outboxCount)
 }
 
-/** A member's visits, newest first (visits.ts). */
-export function useMemberVisits(memberId: string): VisitRow[] | undefined {
-  return useLiveQuery(() => visitsOf(memberId), [memberId])
-}
-
-/** Every visit and follow-up of the work area, for the referral list. */
-export function useWorkAreaVisits(
-  workAreaId: string | undefined,
-): { visits: VisitRow[]; followUps: FollowUp[] } | undefined {
-  return useLiveQuery(
-    async () => (workAreaId === undefined ? undefined : workAreaVisits(workAreaId)),
-    [workAreaId],
-  )
-}
-
 export function useClinicalSettings(): ClinicalSettings | undefined {
   return useLiveQuery(getClinicalSettings)
-}
-
-/** null: not found. */
-export function useVisit(id: string | undefined): Visit | undefined | null {
-  return useLiveQuery(async () => (id === undefined ? null : ((await getVisit(id)) ?? null)), [id])
 }

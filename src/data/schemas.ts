@@ -2,7 +2,6 @@
 // zod/mini keeps the client bundle ~18 KB gz smaller than classic zod with the same checks.
 // Every message is a key of the UI dictionary (src/ui/i18n), so the app shows it in Bahasa Indonesia or English.
 import * as z from 'zod/mini'
-import { visitParts } from './visit-parts'
 
 // RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -15,7 +14,8 @@ export const isoDateTime = z.iso.datetime({ error: 'err.datetime' })
 
 const text = (max: number, key = 'err.required') =>
   z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, 'err.tooLong'))
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, 'err.tooLong')))
+export const optionalText = (max: number) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, 'err.tooLong')))
 
 // NIK and No. KK are 16 digits (Dukcapil; ../shared/docs/ilp-domain.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
 export const nik = z.string().check(z.regex(/^\d+$/, 'err.nik.digits'), z.length(16, 'err.nik.length'))
@@ -126,62 +126,6 @@ export const workArea = z.object({
   kaderName: optionalText(100),
 })
 export type WorkArea = z.infer<typeof workArea>
-
-export const VISIT_PLACES = ['posyandu', 'rumah'] as const
-export type VisitPlace = (typeof VISIT_PLACES)[number]
-
-/**
- * A visit: one meeting with one member — on the posyandu's open day (hari buka) or at home — and what was measured
- * and asked, one payload per screening part (visit-parts.ts). Immutable once saved: a correction is a new visit
- * naming the one it `supersedes`, so visits never conflict in sync.
- */
-export const visitInput = z.object({
-  memberId: id,
-  date: isoDate,
-  place: z.enum(VISIT_PLACES, 'err.visit.place'),
-  supersedes: z.optional(id),
-  parts: visitParts,
-  note: optionalText(500),
-})
-export type VisitInput = z.infer<typeof visitInput>
-export const visit = z.object({
-  ...syncMeta,
-  ...visitInput.shape,
-  /** Copied from the member and household at save time: scope checks and work-area lists need no joins. */
-  householdId: id,
-  workAreaId: z.string().check(z.minLength(1)),
-  /** Who recorded it: the kader's name from settings (the sync issue replaces it with the account). */
-  kader: optionalText(100),
-})
-export type Visit = z.infer<typeof visit>
-
-export const FOLLOW_UP_OUTCOMES = [
-  'sudah_ke_pustu',
-  'sudah_ke_puskesmas',
-  'belum_berangkat',
-  'menolak',
-] as const
-export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
-
-/** What became of a referral: recorded by the kader after asking; immutable like visits. */
-export const followUpInput = z.object({
-  visitId: id,
-  /** The finding code of the visit that was referred (src/domain findings). */
-  findingCode: z.string().check(z.minLength(1)),
-  date: isoDate,
-  outcome: z.enum(FOLLOW_UP_OUTCOMES, 'err.followUp.outcome'),
-  /** Hasil: what the pustu/puskesmas said or did. */
-  result: optionalText(300),
-})
-export type FollowUpInput = z.infer<typeof followUpInput>
-export const followUp = z.object({
-  ...syncMeta,
-  ...followUpInput.shape,
-  memberId: id,
-  householdId: id,
-  workAreaId: z.string().check(z.minLength(1)),
-})
-export type FollowUp = z.infer<typeof followUp>
 
 export const ENTITIES = ['households', 'members', 'visits', 'followUps'] as const
 export type Entity = (typeof ENTITIES)[number]

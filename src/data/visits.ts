@@ -5,6 +5,7 @@ import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId, getKaderName } from './meta'
 import { findHousehold, findMember, validRows } from './read'
+import { add, type FieldErrors, parse, settle, type Validation } from './validation'
 import {
   type FollowUp,
   type FollowUpInput,
@@ -14,8 +15,7 @@ import {
   type VisitInput,
   visit,
   visitInput,
-} from './schemas'
-import { add, type FieldErrors, parse, settle, type Validation } from './validation'
+} from './visit-schemas'
 import type { WriteResult } from './write'
 
 /** A stored visit as screens read it: `supersededBy` is set when a later correction replaced it. */

@@ -23,7 +23,7 @@ import {
   type SyncedEntity,
 } from '../../server/protocol'
 import { getDb, type KaderDb } from '../data/db'
-import { followUp, household, type MergedEntity, member, type OutboxEntry, visit } from '../data/schemas'
+import { household, type MergedEntity, member, type OutboxEntry } from '../data/schemas'
 import {
   AUTH_KEY,
   CLOCK_SKEW_WARNING_MS,
@@ -37,6 +37,7 @@ import {
   type SyncRunSummary,
   type SyncStatus,
 } from '../data/sync-state'
+import { followUp, visit } from '../data/visit-schemas'
 import { clockKey, loadClock, observe, saveClock, stampFields } from './clock'
 import { SyncError, toSyncError } from './errors'
 import { formatHlc, HLC_MAX_DRIFT_MS, isHlc, parseHlc } from './hlc'

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { visitInput } from '../../src/data/schemas'
 import { parse } from '../../src/data/validation'
 import {
   balitaPart,
@@ -9,6 +8,7 @@ import {
   nifasPart,
   visitParts,
 } from '../../src/data/visit-parts'
+import { visitInput } from '../../src/data/visit-schemas'
 
 const errorsOf = (schema: Parameters<typeof parse>[0], raw: unknown) => parse(schema, raw).errors
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react'
-import { useClinicalSettings, useMember, useMemberVisits } from '../../data/hooks'
+import { useClinicalSettings, useMember } from '../../data/hooks'
+import { useMemberVisits } from '../../data/visit-hooks'
 import { ageOn, formatAge } from '../../domain/age'
 import { memberStages } from '../../domain/lifecycle'
 import { useI18n } from '../i18n'

@@ -1,8 +1,10 @@
 // "Perlu dirujuk": everyone in the work area whose latest visit has an open 'rujuk' finding, longest waiting first,
 // with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
 import { type FormEvent, useMemo, useState } from 'react'
-import { useClinicalSettings, useWorkArea, useWorkAreaRows, useWorkAreaVisits } from '../../data/hooks'
-import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome, type Household, type Member } from '../../data/schemas'
+import { useClinicalSettings, useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import type { Household, Member } from '../../data/schemas'
+import { useWorkAreaVisits } from '../../data/visit-hooks'
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../data/visit-schemas'
 import { saveFollowUps } from '../../data/visits'
 import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
 import { useI18n } from '../i18n'

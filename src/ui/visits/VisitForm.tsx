@@ -1,10 +1,11 @@
 // "Catat kunjungan": the form parts a member's stage needs, the findings as the kader types, one save.
 // Also the correction of a saved visit: the same form, prefilled, saved as a new visit that supersedes it.
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
-import { useClinicalSettings, useMember, useMemberVisits, useVisit } from '../../data/hooks'
-import type { VisitPlace } from '../../data/schemas'
+import { useClinicalSettings, useMember } from '../../data/hooks'
 import type { FieldErrors } from '../../data/validation'
+import { useMemberVisits, useVisit } from '../../data/visit-hooks'
 import type { VisitParts } from '../../data/visit-parts'
+import type { VisitPlace } from '../../data/visit-schemas'
 import { saveVisit, validateVisit } from '../../data/visits'
 import { daysBetween } from '../../domain/dates'
 import { memberStages } from '../../domain/lifecycle'

@@ -8,7 +8,7 @@
 // never loads them).
 import './visit-history.css'
 import { lazy, type MouseEvent, type ReactNode, Suspense, useMemo } from 'react'
-import { useMemberVisits } from '../../data/hooks'
+import { useMemberVisits } from '../../data/visit-hooks'
 import type { VisitRow } from '../../data/visits'
 import { ageOn } from '../../domain/age'
 import { addMessages, type Lang, useI18n } from '../i18n'

@@ -1,0 +1,25 @@
+// The visit screens' live views of IndexedDB (visits.ts). Apart from hooks.ts so that the first screen does not
+// load the visit schemas. `undefined` always means "still loading".
+import { useLiveQuery } from 'dexie-react-hooks'
+import type { FollowUp, Visit } from './visit-schemas'
+import { getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
+
+/** A member's visits, newest first (visits.ts). */
+export function useMemberVisits(memberId: string): VisitRow[] | undefined {
+  return useLiveQuery(() => visitsOf(memberId), [memberId])
+}
+
+/** Every visit and follow-up of the work area, for the referral list. */
+export function useWorkAreaVisits(
+  workAreaId: string | undefined,
+): { visits: VisitRow[]; followUps: FollowUp[] } | undefined {
+  return useLiveQuery(
+    async () => (workAreaId === undefined ? undefined : workAreaVisits(workAreaId)),
+    [workAreaId],
+  )
+}
+
+/** null: not found. */
+export function useVisit(id: string | undefined): Visit | undefined | null {
+  return useLiveQuery(async () => (id === undefined ? null : ((await getVisit(id)) ?? null)), [id])
+}

@@ -1,0 +1,62 @@
+// Visit and follow-up records. Apart from schemas.ts because a visit's payload schemas (visit-parts.ts) pull in
+// the screening rules' constants: only the screens and the sync engine that read visits load them, not the first
+// screen.
+import * as z from 'zod/mini'
+import { id, isoDate, optionalText, syncMeta } from './schemas'
+import { visitParts } from './visit-parts'
+
+export const VISIT_PLACES = ['posyandu', 'rumah'] as const
+export type VisitPlace = (typeof VISIT_PLACES)[number]
+
+/**
+ * A visit: one meeting with one member — on the posyandu's open day (hari buka) or at home — and what was measured
+ * and asked, one payload per screening part (visit-parts.ts). Immutable once saved: a correction is a new visit
+ * naming the one it `supersedes`, so visits never conflict in sync.
+ */
+export const visitInput = z.object({
+  memberId: id,
+  date: isoDate,
+  place: z.enum(VISIT_PLACES, 'err.visit.place'),
+  supersedes: z.optional(id),
+  parts: visitParts,
+  note: optionalText(500),
+})
+export type VisitInput = z.infer<typeof visitInput>
+export const visit = z.object({
+  ...syncMeta,
+  ...visitInput.shape,
+  /** Copied from the member and household at save time: scope checks and work-area lists need no joins. */
+  householdId: id,
+  workAreaId: z.string().check(z.minLength(1)),
+  /** Who recorded it: the kader's name from settings (the sync issue replaces it with the account). */
+  kader: optionalText(100),
+})
+export type Visit = z.infer<typeof visit>
+
+export const FOLLOW_UP_OUTCOMES = [
+  'sudah_ke_pustu',
+  'sudah_ke_puskesmas',
+  'belum_berangkat',
+  'menolak',
+] as const
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number]
+
+/** What became of a referral: recorded by the kader after asking; immutable like visits. */
+export const followUpInput = z.object({
+  visitId: id,
+  /** The finding code of the visit that was referred (src/domain findings). */
+  findingCode: z.string().check(z.minLength(1)),
+  date: isoDate,
+  outcome: z.enum(FOLLOW_UP_OUTCOMES, 'err.followUp.outcome'),
+  /** Hasil: what the pustu/puskesmas said or did. */
+  result: optionalText(300),
+})
+export type FollowUpInput = z.infer<typeof followUpInput>
+export const followUp = z.object({
+  ...syncMeta,
+  ...followUpInput.shape,
+  memberId: id,
+  householdId: id,
+  workAreaId: z.string().check(z.minLength(1)),
+})
+export type FollowUp = z.infer<typeof followUp>
