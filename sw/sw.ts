@@ -3,8 +3,8 @@
 //
 // What is cached where:
 // - Workbox precache (Cache Storage, `workbox-precache-v2-<scope>`): the app shell only, i.e. index.html, the entry
-//   JS/CSS, the lazy route chunks, the icons and the web manifest, as listed by the build in self.__WB_MANIFEST.
-//   Big data assets (regions-*.js) are excluded in vite.config.ts and load on demand.
+//   JS/CSS, the lazy route chunks (the WHO tables and the Kemendagri region list among them, so screenings and NIK
+//   checks work offline), the icons and the web manifest, as listed by the build in self.__WB_MANIFEST.
 // - Navigations (any path, any hash) are answered with the precached index.html, so a reload with no signal works.
 // - Map tiles the kader has viewed (Cache Storage, TILE_CACHE_NAME from src/data/tile-cache.ts): cache-first, at most
 //   TILE_CACHE_MAX_ENTRIES tiles for TILE_CACHE_MAX_AGE_DAYS days (their ages in IndexedDB 'workbox-expiration'),
@@ -12,7 +12,9 @@
 //   Only CORS responses with status 200 are kept: an opaque one would be counted as ~7 MB of quota. Nothing is ever
 //   fetched ahead (OpenStreetMap's tile usage policy forbids bulk downloads); the offline area map file lives in
 //   IndexedDB instead (src/data/map-settings.ts).
-// - Nothing else: no runtime caching of API calls and no Workbox background-sync queue. Household records and the
+// - Nothing else: no runtime caching of API calls and no Workbox background-sync queue (it drops requests after
+//   7 days). Background Sync is used as a trigger only: on its 'sync' event the worker asks the open pages to run
+//   a sync (src/sync/scheduler.ts), and the page sends the outbox from IndexedDB. Household records and the
 //   outbox of unsent changes live in IndexedDB (src/data), which survives without this worker.
 //
 // Updates are prompted, never automatic: a new version waits until the page sends {type: 'SKIP_WAITING'}, which it
@@ -64,6 +66,23 @@ registerRoute(
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
+})
+
+// The tag the page registers when a sync failed for want of a network (src/ui/sync/controller.ts).
+const BACKGROUND_SYNC_TAG = 'kader-sync'
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent
+  if (sync.tag !== BACKGROUND_SYNC_TAG) return
+  sync.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((pages) => {
+      for (const page of pages) page.postMessage({ type: 'SYNC_REQUESTED' })
+    }),
+  )
 })
 
 // Take over pages opened before this worker existed: the first install then controls the page without a reload,

@@ -52,7 +52,7 @@ describe('sync (real Chromium, real server)', () => {
     await logIn(page)
 
     await context.setOffline(true)
-    await page.getByRole('link', { name: 'Rumah tangga' }).click()
+    await page.getByRole('link', { name: 'Rumah', exact: true }).click()
     await page.getByRole('link', { name: '+ Rumah tangga' }).click()
     await page.getByLabel('Nama kepala keluarga').fill('Budi Santoso')
     await page.getByLabel('Dusun').fill('Krajan')
@@ -76,7 +76,7 @@ describe('sync (real Chromium, real server)', () => {
     phones.push(second)
     await second.page.goto(server.url)
     await logIn(second.page)
-    await second.page.getByRole('link', { name: 'Rumah tangga' }).click()
+    await second.page.getByRole('link', { name: 'Rumah', exact: true }).click()
     await second.page.getByRole('link', { name: /Budi Santoso/ }).waitFor()
   })
 })

@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../src/ui/i18n'
 import { en as mainEn, id as mainId } from '../../src/ui/i18n/messages'
+import { mapMessages } from '../../src/ui/map/messages'
 import { historyMessages } from '../../src/ui/visits/history-messages'
 import { visitMessages } from '../../src/ui/visits/messages'
 
 // The first screen's dictionary plus those lazy screens add when they load.
-const id = { ...mainId, ...visitMessages.id, ...historyMessages.id }
-const en = { ...mainEn, ...visitMessages.en, ...historyMessages.en }
+const id = { ...mainId, ...visitMessages.id, ...historyMessages.id, ...mapMessages.id }
+const en = { ...mainEn, ...visitMessages.en, ...historyMessages.en, ...mapMessages.en }
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,7 +25,7 @@ describe('UI dictionary', () => {
   })
 
   it('never defines a key in two dictionaries', () => {
-    const keys = [mainId, visitMessages.id, historyMessages.id].flatMap((d) => Object.keys(d))
+    const keys = [mainId, visitMessages.id, historyMessages.id, mapMessages.id].flatMap((d) => Object.keys(d))
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
   })
 

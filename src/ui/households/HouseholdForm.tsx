@@ -176,7 +176,11 @@ export default function HouseholdForm({ id }: { id?: string }) {
         <TextField label={t('address.desa')} {...text('desa', 'address.desa')} />
         <TextField label={t('address.kecamatan')} {...text('kecamatan', 'address.kecamatan')} />
         <TextField label={t('address.kabupaten')} {...text('kabupaten', 'address.kabupaten')} />
-        <LocationField value={values.location} onChange={(location) => update({ location })} />
+        <LocationField
+          value={values.location}
+          onChange={(location) => update({ location })}
+          householdId={id}
+        />
         {form.errors.workAreaId && <p className="field-message">{t(form.errors.workAreaId.key)}</p>}
         {failure && (
           <p className="form-failure" role="alert">

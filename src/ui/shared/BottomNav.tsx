@@ -1,9 +1,5 @@
-import { addMessages, useT } from '../i18n'
-import { mapEntryMessages } from '../map/entry-messages'
+import { useT } from '../i18n'
 import { paths, type Route } from '../router'
-
-// The tab's name must be known before the map chunk (and its dictionary) loads.
-addMessages(mapEntryMessages)
 
 const TABS = [
   { name: 'households', href: paths.households(), icon: '⌂', label: 'nav.households' },

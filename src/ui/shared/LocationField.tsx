@@ -1,7 +1,10 @@
 // "Ambil lokasi": one GPS fix with its accuracy. Refusal, no GPS or a timeout never block saving the household.
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { GpsPoint } from '../../data/schemas'
 import { useT } from '../i18n'
+
+// The map (Leaflet) loads only when the kader chooses to pick the point by hand.
+const MapPicker = lazy(() => import('../map/MapPicker'))
 
 type Status = 'idle' | 'locating' | 'denied' | 'unavailable' | 'timeout'
 
@@ -11,12 +14,15 @@ const GEOLOCATION_TIMEOUT_MS = 30_000
 export function LocationField({
   value,
   onChange,
+  householdId,
 }: {
   value?: GpsPoint
   onChange: (p: GpsPoint | undefined) => void
+  householdId?: string
 }) {
   const t = useT()
   const [status, setStatus] = useState<Status>('idle')
+  const [picking, setPicking] = useState(false)
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -43,7 +49,8 @@ export function LocationField({
               : 'unavailable',
         )
       },
-      { enableHighAccuracy: true, timeout: GEOLOCATION_TIMEOUT_MS, maximumAge: 60_000 },
+      // maximumAge 0: a cached fix could be the previous house's.
+      { enableHighAccuracy: true, timeout: GEOLOCATION_TIMEOUT_MS, maximumAge: 0 },
     )
   }
 
@@ -66,12 +73,28 @@ export function LocationField({
         <button type="button" className="button secondary" onClick={locate} disabled={status === 'locating'}>
           {status === 'locating' ? t('location.locating') : value ? t('location.retake') : t('location.take')}
         </button>
+        <button type="button" className="button secondary" onClick={() => setPicking(true)}>
+          {t('location.pickOnMap')}
+        </button>
         {value && (
           <button type="button" className="button secondary" onClick={() => onChange(undefined)}>
             {t('location.clear')}
           </button>
         )}
       </div>
+      {picking && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <MapPicker
+            value={value}
+            householdId={householdId}
+            onPick={(point) => {
+              onChange(point)
+              setPicking(false)
+            }}
+            onCancel={() => setPicking(false)}
+          />
+        </Suspense>
+      )}
       {status !== 'idle' && status !== 'locating' && (
         <p className="field-message" role="status">
           {t(`location.${status}`)}
