@@ -115,6 +115,22 @@ export const member = z.object({ ...syncMeta, ...memberFields })
 export type Member = z.infer<typeof member>
 
 /** The kader's own area (kept in the meta table): prefills new addresses and scopes the household list. */
+/**
+ * The posyandu's open day (hari buka), e.g. the second Tuesday of each month, and where it is held: the visit
+ * schedule counts "not weighed this month" from it (src/domain/schedule).
+ */
+export const posyanduCalendar = z.object({
+  name: optionalText(80),
+  place: optionalText(120),
+  openDay: z.object({
+    /** 1–5: the n-th such weekday of the month; 'last': the last one. */
+    week: z.union([z.int().check(z.gte(1), z.lte(5)), z.literal('last')]),
+    /** 0 = Sunday … 6 = Saturday, as Date.getUTCDay(). */
+    weekday: z.int().check(z.gte(0), z.lte(6)),
+  }),
+})
+export type PosyanduCalendar = z.infer<typeof posyanduCalendar>
+
 export const workArea = z.object({
   /** 'wilayah-lokal' until login replaces it with the server's work-area id. */
   id: z.string().check(z.minLength(1, 'err.required')),
@@ -122,8 +138,12 @@ export const workArea = z.object({
   kecamatan: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
   desa: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
   dusun: optionalText(80),
+  /** Set when the area is narrowed to one RW or RT (the server's work area, adopted at login). */
+  rw: z.optional(rtRw('rw')),
+  rt: z.optional(rtRw('rt')),
   /** The kader's name, written on every visit they record. */
   kaderName: optionalText(100),
+  posyandu: z.optional(posyanduCalendar),
 })
 export type WorkArea = z.infer<typeof workArea>
 

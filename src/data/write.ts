@@ -6,10 +6,11 @@
 import type { Table } from 'dexie'
 import { checkMember } from '../domain/member-checks'
 import { checkKk } from '../domain/nik'
+import { type AreaBounds, outsideWorkArea } from '../domain/work-area'
 import { stampFields } from '../sync/clock'
 import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
-import { getDeviceId } from './meta'
+import { getDeviceId, getWorkArea } from './meta'
 import { findHousehold, findMember, membersOf } from './read'
 import {
   type Entity,
@@ -47,8 +48,14 @@ type SyncMetaKey = keyof typeof syncMeta
 export function validateHousehold(
   input: unknown,
   isKnownKecamatan?: IsKnownKecamatan,
+  area?: AreaBounds,
 ): Validation<HouseholdInput> {
   const result = parse(householdInput, input)
+  const address = result.data?.address
+  const outside = address && area ? outsideWorkArea(address, area) : undefined
+  // Households outside the kader's work area are not offered: the server would refuse them anyway.
+  if (outside)
+    add(result.errors, `address.${outside}`, 'err.address.outsideArea', { value: area?.[outside] ?? '' })
   const noKk = field(result.input, 'noKk')
   if (noKk) {
     for (const issue of checkKk(noKk, isKnownKecamatan)) {
@@ -98,7 +105,7 @@ export async function saveHousehold(
   input: unknown,
   opts: { id?: string; now: Date; isKnownKecamatan?: IsKnownKecamatan },
 ): Promise<WriteResult<Household>> {
-  const { value, errors, warnings } = validateHousehold(input, opts.isKnownKecamatan)
+  const { value, errors, warnings } = validateHousehold(input, opts.isKnownKecamatan, await getWorkArea())
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>

@@ -109,7 +109,10 @@ async function adoptWorkArea(db: KaderDb, area: LoginResponse['workArea'], devic
     kecamatan: area.kecamatan,
     desa: area.desa,
     ...(area.dusun ? { dusun: area.dusun } : {}),
+    ...(area.rw ? { rw: area.rw } : {}),
+    ...(area.rt ? { rt: area.rt } : {}),
     ...(old?.kaderName ? { kaderName: old.kaderName } : {}),
+    ...(old?.posyandu ? { posyandu: old.posyandu } : {}),
   })
   await db.meta.put({ key: 'workArea', value: next })
 

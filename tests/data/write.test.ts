@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { StorageError } from '../../src/data/db'
-import { getDeviceId } from '../../src/data/meta'
+import { getDeviceId, saveWorkArea } from '../../src/data/meta'
 import { getHousehold, getMember, membersOf } from '../../src/data/read'
 import type { Household, Member } from '../../src/data/schemas'
 import {
@@ -326,5 +326,30 @@ describe('failures', () => {
     await expect(attempt).rejects.toMatchObject({ reason: 'storage-full' })
     vi.restoreAllMocks()
     await expectNothingStored()
+  })
+})
+
+describe('work area', () => {
+  it('refuses a household outside the kader’s work area, naming the field', async () => {
+    await saveWorkArea({
+      id: 'bolang-rw2',
+      kabupaten: 'Cilacap',
+      kecamatan: 'Dayeuhluhur',
+      desa: 'Bolang',
+      rw: '002',
+    })
+    const outside = await saveHousehold(
+      householdInput({ address: { ...householdInput().address, rw: '5' } }),
+      { now: NOW },
+    )
+    expect(!outside.ok && outside.errors['address.rw']).toEqual({
+      key: 'err.address.outsideArea',
+      params: { value: '002' },
+    })
+    const inside = await saveHousehold(
+      householdInput({ workAreaId: 'bolang-rw2', address: { ...householdInput().address, rw: '2' } }),
+      { now: NOW },
+    )
+    expect(inside.ok).toBe(true)
   })
 })

@@ -89,12 +89,14 @@ export default function HouseholdForm({ id }: { id?: string }) {
         kecamatan: workArea.kecamatan,
         desa: workArea.desa,
         dusun: workArea.dusun ?? '',
+        rw: workArea.rw ?? '',
+        rt: workArea.rt ?? '',
       }))
   }, [id, workArea, dirty])
 
   const workAreaId = existing?.household?.workAreaId ?? workArea?.id ?? ''
   const form = useFormErrors(() =>
-    values ? validateHousehold(toInput(values, workAreaId), lookup) : { errors: {}, warnings: {} },
+    values ? validateHousehold(toInput(values, workAreaId), lookup, workArea) : { errors: {}, warnings: {} },
   )
 
   if (id && existing && !existing.household) {
