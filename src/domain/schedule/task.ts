@@ -1,0 +1,141 @@
+// From a rule's window to a Task: the state on `today`, the priority, and whether the task is worth listing.
+import type { ClinicalSettings } from '../clinical-settings'
+import type { LifeStage } from '../lifecycle'
+import { addDays, later } from './calendar'
+import type {
+  PosyanduCalendar,
+  ScheduleFollowUp,
+  ScheduleMember,
+  ScheduleVisit,
+  Task,
+  TaskPriority,
+  TaskRule,
+  TaskState,
+} from './types'
+
+/**
+ * Priority by rule (1 most urgent):
+ *   1 — referral follow-up (the member has a 'rujuk' finding: danger signs and the like) and KN1/KF1, the first two
+ *       days after birth, when most maternal and newborn deaths happen;
+ *   2 — kunjungan khusus for a missed service (ilp-domain.md §3.1): balita not weighed, bumil not seen this month,
+ *       ANC short, KN2–3/KF2–4, immunisation overdue, TBC household contacts (screening people who may be
+ *       infected; the index case's own referral is priority 1);
+ *   3 — routine: yearly screening of dewasa/lansia and the vitamin A round.
+ */
+export const PRIORITY: Record<TaskRule, TaskPriority> = {
+  rujukan: 1,
+  kn1: 1,
+  kf1: 1,
+  balita_timbang: 2,
+  bumil_kontak: 2,
+  anc_tm1: 2,
+  anc_tm2: 2,
+  anc_tm3: 2,
+  kn2: 2,
+  kn3: 2,
+  kf2: 2,
+  kf3: 2,
+  kf4: 2,
+  tbc_kontak: 2,
+  imunisasi: 2,
+  vitamin_a: 3,
+  skrining_dewasa: 3,
+  skrining_lansia: 3,
+}
+
+// The kader plans her home visits a week ahead and reports weekly to the pustu (ilp-domain.md §3.1 "Report
+// weekly"), so a task shows one week before its window opens, and a done or expired one stays one week — long
+// enough to appear in that week's report — before it drops off the list.
+export const UPCOMING_HORIZON_DAYS = 7
+export const RECENT_DAYS = 7
+
+export interface RuleContext {
+  today: string
+  settings: ClinicalSettings
+  calendar: PosyanduCalendar
+  /** posyanduDay of the calendar, computed once per month for the whole area. */
+  openDay: (yearMonth: string) => string | undefined
+  jeEndemic: boolean
+  /** Follow-ups not deleted, by the visit they follow up. */
+  followUpsByVisit: ReadonlyMap<string, readonly ScheduleFollowUp[]>
+}
+
+/** A member's visits that count: not deleted, not superseded; oldest first (date, then id — UUID v7 ids sort in creation order). */
+export type CurrentVisits = readonly ScheduleVisit[]
+
+/** A member's rule: the member, their current visits, and their life stage today (lifecycle.ts lifeStage). */
+export type MemberRule = (
+  member: ScheduleMember,
+  visits: CurrentVisits,
+  ctx: RuleContext,
+  stage: LifeStage,
+) => TaskDraft[]
+
+// lifeStage's bands under 5 years (0–59 months, ilp-domain.md §1.2) and under 6 (with prasekolah, 60–71 months).
+// The age rules check exact ages; these sets only spare the adults those date computations.
+export const UNDER_FIVE: ReadonlySet<LifeStage> = new Set(['bayi_baru_lahir', 'bayi', 'balita'])
+export const UNDER_SIX: ReadonlySet<LifeStage> = new Set([...UNDER_FIVE, 'prasekolah'])
+
+export interface TaskDraft {
+  rule: TaskRule
+  member: ScheduleMember
+  reason: { id: string; en: string }
+  dueFrom: string
+  dueTo: string
+  /** Last day it can still be done; undefined: it stays overdue until done. */
+  lastDay?: string
+  doneBy?: string
+  doneOn?: string
+  source: string
+}
+
+export function stateOn(d: TaskDraft, today: string): TaskState {
+  if (d.doneBy !== undefined) return 'done'
+  if (today < d.dueFrom) return 'upcoming'
+  if (today <= d.dueTo) return 'due'
+  if (d.lastDay === undefined || today <= d.lastDay) return 'overdue'
+  return 'expired'
+}
+
+/** The task, or undefined when it is too far ahead, or done or expired too long ago, to list. */
+export function toTask(d: TaskDraft, today: string): Task | undefined {
+  const state = stateOn(d, today)
+  const listed =
+    state === 'upcoming'
+      ? d.dueFrom <= addDays(today, UPCOMING_HORIZON_DAYS)
+      : state === 'done'
+        ? today <= later(d.dueTo, addDays(d.doneOn ?? d.dueTo, RECENT_DAYS))
+        : state === 'expired'
+          ? today <= addDays(d.lastDay ?? d.dueTo, RECENT_DAYS)
+          : true
+  if (!listed) return undefined
+  return {
+    id: `${d.rule}:${d.member.id}:${d.dueFrom}`,
+    memberId: d.member.id,
+    householdId: d.member.householdId,
+    rule: d.rule,
+    reason: d.reason,
+    dueFrom: d.dueFrom,
+    dueTo: d.dueTo,
+    ...(d.lastDay === undefined ? {} : { lastDay: d.lastDay }),
+    priority: PRIORITY[d.rule],
+    state,
+    ...(d.doneBy === undefined ? {} : { doneBy: d.doneBy }),
+    ...(d.doneOn === undefined ? {} : { doneOn: d.doneOn }),
+    source: d.source,
+  }
+}
+
+const STATE_ORDER: Record<TaskState, number> = { overdue: 0, due: 1, upcoming: 2, done: 3, expired: 4 }
+
+/** What to do first: overdue, due, upcoming, then done and expired; within each by priority, then deadline. */
+export function compareTasks(a: Task, b: Task): number {
+  return (
+    STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+    a.priority - b.priority ||
+    compare(a.dueTo, b.dueTo) ||
+    compare(a.id, b.id)
+  )
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,0 +1,114 @@
+// The visit schedule's inputs and output. The inputs are structural: the stored records (data/schemas.ts Member,
+// Visit, FollowUp, and data/visits.ts VisitRow) satisfy them as they are, since src/domain may not import src/data.
+import type { ClinicalSettings } from '../clinical-settings'
+import type { FollowUpOutcome } from '../referrals'
+import type { VisitPayloadParts } from '../visit-findings'
+
+export interface ScheduleMember {
+  id: string
+  householdId: string
+  /** 'YYYY-MM-DD' */
+  birthDate: string
+  sex: 'L' | 'P'
+  hpht?: string
+  deliveryDate?: string
+  /** Soft-deleted records are skipped. */
+  deleted?: boolean
+}
+
+export interface ScheduleVisit {
+  id: string
+  memberId: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  /** The visit this one corrects: that one no longer counts. */
+  supersedes?: string
+  /** Set on a stored row a later correction replaced (data/visits.ts VisitRow): it no longer counts. */
+  supersededBy?: string
+  deleted?: boolean
+  parts: VisitPayloadParts
+}
+
+export interface ScheduleFollowUp {
+  /** The follow-up record's id: a resolved referral task names it in `doneBy`. */
+  id: string
+  visitId: string
+  findingCode: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  outcome: FollowUpOutcome
+  deleted?: boolean
+}
+
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6
+
+/** When the posyandu opens (hari buka): e.g. { week: 2, weekday: 2 } = the second Tuesday of every month. */
+export interface PosyanduCalendar {
+  openDay: { week: 1 | 2 | 3 | 4 | 5 | 'last'; weekday: Weekday }
+}
+
+export interface ScheduleInput {
+  members: readonly ScheduleMember[]
+  visits: readonly ScheduleVisit[]
+  followUps: readonly ScheduleFollowUp[]
+  calendar: PosyanduCalendar
+  settings: ClinicalSettings
+  /** 'YYYY-MM-DD': the schedule never reads a clock. */
+  today: string
+  /** JE vaccination is given in this district (immunization.ts; endemic districts only). */
+  jeEndemic?: boolean
+}
+
+export const TASK_RULES = [
+  'balita_timbang',
+  'bumil_kontak',
+  'anc_tm1',
+  'anc_tm2',
+  'anc_tm3',
+  'kn1',
+  'kn2',
+  'kn3',
+  'kf1',
+  'kf2',
+  'kf3',
+  'kf4',
+  'rujukan',
+  'tbc_kontak',
+  'imunisasi',
+  'vitamin_a',
+  'skrining_dewasa',
+  'skrining_lansia',
+] as const
+export type TaskRule = (typeof TASK_RULES)[number]
+
+/**
+ * upcoming: the window opens within UPCOMING_HORIZON_DAYS; due: inside the window; overdue: the window closed but the
+ * task still makes sense; done: a current visit (or, for a referral, a follow-up) did it; expired: too late to do.
+ */
+export type TaskState = 'upcoming' | 'due' | 'overdue' | 'done' | 'expired'
+
+/** 1 most urgent. See PRIORITY in rules.ts for the mapping. */
+export type TaskPriority = 1 | 2 | 3
+
+export interface Task {
+  /** `${rule}:${memberId}:${dueFrom}` — stable while the task is the same task, whatever today is. */
+  id: string
+  memberId: string
+  householdId: string
+  rule: TaskRule
+  reason: { id: string; en: string }
+  /** First day of the window, 'YYYY-MM-DD'. */
+  dueFrom: string
+  /** Last day of the window; after it the task is overdue, or expired when `lastDay` is dueTo. */
+  dueTo: string
+  /** Last day the task can still be done; undefined: it stays overdue until done. */
+  lastDay?: string
+  priority: TaskPriority
+  state: TaskState
+  /** Id of the visit that did it (for 'rujukan': the closing follow-up's id, when it has one). */
+  doneBy?: string
+  /** Date of the visit or follow-up that did it. */
+  doneOn?: string
+  /** The document the rule comes from, e.g. 'Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]'. */
+  source: string
+}
