@@ -87,7 +87,7 @@ export type TaskRule = (typeof TASK_RULES)[number]
  */
 export type TaskState = 'upcoming' | 'due' | 'overdue' | 'done' | 'expired'
 
-/** 1 most urgent. See PRIORITY in rules.ts for the mapping. */
+/** 1 most urgent. See PRIORITY in task.ts for the mapping. */
 export type TaskPriority = 1 | 2 | 3
 
 export interface Task {
@@ -107,7 +107,7 @@ export interface Task {
   state: TaskState
   /** Id of the visit that did it (for 'rujukan': the closing follow-up's id, when it has one). */
   doneBy?: string
-  /** Date of the visit or follow-up that did it. */
+  /** When it was done: the visit's or follow-up's date; for KN/KF/ANC the contact's date as recorded. */
   doneOn?: string
   /** The document the rule comes from, e.g. 'Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]'. */
   source: string
