@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CLINICAL_SETTINGS } from '../../../src/domain/clinical-settings'
 import { makeMember, makeVisit, states, tasksOf } from './builders'
 
 // HPHT 2024-01-01, default settings: TM1 0–12 wk (to 2024-03-31), TM2 13–24 wk (to 2024-06-23), TM3 from 25 wk
@@ -57,7 +58,7 @@ describe('ANC contacts per trimester', () => {
   })
 
   it('follows the 2-1-3 split when the settings say so', () => {
-    const settings = { ...defaults(), ancPerTrimester: [2, 1, 3] as const }
+    const settings = { ...DEFAULT_CLINICAL_SETTINGS, ancPerTrimester: [2, 1, 3] as const }
     const visit = anc('2024-02-20', '2024-02-10')
     expect(tasksOf('anc_tm1', '2024-04-02', { members: [bumil], visits: [visit], settings })[0]?.state).toBe(
       'overdue',
@@ -72,9 +73,3 @@ describe('ANC contacts per trimester', () => {
     ).toEqual([])
   })
 })
-
-import { DEFAULT_CLINICAL_SETTINGS } from '../../../src/domain/clinical-settings'
-
-function defaults() {
-  return DEFAULT_CLINICAL_SETTINGS
-}
