@@ -1,0 +1,228 @@
+// Loaded into the BUILT app's page by bench/run.ts (`import('/__bench/app-bench.js')`, same origin, so the same
+// IndexedDB database): the app's own modules — its Dexie schema, saveVisit, membersOf, the schedule and the PWS
+// report — bundled from src/ unchanged, plus the data generator. Every figure is timed here with performance.now()
+// while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
+import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
+import { getWorkArea } from '../../src/data/meta'
+import { membersOf } from '../../src/data/read'
+import type { FieldClocks, Household, Member } from '../../src/data/schemas'
+import type { Visit } from '../../src/data/visit-schemas'
+import { saveVisit } from '../../src/data/visits'
+import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
+import { pwsMonth } from '../../src/domain/pws'
+import { visitTasks } from '../../src/domain/schedule'
+import { formatHlc } from '../../src/sync/hlc'
+import {
+  AREA,
+  DATA_DEVICE,
+  DATA_TODAY,
+  type Dataset,
+  generate,
+  KADER,
+  POSYANDU_CALENDAR,
+  PUSTU,
+} from '../generate'
+
+const SPECS = { kader: KADER, pustu: PUSTU }
+type DatasetName = keyof typeof SPECS
+
+/** The generated dataset, kept for the workloads that need the same records (e.g. member ids). */
+let data: Dataset | undefined
+
+/** Field stamps as the sync engine would store them for a pulled record: every field at its updatedAt. */
+function clocksOf(entity: 'households' | 'members', record: Household | Member): FieldClocks {
+  const hlc = formatHlc({ millis: Date.parse(record.updatedAt), counter: 0, node: DATA_DEVICE })
+  const hlcs: Record<string, string> = {}
+  for (const [name, value] of Object.entries(record))
+    if (value !== undefined && !['id', 'createdAt', 'updatedAt', 'deviceId', 'version'].includes(name))
+      hlcs[name] = hlc
+  return { key: `${entity}:${record.id}`, hlcs }
+}
+
+/** Pages of `size`, each stored in one rw transaction (as a pulled sync page is). */
+async function bulkStore(db: KaderDb, d: Dataset, size: number, withClocks: boolean): Promise<number> {
+  const t0 = performance.now()
+  const put = async <T>(table: 'households' | 'members' | 'visits', rows: T[]) => {
+    for (let i = 0; i < rows.length; i += size) {
+      const page = rows.slice(i, i + size)
+      await db.transaction('rw', [db.table(table), db.clocks], async () => {
+        await db.table(table).bulkPut(page)
+        if (withClocks && table !== 'visits')
+          await db.clocks.bulkPut(page.map((r) => clocksOf(table, r as Household | Member)))
+      })
+    }
+  }
+  await put('households', d.households)
+  await put('members', d.members)
+  await put('visits', d.visits)
+  return performance.now() - t0
+}
+
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0
+}
+
+export const bench = {
+  /** Generates a dataset in the page (no throttling expected) and keeps it for the other workloads. */
+  generate(name: DatasetName) {
+    const t0 = performance.now()
+    data = generate(SPECS[name])
+    return {
+      ms: performance.now() - t0,
+      households: data.households.length,
+      members: data.members.length,
+      visits: data.visits.length,
+    }
+  },
+
+  /** Stores the generated dataset in the app's database as if pulled, and makes its work area the kader's. */
+  async loadIntoApp() {
+    if (!data) throw new Error('generate first')
+    const db = getDb()
+    const before = await usage()
+    await db.meta.put({
+      key: 'workArea',
+      value: { id: data.spec.workAreaId, ...AREA, kaderName: 'Siti Aminah' },
+    })
+    const ms = await bulkStore(db, data, 2_000, true)
+    const records = data.households.length + data.members.length + data.visits.length
+    return { ms, records, bytes: (await usage()) - before }
+  },
+
+  /**
+   * The PouchDB comparison's insert: the same 10,000 records (kader households, members and the first visits) into
+   * a scratch database with the app's schema, 500 per transaction; bytes from the storage estimate.
+   */
+  async scratchInsert(total: number, batch: number) {
+    if (!data) throw new Error('generate first')
+    const d = data
+    const visits = total - d.households.length - d.members.length
+    const db = openKaderDb('bench-scratch')
+    await db.open()
+    const before = await usage()
+    const ms = await bulkStore(db, { ...d, visits: d.visits.slice(0, visits) }, batch, false)
+    db.close()
+    // The estimate lags writes a little: give LevelDB a moment to flush before reading it.
+    await new Promise((ok) => setTimeout(ok, 1_500))
+    return { ms, records: total, bytes: (await usage()) - before }
+  },
+
+  /** `count` visits saved with the app's saveVisit inside ONE rw transaction (a posyandu day's entries at once). */
+  async writeVisits(count: number, today: string) {
+    const db = getDb()
+    const members = (await db.members.limit(count).toArray()).filter((m) => !m.deleted)
+    const t0 = performance.now()
+    let saved = 0
+    await db.transaction('rw', [db.visits, db.members, db.households, db.outbox, db.meta], async () => {
+      for (let i = 0; i < count; i++) {
+        const m = members[i % members.length] as Member
+        const result = await saveVisit(screening(m, today), { now: new Date(), today })
+        if (result.ok) saved += 1
+      }
+    })
+    return { ms: performance.now() - t0, saved }
+  },
+
+  /** One screening saved as the visit form saves it: saveVisit on its own transaction; `count` times. */
+  async saveOne(count: number, today: string) {
+    const db = getDb()
+    const members = await db.members.offset(100).limit(count).toArray()
+    const times: number[] = []
+    for (const m of members) {
+      const t0 = performance.now()
+      const result = await saveVisit(screening(m, today), { now: new Date(), today })
+      times.push(performance.now() - t0)
+      if (!result.ok) throw new Error(`saveVisit refused: ${JSON.stringify(result.errors)}`)
+    }
+    return times
+  },
+
+  /** membersOf (read.ts: index on householdId, every row validated) for `count` households; ms per query. */
+  async indexedQuery(count: number) {
+    const ids = (await getDb().households.limit(count).toArray()).map((h) => h.id)
+    const t0 = performance.now()
+    let rows = 0
+    for (const id of ids) rows += (await membersOf(id)).length
+    return { msPerQuery: (performance.now() - t0) / ids.length, queries: ids.length, rows }
+  },
+
+  /** The visit schedule of the whole work area: read from IndexedDB, then visitTasks (the figure). */
+  async schedule(today: string) {
+    const db = getDb()
+    const t0 = performance.now()
+    const [members, visits, followUps] = await Promise.all([
+      db.members.toArray(),
+      db.visits.toArray(),
+      db.followUps.toArray(),
+    ])
+    const t1 = performance.now()
+    const tasks = visitTasks({
+      members,
+      visits,
+      followUps,
+      calendar: POSYANDU_CALENDAR,
+      settings: DEFAULT_CLINICAL_SETTINGS,
+      today,
+    })
+    return { readMs: t1 - t0, ms: performance.now() - t1, members: members.length, tasks: tasks.length }
+  },
+
+  /** The month's PWS report of the whole work area: read, then pwsMonth (the figure). */
+  async pws(month: string) {
+    const db = getDb()
+    const t0 = performance.now()
+    const [households, members, visits, followUps] = await Promise.all([
+      db.households.toArray(),
+      db.members.toArray(),
+      db.visits.toArray(),
+      db.followUps.toArray(),
+    ])
+    const t1 = performance.now()
+    const report = pwsMonth({
+      households,
+      members,
+      visits,
+      followUps,
+      month,
+      settings: DEFAULT_CLINICAL_SETTINGS,
+    })
+    return { readMs: t1 - t0, ms: performance.now() - t1, rows: Object.keys(report).length }
+  },
+
+  async counts() {
+    const db = getDb()
+    return {
+      households: await db.households.count(),
+      members: await db.members.count(),
+      visits: await db.visits.count(),
+      outbox: await db.outbox.count(),
+      workArea: (await getWorkArea()).id,
+    }
+  },
+
+  usage,
+}
+
+/** A plausible screening for the member's age today (the part the visit form would show). */
+function screening(
+  m: Member,
+  today: string,
+): { memberId: string; date: string; place: string; parts: Visit['parts'] } {
+  const years = Number(today.slice(0, 4)) - Number(m.birthDate.slice(0, 4))
+  const parts: Visit['parts'] =
+    years < 6
+      ? { balita: { weightKg: 11.2, lengthCm: 84.5, position: 'standing', armCm: 14.6, oedema: false } }
+      : years < 19
+        ? { remaja: { weightKg: 38, heightCm: 148, systolicMmHg: 110, diastolicMmHg: 70 } }
+        : { dewasa: { weightKg: 58.5, heightCm: 156, waistCm: 79, systolicMmHg: 128, diastolicMmHg: 82 } }
+  return { memberId: m.id, date: today, place: 'posyandu', parts }
+}
+
+export { DATA_TODAY }
+
+declare global {
+  interface Window {
+    __bench?: typeof bench
+  }
+}
+window.__bench = bench

@@ -1,0 +1,686 @@
+// `npm run bench`: performance of the BUILT app on a cheap-phone profile, with PouchDB 7.3 side by side.
+// Steps (each phone is a fresh on-disk Chromium profile):
+//   1. data: the kader and pustu datasets (bench/generate.ts), checked against the app's zod schemas;
+//   2. servers: the reference sync server (in memory, serving dist/ plus the in-page bench library) seeded with the
+//      kader's 10,000 records through the sync API; express-pouchdb with the same records as documents;
+//   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits, a push of 1,000
+//      changes, one screening, indexed query, bulk insert, JS per route, then offline cold starts at 6× and 4×;
+//   4. phone B (pustu, 5,000 households): household list, search per keystroke, open a household, JS heap,
+//      schedule for 20,000 members, PWS month;
+//   5. phone C (PouchDB): the same bulk insert, indexed query, pull and push;
+//   6. report: bench/results/latest.{json,md}, the table printed.
+// Budgets live here (issue 6), never as timed assertions in tests.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { startServer } from '../server/index'
+import type { SyncRunSummary } from '../src/data/sync-state'
+import {
+  cdpOf,
+  launchPhone,
+  NO_THROTTLE,
+  type PerfProbe,
+  type Phone,
+  SLOW_4G,
+  throttle,
+  trackTraffic,
+  waitForServiceWorker,
+} from './browser'
+import { buildPages } from './build-pages'
+import { toDoc } from './docs'
+import { AREA, DATA_TODAY, type Dataset, generate, KADER, PUSTU, stageCounts } from './generate'
+import type { bench as AppBench } from './page/app-bench'
+import type { pouch as PouchBench } from './page/pouch-bench'
+import { startPouchServer } from './pouch-server'
+import { type Row, writeReport } from './report'
+import { seedServer } from './seed'
+import { selfCheck } from './self-check'
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
+const KIB = 1024
+
+// ——— Budgets (issue 6) ———
+const BUDGET = {
+  entryJsKiB: 150,
+  coldStartMs: 2_000,
+  listFirstRowsMs: 300,
+  searchKeystrokeMs: 100,
+  saveScreeningMs: 100,
+  write1000VisitsMs: 250,
+  schedule20kMs: 500,
+  firstSyncMs: 10_000,
+  push1000Ms: 3_000,
+  heapMiB: 50,
+}
+/** CPU slowdowns: a cheap Android phone is ≈ 4× slower than this machine's core; 6× for its worst cold start. */
+const CPU = 4
+const CPU_COLD = 6
+const SYNC_RECORDS = 10_000
+const PUSH_CHANGES = 1_000
+const KADER_LOGIN = { username: 'siti', password: 'rahasia-posyandu', name: 'Siti' }
+const SEEDER = { username: 'seeder', password: 'rahasia-seeder', name: 'Seeder' }
+const SEARCH_TEXT = 'siti am'
+
+const rows: Row[] = []
+const details: Record<string, unknown> = {}
+const started = Date.now()
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`)
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length === 0
+    ? Number.NaN
+    : ((s[Math.floor((s.length - 1) / 2)] as number) + (s[Math.ceil((s.length - 1) / 2)] as number)) / 2
+}
+
+type BenchWindow = Window & {
+  __bench: typeof AppBench
+  __pouch: typeof PouchBench
+  __perf: PerfProbe
+  __arm(selector: string): void
+}
+
+async function main() {
+  // ——— 1. Build and data ———
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    log('dist/ is missing: npm run build')
+    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
+    if (built.status !== 0) throw new Error('npm run build failed')
+  }
+  log('generating the kader and pustu datasets')
+  const kader = generate(KADER)
+  const pustu = generate(PUSTU)
+  for (const d of [kader, pustu]) {
+    const check = selfCheck(d)
+    details[`selfCheck.${d.spec.name}`] = { ...check, stages: stageCounts(d.members) }
+    if (check.invalid > 0)
+      throw new Error(
+        `${d.spec.name}: ${check.invalid} records fail the app's schemas: ${check.problems.join(' | ')}`,
+      )
+    log(`${d.spec.name}: ${check.checked.toLocaleString('en-US')} records pass the app's zod schemas`)
+  }
+
+  const work = mkdtempSync(join(tmpdir(), 'kader-ilp-bench-www-'))
+  const phones: Phone[] = []
+  const closers: (() => Promise<void>)[] = []
+  try {
+    const www = join(work, 'www')
+    const pages = join(work, 'pages')
+    cpSync(join(ROOT, 'dist'), www, { recursive: true })
+    log('bundling the in-page bench libraries (the app modules from src/, PouchDB)')
+    await buildPages(ROOT, pages)
+    mkdirSync(join(www, '__bench'))
+    cpSync(join(pages, 'app-bench.js'), join(www, '__bench', 'app-bench.js'))
+
+    // ——— 2. Servers ———
+    const server = await startServer({ dataDir: 'memory://', staticDir: www, log: () => {} })
+    closers.push(() => server.close())
+    await server.admin.addWorkArea({ id: KADER.workAreaId, ...AREA })
+    await server.admin.addUser({ ...KADER_LOGIN, workAreaId: KADER.workAreaId })
+    await server.admin.addUser({ ...SEEDER, workAreaId: KADER.workAreaId })
+    const syncSet = { households: kader.households, members: kader.members, visits: kader.visits }
+    const syncCount = syncSet.households.length + syncSet.members.length + syncSet.visits.length
+    if (syncCount !== SYNC_RECORDS)
+      throw new Error(`the sync set has ${syncCount} records, not ${SYNC_RECORDS}`)
+    const t = Date.now()
+    const seedRequests = await seedServer(server.url, SEEDER, syncSet)
+    log(`reference server seeded with ${syncCount} records (${seedRequests} pushes, ${Date.now() - t} ms)`)
+
+    const docs = [
+      ...syncSet.households.map((h) => toDoc('households', h)),
+      ...syncSet.members.map((m) => toDoc('members', m)),
+      ...syncSet.visits.map((v) => toDoc('visits', v)),
+    ]
+    const couch = await startPouchServer({ pagesDir: pages, docs })
+    closers.push(() => couch.close())
+    log(`express-pouchdb seeded with ${docs.length} documents`)
+
+    // ——— 3. Phone A: the kader ———
+    const kaderPhone = await phoneA(server.url, kader)
+    phones.push(kaderPhone.phone)
+
+    // ——— 4. Phone B: the pustu ———
+    const pustuPhone = await launchPhone()
+    phones.push(pustuPhone)
+    await phoneB(pustuPhone, server.url)
+    await pustuPhone.dispose()
+
+    // ——— 5. Phone C: PouchDB ———
+    const pouchPhone = await launchPhone()
+    phones.push(pouchPhone)
+    const pouch = await phoneC(pouchPhone, couch.url, couch.dbUrl)
+    await pouchPhone.dispose()
+
+    // ——— 6. Report ———
+    attachPouch(pouch)
+  } finally {
+    for (const phone of phones) await phone.dispose().catch(() => {})
+    for (const close of closers.reverse()) await close().catch(() => {})
+    rmSync(work, { recursive: true, force: true })
+  }
+  const meta = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(),
+    throttling: `CPU ${CPU}× (cold start also ${CPU_COLD}×); slow 4G = 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT`,
+    data: `kader ${KADER.households}/${KADER.members}/${KADER.visits} (households/members/visits), pustu ${PUSTU.households}/${PUSTU.members}/${PUSTU.visits}, data up to ${DATA_TODAY}`,
+    duration: `${((Date.now() - started) / 1000).toFixed(0)} s`,
+  }
+  const md = writeReport(join(ROOT, 'bench', 'results'), rows, meta, details)
+  console.log(`\n${md}`)
+}
+
+// ————————————————————————————————————————————— phone A —————————————————————————————————————————————
+
+interface PouchFigures {
+  insertMs: number
+  insertBytesPerDoc: number
+  queryMs: number
+  pullMs: number
+  pullRequests: number
+  pullBytesDown: number
+  pullBytesPerDoc: number
+  pushMs: number
+  pushRequests: number
+  pushBytesUp: number
+}
+
+const pending: { id: string; pouch: keyof PouchFigures }[] = []
+function compareWithPouch(id: string, pouch: keyof PouchFigures) {
+  pending.push({ id, pouch })
+}
+function attachPouch(p: PouchFigures) {
+  for (const { id, pouch } of pending) {
+    const row = rows.find((r) => r.id === id)
+    if (row) row.pouch = p[pouch]
+  }
+  rows.push(
+    {
+      id: 'pouch.pullRequests',
+      label: 'PouchDB pull: requests',
+      value: p.pullRequests,
+      unit: 'count',
+      note: 'reference ≈ 403',
+    },
+    { id: 'pouch.pushRequests', label: 'PouchDB push: requests', value: p.pushRequests, unit: 'count' },
+  )
+}
+
+async function lastRun(page: Page): Promise<SyncRunSummary | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<SyncRunSummary | undefined>((ok, fail) => {
+        const open = indexedDB.open('kader-ilp')
+        open.onerror = () => fail(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const req = db.transaction('meta').objectStore('meta').get('syncStatus')
+          req.onsuccess = () => {
+            db.close()
+            ok((req.result as { value?: { lastRun?: SyncRunSummary } } | undefined)?.value?.lastRun)
+          }
+          req.onerror = () => fail(req.error)
+        }
+      }),
+  )
+}
+
+/** Waits for a sync run that started after `after` to finish; its summary. */
+async function waitForRun(page: Page, after: string | undefined): Promise<SyncRunSummary> {
+  const deadline = Date.now() + 5 * 60_000
+  while (Date.now() < deadline) {
+    const run = await lastRun(page).catch(() => undefined)
+    if (run?.finishedAt && run.startedAt !== after) return run
+    await page.waitForTimeout(250)
+  }
+  throw new Error('the sync run did not finish in 5 minutes')
+}
+
+const runMs = (run: SyncRunSummary) => Date.parse(run.finishedAt) - Date.parse(run.startedAt)
+const pageToday = (page: Page) =>
+  page.evaluate(() => {
+    const d = new Date()
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
+
+async function loadBench(page: Page) {
+  await page.evaluate(async () => {
+    await import(/* @vite-ignore */ `${location.origin}/__bench/app-bench.js`)
+  })
+}
+
+async function phoneA(url: string, kader: Dataset) {
+  const phone = await launchPhone()
+  const { page } = phone
+  log('phone A (kader): installing the app')
+  await page.goto(url)
+  await waitForServiceWorker(page)
+  const cdp = await cdpOf(page)
+
+  // First sync: log in with CPU 4× and slow 4G; the login starts the run (src/ui/sync/controller.ts).
+  const usageBefore = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)
+  await page.getByRole('link', { name: 'Pengaturan' }).click()
+  await page.getByLabel('Nama pengguna').fill(KADER_LOGIN.username)
+  await page.getByLabel('Kata sandi').fill(KADER_LOGIN.password)
+  await throttle(cdp, CPU, SLOW_4G)
+  const pullTraffic = trackTraffic(cdp, (u) => u.includes('/api/v1/changes'))
+  log('phone A: first sync of 10,000 records (4× CPU, slow 4G)')
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  const first = await waitForRun(page, undefined)
+  const pullWire = pullTraffic.stop()
+  await throttle(cdp, 1)
+  if (first.error) throw new Error(`first sync failed: ${JSON.stringify(first.error)}`)
+  await page.waitForTimeout(1_500)
+  const usageAfter = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0)
+  details.firstSync = { run: first, wire: pullWire }
+  rows.push({
+    id: 'sync.first',
+    label: `First sync, ${SYNC_RECORDS.toLocaleString('en-US')} records (slow 4G, ${CPU}×)`,
+    value: runMs(first),
+    unit: 'ms',
+    budget: BUDGET.firstSyncMs,
+    note: `${pullWire.requests} requests, ${(pullWire.bytesDown / KIB).toFixed(0)} KiB down on the wire, ${first.pulled} records stored`,
+  })
+  compareWithPouch('sync.first', 'pullMs')
+  rows.push({
+    id: 'sync.firstBytes',
+    label: 'First sync: bytes received on the wire',
+    value: pullWire.bytesDown / KIB,
+    unit: 'KiB',
+    note: 'gzip; PouchDB column: its pull of the same records',
+  })
+  compareWithPouch('sync.firstBytes', 'pullBytesDown')
+  rows.push({
+    id: 'idb.bytesPerRecord',
+    label: 'IndexedDB bytes per record (after the first sync)',
+    value: (usageAfter - usageBefore) / SYNC_RECORDS,
+    unit: 'B',
+    note: 'storage estimate delta / 10,000; ours includes the field clocks; PouchDB reference ≈ 595 B',
+  })
+  compareWithPouch('idb.bytesPerRecord', 'pullBytesPerDoc')
+
+  // 1,000 visits in one transaction (they are also the 1,000 changes pushed next).
+  await loadBench(page)
+  const today = await pageToday(page)
+  await throttle(cdp, CPU)
+  log('phone A: 1,000 visits with saveVisit in one transaction (4×)')
+  const write = await page.evaluate(
+    ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
+    { n: PUSH_CHANGES, today },
+  )
+  await throttle(cdp, 1)
+  if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
+  rows.push({
+    id: 'write.visits1000',
+    label: 'Write 1,000 visits (saveVisit × 1,000 in one transaction, 4×)',
+    value: write.ms,
+    unit: 'ms',
+    budget: BUDGET.write1000VisitsMs,
+    note: 'record + outbox entry each, validated by the zod schemas',
+  })
+
+  // Push of those 1,000 changes: "Sinkronkan sekarang" (a run is pull → push → pull).
+  await page.goto(`${url}/#/pengaturan`)
+  await page.getByRole('button', { name: 'Sinkronkan sekarang' }).waitFor()
+  const before = (await lastRun(page))?.startedAt
+  await throttle(cdp, CPU, SLOW_4G)
+  const pushTraffic = trackTraffic(cdp, (u) => u.includes('/api/v1/changes'))
+  log('phone A: push of 1,000 changes (4× CPU, slow 4G)')
+  await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click()
+  const push = await waitForRun(page, before)
+  const pushWire = pushTraffic.stop()
+  await throttle(cdp, 1)
+  details.push = { run: push, wire: pushWire }
+  rows.push({
+    id: 'sync.push',
+    label: `Push of ${PUSH_CHANGES.toLocaleString('en-US')} changes (slow 4G, ${CPU}×)`,
+    value: runMs(push),
+    unit: 'ms',
+    budget: BUDGET.push1000Ms,
+    note: `whole run (pull → push → pull): ${pushWire.requests} requests, ${(push.bytesSent / KIB).toFixed(0)} KiB sent, ${push.pushed} accepted, ${push.rejected} refused`,
+  })
+  compareWithPouch('sync.push', 'pushMs')
+
+  // One screening, as the visit form saves it (median of 20).
+  await loadBench(page)
+  await throttle(cdp, CPU)
+  const saves = await page.evaluate(
+    (today) => (window as unknown as BenchWindow).__bench.saveOne(20, today),
+    today,
+  )
+  rows.push({
+    id: 'write.screening',
+    label: `Save one screening (saveVisit, median of ${saves.length}, ${CPU}×)`,
+    value: median(saves),
+    unit: 'ms',
+    budget: BUDGET.saveScreeningMs,
+    note: `max ${Math.max(...saves).toFixed(1)} ms`,
+  })
+  const query = await page.evaluate(() => (window as unknown as BenchWindow).__bench.indexedQuery(50))
+  rows.push({
+    id: 'read.indexedQuery',
+    label: `Indexed query: a household's members (membersOf, ${CPU}×)`,
+    value: query.msPerQuery,
+    unit: 'ms',
+    note: `per query, mean of ${query.queries}; ${query.rows} rows`,
+  })
+  compareWithPouch('read.indexedQuery', 'queryMs')
+  await throttle(cdp, 1)
+  await page.evaluate(() => (window as unknown as BenchWindow).__bench.generate('kader'))
+  await throttle(cdp, CPU)
+  log('phone A: bulk insert of 10,000 records, 500 per transaction (4×)')
+  const insert = await page.evaluate(
+    (n) => (window as unknown as BenchWindow).__bench.scratchInsert(n, 500),
+    SYNC_RECORDS,
+  )
+  await throttle(cdp, 1)
+  rows.push({
+    id: 'write.bulk10k',
+    label: `Bulk insert 10,000 records, batches of 500 (${CPU}×)`,
+    value: insert.ms,
+    unit: 'ms',
+    note: "bulkPut per batch in one transaction, the app's Dexie schema; PouchDB reference ≈ 2.8 s",
+  })
+  compareWithPouch('write.bulk10k', 'insertMs')
+  rows.push({
+    id: 'idb.bytesPerRecordInsert',
+    label: 'IndexedDB bytes per record (bulk insert, no clocks)',
+    value: insert.bytes / insert.records,
+    unit: 'B',
+  })
+  compareWithPouch('idb.bytesPerRecordInsert', 'insertBytesPerDoc')
+
+  // JS per route (gzip, level 9 as scripts/entry-size.mjs), unthrottled.
+  await entryJs(phone, url, kader)
+
+  // Offline cold starts of this installation: a new browser process on the same profile, no network.
+  await phone.close()
+  for (const rate of [CPU_COLD, CPU]) {
+    const again = await launchPhone(phone.profile)
+    await again.context.setOffline(true)
+    const cdpCold = await cdpOf(again.page)
+    await throttle(cdpCold, rate)
+    log(`phone A: offline cold start at ${rate}×`)
+    await again.page.goto(url)
+    await again.page.waitForFunction(
+      () => (window as unknown as BenchWindow).__perf.firstRow?.painted !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    )
+    const cold = await again.page.evaluate(() => (window as unknown as BenchWindow).__perf.firstRow)
+    await again.close()
+    rows.push({
+      id: `coldStart.${rate}x`,
+      label: `Offline cold start to the household list (${kader.households.length} households, ${rate}×)`,
+      value: cold?.painted ?? null,
+      unit: 'ms',
+      ...(rate === CPU ? { budget: BUDGET.coldStartMs } : {}),
+      note: 'new browser process, service worker, navigation start → first row painted',
+    })
+  }
+  return { phone }
+}
+
+/** JS (gzip) each route loads when opened directly, in a fresh page of the installed app. */
+async function entryJs(phone: Phone, url: string, kader: Dataset) {
+  const firstScreen = execFileSync('node', ['scripts/entry-size.mjs'], { cwd: ROOT }).toString()
+  const kib = Number(firstScreen.match(/JS total:\s+([\d.]+) KiB/)?.[1] ?? Number.NaN)
+  rows.push({
+    id: 'js.entry',
+    label: 'Entry JS, first screen (scripts/entry-size.mjs)',
+    value: kib,
+    unit: 'KiB',
+    budget: BUDGET.entryJsKiB,
+    note: "gzip -9 of index.html's module script and modulepreloads",
+  })
+  const household = kader.households[0]?.id ?? ''
+  const member = kader.members.find((m) => m.householdId === household)?.id ?? ''
+  const routes: [string, string][] = [
+    ['households', '#/'],
+    ['household', `#/rumah/${household}`],
+    ['member', `#/anggota/${member}`],
+    ['visit form', `#/anggota/${member}/kunjungan`],
+    ['new household', '#/rumah/baru'],
+    ['referrals', '#/rujukan'],
+    ['map', '#/peta'],
+    ['settings', '#/pengaturan'],
+  ]
+  const sizes = new Map<string, number>()
+  const gz = (path: string) => {
+    let size = sizes.get(path)
+    if (size === undefined) {
+      size = gzipSync(readFileSync(join(ROOT, 'dist', path)), { level: 9 }).length
+      sizes.set(path, size)
+    }
+    return size
+  }
+  for (const [name, hash] of routes) {
+    const page = await phone.context.newPage()
+    await page.goto(`${url}/${hash}`)
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(1_000)
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/assets/') && p.endsWith('.js')),
+    )
+    await page.close()
+    const unique = [...new Set(scripts)].filter((p) => existsSync(join(ROOT, 'dist', p)))
+    const total = unique.reduce((n, p) => n + gz(p), 0) / KIB
+    rows.push({
+      id: `js.route.${name}`,
+      label: `JS loaded by the route ${hash.replace(/[0-9a-f-]{36}/g, ':id')} (${name})`,
+      value: total,
+      unit: 'KiB',
+      budget: BUDGET.entryJsKiB,
+      note: `${unique.length} files, gzip -9, until the network is idle`,
+    })
+  }
+}
+
+// ————————————————————————————————————————————— phone B —————————————————————————————————————————————
+
+async function phoneB(phone: Phone, url: string) {
+  const { page } = phone
+  log('phone B (pustu): installing the app and loading 125,000 records')
+  await page.goto(url)
+  await waitForServiceWorker(page)
+  await loadBench(page)
+  const generated = await page.evaluate(() => (window as unknown as BenchWindow).__bench.generate('pustu'))
+  const loaded = await page.evaluate(() => (window as unknown as BenchWindow).__bench.loadIntoApp())
+  details.pustuLoad = { generated, loaded }
+  rows.push({
+    id: 'idb.bytesPerRecordPustu',
+    label: 'IndexedDB bytes per record (pustu, 125,000 records with clocks)',
+    value: loaded.bytes / loaded.records,
+    unit: 'B',
+  })
+  await page.reload()
+  await page.locator('main.screen-list a.row').first().waitFor({ timeout: 120_000 })
+  const cdp = await cdpOf(page)
+  const w = () => page.evaluate(() => (window as unknown as BenchWindow).__perf)
+
+  // Household list: tap "Rumah" from the settings screen → first rows painted (3 times, median).
+  const taps: number[] = []
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByLabel('Nama pengguna').waitFor()
+    await throttle(cdp, CPU)
+    await page.evaluate(() => (window as unknown as BenchWindow).__arm('main.screen-list a.row'))
+    await page.getByRole('link', { name: 'Rumah', exact: true }).click()
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__perf.armed?.painted !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    )
+    const perf = await w()
+    taps.push((perf.armed?.painted as number) - (perf.clicks.at(-1) as number))
+    await throttle(cdp, 1)
+  }
+  log(`phone B: household list ${taps.map((x) => x.toFixed(0)).join(', ')} ms`)
+  rows.push({
+    id: 'list.firstRows',
+    label: `Household list, first rows of 5,000 households (tap → painted, ${CPU}×)`,
+    value: median(taps),
+    unit: 'ms',
+    budget: BUDGET.listFirstRowsMs,
+    note: `median of 3 (${taps.map((x) => x.toFixed(0)).join(', ')}); the list is virtual: the rows that fit the screen`,
+  })
+
+  // JS heap with the list of 5,000 households shown, after a full GC.
+  await page.waitForTimeout(1_000)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number }
+  rows.push({
+    id: 'heap',
+    label: 'JS heap, household list of 5,000 households shown (after GC)',
+    value: heap.usedSize / KIB / KIB,
+    unit: 'MiB',
+    budget: BUDGET.heapMiB,
+  })
+
+  // Search: one character at a time; input event → the list's last repaint.
+  const search = page.locator('input.search')
+  await search.click()
+  await throttle(cdp, CPU)
+  const latencies: number[] = []
+  for (const ch of SEARCH_TEXT) {
+    const count = (await w()).inputs.length
+    await page.keyboard.type(ch)
+    await page.waitForFunction((n) => (window as unknown as BenchWindow).__perf.inputs.length > n, count)
+    // Quiet: no repaint for 500 ms (the deferred list render has landed), at most 8 s.
+    const deadline = Date.now() + 8_000
+    let perf = await w()
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(200)
+      perf = await w()
+      const last = Math.max(perf.paints.at(-1) ?? 0, perf.inputPaints.at(-1) ?? 0)
+      const now = await page.evaluate(() => performance.now())
+      if (now - last > 500 && perf.inputPaints.length > count) break
+    }
+    const at = perf.inputs[count] as number
+    const after = [...perf.paints, ...perf.inputPaints].filter((p) => p >= at && p < at + 8_000)
+    latencies.push(Math.max(...after) - at)
+  }
+  await throttle(cdp, 1)
+  log(`phone B: search ${latencies.map((x) => x.toFixed(0)).join(', ')} ms`)
+  rows.push({
+    id: 'search.keystroke',
+    label: `Search per keystroke, 5,000 households (worst of ${latencies.length}, ${CPU}×)`,
+    value: Math.max(...latencies),
+    unit: 'ms',
+    budget: BUDGET.searchKeystrokeMs,
+    note: `"${SEARCH_TEXT}": ${latencies.map((x) => x.toFixed(0)).join(', ')} ms (input → list repainted)`,
+  })
+
+  // Open a household from the list.
+  await search.fill('')
+  await page.waitForTimeout(1_000)
+  await throttle(cdp, CPU)
+  await page.evaluate(() => (window as unknown as BenchWindow).__arm('a.member-row'))
+  await page.locator('main.screen-list a.row').first().click()
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__perf.armed?.painted !== undefined,
+    null,
+    {
+      timeout: 60_000,
+    },
+  )
+  const opened = await w()
+  await throttle(cdp, 1)
+  rows.push({
+    id: 'household.open',
+    label: `Open a household (tap → members painted, ${CPU}×)`,
+    value: (opened.armed?.painted as number) - (opened.clicks.at(-1) as number),
+    unit: 'ms',
+  })
+
+  // Schedule and PWS on the whole pustu (the domain functions; reading IndexedDB shown apart).
+  await loadBench(page)
+  await throttle(cdp, CPU)
+  log('phone B: schedule for 20,000 members and the PWS month (4×)')
+  const schedule = await page.evaluate(
+    (today) => (window as unknown as BenchWindow).__bench.schedule(today),
+    DATA_TODAY,
+  )
+  rows.push({
+    id: 'schedule.20k',
+    label: `Schedule for ${schedule.members.toLocaleString('en-US')} members (visitTasks, ${CPU}×)`,
+    value: schedule.ms,
+    unit: 'ms',
+    budget: BUDGET.schedule20kMs,
+    note: `${schedule.tasks.toLocaleString('en-US')} tasks; reading members, visits, follow-ups from IndexedDB: ${schedule.readMs.toFixed(0)} ms more`,
+  })
+  const month = DATA_TODAY.slice(0, 7)
+  const pws = await page.evaluate((m) => (window as unknown as BenchWindow).__bench.pws(m), month)
+  await throttle(cdp, 1)
+  rows.push({
+    id: 'pws.month',
+    label: `PWS dashboard, month ${month}, 5,000 households (pwsMonth, ${CPU}×)`,
+    value: pws.ms,
+    unit: 'ms',
+    note: `no budget in the issue; reading IndexedDB: ${pws.readMs.toFixed(0)} ms more`,
+  })
+}
+
+// ————————————————————————————————————————————— phone C —————————————————————————————————————————————
+
+async function phoneC(phone: Phone, url: string, dbUrl: string): Promise<PouchFigures> {
+  const { page } = phone
+  log('phone C (PouchDB 7.3, idb adapter): insert, query, pull, push')
+  await page.goto(url)
+  await page.evaluate(async () => {
+    await import(/* @vite-ignore */ `${location.origin}/pages/pouch-bench.js`)
+  })
+  await page.evaluate((n) => (window as unknown as BenchWindow).__pouch.prepare(n), SYNC_RECORDS)
+  const cdp = await cdpOf(page)
+  await throttle(cdp, CPU)
+  const insert = await page.evaluate(
+    (n) => (window as unknown as BenchWindow).__pouch.insert(n, 500),
+    SYNC_RECORDS,
+  )
+  const query = await page.evaluate(() => (window as unknown as BenchWindow).__pouch.indexedQuery(50))
+  await throttle(cdp, CPU, SLOW_4G)
+  const pullTraffic = trackTraffic(cdp, (u) => u.includes('/db/'))
+  const pull = await page.evaluate((db) => (window as unknown as BenchWindow).__pouch.pull(db), dbUrl)
+  const pullWire = pullTraffic.stop()
+  log(`phone C: pull ${pull.docs} docs in ${(pull.ms / 1000).toFixed(1)} s, ${pullWire.requests} requests`)
+  const pushTraffic = trackTraffic(cdp, (u) => u.includes('/db/'))
+  const push = await page.evaluate(({ db, n }) => (window as unknown as BenchWindow).__pouch.push(db, n), {
+    db: dbUrl,
+    n: PUSH_CHANGES,
+  })
+  const pushWire = pushTraffic.stop()
+  await cdp.send('Network.emulateNetworkConditions', NO_THROTTLE)
+  details.pouch = { insert, query, pull, pullWire, push, pushWire }
+  if (pull.docs !== SYNC_RECORDS) throw new Error(`PouchDB pulled ${pull.docs} docs, not ${SYNC_RECORDS}`)
+  return {
+    insertMs: insert.ms,
+    insertBytesPerDoc: insert.bytes / insert.records,
+    queryMs: query.msPerQuery,
+    pullMs: pull.ms,
+    pullRequests: pullWire.requests,
+    pullBytesDown: pullWire.bytesDown / KIB,
+    pullBytesPerDoc: pull.bytes / pull.docs,
+    pushMs: push.ms,
+    pushRequests: pushWire.requests,
+    pushBytesUp: pushWire.bytesUp / KIB,
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
