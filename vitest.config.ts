@@ -15,6 +15,10 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           environment: 'node',
           setupFiles: ['tests/setup.ts'],
+          // The sync and server suites start real servers (PGlite takes seconds to open) and walk through retries
+          // and rate limits; on a 2-core CI machine running everything at once, 5 s is not enough for them.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

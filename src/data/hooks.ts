@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { ClinicalSettings } from '../domain/clinical-settings'
 import { getClinicalSettings } from './clinical-settings'
+import { getDb } from './db'
 import { buildHouseholdRows, type HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
@@ -42,4 +43,20 @@ export function useOutboxCount(): number | undefined {
 
 export function useClinicalSettings(): ClinicalSettings | undefined {
   return useLiveQuery(getClinicalSettings)
+}
+
+/**
+ * Changes whenever the records may have: a local write (the outbox grows), a new visit, or a finished sync. The
+ * area computations (area/client.ts) rerun on it instead of watching every table.
+ */
+export function useDataVersion(): string | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb()
+    const [outbox, visits, status] = await Promise.all([
+      db.outbox.count(),
+      db.visits.count(),
+      db.meta.get('syncStatus'),
+    ])
+    return `${outbox}:${visits}:${JSON.stringify(status?.value ?? null)}`
+  })
 }

@@ -33,6 +33,12 @@ export function daysBetween(from: string, to: string): number {
   return (utc(b.year, b.month, b.day) - utc(a.year, a.month, a.day)) / MS_PER_DAY
 }
 
+/** The date `days` days later (earlier when negative). */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = parseDate(date)
+  return normalizeDate(year, month, day + days)
+}
+
 /** Builds a date from parts that may overflow (month 14, day 38) by carrying into the next month or year. */
 export function normalizeDate(year: number, month: number, day: number): string {
   const date = new Date(utc(year, month, day))

@@ -3,7 +3,7 @@
 // shared/data/ilp/imunisasi_rutin.csv and ilp-domain.md §2.1, not read at run time.
 import { ageOn } from './age'
 import type { ClinicalSettings } from './clinical-settings'
-import { daysBetween, normalizeDate, parseDate } from './dates'
+import { addDays, daysBetween, normalizeDate, parseDate } from './dates'
 import type { Finding } from './findings'
 
 export const ANTIGENS = ['HB0', 'BCG', 'OPV', 'DPT-HB-Hib', 'PCV', 'RV', 'IPV', 'MR', 'JE'] as const
@@ -355,11 +355,6 @@ export function asiEksklusif(
 function compareAge(birthDate: string, date: string, spec: AgeSpec): number {
   const age = ageOn(birthDate, date)
   return age.totalMonths - spec.months || age.days - spec.days
-}
-
-function addDays(date: string, days: number): string {
-  const { year, month, day } = parseDate(date)
-  return normalizeDate(year, month, day + days)
 }
 
 /** The first day on which the child is at least `spec` old (ageOn increases strictly from day to day). */

@@ -16,8 +16,11 @@ const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
 const MapScreen = lazy(() => import('./map/MapScreen'))
+// The schedule and the PWS figures are computed in a worker; their screens load on first use.
+const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
+const PwsScreen = lazy(() => import('./pws/PwsScreen'))
 
-const TOP_LEVEL: readonly Route['name'][] = ['households', 'map', 'referrals', 'settings']
+const TOP_LEVEL: readonly Route['name'][] = ['households', 'schedule', 'map', 'referrals', 'pws', 'settings']
 
 export function App() {
   const route = useRoute()
@@ -58,6 +61,10 @@ function Screen({ route }: { route: Route }) {
       return <ReferralList />
     case 'map':
       return <MapScreen />
+    case 'schedule':
+      return <ScheduleScreen />
+    case 'pws':
+      return <PwsScreen month={route.month} />
     case 'settings':
       return <Settings />
     case 'notFound':

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
   | { name: 'map' }
+  | { name: 'schedule' }
+  | { name: 'pws'; month?: string }
   | { name: 'settings' }
   | { name: 'notFound' }
 
@@ -28,6 +30,8 @@ export const paths = {
   visitCorrect: (visitId: string) => `#/kunjungan/${visitId}/koreksi`,
   referrals: () => '#/rujukan',
   map: () => '#/peta',
+  schedule: () => '#/jadwal',
+  pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
   settings: () => '#/pengaturan',
 }
 
@@ -49,6 +53,9 @@ export function parseRoute(hash: string): Route {
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
   if (a === 'peta' && parts.length === 1) return { name: 'map' }
+  if (a === 'jadwal' && parts.length === 1) return { name: 'schedule' }
+  if (a === 'pws' && parts.length === 1) return { name: 'pws' }
+  if (a === 'pws' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2) return { name: 'pws', month: b }
   return { name: 'notFound' }
 }
 

@@ -31,7 +31,17 @@ export function HouseholdList() {
 
   return (
     <main className="screen screen-list">
-      <TopBar title={t('households.title')} action={<SyncChip />} />
+      <TopBar
+        title={t('households.title')}
+        action={
+          <>
+            <SyncChip />
+            <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
+              ⚙
+            </a>
+          </>
+        }
+      />
       <div className="filters">
         <input
           type="search"

@@ -3,9 +3,10 @@ import { paths, type Route } from '../router'
 
 const TABS = [
   { name: 'households', href: paths.households(), icon: '⌂', label: 'nav.households' },
+  { name: 'schedule', href: paths.schedule(), icon: '☰', label: 'nav.schedule' },
   { name: 'map', href: paths.map(), icon: '◎', label: 'nav.map' },
   { name: 'referrals', href: paths.referrals(), icon: '➜', label: 'nav.referrals' },
-  { name: 'settings', href: paths.settings(), icon: '⚙', label: 'nav.settings' },
+  { name: 'pws', href: paths.pws(), icon: '▥', label: 'nav.pws' },
 ] as const
 
 /** The top-level screens, at the bottom where a thumb reaches them. */

@@ -1,0 +1,47 @@
+// The page's side of the area worker: one worker, requests matched to answers by id. Where there is no Worker
+// (tests, very old browsers) the same computation runs in the page.
+import type { PwsReport } from '../../domain/pws'
+import type { ScheduleResult } from './compute'
+import type { AreaJob, AreaRequest, AreaResponse } from './protocol'
+
+let worker: Worker | undefined
+let nextId = 1
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+
+function getWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined
+  if (!worker) {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+    worker.addEventListener('message', (event: MessageEvent<AreaResponse>) => {
+      const answer = event.data
+      const call = waiting.get(answer.id)
+      waiting.delete(answer.id)
+      if (answer.ok) call?.resolve(answer.result)
+      else call?.reject(new Error(answer.error))
+    })
+  }
+  return worker
+}
+
+async function run(job: AreaJob): Promise<unknown> {
+  const w = getWorker()
+  if (!w) {
+    const compute = await import('./compute')
+    return job.kind === 'schedule'
+      ? compute.computeSchedule(job.workAreaId, job.today)
+      : compute.computePws(job.workAreaId, job.month)
+  }
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject })
+    w.postMessage({ id, job } satisfies AreaRequest)
+  })
+}
+
+export function scheduleOf(workAreaId: string, today: string): Promise<ScheduleResult> {
+  return run({ kind: 'schedule', workAreaId, today }) as Promise<ScheduleResult>
+}
+
+export function pwsOf(workAreaId: string, month: string): Promise<PwsReport> {
+  return run({ kind: 'pws', workAreaId, month }) as Promise<PwsReport>
+}

@@ -1,0 +1,51 @@
+// The work-area computations that read every record of the area: the visit schedule and the month's PWS figures.
+// They run in a Web Worker (worker.ts) so that 20,000 members never freeze the screen; tests call them directly.
+import { visitTasks } from '../../domain/schedule'
+import type { PosyanduCalendar as ScheduleCalendar, Task } from '../../domain/schedule/types'
+import { getClinicalSettings } from '../clinical-settings'
+import { getWorkArea } from '../meta'
+import { loadWorkArea } from '../read'
+import type { PosyanduCalendar } from '../schemas'
+import { workAreaVisits } from '../visits'
+
+/**
+ * Until the kader sets the posyandu's open day, the schedule counts from the second Tuesday — a common choice — and
+ * the screen says so (the setting is in Pengaturan).
+ */
+export const FALLBACK_OPEN_DAY: PosyanduCalendar['openDay'] = { week: 2, weekday: 2 }
+
+export interface ScheduleResult {
+  tasks: Task[]
+  /** True when FALLBACK_OPEN_DAY was used. */
+  openDayAssumed: boolean
+}
+
+export async function computeSchedule(workAreaId: string, today: string): Promise<ScheduleResult> {
+  const [{ members }, { visits, followUps }, settings, area] = await Promise.all([
+    loadWorkArea(workAreaId),
+    workAreaVisits(workAreaId),
+    getClinicalSettings(),
+    getWorkArea(),
+  ])
+  const openDay = area.posyandu?.openDay
+  const tasks = visitTasks({
+    members,
+    visits,
+    followUps,
+    // The schema bounds week to 1–5 or 'last' and weekday to 0–6: exactly the domain's calendar.
+    calendar: { openDay: (openDay ?? FALLBACK_OPEN_DAY) as ScheduleCalendar['openDay'] },
+    settings,
+    today,
+  })
+  return { tasks, openDayAssumed: openDay === undefined }
+}
+
+export async function computePws(workAreaId: string, month: string) {
+  const { pwsMonth } = await import('../../domain/pws')
+  const [{ households, members }, { visits, followUps }, settings] = await Promise.all([
+    loadWorkArea(workAreaId),
+    workAreaVisits(workAreaId),
+    getClinicalSettings(),
+  ])
+  return pwsMonth({ households, members, visits, followUps, month, settings })
+}

@@ -1,0 +1,145 @@
+// "Jadwal kunjungan": what is overdue, due today and due this week, grouped by household in walking order (nearest
+// next from where the kader stands, when the phone knows it). One tap on a task opens the visit form.
+import { useMemo, useState } from 'react'
+import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import type { HouseholdRow } from '../../data/household-rows'
+import { addDays } from '../../domain/dates'
+import type { Task } from '../../domain/schedule/types'
+import { type Point, walkingOrder } from '../../domain/walking-order'
+import { useI18n } from '../i18n'
+import { paths } from '../router'
+import { formatDate } from '../shared/format'
+import { TopBar } from '../shared/TopBar'
+import { useToday } from '../shared/today'
+import { useSchedule } from '../shared/useAreaReports'
+
+const WEEK_DAYS = 7
+type Section = 'overdue' | 'today' | 'week'
+
+function sectionOf(task: Task, today: string): Section | undefined {
+  if (task.state === 'overdue') return 'overdue'
+  if (task.state === 'due') return 'today'
+  if (task.state === 'upcoming' && task.dueFrom <= addDays(today, WEEK_DAYS)) return 'week'
+  return undefined
+}
+
+export default function ScheduleScreen() {
+  const { t } = useI18n()
+  const today = useToday()
+  const workArea = useWorkArea()
+  const rows = useWorkAreaRows(workArea?.id, today)
+  const schedule = useSchedule(workArea?.id, today)
+  const [here, setHere] = useState<Point>()
+  const [locating, setLocating] = useState(false)
+
+  const sections = useMemo(() => {
+    if (!schedule || !rows) return undefined
+    const byId = new Map(rows.map((r) => [r.household.id, r]))
+    const grouped: Record<Section, Map<string, Task[]>> = {
+      overdue: new Map(),
+      today: new Map(),
+      week: new Map(),
+    }
+    for (const task of schedule.tasks) {
+      const section = sectionOf(task, today)
+      if (!section || !byId.has(task.householdId)) continue
+      const list = grouped[section].get(task.householdId) ?? []
+      list.push(task)
+      grouped[section].set(task.householdId, list)
+    }
+    const ordered = (tasks: Map<string, Task[]>) => {
+      const homes = [...tasks.keys()].map((id) => byId.get(id) as HouseholdRow)
+      const located = homes.flatMap((r) =>
+        r.household.location ? [{ id: r.household.id, point: r.household.location, row: r }] : [],
+      )
+      const unlocated = homes.filter((r) => !r.household.location)
+      return [...walkingOrder(located, here).map((p) => p.row), ...unlocated].map((row) => ({
+        row,
+        tasks: (tasks.get(row.household.id) ?? []).sort((a, b) => a.priority - b.priority),
+      }))
+    }
+    return (['overdue', 'today', 'week'] as const).map((s) => ({ section: s, homes: ordered(grouped[s]) }))
+  }, [schedule, rows, today, here])
+
+  const locate = () => {
+    setLocating(true)
+    navigator.geolocation?.getCurrentPosition(
+      (pos) => {
+        setHere({ lat: pos.coords.latitude, lng: pos.coords.longitude })
+        setLocating(false)
+      },
+      () => setLocating(false),
+      { enableHighAccuracy: true, timeout: 30_000, maximumAge: 0 },
+    )
+  }
+
+  return (
+    <main className="screen">
+      <TopBar title={t('schedule.title')} />
+      {schedule?.openDayAssumed && (
+        <p className="notice">
+          {t('schedule.openDayAssumed')} <a href={paths.settings()}>{t('settings.title')}</a>
+        </p>
+      )}
+      <div className="screen-actions">
+        <button type="button" className="button secondary" onClick={locate} disabled={locating}>
+          {locating ? t('location.locating') : here ? t('schedule.reorder') : t('schedule.orderFromHere')}
+        </button>
+      </div>
+      {!sections ? (
+        <p className="loading">{t('common.loading')}</p>
+      ) : sections.every((s) => s.homes.length === 0) ? (
+        <p className="empty">{t('schedule.nothing')}</p>
+      ) : (
+        sections.map(({ section, homes }) =>
+          homes.length === 0 ? null : (
+            <section key={section} aria-label={t(`schedule.${section}`)}>
+              <h2 className="section-title">
+                {t(`schedule.${section}`)} ({homes.reduce((n, h) => n + h.tasks.length, 0)})
+              </h2>
+              {homes.map(({ row, tasks }) => (
+                <HomeTasks key={row.household.id} row={row} tasks={tasks} />
+              ))}
+            </section>
+          ),
+        )
+      )}
+    </main>
+  )
+}
+
+function HomeTasks({ row, tasks }: { row: HouseholdRow; tasks: Task[] }) {
+  const { t, lang } = useI18n()
+  const names = new Map(row.members.map((m) => [m.id, m.name]))
+  const a = row.household.address
+  return (
+    <div className="card schedule-home">
+      <a className="row-title" href={paths.household(row.household.id)}>
+        {row.household.headName}
+      </a>
+      <p className="muted">
+        {a.dusun} · RT {a.rt}/RW {a.rw}
+      </p>
+      <ul className="task-list">
+        {tasks.map((task) => (
+          <li key={task.id} className={`task task-p${task.priority}`}>
+            <div>
+              <strong>{names.get(task.memberId)}</strong> — {task.reason[lang]}
+              <br />
+              <span className="muted">
+                {t('schedule.window', {
+                  from: formatDate(task.dueFrom, lang),
+                  to: formatDate(task.dueTo, lang),
+                })}{' '}
+                · {t(`schedule.priority.${task.priority}`)}
+              </span>
+            </div>
+            <a className="button secondary small" href={paths.visitNew(task.memberId)}>
+              {t('schedule.record')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
