@@ -1,7 +1,8 @@
-// Calendar dates as 'YYYY-MM-DD' strings. All arithmetic is done on UTC day numbers, so the result never
-// depends on the device's time zone or on daylight-saving changes.
+// Calendar dates as 'YYYY-MM-DD' strings. All arithmetic is done on day numbers (days since 1970-01-01 in the
+// proleptic Gregorian calendar), so the result never depends on the device's time zone or daylight saving, and no
+// Date object is made: the schedule and the PWS figures do this millions of times for a pustu's 20,000 people.
 
-const MS_PER_DAY = 86_400_000
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 export interface CalendarDate {
@@ -23,14 +24,16 @@ export function parseDate(iso: string): CalendarDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month + 1, 0)).getUTCDate()
+  const y = year + Math.floor((month - 1) / 12)
+  const m = (((month - 1) % 12) + 12) % 12 // 0 = January
+  return m === 1 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m] as number)
 }
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const a = parseDate(from)
   const b = parseDate(to)
-  return (utc(b.year, b.month, b.day) - utc(a.year, a.month, a.day)) / MS_PER_DAY
+  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day)
 }
 
 /** The date `days` days later (earlier when negative). */
@@ -41,9 +44,9 @@ export function addDays(date: string, days: number): string {
 
 /** Builds a date from parts that may overflow (month 14, day 38) by carrying into the next month or year. */
 export function normalizeDate(year: number, month: number, day: number): string {
-  const date = new Date(utc(year, month, day))
+  const date = fromDayNumber(dayNumber(year, month, day))
   const pad = (n: number, width: number) => String(n).padStart(width, '0')
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`
 }
 
 /** 'DD-MM-YYYY', the order Indonesians write dates in. */
@@ -59,7 +62,43 @@ function toCalendarDate(iso: string): CalendarDate | undefined {
   return { year, month, day }
 }
 
-// Date.UTC would read years 0–99 as 1900–1999; setUTCFullYear takes them as written.
-function utc(year: number, month: number, day: number): number {
-  return new Date(0).setUTCFullYear(year, month - 1, day)
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+}
+
+// Day numbers by the era method for the proleptic Gregorian calendar (400-year eras of 146,097 days, years counted
+// from March so that the leap day falls at a year's end). Months and days may overflow either way.
+const DAYS_PER_ERA = 146_097
+const EPOCH_SHIFT = 719_468 // days from 0000-03-01 to 1970-01-01
+
+function dayNumber(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12)
+  const m = ((((month - 1) % 12) + 12) % 12) + 1
+  const y = m <= 2 ? y0 - 1 : y0
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5)
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT + day - 1
+}
+
+function fromDayNumber(n: number): CalendarDate {
+  const z = n + EPOCH_SHIFT
+  const era = Math.floor(z / DAYS_PER_ERA)
+  const dayOfEra = z - era * DAYS_PER_ERA
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1,
+  }
 }

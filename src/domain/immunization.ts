@@ -3,7 +3,7 @@
 // shared/data/ilp/imunisasi_rutin.csv and ilp-domain.md §2.1, not read at run time.
 import { ageOn } from './age'
 import type { ClinicalSettings } from './clinical-settings'
-import { addDays, daysBetween, normalizeDate, parseDate } from './dates'
+import { addDays, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
 import type { Finding } from './findings'
 
 export const ANTIGENS = ['HB0', 'BCG', 'OPV', 'DPT-HB-Hib', 'PCV', 'RV', 'IPV', 'MR', 'JE'] as const
@@ -357,13 +357,35 @@ function compareAge(birthDate: string, date: string, spec: AgeSpec): number {
   return age.totalMonths - spec.months || age.days - spec.days
 }
 
-/** The first day on which the child is at least `spec` old (ageOn increases strictly from day to day). */
+/**
+ * The first day on which the child is at least `spec` old: `spec.days` after the day month `spec.months` is
+ * completed, unless the next month is completed first (age.ts: a month is completed on the same day of the month,
+ * or on the 1st of the next month when the month has no such day). Computed, not searched day by day: the schedule
+ * asks this for every dose of every child.
+ */
 export function firstDateAtAge(birthDate: string, spec: AgeSpec): string {
+  const key = `${birthDate}|${spec.months}|${spec.days}`
+  const known = firstDates.get(key)
+  if (known) return known
+  const plusDays = addDays(monthCompleted(birthDate, spec.months), spec.days)
+  const nextMonth = monthCompleted(birthDate, spec.months + 1)
+  const first = plusDays < nextMonth ? plusDays : nextMonth
+  // A pure function of its arguments, asked for every dose of every child on every schedule run: remember the
+  // answers (bounded, so a long session does not grow without end).
+  if (firstDates.size >= FIRST_DATES_KEPT) firstDates.clear()
+  firstDates.set(key, first)
+  return first
+}
+
+const FIRST_DATES_KEPT = 200_000
+const firstDates = new Map<string, string>()
+
+function monthCompleted(birthDate: string, months: number): string {
   const birth = parseDate(birthDate)
-  let date = normalizeDate(birth.year, birth.month + spec.months, birth.day + spec.days)
-  while (date > birthDate && compareAge(birthDate, addDays(date, -1), spec) >= 0) date = addDays(date, -1)
-  while (compareAge(birthDate, date, spec) < 0) date = addDays(date, 1)
-  return date
+  const { year, month } = parseDate(normalizeDate(birth.year, birth.month + months, 1))
+  return birth.day > daysInMonth(year, month)
+    ? normalizeDate(year, month + 1, 1)
+    : normalizeDate(year, month, birth.day)
 }
 
 /** The last day on which the child is at most `spec` old. */
