@@ -15,7 +15,7 @@ const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
-const MapScreen = lazy(() => import('./map/MapScreen'))
+const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
 const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
 const PwsScreen = lazy(() => import('./pws/PwsScreen'))
