@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import { saveVisit } from '../../src/data/visits'
+import { saveHousehold, saveMember } from '../../src/data/write'
+import PwsScreen from '../../src/ui/pws/PwsScreen'
+import { localDate } from '../../src/ui/shared/today'
+import { householdInput, memberInput, NOW, withTestDb } from '../data/fixtures'
+import { renderScreen } from './render'
+
+withTestDb()
+afterEach(cleanup)
+
+describe('PWS screen', () => {
+  it('counts the month’s balita in SKDN and opens the people behind a number', async () => {
+    const today = localDate(new Date())
+    const h = await saveHousehold(householdInput(), { now: NOW })
+    if (!h.ok) throw new Error('household')
+    const born = (years: number) => {
+      const d = new Date()
+      d.setFullYear(d.getFullYear() - years)
+      return localDate(d)
+    }
+    const weighed = await saveMember(
+      memberInput(h.record.id, { name: 'Rizky', sex: 'L', birthDate: born(2), relation: 'anak' }),
+      {
+        now: NOW,
+        today,
+      },
+    )
+    const notWeighed = await saveMember(
+      memberInput(h.record.id, { name: 'Dewi', sex: 'P', birthDate: born(3), relation: 'anak' }),
+      {
+        now: NOW,
+        today,
+      },
+    )
+    if (!weighed.ok || !notWeighed.ok) throw new Error('members')
+    const v = await saveVisit(
+      { memberId: weighed.record.id, date: today, place: 'posyandu', parts: { balita: { weightKg: 12 } } },
+      { now: new Date(), today },
+    )
+    if (!v.ok) throw new Error('visit')
+
+    const user = userEvent.setup()
+    renderScreen(<PwsScreen month={today.slice(0, 7)} />)
+    const skdn = await screen.findByRole('region', { name: 'SKDN' }, { timeout: 10_000 })
+    const row = (label: string) => within(skdn).getByText(label).closest('tr') as HTMLElement
+    expect(within(row('S — semua balita')).getByRole('button').textContent).toBe('2')
+    expect(within(row('D — ditimbang')).getByRole('button').textContent).toBe('1')
+    await user.click(within(row('Belum ditimbang (S − D)')).getByRole('button'))
+    const list = await screen.findByRole('dialog', { name: 'Belum ditimbang (S − D)' })
+    expect(within(list).getByRole('link', { name: 'Dewi' }).getAttribute('href')).toBe(
+      `#/anggota/${notWeighed.record.id}`,
+    )
+  })
+})
