@@ -369,7 +369,8 @@ export function firstDateAtAge(birthDate: string, spec: AgeSpec): string {
   if (known) return known
   const plusDays = addDays(monthCompleted(birthDate, spec.months), spec.days)
   const nextMonth = monthCompleted(birthDate, spec.months + 1)
-  const first = plusDays < nextMonth ? plusDays : nextMonth
+  // ISO dates order as strings: the earlier of the two.
+  const first = [plusDays, nextMonth].sort()[0] as string
   // A pure function of its arguments, asked for every dose of every child on every schedule run: remember the
   // answers (bounded, so a long session does not grow without end).
   if (firstDates.size >= FIRST_DATES_KEPT) firstDates.clear()
