@@ -150,6 +150,29 @@ async function applyOne(
   return applyMerged(tx, session, area, merged, nextSeq)
 }
 
+/**
+ * What a change meets before it is applied: a stored record the kader may not see (forbidden), or its change id
+ * already applied — to this record (the original answer, so a re-sent batch is idempotent) or to another (invalid).
+ */
+async function priorOutcome(
+  tx: Sql,
+  area: AreaKey,
+  p: Prepared,
+): Promise<{ result: ChangeResult } | { stored: Awaited<ReturnType<typeof loadRecord>> }> {
+  const [seen] = await tx.query<{ entity: string; record_id: string; result: ChangeResult }>(
+    'SELECT entity, record_id, result FROM applied_changes WHERE change_id = $1',
+    [p.changeId],
+  )
+  const stored = await loadRecord(tx, p.entity, p.recordId)
+  if (stored && !(await visible(tx, area, stored))) return { result: reject(p.changeId, 'forbidden') }
+  if (seen) {
+    if (seen.entity !== p.entity || seen.record_id !== p.recordId || !stored)
+      return { result: reject(p.changeId, 'invalid', [{ path: 'changeId', message: 'err.changeId.reused' }]) }
+    return { result: seen.result }
+  }
+  return { stored }
+}
+
 async function applyMerged(
   tx: Sql,
   session: Session,
@@ -157,17 +180,9 @@ async function applyMerged(
   p: Prepared & { entity: Entity },
   nextSeq: () => number,
 ): Promise<ChangeResult> {
-  const [seen] = await tx.query<{ entity: string; record_id: string; result: ChangeResult }>(
-    'SELECT entity, record_id, result FROM applied_changes WHERE change_id = $1',
-    [p.changeId],
-  )
-  const stored = await loadRecord(tx, p.entity, p.recordId)
-  if (stored && !(await visible(tx, area, stored))) return reject(p.changeId, 'forbidden')
-  if (seen) {
-    if (seen.entity !== p.entity || seen.record_id !== p.recordId || !stored)
-      return reject(p.changeId, 'invalid', [{ path: 'changeId', message: 'err.changeId.reused' }])
-    return seen.result
-  }
+  const prior = await priorOutcome(tx, area, p)
+  if ('result' in prior) return prior.result
+  const { stored } = prior
 
   const before = stored ? stateOf(stored) : undefined
   const { state, applied } = mergeChange(before, p.fields)
@@ -264,17 +279,9 @@ async function applyInsert(
   p: Prepared & { entity: InsertedEntity },
   nextSeq: () => number,
 ): Promise<ChangeResult> {
-  const [seen] = await tx.query<{ entity: string; record_id: string; result: ChangeResult }>(
-    'SELECT entity, record_id, result FROM applied_changes WHERE change_id = $1',
-    [p.changeId],
-  )
-  const stored = await loadRecord(tx, p.entity, p.recordId)
-  if (stored && !(await visible(tx, area, stored))) return reject(p.changeId, 'forbidden')
-  if (seen) {
-    if (seen.entity !== p.entity || seen.record_id !== p.recordId || !stored)
-      return reject(p.changeId, 'invalid', [{ path: 'changeId', message: 'err.changeId.reused' }])
-    return seen.result
-  }
+  const prior = await priorOutcome(tx, area, p)
+  if ('result' in prior) return prior.result
+  const { stored } = prior
   if (stored) {
     const duplicate: ChangeResult = { changeId: p.changeId, status: 'accepted', ...toState(stored) }
     await remember(tx, session, duplicate, p.recordId)
