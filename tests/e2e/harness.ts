@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { type Plugin, preview } from 'vite'
+import { afterAll, beforeAll } from 'vitest'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const CHROMIUM = '/usr/bin/chromium'
@@ -107,4 +108,48 @@ export async function waitForServiceWorker(page: Page, timeout = 30_000): Promis
     await page.reload()
     await controlled()
   }
+}
+
+/** The built app and a fresh on-disk browser profile for the tests of one describe block, closed after them. */
+export function withAppAndBrowser(): { app: () => RunningApp; browser: () => RunningBrowser } {
+  let app: RunningApp | undefined
+  let browser: RunningBrowser | undefined
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+  const must = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('withAppAndBrowser: used outside a test')
+    return value
+  }
+  return { app: () => must(app), browser: () => must(browser) }
+}
+
+/** Fills and saves the household form from the household list (kabupaten, kecamatan, desa as given or as set). */
+export async function registerHousehold(
+  page: Page,
+  h: {
+    head: string
+    dusun: string
+    rt: string
+    rw: string
+    desa?: string
+    kecamatan?: string
+    kabupaten?: string
+  },
+): Promise<void> {
+  await page.getByRole('link', { name: '+ Rumah tangga' }).click()
+  await page.getByLabel('Nama kepala keluarga').fill(h.head)
+  await page.getByLabel('Dusun').fill(h.dusun)
+  await page.getByLabel('RT', { exact: true }).fill(h.rt)
+  await page.getByLabel('RW', { exact: true }).fill(h.rw)
+  if (h.desa) await page.getByLabel('Desa/Kelurahan').fill(h.desa)
+  if (h.kecamatan) await page.getByLabel('Kecamatan').fill(h.kecamatan)
+  if (h.kabupaten) await page.getByLabel('Kabupaten/Kota').fill(h.kabupaten)
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await page.getByRole('heading', { name: h.head }).waitFor()
 }

@@ -1,11 +1,8 @@
 // The foundation's promise, end to end in real Chromium: install, lose signal, register a household with three
 // members, restart, and find them again with the right life-cycle stages.
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startApp, waitForServiceWorker } from './harness'
-
-type App = Awaited<ReturnType<typeof startApp>>
-type Browser = Awaited<ReturnType<typeof launchBrowser>>
+import { describe, expect, it } from 'vitest'
+import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
 
 function isoDaysAgo(days: number, from = new Date()): string {
   const d = new Date(from)
@@ -38,21 +35,11 @@ async function addMember(
 }
 
 describe('registry offline (real Chromium)', () => {
-  let app: App
-  let browser: Browser
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const session = withAppAndBrowser()
 
   it('registers a household with three members offline and finds them after reloads', async () => {
-    const { page, context } = browser
+    const { page, context } = session.browser()
+    const app = session.app()
     await page.goto(app.url)
     await waitForServiceWorker(page)
 
@@ -60,16 +47,15 @@ describe('registry offline (real Chromium)', () => {
     await page.reload()
     await page.getByRole('heading', { name: 'Rumah tangga' }).waitFor()
 
-    await page.getByRole('link', { name: '+ Rumah tangga' }).click()
-    await page.getByLabel('Nama kepala keluarga').fill('Budi Santoso')
-    await page.getByLabel('Dusun').fill('Krajan')
-    await page.getByLabel('RT', { exact: true }).fill('3')
-    await page.getByLabel('RW', { exact: true }).fill('1')
-    await page.getByLabel('Desa/Kelurahan').fill('Sukamaju')
-    await page.getByLabel('Kecamatan').fill('Cibadak')
-    await page.getByLabel('Kabupaten/Kota').fill('Sukabumi')
-    await page.getByRole('button', { name: 'Simpan' }).click()
-    await page.getByRole('heading', { name: 'Budi Santoso' }).waitFor()
+    await registerHousehold(page, {
+      head: 'Budi Santoso',
+      dusun: 'Krajan',
+      rt: '3',
+      rw: '1',
+      desa: 'Sukamaju',
+      kecamatan: 'Cibadak',
+      kabupaten: 'Sukabumi',
+    })
 
     await addMember(page, {
       name: 'Siti Aminah',

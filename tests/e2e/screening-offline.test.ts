@@ -1,10 +1,7 @@
 // A screening recorded with no signal: the findings appear as the kader types, and after a restart the visit is in
 // the member's history and the child is on the referral list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, startApp, waitForServiceWorker } from './harness'
-
-type App = Awaited<ReturnType<typeof startApp>>
-type Browser = Awaited<ReturnType<typeof launchBrowser>>
+import { describe, expect, it } from 'vitest'
+import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
 
 function yearsAgo(years: number): string {
   const d = new Date()
@@ -13,35 +10,25 @@ function yearsAgo(years: number): string {
 }
 
 describe('screening offline (real Chromium)', () => {
-  let app: App
-  let browser: Browser
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const session = withAppAndBrowser()
 
   it('records a stunted child offline and finds the visit in the history and the referral list after reload', async () => {
-    const { page, context } = browser
+    const { page, context } = session.browser()
+    const app = session.app()
     await page.goto(app.url)
     await waitForServiceWorker(page)
     await context.setOffline(true)
     await page.reload()
 
-    await page.getByRole('link', { name: '+ Rumah tangga' }).click()
-    await page.getByLabel('Nama kepala keluarga').fill('Ahmad Yani')
-    await page.getByLabel('Dusun').fill('Krajan')
-    await page.getByLabel('RT', { exact: true }).fill('2')
-    await page.getByLabel('RW', { exact: true }).fill('1')
-    await page.getByLabel('Desa/Kelurahan').fill('Sukamaju')
-    await page.getByLabel('Kecamatan').fill('Cibadak')
-    await page.getByLabel('Kabupaten/Kota').fill('Sukabumi')
-    await page.getByRole('button', { name: 'Simpan' }).click()
+    await registerHousehold(page, {
+      head: 'Ahmad Yani',
+      dusun: 'Krajan',
+      rt: '2',
+      rw: '1',
+      desa: 'Sukamaju',
+      kecamatan: 'Cibadak',
+      kabupaten: 'Sukabumi',
+    })
     await page.getByRole('link', { name: '+ Anggota' }).click()
     await page.getByLabel('Nama lengkap').fill('Rizky')
     await page.getByLabel('Laki-laki', { exact: true }).check()
