@@ -6,6 +6,7 @@ import { useT } from '../i18n'
 import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'
 import { TextField } from '../shared/Field'
+import { FormActions } from '../shared/FormActions'
 import { LocationField } from '../shared/LocationField'
 import { TopBar } from '../shared/TopBar'
 import { useFormErrors } from '../shared/useFormErrors'
@@ -184,21 +185,12 @@ export default function HouseholdForm({ id }: { id?: string }) {
           householdId={id}
         />
         {form.errors.workAreaId && <p className="field-message">{t(form.errors.workAreaId.key)}</p>}
-        {failure && (
-          <p className="form-failure" role="alert">
-            {t(failure)}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={saving}>
-            {t('common.save')}
-          </button>
-          {id && (
-            <button type="button" className="button danger" onClick={remove}>
-              {t('household.delete')}
-            </button>
-          )}
-        </div>
+        <FormActions
+          saving={saving}
+          failure={failure}
+          deleteLabel={t('household.delete')}
+          onDelete={id ? remove : undefined}
+        />
       </form>
     </main>
   )

@@ -8,6 +8,7 @@ import { useT } from '../i18n'
 import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'
 import { Field, TextField } from '../shared/Field'
+import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useFormErrors } from '../shared/useFormErrors'
@@ -266,21 +267,12 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
           </fieldset>
         )}
         {form.errors.householdId && <p className="field-message">{t(form.errors.householdId.key)}</p>}
-        {failure && (
-          <p className="form-failure" role="alert">
-            {t(failure)}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={saving}>
-            {t('common.save')}
-          </button>
-          {id && (
-            <button type="button" className="button danger" onClick={remove}>
-              {t('member.delete')}
-            </button>
-          )}
-        </div>
+        <FormActions
+          saving={saving}
+          failure={failure}
+          deleteLabel={t('member.delete')}
+          onDelete={id ? remove : undefined}
+        />
       </form>
     </main>
   )

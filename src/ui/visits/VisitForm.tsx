@@ -16,6 +16,7 @@ import { useT } from '../i18n'
 import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'
 import { TextField } from '../shared/Field'
+import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useFormErrors } from '../shared/useFormErrors'
@@ -221,16 +222,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
         {unconfirmed.length > 0 && form.errors.date === undefined && dirty && (
           <p className="field-message">{t('visit.confirmExtremes')}</p>
         )}
-        {failure && (
-          <p className="form-failure" role="alert">
-            {t(failure)}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={saving}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions saving={saving} failure={failure} />
       </form>
     </main>
   )

@@ -1,0 +1,35 @@
+import { useT } from '../i18n'
+
+/** A form's closing lines: why the phone refused the save (if it did), "Simpan", and an optional delete. */
+export function FormActions({
+  saving,
+  failure,
+  deleteLabel,
+  onDelete,
+}: {
+  saving: boolean
+  failure?: string
+  deleteLabel?: string
+  onDelete?: () => void
+}) {
+  const t = useT()
+  return (
+    <>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {t(failure)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={saving}>
+          {t('common.save')}
+        </button>
+        {onDelete && (
+          <button type="button" className="button danger" onClick={onDelete}>
+            {deleteLabel}
+          </button>
+        )}
+      </div>
+    </>
+  )
+}
