@@ -193,10 +193,11 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   it('keeps a change the server refuses on the phone, shows why, and sends the fix that supersedes it', async () => {
     const k = await addKader(server)
     const a = phone('a')
+    // Outside the kader's area, written before the first login (the form checks the area only once it is known):
+    // refused per change as forbidden.
+    const away = await a.addHousehold(k.area, T0, { address: { ...homeAddress(k.area), desa: 'Desa Lain' } })
     await a.login(server.url, k)
     const good = await a.addHousehold(k.area, T0)
-    // Outside the kader's area: refused per change as forbidden.
-    const away = await a.addHousehold(k.area, T0, { address: { ...homeAddress(k.area), desa: 'Desa Lain' } })
     // Written by an older app version whose rules were laxer (a "schema change"): refused as invalid.
     const stale = await a.addMember(good.id, T0)
     await a.db.members.update(stale.id, { phone: '12345' })
@@ -242,9 +243,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   it('sends a member refused because its household was refused, once the household is fixed', async () => {
     const k = await addKader(server)
     const a = phone('a')
-    await a.login(server.url, k)
+    // Written before the first login, when the phone did not know its area yet.
     const away = await a.addHousehold(k.area, T0, { address: { ...homeAddress(k.area), desa: 'Desa Lain' } })
     const m = await a.addMember(away.id, T0)
+    await a.login(server.url, k)
     expect(await a.sync()).toMatchObject({ pushed: 0, rejected: 2 })
     expect(await getRecordSyncStatus(m.id, a.db)).toMatchObject({
       status: 'ditolak',
