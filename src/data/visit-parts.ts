@@ -9,12 +9,12 @@
 import * as z from 'zod/mini'
 import { ANTIGENS, IMMUNIZATION_SCHEDULE } from '../domain/immunization'
 import { BALITA_DANGER_SIGNS, type BalitaScreening } from '../domain/screening/balita-part'
-import { SMOKING } from '../domain/screening/common'
-import { type DewasaScreening, KB_METHODS, TBC_SYMPTOMS } from '../domain/screening/dewasa'
-import { IBU_HAMIL_DANGER_SIGNS, type IbuHamilScreening } from '../domain/screening/ibu-hamil'
-import { AKS_ITEM_MAX, type AKS_ITEMS, type LansiaScreening } from '../domain/screening/lansia'
-import { KN_CONTACTS, NEONATUS_DANGER_SIGNS, type NeonatusScreening } from '../domain/screening/neonatus'
-import { KF_CONTACTS, NIFAS_DANGER_SIGNS, type NifasScreening } from '../domain/screening/nifas'
+import { SMOKING } from '../domain/screening/common-part'
+import { type DewasaScreening, KB_METHODS, TBC_SYMPTOMS } from '../domain/screening/dewasa-part'
+import { IBU_HAMIL_DANGER_SIGNS, type IbuHamilScreening } from '../domain/screening/ibu-hamil-part'
+import { AKS_ITEM_MAX, type AKS_ITEMS, type LansiaScreening } from '../domain/screening/lansia-part'
+import { KN_CONTACTS, NEONATUS_DANGER_SIGNS, type NeonatusScreening } from '../domain/screening/neonatus-part'
+import { KF_CONTACTS, NIFAS_DANGER_SIGNS, type NifasScreening } from '../domain/screening/nifas-part'
 import type { RemajaScreening } from '../domain/screening/remaja'
 
 /** A hard range: inclusive bounds, the unit shown with the number, and whether only whole numbers are allowed. */

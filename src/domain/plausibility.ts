@@ -13,7 +13,7 @@ import { daysBetween, isIsoDate } from './dates'
 import { type Indicator, type ZScoreInput, zScore } from './growth/zscore'
 import type { BalitaScreening } from './screening/balita'
 import type { ScreeningPart, ScreeningPayloads } from './screening/index'
-import type { LansiaScreening } from './screening/lansia'
+import type { LansiaScreening } from './screening/lansia-part'
 
 export interface Extreme {
   /** Path inside the part's payload: 'weightKg', 'puma.cigarettesPerDay', 'skilas.lilaCm'. */

@@ -2,6 +2,7 @@
 // more than one stage applies with the same cut-offs (adult blood pressure, random blood glucose).
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
+import type { Smoking } from './common-part'
 
 /** The member facts and settings a screening payload is read against. Nothing here reads a clock. */
 export interface ScreeningContext {
@@ -147,10 +148,6 @@ export function randomGlucose(prefix: string, gdsMgDl: number | undefined): Find
     ),
   ]
 }
-
-export const SMOKING = ['aktif', 'pasif', 'tidak'] as const
-/** Merokok aktif / pasif / tidak (form field, ilp-domain.md §2.4 [S]). */
-export type Smoking = (typeof SMOKING)[number]
 
 const SRC_SMOKING = 'Form ILP (ilp-domain.md §2.3, §2.4)'
 

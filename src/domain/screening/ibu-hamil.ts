@@ -4,33 +4,8 @@ import type { ClinicalSettings } from '../clinical-settings'
 import { daysBetween, toDayMonthYear } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
-import {
-  type Bilingual,
-  bpText,
-  type Checklist,
-  dangerSignFindings,
-  finding,
-  type ScreeningContext,
-} from './common'
-
-export const IBU_HAMIL_DANGER_SIGNS = [
-  'demam_lebih_2_hari',
-  'sakit_kepala_berat',
-  'pandangan_kabur',
-  'bengkak',
-  'sulit_tidur_cemas',
-  'diare_berulang',
-  'risiko_tbc',
-  'gerakan_janin_berkurang',
-  'jantung_berdebar_nyeri_dada',
-  'keluar_cairan_jalan_lahir',
-  'sakit_saat_kencing',
-  'nyeri_perut_hebat',
-  'perdarahan',
-  'muntah_terus',
-  'kejang',
-] as const
-export type IbuHamilDangerSign = (typeof IBU_HAMIL_DANGER_SIGNS)[number]
+import { type Bilingual, bpText, dangerSignFindings, finding, type ScreeningContext } from './common'
+import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
 
 // Tanda bahaya kehamilan: ILP home-visit form [S] plus Buku KIA's perdarahan, muntah terus, kejang [S]
 // (ilp-domain.md §2.2). Any → rujuk segera. The form's "pusing/sakit kepala berat, pandangan kabur + bengkak" is
@@ -61,31 +36,6 @@ const PRE_ECLAMPSIA_SIGNS: readonly IbuHamilDangerSign[] = [
   'pandangan_kabur',
   'bengkak',
 ]
-
-export interface AncContact {
-  /** 'YYYY-MM-DD' */
-  date: string
-  /** Contact by a doctor (Permenkes 21/2021 wants ≥ 2: TM1 and TM3, ilp-domain.md §2.2) — recorded for PWS. */
-  byDoctor?: boolean
-}
-
-/** The ibu hamil part of a visit record. HPHT and delivery date are on the member record. */
-export interface IbuHamilScreening {
-  lilaCm?: number
-  systolicMmHg?: number
-  diastolicMmHg?: number
-  /** Measured by a nakes or a point-of-care meter. */
-  hbGdl?: number
-  /** TTD tablets taken so far in this pregnancy. */
-  ttdTabletsTotal?: number
-  /** "TTD tersedia" (form field). */
-  ttdAvailable?: boolean
-  /** "TTD diminum 24 jam terakhir" (form field). */
-  ttdTakenLast24h?: boolean
-  /** Every ANC contact so far (from the Buku KIA). */
-  ancContacts?: AncContact[]
-  dangerSigns?: Checklist<IbuHamilDangerSign>
-}
 
 const SRC_KIA = 'Buku KIA; Permenkes 21/2021 (ilp-domain.md §2.2)'
 const SRC_KEK = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'

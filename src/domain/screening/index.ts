@@ -3,11 +3,16 @@
 import type { Finding } from '../findings'
 import type { LifeStage, Overlay } from '../lifecycle'
 import type { ScreeningContext } from './common'
-import { type DewasaScreening, interpretDewasa } from './dewasa'
-import { type IbuHamilScreening, interpretIbuHamil } from './ibu-hamil'
-import { interpretLansia, type LansiaScreening } from './lansia'
-import { interpretNeonatus, type NeonatusScreening } from './neonatus'
-import { interpretNifas, type NifasScreening } from './nifas'
+import { interpretDewasa } from './dewasa'
+import type { DewasaScreening } from './dewasa-part'
+import { interpretIbuHamil } from './ibu-hamil'
+import type { IbuHamilScreening } from './ibu-hamil-part'
+import { interpretLansia } from './lansia'
+import type { LansiaScreening } from './lansia-part'
+import { interpretNeonatus } from './neonatus'
+import type { NeonatusScreening } from './neonatus-part'
+import { interpretNifas } from './nifas'
+import type { NifasScreening } from './nifas-part'
 import { interpretRemaja, type RemajaScreening } from './remaja'
 
 export const SCREENING_PARTS = [
@@ -89,59 +94,50 @@ export function screeningPartsFor(
 }
 
 export type { ScreeningContext } from './common'
-export { SMOKING, type Smoking } from './common'
+export { SMOKING, type Smoking } from './common-part'
 export type { ContactState, ContactVisit, ContactWindow } from './contact-windows'
 export {
-  type DewasaScreening,
   type ImtCategory,
   imt,
   imtCategory,
   interpretDewasa,
-  KB_METHODS,
-  type KbMethod,
-  type PumaAnswers,
   pumaScore,
   srq20Result,
-  TBC_SYMPTOMS,
-  type TbcSymptom,
   twoItemScore,
 } from './dewasa'
 export {
+  type DewasaScreening,
+  KB_METHODS,
+  type KbMethod,
+  type PumaAnswers,
+  TBC_SYMPTOMS,
+  type TbcSymptom,
+} from './dewasa-part'
+export { ancByTrimester, interpretIbuHamil } from './ibu-hamil'
+export {
   type AncContact,
-  ancByTrimester,
   IBU_HAMIL_DANGER_SIGNS,
   type IbuHamilDangerSign,
   type IbuHamilScreening,
-  interpretIbuHamil,
-} from './ibu-hamil'
+} from './ibu-hamil-part'
+export { aksCategory, aksTotal, interpretLansia, skilasDomains } from './lansia'
+export { AKS_ITEMS, type AksItem, type LansiaScreening, type SkilasAnswers } from './lansia-part'
+export { interpretNeonatus, knSchedule } from './neonatus'
 export {
-  AKS_ITEMS,
-  type AksItem,
-  aksCategory,
-  aksTotal,
-  interpretLansia,
-  type LansiaScreening,
-  type SkilasAnswers,
-  skilasDomains,
-} from './lansia'
-export {
-  interpretNeonatus,
   KN_CONTACTS,
   type KnContact,
-  knSchedule,
   NEONATUS_DANGER_SIGNS,
   type NeonatusDangerSign,
   type NeonatusScreening,
-} from './neonatus'
+} from './neonatus-part'
+export { interpretNifas, kfSchedule } from './nifas'
 export {
-  interpretNifas,
   KF_CONTACTS,
   type KfContact,
-  kfSchedule,
   NIFAS_DANGER_SIGNS,
   type NifasDangerSign,
   type NifasScreening,
-} from './nifas'
+} from './nifas-part'
 export {
   bfaCategory5to18,
   hbAnaemiaCutoff,

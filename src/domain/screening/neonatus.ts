@@ -1,6 +1,6 @@
 // Bayi baru lahir (day 0–28): KN1–KN3 contact windows and the newborn danger signs.
 import type { Finding } from '../findings'
-import { type Bilingual, type Checklist, dangerSignFindings, type ScreeningContext } from './common'
+import { type Bilingual, dangerSignFindings, type ScreeningContext } from './common'
 import {
   type ContactDefinition,
   type ContactVisit,
@@ -8,9 +8,7 @@ import {
   contactFinding,
   contactWindows,
 } from './contact-windows'
-
-export const KN_CONTACTS = ['KN1', 'KN2', 'KN3'] as const
-export type KnContact = (typeof KN_CONTACTS)[number]
+import type { KnContact, NeonatusDangerSign, NeonatusScreening } from './neonatus-part'
 
 const SRC_KN = 'Permenkes 21/2021 (ilp-domain.md §2.2)'
 const SRC_KN_DANGER = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'
@@ -22,21 +20,6 @@ export const KN_WINDOWS: readonly ContactDefinition<KnContact>[] = [
   { contact: 'KN2', from: { day: 3 }, to: { day: 7 } }, // KN2 3–7 hari
   { contact: 'KN3', from: { day: 8 }, to: { day: 28 } }, // KN3 8–28 hari
 ]
-
-export const NEONATUS_DANGER_SIGNS = [
-  'napas',
-  'aktivitas',
-  'warna_kulit',
-  'hisapan',
-  'kejang',
-  'suhu',
-  'bab',
-  'kencing',
-  'tali_pusat',
-  'mata',
-  'kulit',
-] as const
-export type NeonatusDangerSign = (typeof NEONATUS_DANGER_SIGNS)[number]
 
 // Tanda bahaya bayi baru lahir, ILP home-visit form (ilp-domain.md §2.2) [S]: any → rujuk segera. The form names
 // only the area; the kader ticks it when something is wrong there. The examples in brackets are Buku KIA's [K].
@@ -52,15 +35,6 @@ const DANGER_LABELS: Record<NeonatusDangerSign, Bilingual> = {
   tali_pusat: { id: 'tali pusat merah/bernanah/berbau', en: 'red, pus-filled or smelly umbilical cord' },
   mata: { id: 'mata bernanah/bengkak', en: 'eye discharge or swelling' },
   kulit: { id: 'kulit bernanah/melepuh', en: 'skin pustules or blisters' },
-}
-
-/** The newborn part of a visit record. The birth date is the member's birth date. */
-export interface NeonatusScreening {
-  /** Jam lahir 'HH:mm', when known (places KN1's 6–48 h window exactly). */
-  birthTime?: string
-  /** KN contacts done so far (from the Buku KIA), each with its date. */
-  knVisits?: ContactVisit<KnContact>[]
-  dangerSigns?: Checklist<NeonatusDangerSign>
 }
 
 /** KN1–KN3 windows from the birth and the KN visits done. */

@@ -2,7 +2,7 @@
 
 import { daysBetween } from '../dates'
 import type { Finding } from '../findings'
-import { type Bilingual, type Checklist, dangerSignFindings, finding, type ScreeningContext } from './common'
+import { type Bilingual, dangerSignFindings, finding, type ScreeningContext } from './common'
 import {
   type ContactDefinition,
   type ContactVisit,
@@ -10,9 +10,7 @@ import {
   contactFinding,
   contactWindows,
 } from './contact-windows'
-
-export const KF_CONTACTS = ['KF1', 'KF2', 'KF3', 'KF4'] as const
-export type KfContact = (typeof KF_CONTACTS)[number]
+import type { KfContact, NifasDangerSign, NifasScreening } from './nifas-part'
 
 const SRC_KF = 'Permenkes 21/2021 (ilp-domain.md §2.2)'
 const SRC_KF_DANGER = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'
@@ -25,24 +23,6 @@ export const KF_WINDOWS: readonly ContactDefinition<KfContact>[] = [
   { contact: 'KF3', from: { day: 8 }, to: { day: 28 } }, // KF3 8–28 hari
   { contact: 'KF4', from: { day: 29 }, to: { day: 42 } }, // KF4 29–42 hari
 ]
-
-export const NIFAS_DANGER_SIGNS = [
-  'demam',
-  'sedih_depresi',
-  'gangguan_bak',
-  'sesak',
-  'sakit_kepala',
-  'perdarahan',
-  'kelamin_bengkak_nyeri',
-  'cairan_jalan_lahir',
-  'nyeri_ulu_hati',
-  'pandangan_kabur',
-  'payudara_bengkak_merah',
-  'darah_nifas_berbau',
-  'keputihan',
-  'jantung_berdebar',
-] as const
-export type NifasDangerSign = (typeof NIFAS_DANGER_SIGNS)[number]
 
 // Tanda bahaya nifas, ILP home-visit form (ilp-domain.md §2.2) [S]: any → rujuk segera.
 const DANGER_LABELS: Record<NifasDangerSign, Bilingual> = {
@@ -60,17 +40,6 @@ const DANGER_LABELS: Record<NifasDangerSign, Bilingual> = {
   darah_nifas_berbau: { id: 'darah nifas berbau', en: 'foul-smelling lochia' },
   keputihan: { id: 'keputihan', en: 'vaginal discharge' },
   jantung_berdebar: { id: 'jantung berdebar', en: 'palpitations' },
-}
-
-/** The nifas part of a visit record. */
-export interface NifasScreening {
-  /** Jam persalinan 'HH:mm', when known (places KF1's 6-hour start exactly). */
-  deliveryTime?: string
-  /** KF contacts done so far (from the Buku KIA), each with its date. */
-  kfVisits?: ContactVisit<KfContact>[]
-  dangerSigns?: Checklist<NifasDangerSign>
-  /** Dates the red vitamin A capsules (200,000 IU) were given after this delivery, 'YYYY-MM-DD'. */
-  vitaminADates?: string[]
 }
 
 /** KF1–KF4 windows from the delivery and the KF visits done. */

@@ -10,9 +10,9 @@ import {
   finding,
   randomGlucose,
   type ScreeningContext,
-  type Smoking,
   smokingFindings,
 } from './common'
+import type { Smoking } from './common-part'
 
 /** The usia sekolah & remaja part of a visit record. */
 export interface RemajaScreening {

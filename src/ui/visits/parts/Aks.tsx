@@ -1,5 +1,5 @@
 import { AKS_ITEMS, type AksItem, aksCategory, aksTotal } from '../../../domain/screening'
-import { AKS_ITEM_MAX } from '../../../domain/screening/lansia'
+import { AKS_ITEM_MAX } from '../../../domain/screening/lansia-part'
 import { useT } from '../../i18n'
 import { Choice } from './Choice'
 import type { useSection } from './useSection'
