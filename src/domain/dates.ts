@@ -1,9 +1,14 @@
 // Calendar dates as 'YYYY-MM-DD' strings. All arithmetic is done on day numbers (days since 1970-01-01 in the
 // proleptic Gregorian calendar), so the result never depends on the device's time zone or daylight saving, and no
-// Date object is made: the schedule and the PWS figures do this millions of times for a pustu's 20,000 people.
+// Date object is made: the schedule and the PWS figures do this millions of times for a pustu's 20,000 people —
+// which is also why dates are read character by character (no RegExp, no match array) and a date inside its month
+// is written directly, without the round trip through a day number.
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DASH = 45 // '-'
+const ZERO = 48 // '0'
+/** '00' … '31': the month and day fields as written. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'))
 
 export interface CalendarDate {
   year: number
@@ -31,9 +36,8 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const a = parseDate(from)
-  const b = parseDate(to)
-  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day)
+  const start = dayNumberOf(from)
+  return dayNumberOf(to) - start
 }
 
 /** The date `days` days later (earlier when negative). */
@@ -44,10 +48,32 @@ export function addDays(date: string, days: number): string {
 
 /** Builds a date from parts that may overflow (month 14, day 38) by carrying into the next month or year. */
 export function normalizeDate(year: number, month: number, day: number): string {
+  if (isPlainDate(year, month, day)) return format(year, month, day)
   const date = fromDayNumber(dayNumber(year, month, day))
-  const pad = (n: number, width: number) => String(n).padStart(width, '0')
-  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`
+  return format(date.year, date.month, date.day)
 }
+
+/** Whole numbers that already name a day of years 0–9999: nothing to carry. */
+function isPlainDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 0 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  )
+}
+
+function format(year: number, month: number, day: number): string {
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0')
+  return `${y}-${twoDigits(month)}-${twoDigits(day)}`
+}
+
+const twoDigits = (n: number): string => TWO_DIGITS[n] ?? String(n).padStart(2, '0')
 
 /** 'DD-MM-YYYY', the order Indonesians write dates in. */
 export function toDayMonthYear(iso: string): string {
@@ -55,11 +81,37 @@ export function toDayMonthYear(iso: string): string {
 }
 
 function toCalendarDate(iso: string): CalendarDate | undefined {
-  const match = ISO_DATE_RE.exec(iso)
-  if (!match) return undefined
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
-  return { year, month, day }
+  const packed = packedDate(iso)
+  if (packed < 0) return undefined
+  return { year: Math.floor(packed / 10_000), month: Math.floor(packed / 100) % 100, day: packed % 100 }
+}
+
+/** The day number of an ISO date (parseDate without making the parts object). */
+function dayNumberOf(iso: string): number {
+  const packed = packedDate(iso)
+  if (packed < 0) throw new RangeError(`Not a calendar date: '${iso}'`)
+  return dayNumber(Math.floor(packed / 10_000), Math.floor(packed / 100) % 100, packed % 100)
+}
+
+/** year × 10,000 + month × 100 + day when `iso` is a real calendar date 'YYYY-MM-DD', else -1. */
+function packedDate(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH) return -1
+  const year = digits(iso, 0, 4)
+  const month = digits(iso, 5, 2)
+  const day = digits(iso, 8, 2)
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1
+  return year * 10_000 + month * 100 + day
+}
+
+/** The number written by `count` ASCII digits from `from`; -1 when one of them is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let n = 0
+  for (let i = from; i < from + count; i += 1) {
+    const d = s.charCodeAt(i) - ZERO
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
 }
 
 function isLeapYear(y: number): boolean {

@@ -125,14 +125,14 @@ export function immunizationStatus(
   today: string,
   options: { jeEndemic?: boolean } = {},
 ): DoseStatus[] {
-  const schedule = IMMUNIZATION_SCHEDULE.filter((d) => !d.endemicOnly || options.jeEndemic)
+  const dates = doseDates(birthDate)
+  const givenOn = earliestGiven(given)
   const previous = new Map<Antigen, { date: string; given: boolean }>()
-  const statuses = new Map<ScheduledDose, DoseStatus>()
-  const inSeriesOrder = [...schedule].sort((a, b) => a.dose - b.dose)
-  for (const dose of inSeriesOrder) {
-    const dueDate = firstDateAtAge(birthDate, dose.dueFrom)
-    const overdueDate = firstDateAtAge(birthDate, dose.overdueFrom)
-    const lastDate = dose.latest ? lastDateAtAge(birthDate, dose.latest) : undefined
+  const statuses: (DoseStatus | undefined)[] = []
+  for (const i of SERIES_ORDER) {
+    const dose = IMMUNIZATION_SCHEDULE[i] as ScheduledDose
+    if (dose.endemicOnly && !options.jeEndemic) continue
+    const { dueDate, overdueDate, lastDate } = dates[i] as DoseDates
     const base = {
       antigen: dose.antigen,
       dose: dose.dose,
@@ -142,35 +142,76 @@ export function immunizationStatus(
     }
     const before = previous.get(dose.antigen)
     const gap = dose.minDaysAfterPrevious ?? 0
-    const record = given
-      .filter((g) => g.antigen === dose.antigen && g.dose === dose.dose)
-      .sort((a, b) => (a.date < b.date ? -1 : 1))[0]
-    if (record) {
+    const givenDate = givenOn.get(doseKey(dose))
+    if (givenDate !== undefined) {
       const warnings: DoseWarning[] = []
-      if (lastDate && record.date > lastDate) warnings.push('after_latest_age')
-      if (before?.given && gap > 0 && daysBetween(before.date, record.date) < gap)
+      if (lastDate && givenDate > lastDate) warnings.push('after_latest_age')
+      if (before?.given && gap > 0 && daysBetween(before.date, givenDate) < gap)
         warnings.push('interval_too_short')
-      statuses.set(dose, {
-        ...base,
-        state: 'done',
-        givenDate: record.date,
-        ...(warnings.length ? { warnings } : {}),
-      })
-      previous.set(dose.antigen, { date: record.date, given: true })
+      statuses[i] = { ...base, state: 'done', givenDate, ...(warnings.length ? { warnings } : {}) }
+      previous.set(dose.antigen, { date: givenDate, given: true })
       continue
     }
     const afterPrevious = before ? addDays(before.date, gap) : dueDate
     const earliest = [dueDate, today, afterPrevious].reduce((a, b) => (a > b ? a : b))
     previous.set(dose.antigen, { date: earliest, given: false })
     if (lastDate && earliest > lastDate) {
-      statuses.set(dose, { ...base, state: 'too_late' })
+      statuses[i] = { ...base, state: 'too_late' }
     } else {
       const state: DoseState = earliest > today ? 'not_yet_due' : today >= overdueDate ? 'overdue' : 'due'
-      statuses.set(dose, { ...base, state, earliestDate: earliest })
+      statuses[i] = { ...base, state, earliestDate: earliest }
     }
   }
-  return schedule.map((d) => statuses.get(d) as DoseStatus)
+  return statuses.filter((s) => s !== undefined)
 }
+
+/** Schedule indices in series order: every antigen's first doses before its second (a stable sort by dose). */
+const SERIES_ORDER: readonly number[] = IMMUNIZATION_SCHEDULE.map((_, i) => i).sort(
+  (a, b) =>
+    (IMMUNIZATION_SCHEDULE[a] as ScheduledDose).dose - (IMMUNIZATION_SCHEDULE[b] as ScheduledDose).dose,
+)
+
+const doseKey = (d: { antigen: Antigen; dose: number }): string => `${d.antigen} ${d.dose}`
+
+/** The first date each dose was given (a dose recorded twice counts from its first record). */
+function earliestGiven(given: readonly DoseGiven[]): Map<string, string> {
+  const first = new Map<string, string>()
+  for (const g of given) {
+    const key = doseKey(g)
+    const known = first.get(key)
+    if (known === undefined || g.date < known) first.set(key, g.date)
+  }
+  return first
+}
+
+interface DoseDates {
+  dueDate: string
+  overdueDate: string
+  lastDate?: string
+}
+
+/**
+ * Each scheduled dose's dates for a child (IMMUNIZATION_SCHEDULE order). They depend on the birth date alone and
+ * the schedule and the visit findings ask for them about every child, visit after visit: worked out once per
+ * birth date and remembered (bounded, so a long session does not grow without end).
+ */
+function doseDates(birthDate: string): readonly DoseDates[] {
+  const known = doseDatesByBirth.get(birthDate)
+  if (known) return known
+  const dates = IMMUNIZATION_SCHEDULE.map(
+    (d): DoseDates => ({
+      dueDate: firstDateAtAge(birthDate, d.dueFrom),
+      overdueDate: firstDateAtAge(birthDate, d.overdueFrom),
+      ...(d.latest ? { lastDate: lastDateAtAge(birthDate, d.latest) } : {}),
+    }),
+  )
+  if (doseDatesByBirth.size >= DOSE_DATES_KEPT) doseDatesByBirth.clear()
+  doseDatesByBirth.set(birthDate, dates)
+  return dates
+}
+
+const DOSE_DATES_KEPT = 50_000
+const doseDatesByBirth = new Map<string, readonly DoseDates[]>()
 
 const SRC_IMM = 'Program imunisasi rutin (ilp-domain.md §2.1)'
 
