@@ -1,5 +1,5 @@
 // Loaded into the BUILT app's page by bench/run.ts (`import('/__bench/app-bench.js')`, same origin, so the same
-// IndexedDB database): the app's own modules — its Dexie schema, saveVisit, membersOf, the schedule and the PWS
+// IndexedDB database): the app's own modules — its Dexie schema, saveVisit(s), membersOf, the schedule and the PWS
 // report — bundled from src/ unchanged, plus the data generator. Every figure is timed here with performance.now()
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
@@ -7,7 +7,7 @@ import { getWorkArea } from '../../src/data/meta'
 import { membersOf } from '../../src/data/read'
 import type { FieldClocks, Household, Member } from '../../src/data/schemas'
 import type { Visit } from '../../src/data/visit-schemas'
-import { saveVisit } from '../../src/data/visits'
+import { saveVisit, saveVisits } from '../../src/data/visits'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
@@ -107,20 +107,15 @@ export const bench = {
     return { ms, records: total, bytes: (await usage()) - before }
   },
 
-  /** `count` visits saved with the app's saveVisit inside ONE rw transaction (a posyandu day's entries at once). */
+  /** `count` visits saved with the app's saveVisits: ONE call, one rw transaction (a posyandu day's entries). */
   async writeVisits(count: number, today: string) {
-    const db = getDb()
-    const members = (await db.members.limit(count).toArray()).filter((m) => !m.deleted)
+    const members = (await getDb().members.limit(count).toArray()).filter((m) => !m.deleted)
+    const inputs = Array.from({ length: count }, (_, i) =>
+      screening(members[i % members.length] as Member, today),
+    )
     const t0 = performance.now()
-    let saved = 0
-    await db.transaction('rw', [db.visits, db.members, db.households, db.outbox, db.meta], async () => {
-      for (let i = 0; i < count; i++) {
-        const m = members[i % members.length] as Member
-        const result = await saveVisit(screening(m, today), { now: new Date(), today })
-        if (result.ok) saved += 1
-      }
-    })
-    return { ms: performance.now() - t0, saved }
+    const results = await saveVisits(inputs, { now: new Date(), today })
+    return { ms: performance.now() - t0, saved: results.filter((r) => r.ok).length }
   },
 
   /** One screening saved as the visit form saves it: saveVisit on its own transaction; `count` times. */

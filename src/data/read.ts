@@ -1,5 +1,6 @@
 // Reads of households, members and the outbox from IndexedDB (db.ts). Every row is validated against its schema:
 // a corrupt row is reported to data-issues.ts and skipped, so one bad record never breaks a screen.
+import type { Table } from 'dexie'
 import type * as z from 'zod/mini'
 import { reportInvalidRow } from './data-issues'
 import { getDb } from './db'
@@ -29,6 +30,38 @@ export async function findHousehold(id: string): Promise<Household | undefined> 
 export async function findMember(id: string): Promise<Member | undefined> {
   const row = await getDb().members.get(id)
   return row === undefined ? undefined : validRows(member, 'members', [row])[0]
+}
+
+/** By id, soft-deleted ones included; missing and unreadable ids are absent. One bulkGet for a batch write. */
+export function findHouseholds(ids: Iterable<string>): Promise<Map<string, Household>> {
+  return findMany(getDb().households, household, 'households', ids)
+}
+
+/** By id, soft-deleted ones included; missing and unreadable ids are absent. */
+export function findMembers(ids: Iterable<string>): Promise<Map<string, Member>> {
+  return findMany(getDb().members, member, 'members', ids)
+}
+
+// Each get is a request and a success event on the main thread; a batch that fills most of its key range (a
+// posyandu day's visits touch most members) reads the whole range in one getAll, several times cheaper.
+const RANGE_READ_MIN = 50
+
+async function findMany<T extends { id: string }>(
+  table: Table<T, string>,
+  schema: z.ZodMiniType<T>,
+  name: string,
+  ids: Iterable<string>,
+): Promise<Map<string, T>> {
+  const wanted = new Set(ids)
+  const sorted = [...wanted].sort() // IndexedDB's order of string keys
+  const first = sorted[0]
+  const last = sorted.at(-1)
+  const range = first && last ? table.where(':id').between(first, last, true, true) : undefined
+  const rows =
+    range && sorted.length >= RANGE_READ_MIN && (await range.count()) <= 2 * sorted.length
+      ? (await range.toArray()).filter((r) => wanted.has(r.id))
+      : (await table.bulkGet(sorted)).filter((r) => r !== undefined)
+  return new Map(validRows(schema, name, rows).map((r) => [r.id, r]))
 }
 
 export async function getHousehold(id: string): Promise<Household | undefined> {

@@ -4,8 +4,9 @@
 import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId, getKaderName } from './meta'
-import { findHousehold, findMember, validRows } from './read'
-import { add, type FieldErrors, parse, settle, type Validation } from './validation'
+import { findHouseholds, findMembers, validRows } from './read'
+import type { OutboxEntry } from './schemas'
+import { add, type FieldErrors, isPlainObject, parse, settle, type Validation } from './validation'
 import {
   type FollowUp,
   type FollowUpInput,
@@ -39,35 +40,65 @@ export async function saveVisit(
   input: unknown,
   opts: { now: Date; today: string },
 ): Promise<WriteResult<Visit>> {
-  const member0 = typeof input === 'object' && input ? (input as { memberId?: unknown }).memberId : undefined
+  const [result] = await saveVisits([input], opts)
+  return result as WriteResult<Visit> // one input, one result
+}
+
+/**
+ * Several visits in ONE transaction — a posyandu day's screenings, an import: members, households and corrected
+ * visits are read once (bulkGet), the visits and their outbox entries written with bulkAdd. Each input is checked
+ * as a single save would be and gets its own result, in order; a refused input writes nothing, the others are saved.
+ */
+export async function saveVisits(
+  inputs: readonly unknown[],
+  opts: { now: Date; today: string },
+): Promise<WriteResult<Visit>[]> {
   const db = getDb()
   return guardQuota(() =>
     db.transaction('rw', [db.visits, db.members, db.households, db.outbox, db.meta], async () => {
-      const member = typeof member0 === 'string' ? await findMember(member0) : undefined
-      const { value, errors, warnings } = validateVisit(input, opts.today, member?.birthDate)
-      if (!value) return { ok: false as const, errors, warnings }
-      const refused: FieldErrors = {}
-      const household = member ? await findHousehold(member.householdId) : undefined
-      if (!member || member.deleted || !household || household.deleted)
-        add(refused, 'memberId', 'err.visit.memberMissing')
-      if (value.supersedes) {
-        const old = await db.visits.get(value.supersedes)
-        if (!old || old.memberId !== value.memberId) add(refused, 'supersedes', 'err.visit.supersedes')
-      }
-      if (!member || !household || Object.keys(refused).length > 0)
-        return { ok: false as const, errors: refused, warnings }
-      const record: Visit = {
-        ...value,
-        householdId: household.id,
-        workAreaId: household.workAreaId,
-        kader: await getKaderName(),
-        ...(await stamp(opts.now)),
-      }
-      await db.visits.add(record)
-      await appendInsert('visits', record)
-      return { ok: true as const, record, warnings }
+      const members = await findMembers(inputs.flatMap((i) => stringAt(i, 'memberId') ?? []))
+      const checked = inputs.map((input) => {
+        const memberId = stringAt(input, 'memberId')
+        const member = memberId === undefined ? undefined : members.get(memberId)
+        return { member, ...validateVisit(input, opts.today, member?.birthDate) }
+      })
+      const [households, corrected, deviceId, kader] = await Promise.all([
+        findHouseholds(checked.flatMap((c) => c.member?.householdId ?? [])),
+        db.visits.bulkGet(checked.flatMap((c) => c.value?.supersedes ?? [])),
+        getDeviceId(),
+        getKaderName(),
+      ])
+      const memberOf = new Map(corrected.flatMap((v) => (v ? [[v.id, v.memberId]] : [])))
+      const results = checked.map(({ member, value, errors, warnings }): WriteResult<Visit> => {
+        if (!value) return { ok: false, errors, warnings }
+        const refused: FieldErrors = {}
+        const household = member ? households.get(member.householdId) : undefined
+        if (!member || member.deleted || !household || household.deleted)
+          add(refused, 'memberId', 'err.visit.memberMissing')
+        if (value.supersedes && memberOf.get(value.supersedes) !== value.memberId)
+          add(refused, 'supersedes', 'err.visit.supersedes')
+        if (!household || Object.keys(refused).length > 0) return { ok: false, errors: refused, warnings }
+        const record: Visit = {
+          ...value,
+          householdId: household.id,
+          workAreaId: household.workAreaId,
+          kader,
+          ...stamp(opts.now, deviceId),
+        }
+        return { ok: true, record, warnings }
+      })
+      const records = results.flatMap((r) => (r.ok ? [r.record] : []))
+      await db.visits.bulkAdd(records)
+      await db.outbox.bulkAdd(records.map((r) => insertEntry('visits', r)))
+      return results
     }),
   )
+}
+
+/** A string field of a not yet validated input, for the reads that come before validation. */
+function stringAt(input: unknown, name: string): string | undefined {
+  const value = isPlainObject(input) ? input[name] : undefined
+  return typeof value === 'string' ? value : undefined
 }
 
 export async function saveFollowUp(
@@ -90,10 +121,10 @@ export async function saveFollowUp(
         memberId: referred.memberId,
         householdId: referred.householdId,
         workAreaId: referred.workAreaId,
-        ...(await stamp(opts.now)),
+        ...stamp(opts.now, await getDeviceId()),
       }
       await db.followUps.add(record)
-      await appendInsert('followUps', record)
+      await db.outbox.add(insertEntry('followUps', record))
       return { ok: true as const, record, warnings }
     }),
   )
@@ -166,20 +197,13 @@ function markSuperseded(visits: Visit[]): VisitRow[] {
     )
 }
 
-async function stamp(now: Date) {
+function stamp(now: Date, deviceId: string) {
   const at = now.toISOString()
-  return {
-    id: uuidv7(now.getTime()),
-    createdAt: at,
-    updatedAt: at,
-    deviceId: await getDeviceId(),
-    version: 1,
-    deleted: false,
-  }
+  return { id: uuidv7(now.getTime()), createdAt: at, updatedAt: at, deviceId, version: 1, deleted: false }
 }
 
-async function appendInsert(entity: 'visits' | 'followUps', record: Visit | FollowUp) {
-  await getDb().outbox.add({
+function insertEntry(entity: 'visits' | 'followUps', record: Visit | FollowUp): OutboxEntry {
+  return {
     changeId: uuidv7(Date.parse(record.createdAt)),
     entity,
     recordId: record.id,
@@ -187,5 +211,5 @@ async function appendInsert(entity: 'visits' | 'followUps', record: Visit | Foll
     changedFields: Object.keys(record),
     at: record.createdAt,
     deviceId: record.deviceId,
-  })
+  }
 }

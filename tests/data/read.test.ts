@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDataIssues, subscribeDataIssues } from '../../src/data/data-issues'
-import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from '../../src/data/read'
+import {
+  findMembers,
+  getHousehold,
+  getMember,
+  loadWorkArea,
+  membersOf,
+  outboxCount,
+} from '../../src/data/read'
 import type { Member } from '../../src/data/schemas'
 import { saveHousehold } from '../../src/data/write'
 import { householdInput, makeHousehold, makeMember, NOW, WORK_AREA, withTestDb } from './fixtures'
@@ -100,6 +107,23 @@ describe('reads', () => {
     ]
     for (const m of members) await putRaw('members', m)
     expect((await membersOf(h.id)).map((m) => m.name)).toEqual(['Kepala', 'Nenek', 'Istri', 'Anak'])
+  })
+
+  it('find many members by id, deleted ones included, whether the ids fill their key range or not', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const h = makeHousehold()
+    await putRaw('households', h)
+    const members = Array.from({ length: 150 }, (_, i) => makeMember(h.id, { deleted: i === 7 }))
+    for (const m of members) await putRaw('members', m)
+    const corrupt = members[9] as Member
+    await putRaw('members', { ...corrupt, birthDate: 'rusak' })
+    const missing = crypto.randomUUID()
+    const ids = (step: number) => members.filter((_, i) => i % step === 0).map((m) => m.id)
+    for (const wanted of [ids(1), ids(2), ids(3)]) {
+      const found = await findMembers([...wanted, missing, ...wanted])
+      expect([...found.keys()].sort()).toEqual(wanted.filter((id) => id !== corrupt.id).sort())
+    }
+    expect((await findMembers(ids(1))).get(members[7]?.id ?? '')?.deleted).toBe(true)
   })
 
   it('count the outbox', async () => {

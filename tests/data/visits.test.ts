@@ -1,9 +1,20 @@
-import { describe, expect, it } from 'vitest'
-import { saveFollowUp, saveFollowUps, saveVisit, visitsOf, workAreaVisits } from '../../src/data/visits'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  saveFollowUp,
+  saveFollowUps,
+  saveVisit,
+  saveVisits,
+  visitsOf,
+  workAreaVisits,
+} from '../../src/data/visits'
 import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
 import { householdInput, LATER, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
 
 const db = withTestDb()
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 async function child() {
   const h = await saveHousehold(householdInput(), { now: NOW })
@@ -134,5 +145,70 @@ describe('saveFollowUps', () => {
     )
     expect(done.every((r) => r.ok)).toBe(true)
     expect(await db().followUps.count()).toBe(2)
+  })
+})
+
+describe('saveVisits', () => {
+  const opts = { now: NOW, today: TODAY }
+
+  it('saves every valid visit with its outbox entry, in order, in one call', async () => {
+    const m = await child()
+    const before = await db().outbox.count()
+    const results = await saveVisits(
+      [weighing(m.id, '2025-06-01', 11.8), weighing(m.id, '2025-06-10', 12.1), weighing(m.id, TODAY, 12.3)],
+      opts,
+    )
+    expect(results.map((r) => r.ok)).toEqual([true, true, true])
+    const ids = results.flatMap((r) => (r.ok ? [r.record.id] : []))
+    expect((await visitsOf(m.id)).map((v) => v.parts.balita?.weightKg)).toEqual([12.3, 12.1, 11.8])
+    const entries = await db().outbox.offset(before).toArray()
+    expect(entries.map((e) => [e.entity, e.recordId, e.version])).toEqual(ids.map((id) => ['visits', id, 1]))
+  })
+
+  it('refuses each bad input with the single save’s message and writes only the valid ones', async () => {
+    const m = await child()
+    const other = await child()
+    const old = await saveVisit(weighing(other.id, '2025-06-01', 12), opts)
+    if (!old.ok) throw new Error('old')
+    await deleteMember(other.id, { now: NOW })
+    const before = await db().outbox.count()
+    const results = await saveVisits(
+      [
+        weighing(m.id, '2025-06-16', 12),
+        weighing(m.id, '2025-06-10', 12.1),
+        weighing(other.id, TODAY, 12),
+        { ...weighing(m.id, TODAY, 12), supersedes: old.record.id },
+        { memberId: m.id, date: TODAY, place: 'rumah', parts: {} },
+        weighing(m.id, TODAY, 12.4),
+      ],
+      opts,
+    )
+    expect(results.map((r) => (r.ok ? 'ok' : Object.values(r.errors).map((e) => e.key)))).toEqual([
+      ['err.visit.dateFuture'],
+      'ok',
+      ['err.visit.memberMissing'],
+      ['err.visit.supersedes'],
+      ['err.visit.empty'],
+      'ok',
+    ])
+    const saved = results.flatMap((r) => (r.ok ? [r.record.id] : []))
+    expect((await db().visits.where('memberId').equals(m.id).toArray()).map((v) => v.id).sort()).toEqual(
+      [...saved].sort(),
+    )
+    const entries = await db().outbox.offset(before).toArray()
+    expect(entries.map((e) => e.recordId)).toEqual(saved)
+  })
+
+  it('writes nothing at all when the outbox append fails', async () => {
+    const m = await child()
+    const visits = await db().visits.count()
+    const outbox = await db().outbox.count()
+    vi.spyOn(db().outbox, 'bulkAdd').mockRejectedValue(new Error('disk'))
+    await expect(
+      saveVisits([weighing(m.id, '2025-06-10', 12.1), weighing(m.id, TODAY, 12.3)], opts),
+    ).rejects.toThrow('disk')
+    vi.restoreAllMocks()
+    expect(await db().visits.count()).toBe(visits)
+    expect(await db().outbox.count()).toBe(outbox)
   })
 })
