@@ -125,21 +125,15 @@ export function immunizationStatus(
   today: string,
   options: { jeEndemic?: boolean } = {},
 ): DoseStatus[] {
-  const dates = doseDates(birthDate)
+  const scheduleDates = doseDates(birthDate)
   const givenOn = earliestGiven(given)
   const previous = new Map<Antigen, { date: string; given: boolean }>()
-  const statuses: (DoseStatus | undefined)[] = []
+  const statuses: (DoseStatus | undefined)[] = IMMUNIZATION_SCHEDULE.map(() => undefined)
   for (const i of SERIES_ORDER) {
     const dose = IMMUNIZATION_SCHEDULE[i] as ScheduledDose
     if (dose.endemicOnly && !options.jeEndemic) continue
-    const { dueDate, overdueDate, lastDate } = dates[i] as DoseDates
-    const base = {
-      antigen: dose.antigen,
-      dose: dose.dose,
-      dueDate,
-      overdueDate,
-      ...(lastDate ? { lastDate } : {}),
-    }
+    const dates = scheduleDates[i] as DoseDates
+    const { dueDate, lastDate } = dates
     const before = previous.get(dose.antigen)
     const gap = dose.minDaysAfterPrevious ?? 0
     const givenDate = givenOn.get(doseKey(dose))
@@ -148,22 +142,41 @@ export function immunizationStatus(
       if (lastDate && givenDate > lastDate) warnings.push('after_latest_age')
       if (before?.given && gap > 0 && daysBetween(before.date, givenDate) < gap)
         warnings.push('interval_too_short')
-      statuses[i] = { ...base, state: 'done', givenDate, ...(warnings.length ? { warnings } : {}) }
+      const done = doseStatus(dose, dates, 'done')
+      done.givenDate = givenDate
+      if (warnings.length) done.warnings = warnings
+      statuses[i] = done
       previous.set(dose.antigen, { date: givenDate, given: true })
       continue
     }
     const afterPrevious = before ? addDays(before.date, gap) : dueDate
-    const earliest = [dueDate, today, afterPrevious].reduce((a, b) => (a > b ? a : b))
+    const earliest = later(later(dueDate, today), afterPrevious)
     previous.set(dose.antigen, { date: earliest, given: false })
     if (lastDate && earliest > lastDate) {
-      statuses[i] = { ...base, state: 'too_late' }
+      statuses[i] = doseStatus(dose, dates, 'too_late')
     } else {
-      const state: DoseState = earliest > today ? 'not_yet_due' : today >= overdueDate ? 'overdue' : 'due'
-      statuses[i] = { ...base, state, earliestDate: earliest }
+      const state: DoseState =
+        earliest > today ? 'not_yet_due' : today >= dates.overdueDate ? 'overdue' : 'due'
+      const open = doseStatus(dose, dates, state)
+      open.earliestDate = earliest
+      statuses[i] = open
     }
   }
   return statuses.filter((s) => s !== undefined)
 }
+
+/**
+ * A dose's status without the state's own fields, in DoseStatus's field order. Written out rather than spread from
+ * a shared base: object spread made this the schedule's slowest step (every dose of every child).
+ */
+function doseStatus(dose: ScheduledDose, dates: DoseDates, state: DoseState): DoseStatus {
+  const { dueDate, overdueDate, lastDate } = dates
+  return lastDate
+    ? { antigen: dose.antigen, dose: dose.dose, dueDate, overdueDate, lastDate, state }
+    : { antigen: dose.antigen, dose: dose.dose, dueDate, overdueDate, state }
+}
+
+const later = (a: string, b: string): string => (a > b ? a : b)
 
 /** Schedule indices in series order: every antigen's first doses before its second (a stable sort by dose). */
 const SERIES_ORDER: readonly number[] = IMMUNIZATION_SCHEDULE.map((_, i) => i).sort(
