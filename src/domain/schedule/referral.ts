@@ -1,7 +1,6 @@
 // Referral follow-up ("referral made but no return", ilp-domain.md §3.1) by referrals.ts openReferrals, and the
 // findings it reads by visit-findings.ts visitFindings.
 import { toDayMonthYear } from '../dates'
-import type { Finding } from '../findings'
 import { CLOSING_OUTCOMES, openReferrals, type ReferralVisit } from '../referrals'
 import { visitFindings } from '../visit-findings'
 import { addDays } from './calendar'
@@ -24,25 +23,20 @@ const SOURCE =
  * 'rujuk' finding of that visit; `doneBy` is the last closing follow-up.
  */
 export function referralTasks(member: ScheduleMember, visits: CurrentVisits, ctx: RuleContext): TaskDraft[] {
-  if (visits.length === 0) return []
-  // Findings are computed on first read: openReferrals reads them only for the member's deciding visit, so an
-  // area's 100,000 visits cost one visitFindings per member, not one per visit.
-  const referralVisits = visits.map((v, i): ReferralVisit => {
-    let findings: Finding[] | undefined
-    return {
-      id: v.id,
-      memberId: v.memberId,
-      date: v.date,
-      get findings() {
-        findings ??= visitFindings(v, member, visits.slice(0, i), ctx.settings, { jeEndemic: ctx.jeEndemic })
-        return findings
-      },
-    }
-  })
-  const followUps = visits.flatMap((v) => ctx.followUpsByVisit.get(v.id) ?? [])
-  const referred = openReferrals(referralVisits, [])[0]
+  // openReferrals decides by the member's latest current visit, the last of `visits` (sorted by date, then id):
+  // only that visit is read, and only its follow-ups can close the referral.
+  const latest = visits.at(-1)
+  if (!latest) return []
+  const decided: ReferralVisit = {
+    id: latest.id,
+    memberId: latest.memberId,
+    date: latest.date,
+    findings: visitFindings(latest, member, visits.slice(0, -1), ctx.settings, { jeEndemic: ctx.jeEndemic }),
+  }
+  const referred = openReferrals([decided], [])[0]
   if (!referred) return []
-  const open = openReferrals(referralVisits, followUps)[0]
+  const followUps = ctx.followUpsByVisit.get(latest.id) ?? []
+  const open = openReferrals([decided], followUps)[0]
   const shown = open ?? referred
   const closing = open
     ? undefined
