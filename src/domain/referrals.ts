@@ -68,9 +68,10 @@ export function openReferrals(
     if (!kept || v.date > kept.date || (v.date === kept.date && v.id > kept.id)) latest.set(v.memberId, v)
   }
 
+  const byVisit = followUpsByVisit(followUps)
   const referrals: Referral[] = []
   for (const v of latest.values()) {
-    const own = followUps.filter((f) => f.visitId === v.id)
+    const own = byVisit.get(v.id) ?? []
     const closed = new Set(own.filter((f) => CLOSING_OUTCOMES.includes(f.outcome)).map((f) => f.findingCode))
     const open = v.findings.filter((f) => f.level === 'rujuk' && !closed.has(f.code))
     if (open.length === 0) continue
@@ -88,6 +89,17 @@ export function openReferrals(
     })
   }
   return referrals.sort((a, b) => compare(a.date, b.date) || compare(a.memberId, b.memberId))
+}
+
+/** Follow-ups grouped by the visit they follow up, in their given order (one pass, not one scan per visit). */
+function followUpsByVisit(followUps: readonly ReferralFollowUp[]): Map<string, ReferralFollowUp[]> {
+  const byVisit = new Map<string, ReferralFollowUp[]>()
+  for (const f of followUps) {
+    const list = byVisit.get(f.visitId)
+    if (list) list.push(f)
+    else byVisit.set(f.visitId, [f])
+  }
+  return byVisit
 }
 
 /** Whole days since the referral was made (0 on the day itself, never negative). */
