@@ -90,10 +90,18 @@ export async function loadWorkArea(
   return db.transaction('r', [db.households, db.members], async () => {
     const householdRows = await db.households.where('workAreaId').equals(workAreaId).toArray()
     const households = validRows(household, 'households', householdRows).filter((h) => !h.deleted)
-    const memberRows = await db.members
-      .where('householdId')
-      .anyOf(households.map((h) => h.id))
-      .toArray()
+    const ids = new Set(households.map((h) => h.id))
+    const sorted = [...ids].sort() // IndexedDB's order of string keys
+    const first = sorted[0]
+    const last = sorted.at(-1)
+    // One getAll over the area's range of household ids, filtered here: anyOf would step a cursor member by
+    // member (one success event each, seconds for 20,000 members on a cheap phone).
+    const memberRows =
+      first && last
+        ? (await db.members.where('householdId').between(first, last, true, true).toArray()).filter((m) =>
+            ids.has(m.householdId),
+          )
+        : []
     return { households, members: validRows(member, 'members', memberRows).filter((m) => !m.deleted) }
   })
 }
