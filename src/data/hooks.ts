@@ -1,21 +1,29 @@
 // The UI's live views of IndexedDB (db.ts): each hook re-runs its read (read.ts, meta.ts) whenever a table it read
 // changes, in this tab or another. `undefined` always means "still loading".
-import { useLiveQuery } from 'dexie-react-hooks'
+import { type InteropableObservable, useLiveQuery, useObservable } from 'dexie-react-hooks'
 import type { ClinicalSettings } from '../domain/clinical-settings'
 import { getClinicalSettings } from './clinical-settings'
 import { getDb } from './db'
-import { buildHouseholdRows, type HouseholdRow } from './household-rows'
+import type { HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
-import { getHousehold, getMember, loadWorkArea, membersOf, outboxCount } from './read'
+import { getHousehold, getMember, membersOf, outboxCount } from './read'
 import type { Household, Member, WorkArea } from './schemas'
+import { workAreaRows } from './work-area-rows'
 
-/** Stays undefined while the work area itself is still loading. */
+/** Stays undefined while the work area itself is still loading; kept between screens (work-area-rows.ts). */
 export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
-  return useLiveQuery(async () => {
-    if (workAreaId === undefined) return undefined
-    const { households, members } = await loadWorkArea(workAreaId)
-    return buildHouseholdRows(households, members, today)
-  }, [workAreaId, today])
+  return useObservable(
+    () => (workAreaId === undefined ? NO_ROWS : workAreaRows(workAreaId, today)),
+    [workAreaId, today],
+  )
+}
+
+const NO_ROWS: InteropableObservable<undefined> = {
+  getValue: () => undefined,
+  subscribe: (next) => {
+    next(undefined)
+    return () => {}
+  },
 }
 
 /** `household` is undefined when it does not exist or was deleted. */

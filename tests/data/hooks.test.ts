@@ -42,6 +42,26 @@ describe('hooks', () => {
     await waitFor(() => expect(result.current?.map((r) => r.household.id)).toEqual([h.id]))
   })
 
+  it('useWorkAreaRows keeps the rows between screens until a household or member changes', async () => {
+    const h = await createHousehold()
+    const first = renderHook(() => useWorkAreaRows(WORK_AREA, TODAY))
+    await waitFor(() => expect(first.result.current).toHaveLength(1))
+    const rows = first.result.current
+    first.unmount()
+    // Shown again: the same rows at the first render, nothing read again.
+    const again = renderHook(() => useWorkAreaRows(WORK_AREA, TODAY))
+    expect(again.result.current).toBe(rows)
+    // A change while shown: the rows follow it.
+    await act(() => saveMember(memberInput(h.id), { now: NOW, today: TODAY }))
+    await waitFor(() => expect(again.result.current?.[0]?.members).toHaveLength(1))
+    again.unmount()
+    // A change while not shown: the kept rows are dropped, never shown out of date.
+    await saveHousehold(householdInput({ headName: 'Joko' }), { now: NOW })
+    const later = renderHook(() => useWorkAreaRows(WORK_AREA, TODAY))
+    expect(later.result.current).toBeUndefined()
+    await waitFor(() => expect(later.result.current).toHaveLength(2))
+  })
+
   it('useOutboxCount counts pending changes', async () => {
     const { result } = renderHook(() => useOutboxCount())
     await waitFor(() => expect(result.current).toBe(0))
