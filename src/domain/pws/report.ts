@@ -653,15 +653,16 @@ function register(
     r.name,
     r.memberId,
   ]
-  return rows.sort((a, b) => {
-    const ka = key(a)
-    const kb = key(b)
-    for (let i = 0; i < ka.length; i += 1) {
-      const c = COLLATOR.compare(ka[i] as string, kb[i] as string)
+  // Each row's key is built once, not at every comparison.
+  const keyed = rows.map((row) => ({ row, key: key(row) }))
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i += 1) {
+      const c = COLLATOR.compare(a.key[i] as string, b.key[i] as string)
       if (c !== 0) return c
     }
     return 0
   })
+  return keyed.map(({ row }) => row)
 }
 
 const COLLATOR = new Intl.Collator('id')
