@@ -17,6 +17,7 @@ import {
   loginRequest,
   MAX_BODY_BYTES,
   PAGE_SIZE,
+  PULL_PAGE_SIZE,
   type PullResponse,
   type PushResponse,
   pushRequest,
@@ -155,7 +156,7 @@ export function createApp(opts: AppOptions) {
     const session = sessionOf(c)
     checkWorkArea(session, c.req.query('workArea'))
     const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
-    const limit = integer(c.req.query('limit') ?? String(PAGE_SIZE), 1, PAGE_SIZE, 'limit')
+    const limit = integer(c.req.query('limit') ?? String(PULL_PAGE_SIZE), 1, PULL_PAGE_SIZE, 'limit')
     const body: PullResponse = { ...(await pull(db, session, cursor, limit)), serverTime: serverTime() }
     return c.json(body)
   })

@@ -7,12 +7,17 @@ import type { FollowUp, Visit } from '../src/data/visit-schemas'
 export const API_PREFIX = '/api/v1'
 
 /**
- * Records per pull page and changes per push batch. A 500-record JSON batch is ≈ 216 KB and gzips to ≈ 36 KB in
- * ≈ 21 ms on a kader's phone (../shared/docs/style.md), and the client stores a page with one bulkPut of 500
- * (≈ 850 ms per 10,000 records): big enough that a first sync of a desa takes a few requests, small enough that a
- * page survives a flaky 2G connection.
+ * Changes per push batch. A 500-change JSON batch is ≈ 216 KB and gzips to ≈ 36 KB in ≈ 21 ms on a kader's phone
+ * (../shared/docs/style.md): big enough that a push of a day's work takes a request or two, small enough that it
+ * survives a flaky 2G connection.
  */
 export const PAGE_SIZE = 500
+/**
+ * Records per pull page (the most, and the default). A page of 1,000 gzips to ≈ 100 KB (≈ 16 s at 50 kbit/s, within
+ * the 30 s request timeout): a first sync of a desa's 10,000 records is 10 requests, so the round trips (150 ms each
+ * on slow 4G) cost little next to the bytes, and the device stores one page while it fetches the next.
+ */
+export const PULL_PAGE_SIZE = 1000
 /** Request bodies, compressed or not, and after decompression. 500 changes with per-field stamps stay < 500 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024
 

@@ -20,7 +20,7 @@ import {
   type InsertedEntity,
   type Issue,
   isInserted,
-  PAGE_SIZE,
+  PULL_PAGE_SIZE,
   type RecordState,
   type SyncedEntity,
   type SyncedRecord,
@@ -341,7 +341,7 @@ export async function pull(
   db: Database,
   session: Session,
   cursor: number,
-  limit: number = PAGE_SIZE,
+  limit: number = PULL_PAGE_SIZE,
 ): Promise<{ records: RecordState[]; nextCursor: number; hasMore: boolean }> {
   const a = areaOfWorkArea(session.workArea)
   const rows = await db.query<RecordRow>(

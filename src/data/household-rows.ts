@@ -85,6 +85,18 @@ function searchTextOf(row: HouseholdRow): { names: string; numbers: string } {
   return text
 }
 
+/** Folds the rows' search text ahead of the first keystroke, a slice at a time while the page is idle. */
+export function prepareSearch(rows: readonly HouseholdRow[]): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => {}
+  let next = 0
+  const slice = (deadline: IdleDeadline) => {
+    while (next < rows.length && deadline.timeRemaining() > 1) searchTextOf(rows[next++] as HouseholdRow)
+    if (next < rows.length) handle = requestIdleCallback(slice)
+  }
+  let handle = requestIdleCallback(slice)
+  return () => cancelIdleCallback(handle)
+}
+
 // Fewer digits would match most NIKs: the first two are the province.
 const MIN_NUMBER_QUERY = 3
 

@@ -10,6 +10,8 @@
 // The first pull goes before the push so that an edit made elsewhere is seen while ours is still unsent: that is
 // when a conflict can be logged (clock.ts `base`). Every request retries offline/timeout/5xx/429 with exponential
 // backoff and jitter; the run's bytes, progress and outcome go to meta for the UI (src/data/sync-state.ts).
+
+import type { Table } from 'dexie'
 import {
   type Change,
   type ChangeResult,
@@ -17,13 +19,21 @@ import {
   MAX_BODY_BYTES,
   MERGED_ENTITIES,
   PAGE_SIZE,
+  PULL_PAGE_SIZE,
   type PullResponse,
   type PushResponse,
   type RecordState,
   type SyncedEntity,
 } from '../../server/protocol'
 import { getDb, type KaderDb } from '../data/db'
-import { household, type MergedEntity, member, type OutboxEntry } from '../data/schemas'
+import {
+  type ConflictEntry,
+  type FieldClocks,
+  household,
+  type MergedEntity,
+  member,
+  type OutboxEntry,
+} from '../data/schemas'
 import {
   AUTH_KEY,
   CLOCK_SKEW_WARNING_MS,
@@ -80,7 +90,7 @@ export interface SyncOptions {
   now?: () => number
   retry?: Partial<RetryPolicy>
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-  /** Changes per push and records per pull page: PAGE_SIZE (tests use smaller ones). */
+  /** Changes per push and records per pull page: PAGE_SIZE and PULL_PAGE_SIZE (tests use smaller ones). */
   pageSize?: number
   timeoutMs?: number
 }
@@ -93,6 +103,7 @@ interface Run {
   now: () => number
   retry: RetryPolicy
   pageSize: number
+  pullPageSize: number
   summary: SyncRunSummary
   skew?: ClockSkew
   /** The server's clock minus ours, from the latest answer: our best estimate of the real time. */
@@ -149,6 +160,7 @@ export async function syncOnce(opts: SyncOptions = {}): Promise<SyncRunSummary> 
     now,
     retry: { ...RETRY, ...opts.retry },
     pageSize: opts.pageSize ?? PAGE_SIZE,
+    pullPageSize: opts.pageSize ?? PULL_PAGE_SIZE,
     summary: {
       startedAt: new Date(now()).toISOString(),
       finishedAt: '',
@@ -254,28 +266,44 @@ async function setProgress(run: Run, progress: Omit<SyncProgress, 'startedAt'>):
 async function pullAll(run: Run): Promise<void> {
   const { db } = run
   const area = run.auth.workArea.id
-  let cursor = (await readMeta<number>(db, cursorKey(area))) ?? 0
-  let done = 0
-  for (;;) {
-    const query = new URLSearchParams({ cursor: String(cursor), limit: String(run.pageSize), workArea: area })
-    const { body, serverTimeMs } = await call<PullResponse>(run, 'GET', `/changes?${query}`)
+  const fetchPage = async (cursor: number) => {
+    const query = new URLSearchParams({
+      cursor: String(cursor),
+      limit: String(run.pullPageSize),
+      workArea: area,
+    })
+    const answer = await call<PullResponse>(run, 'GET', `/changes?${query}`)
+    const { body } = answer
     if (
       !Array.isArray(body?.records) ||
       !Number.isInteger(body.nextCursor) ||
       typeof body.hasMore !== 'boolean'
     )
       throw new SyncError('server', { detail: 'bad-pull-answer' })
+    return answer
+  }
+  let next = fetchPage((await readMeta<number>(db, cursorKey(area))) ?? 0)
+  let done = 0
+  for (;;) {
+    const { body, serverTimeMs } = await next
+    // The next page travels while this one is stored; each is still stored with its own cursor, in order.
+    if (body.hasMore) {
+      next = fetchPage(body.nextCursor)
+      next.catch(() => {}) // awaited on the next turn; a failed store must not leave it unhandled
+    }
     await db.transaction('rw', tables(db), async () => {
       await applyStates(run, body.records, serverTimeMs)
       await db.meta.put({ key: cursorKey(area), value: body.nextCursor })
       done += body.records.length
-      await setProgress(run, { phase: 'pull', done, total: done + (body.hasMore ? run.pageSize : 0) })
+      await setProgress(run, { phase: 'pull', done, total: done + (body.hasMore ? run.pullPageSize : 0) })
     })
     run.summary.pulled += body.records.length
-    cursor = body.nextCursor
     if (!body.hasMore) return
   }
 }
+
+type Row = Record<string, unknown>
+const zip = <K, V>(keys: K[], values: V[]) => keys.map((k, i) => [k, values[i] as V] as const)
 
 const RECORD_SCHEMAS = { households: household, members: member, visits: visit, followUps: followUp }
 const TABLE_OF = (db: KaderDb, entity: SyncedEntity) =>
@@ -290,31 +318,46 @@ async function applyStates(run: Run, states: RecordState[], serverTimeMs: number
   const { db } = run
   const at = new Date(run.now()).toISOString()
   let newest: string | undefined
+  const byEntity = new Map<SyncedEntity, { record: Row & { id: string }; hlcs: Record<string, string> }[]>()
   for (const state of states) {
-    const entity = state.entity
-    const schema = RECORD_SCHEMAS[entity]
-    const parsed = schema?.safeParse(state.record)
+    const parsed = RECORD_SCHEMAS[state.entity]?.safeParse(state.record)
     // A record this version of the app cannot read is skipped, not stored half-understood; the cursor still
     // moves on (an app update re-pulls from 0 when its schema grows).
     if (!parsed?.success || typeof state.hlcs !== 'object' || state.hlcs === null) continue
-    const record = parsed.data as Record<string, unknown> & { id: string }
-    const stamps = Object.values(state.hlcs).filter(isHlc)
-    for (const h of stamps) if (newest === undefined || h > newest) newest = h
+    for (const h of Object.values(state.hlcs))
+      if ((newest === undefined || h > newest) && isHlc(h)) newest = h
+    const list = byEntity.get(state.entity) ?? []
+    list.push({ record: parsed.data as Row & { id: string }, hlcs: state.hlcs })
+    byEntity.set(state.entity, list)
+  }
+  // One bulk read and one bulk write per table: a get and a put per record are an IndexedDB round trip each.
+  for (const [entity, list] of byEntity) {
+    const table = TABLE_OF(db, entity) as unknown as Table<Row, string>
+    const ids = [...new Set(list.map((s) => s.record.id))]
+    const rows = new Map(zip(ids, await table.bulkGet(ids)))
     if (isInserted(entity)) {
-      const table = TABLE_OF(db, entity)
-      if ((await table.get(record.id)) === undefined) await table.put(record as never)
+      // Immutable: a local copy is never replaced.
+      const fresh = new Map(
+        list.filter((s) => rows.get(s.record.id) === undefined).map((s) => [s.record.id, s.record]),
+      )
+      await table.bulkAdd([...fresh.values()])
       continue
     }
-    const key = clockKey(entity, record.id)
-    const table = TABLE_OF(db, entity)
-    const local = (await table.get(record.id)) as Record<string, unknown> | undefined
-    const merged = mergeRecord(key, local, await db.clocks.get(key), record, state.hlcs)
-    await table.put(merged.record as never)
-    await db.clocks.put(merged.clocks)
-    if (merged.conflicts.length > 0)
-      await db.conflicts.bulkAdd(
-        merged.conflicts.map((c) => ({ ...c, at, entity: entity as MergedEntity, recordId: record.id })),
-      )
+    const keys = ids.map((id) => clockKey(entity, id))
+    const clocks = new Map(zip(keys, await db.clocks.bulkGet(keys)))
+    const conflicts: ConflictEntry[] = []
+    // In order: a push answer may hold two states of one record.
+    for (const { record, hlcs } of list) {
+      const key = clockKey(entity, record.id)
+      const merged = mergeRecord(key, rows.get(record.id), clocks.get(key), record, hlcs)
+      rows.set(record.id, merged.record)
+      clocks.set(key, merged.clocks)
+      for (const c of merged.conflicts)
+        conflicts.push({ ...c, at, entity: entity as MergedEntity, recordId: record.id })
+    }
+    await table.bulkPut([...rows.values()] as Row[])
+    await db.clocks.bulkPut([...clocks.values()] as FieldClocks[])
+    if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts)
   }
   // The clock moves past everything seen, and past the server's time: the next local edit is stamped after
   // them even on a phone whose clock is behind.
@@ -333,37 +376,48 @@ async function pushAll(run: Run): Promise<void> {
   const { db } = run
   await requeue(run)
   const total0 = await db.outbox.filter((e) => e.rejected === undefined).count()
-  let after = 0
-  let done = 0
-  for (;;) {
-    const entries = await db.outbox
-      .where('seq')
-      .above(after)
-      .filter((e) => e.rejected === undefined)
-      .limit(run.pageSize)
-      .toArray()
-    if (entries.length === 0) return
-    const { batch, changes, dropped } = await buildBatch(run, entries)
-    after = (batch.at(-1) ?? dropped.at(-1))?.seq ?? after
-    const total = Math.max(total0, done + entries.length)
-    if (changes.length === 0) {
-      await db.outbox.bulkDelete(dropped.flatMap((e) => (e.seq === undefined ? [] : [e.seq])))
-      continue
+  const seqs = (entries: OutboxEntry[]) => entries.flatMap((e) => (e.seq === undefined ? [] : [e.seq]))
+  /** The next batch after outbox seq `after` with something to send; entries whose record is gone are deleted. */
+  const nextBatch = async (after: number) => {
+    for (;;) {
+      const entries = await db.outbox
+        .where('seq')
+        .above(after)
+        .filter((e) => e.rejected === undefined)
+        .limit(run.pageSize)
+        .toArray()
+      if (entries.length === 0) return undefined
+      const built = await buildBatch(run, entries)
+      after = (built.batch.at(-1) ?? built.dropped.at(-1))?.seq ?? after
+      if (built.changes.length > 0) return { ...built, after, read: entries.length }
+      await db.outbox.bulkDelete(seqs(built.dropped))
     }
-    await setProgress(run, { phase: 'push', done, total })
-    const { body, serverTimeMs } = await call<PushResponse>(run, 'POST', '/changes', {
-      workAreaId: run.auth.workArea.id,
-      changes,
-    })
+  }
+  // One batch on the wire at a time, in outbox order (the server must see a member before its visits). The next
+  // batch is built while one travels, and an answer is stored while the next batch travels.
+  let done = 0
+  let next = nextBatch(0)
+  let stored: Promise<void> = Promise.resolve()
+  if (total0 > 0) await setProgress(run, { phase: 'push', done, total: total0 })
+  for (let built = await next; built; built = await next) {
+    const { batch, changes, dropped } = built
+    const total = Math.max(total0, done + built.read)
+    const sent = call<PushResponse>(run, 'POST', '/changes', { workAreaId: run.auth.workArea.id, changes })
+    next = nextBatch(built.after)
+    next.catch(() => {}) // awaited on the next turn
+    const { body, serverTimeMs } = await sent
     if (!Array.isArray(body?.results) || body.results.length !== changes.length)
       throw new SyncError('server', { detail: 'bad-push-answer' })
-    await db.transaction('rw', tables(db), async () => {
+    await stored
+    stored = db.transaction('rw', tables(db), async () => {
       await acknowledge(run, batch, body.results, serverTimeMs)
-      await db.outbox.bulkDelete(dropped.flatMap((e) => (e.seq === undefined ? [] : [e.seq])))
+      await db.outbox.bulkDelete(seqs(dropped))
       done += batch.length
       await setProgress(run, { phase: 'push', done, total })
     })
+    stored.catch(() => {}) // awaited on the next turn or below
   }
+  await stored
 }
 
 /**
@@ -377,28 +431,46 @@ async function buildBatch(run: Run, entries: OutboxEntry[]) {
   const changes: Change[] = []
   const dropped: OutboxEntry[] = []
   let bytes = 0
-  await db.transaction('r', [db.households, db.members, db.visits, db.followUps, db.clocks], async () => {
-    for (const entry of entries) {
-      const change = await changeOf(run, entry)
-      if (!change) {
-        dropped.push(entry)
-        continue
+  const keys = entries.map((e) => clockKey(e.entity, e.recordId))
+  const { records, clocks } = await db.transaction(
+    'r',
+    [db.households, db.members, db.visits, db.followUps, db.clocks],
+    async () => {
+      const records = new Map<string, Row | undefined>()
+      // One bulk read per table: a read per entry is an IndexedDB round trip each.
+      for (const entity of new Set(entries.map((e) => e.entity))) {
+        const ids = [...new Set(entries.filter((e) => e.entity === entity).map((e) => e.recordId))]
+        const rows = await (TABLE_OF(db, entity) as unknown as Table<Row, string>).bulkGet(ids)
+        for (const [id, row] of zip(ids, rows)) records.set(clockKey(entity, id), row)
       }
-      const size = JSON.stringify(change).length
-      if (changes.length > 0 && bytes + size > MAX_BATCH_JSON_BYTES) break
-      bytes += size
-      batch.push(entry)
-      changes.push(change)
+      const merged = keys.filter((_, i) => !isInserted((entries[i] as OutboxEntry).entity))
+      return { records, clocks: new Map(zip(merged, await db.clocks.bulkGet(merged))) }
+    },
+  )
+  for (const [i, entry] of entries.entries()) {
+    const key = keys[i] as string
+    const change = changeOf(run, entry, records.get(key), clocks.get(key))
+    if (!change) {
+      dropped.push(entry)
+      continue
     }
-  })
+    const size = JSON.stringify(change).length
+    if (changes.length > 0 && bytes + size > MAX_BATCH_JSON_BYTES) break
+    bytes += size
+    batch.push(entry)
+    changes.push(change)
+  }
   return { batch, changes, dropped }
 }
 
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'deviceId', 'version', 'deleted'])
 
-async function changeOf(run: Run, entry: OutboxEntry): Promise<Change | undefined> {
-  const { db } = run
-  const record = (await TABLE_OF(db, entry.entity).get(entry.recordId)) as Record<string, unknown> | undefined
+function changeOf(
+  run: Run,
+  entry: OutboxEntry,
+  record: Row | undefined,
+  clocks: FieldClocks | undefined,
+): Change | undefined {
   if (!record) return undefined
   const fields: Change['fields'] = {}
   if (isInserted(entry.entity)) {
@@ -412,7 +484,6 @@ async function changeOf(run: Run, entry: OutboxEntry): Promise<Change | undefine
     for (const [name, value] of Object.entries(record))
       if (!META_FIELDS.has(name) && value !== undefined) fields[name] = { value, hlc }
   } else {
-    const clocks = await db.clocks.get(clockKey(entry.entity, entry.recordId))
     const allowed = MERGED_FIELDS[entry.entity as MergedEntity]
     for (const name of entry.changedFields) {
       const hlc = clocks?.hlcs[name]
@@ -459,17 +530,23 @@ async function acknowledge(
   )
   await db.outbox.bulkDelete(ackedSeqs)
   // A field's base is kept only while some entry still carries an unsent edit of it.
-  for (const [recordId, entity] of touched) {
-    const key = clockKey(entity, recordId)
-    const clocks = await db.clocks.get(key)
-    if (!clocks?.base) continue
-    const open = new Set(
-      (await db.outbox.where('recordId').equals(recordId).toArray()).flatMap((e) => e.changedFields),
-    )
-    const base = Object.fromEntries(Object.entries(clocks.base).filter(([f]) => open.has(f)))
-    const next = { key, hlcs: clocks.hlcs, ...(Object.keys(base).length > 0 ? { base } : {}) }
-    await db.clocks.put(next)
-  }
+  const keys = [...touched].map(([recordId, entity]) => clockKey(entity, recordId))
+  const based = (await db.clocks.bulkGet(keys)).filter((c) => c?.base !== undefined) as FieldClocks[]
+  if (based.length === 0) return
+  const open = new Map<string, Set<string>>()
+  const waiting = await db.outbox
+    .where('recordId')
+    .anyOf([...touched.keys()])
+    .toArray()
+  for (const e of waiting)
+    open.set(e.recordId, new Set([...(open.get(e.recordId) ?? []), ...e.changedFields]))
+  await db.clocks.bulkPut(
+    based.map(({ key, hlcs, base: was }) => {
+      const fields = open.get(key.slice(key.indexOf(':') + 1))
+      const base = Object.fromEntries(Object.entries(was ?? {}).filter(([f]) => fields?.has(f)))
+      return { key, hlcs, ...(Object.keys(base).length > 0 ? { base } : {}) }
+    }),
+  )
 }
 
 /**

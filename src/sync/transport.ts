@@ -7,8 +7,9 @@ import { SyncError } from './errors'
 
 /**
  * A request that has not fully answered after 30 s is given up and retried. A push of 500 changes gzips to
- * ≈ 40 KB and a pull page to about as much: ≈ 6 s on a 2G connection at 50 kbit/s, so 30 s leaves room for a slow
- * server, while a connection that silently died (a phone switching towers) costs the kader half a minute at most.
+ * ≈ 40 KB (≈ 6 s on a 2G connection at 50 kbit/s) and a pull page of 1,000 records to ≈ 100 KB (≈ 16 s), so 30 s
+ * leaves room for a slow server, while a connection that silently died (a phone switching towers) costs the kader
+ * half a minute at most.
  */
 export const REQUEST_TIMEOUT_MS = 30_000
 /** Bodies below 1 KB are sent as they are: gzip's 18-byte frame and the CPU would save nothing. */

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { buildHouseholdRows, filterHouseholdRows, filterOptions } from '../../src/data/household-rows'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  buildHouseholdRows,
+  filterHouseholdRows,
+  filterOptions,
+  prepareSearch,
+} from '../../src/data/household-rows'
 import { makeHousehold, makeMember, NIK_BUDI, NIK_SITI, TODAY } from './fixtures'
 
 const pak = makeHousehold({
@@ -79,6 +84,26 @@ describe('filterHouseholdRows', () => {
     ['33', []], // too short to search numbers
   ])('digits %j find NIK and No. KK: %j', (query, expected) => {
     expect(headNames(filterHouseholdRows(rows, { query }))).toEqual(expected)
+  })
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('finds the same rows when the search text was prepared while idle, a slice per idle period', () => {
+    const fresh = buildHouseholdRows([pak, bu, earlierRt], [lansia, siti, budi], TODAY)
+    const idle: IdleRequestCallback[] = []
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idle.push(cb))
+    vi.stubGlobal('cancelIdleCallback', () => {})
+    prepareSearch(fresh)
+    // Time for two rows only: the third waits for the next idle period.
+    let left = 2
+    idle.shift()?.({ didTimeout: false, timeRemaining: () => (left-- > 0 ? 10 : 0) })
+    expect(idle).toHaveLength(1)
+    idle.shift()?.({ didTimeout: false, timeRemaining: () => 10 })
+    expect(idle).toHaveLength(0)
+    expect(headNames(filterHouseholdRows(fresh, { query: 'jose' }))).toEqual(['ÉLLY Susanti'])
+    expect(headNames(filterHouseholdRows(fresh, { query: '520490' }))).toEqual(['Budi Santoso'])
   })
 
   it('filters by dusun, RT (padded or not) and stage, combined with the query', () => {

@@ -5,7 +5,7 @@ import { request } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChangeResult } from '../../server/protocol'
+import { type ChangeResult, PULL_PAGE_SIZE } from '../../server/protocol'
 import { household, member } from '../../src/data/schemas'
 import { compareHlc } from '../../src/sync/hlc'
 import {
@@ -298,7 +298,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       expect(seen).toEqual(batch.map((c) => c.recordId))
       const empty = await k.device.pull(cursor)
       expect(empty.body).toMatchObject({ records: [], nextCursor: cursor, hasMore: false })
-      expect((await k.device.pull(0, { limit: '501' })).status).toBe(400)
+      expect((await k.device.pull(0, { limit: String(PULL_PAGE_SIZE + 1) })).status).toBe(400)
       expect((await k.device.pull(-1)).status).toBe(400)
     })
 

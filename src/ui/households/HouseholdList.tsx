@@ -1,10 +1,11 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import {
   filterHouseholdRows,
   filterOptions,
   type HouseholdFilter,
   type HouseholdRow,
+  prepareSearch,
 } from '../../data/household-rows'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
 import { useT } from '../i18n'
@@ -27,6 +28,7 @@ export function HouseholdList() {
   const deferredFilter = useDeferredValue(filter)
   const shown = useMemo(() => (rows ? filterHouseholdRows(rows, deferredFilter) : []), [rows, deferredFilter])
   const options = useMemo(() => (rows ? filterOptions(rows) : { dusun: [], rt: [] }), [rows])
+  useEffect(() => (rows ? prepareSearch(rows) : undefined), [rows])
   const set = (patch: HouseholdFilter) => setFilter((f) => ({ ...f, ...patch }))
 
   return (
