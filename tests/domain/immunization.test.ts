@@ -1,8 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
+import { normalizeDate } from '../../src/domain/dates'
 import {
   asiEksklusif,
   type DoseGiven,
+  firstDateAtAge,
   IMMUNIZATION_SCHEDULE,
   immunizationFindings,
   immunizationStatus,
@@ -75,6 +78,31 @@ describe('immunizationStatus', () => {
   it('BCG may be given from birth', () => {
     expect(stateOf('BCG', 1, '2024-01-20')?.state).toBe('due')
     expect(stateOf('BCG', 1, '2024-03-15')?.state).toBe('overdue')
+  })
+
+  // immunizationStatus remembers each birth date's dose dates: whatever was asked before, and on a second call, the
+  // dates are those firstDateAtAge and lastDateAtAge give for the schedule's ages, and the statuses the same.
+  it('dose dates equal the schedule ages worked out afresh, call after call', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 1200 }),
+        (offsets, todayOffset) => {
+          for (const offset of offsets) {
+            const birthDate = normalizeDate(2020, 1, 1 + offset)
+            const today = normalizeDate(2020, 1, 1 + offset + todayOffset)
+            const statuses = immunizationStatus(birthDate, [], today, { jeEndemic: true })
+            expect(immunizationStatus(birthDate, [], today, { jeEndemic: true })).toEqual(statuses)
+            IMMUNIZATION_SCHEDULE.forEach((dose, i) => {
+              const status = statuses[i]
+              expect(status?.dueDate).toBe(firstDateAtAge(birthDate, dose.dueFrom))
+              expect(status?.overdueDate).toBe(firstDateAtAge(birthDate, dose.overdueFrom))
+              expect(status?.lastDate).toBe(dose.latest ? lastDateAtAge(birthDate, dose.latest) : undefined)
+            })
+          }
+        },
+      ),
+    )
   })
 
   it('marks given doses done', () => {

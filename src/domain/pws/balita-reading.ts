@@ -1,12 +1,12 @@
 // The balita part of a visit as the monthly report reads it: the growth findings (z-score categories, BGM, LiLA,
 // N/T/O/B, 2T) and — only when the part records them — oedema, fever and danger signs.
 //
-// Why not visitFindings for every balita visit: interpretBalita also works out the whole immunisation schedule,
-// ≈ 1 ms per visit (immunization.ts firstDateAtAge walks the calendar day by day), which alone would take a
-// 20,000-member area past a second. None of those schedule findings (imunisasi, vitamin A, obat cacing, ASI) is
-// ever 'rujuk' and none is a PWS figure here, so the report asks the growth engine directly — growthFindings with
-// balitaMeasures' z-scores, the very call interpretBalita makes — and hands the visit to visitFindings whole when
-// it holds oedema, a temperature or the danger-sign checklist (the other balita rules that can refer).
+// Why not visitFindings for every balita visit: interpretBalita also works out the whole immunisation schedule and
+// the vitamin A, obat cacing and ASI rules, about half of its cost. None of those schedule findings (imunisasi,
+// vitamin A, obat cacing, ASI) is ever 'rujuk' and none is a PWS figure here, so the report asks the growth engine
+// directly — growthFindings with balitaMeasures' z-scores, the very call interpretBalita makes — and hands the visit
+// to visitFindings whole when it holds oedema, a temperature or the danger-sign checklist (the other balita rules
+// that can refer).
 // tests/domain/pws/balita-reading.test.ts checks, on random visits, that both paths give the same growth and
 // 'rujuk' codes as visitFindings, so a change to those rules cannot leave this module behind unnoticed.
 import { ageOn } from '../age'
