@@ -102,6 +102,32 @@ describe.each(TARGETS)('visits and follow-ups on $name', (target) => {
     expect(records.get(f.recordId)?.entity).toBe('followUps')
   })
 
+  it('applies a whole family in one batch, each change seeing the ones before it, repeats included', async () => {
+    const k = await addKader(server)
+    const device = await Device.login(server.url, k.username, k.password)
+    const h = newHousehold(k.area)
+    const m = newMember(h.recordId)
+    const v = visitChange(m.recordId, h.recordId, k.area.id)
+    const f = followUpChange(v)
+    const again = { ...v, changeId: randomUUID() }
+    const res = await device.push([f, h, m, v, f, v, again])
+    const results = res.body.results
+    expect(results.map((r) => r.status)).toEqual([
+      'rejected', // the follow-up before its visit
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+    ])
+    expect(results[5]).toEqual(results[3])
+    expect(results[6]).toMatchObject({ changeId: again.changeId, record: { id: v.recordId, version: 1 } })
+    expect((await device.push([f, h, m, v, f, v, again])).body.results.slice(1)).toEqual(results.slice(1))
+    const other = await Device.login(server.url, k.username, k.password)
+    expect((await other.pullAll()).records.size).toBe(4)
+  })
+
   it('rejects invalid visits: bad shape, unknown member or visit, a household that is not the member’s', async () => {
     const k = await kaderWithMember()
     const bad = visitChange(k.m.recordId, k.h.recordId, k.area.id)
