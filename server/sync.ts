@@ -64,6 +64,7 @@ interface RecordRow {
   hlcs: Record<string, string>
   created_hlc: string
   version: number
+  origin_token?: string | null
 }
 
 interface Prepared {
@@ -207,11 +208,11 @@ class Batch {
   async flush() {
     if (this.inserts.length > 0)
       await this.tx.query(
-        `INSERT INTO records (entity, id, seq, household_id, data, hlcs, created_hlc, version)
-         SELECT entity, id, seq, household_id, data, hlcs, created_hlc, 1
+        `INSERT INTO records (entity, id, seq, household_id, data, hlcs, created_hlc, version, origin_token)
+         SELECT entity, id, seq, household_id, data, hlcs, created_hlc, 1, $2
          FROM jsonb_to_recordset($1::jsonb)
            AS x(entity text, id text, seq bigint, household_id text, data jsonb, hlcs jsonb, created_hlc text)`,
-        [JSON.stringify(this.inserts)],
+        [JSON.stringify(this.inserts), this.session.tokenId],
       )
     if (this.remembered.length > 0)
       await this.tx.query(
@@ -442,7 +443,10 @@ async function applyInsert(batch: Batch, p: Prepared & { entity: InsertedEntity 
   return result
 }
 
-/** Records changed after `cursor` in the session's work area, in change order. */
+/**
+ * Records changed after `cursor` in the session's work area, in change order. Visits and follow-ups this token
+ * pushed are left out (the device holds them, and they never change), but the cursor moves past them.
+ */
 export async function pull(
   db: Database,
   session: Session,
@@ -460,7 +464,7 @@ export async function pull(
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    records: page.map(toState),
+    records: page.filter((r) => r.origin_token !== session.tokenId || !isInserted(r.entity)).map(toState),
     nextCursor: last ? Number(last.seq) : cursor,
     hasMore: rows.length > limit,
   }
