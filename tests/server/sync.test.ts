@@ -5,6 +5,7 @@ import { request } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { canonical } from '../../server/merge'
 import { type ChangeResult, PULL_PAGE_SIZE } from '../../server/protocol'
 import { household, member } from '../../src/data/schemas'
 import { compareHlc } from '../../src/sync/hlc'
@@ -338,7 +339,10 @@ describe.each(TARGETS)('sync server on $name', (target) => {
             for (const c of changes)
               for (const [name, f] of Object.entries(c.fields)) {
                 const cur = expected[name]
-                if (!cur || compareHlc(f.hlc, cur.hlc) > 0) expected[name] = f
+                // Equal stamps (one node, one instant) keep the greater value by canonical JSON, as the server does.
+                const order = cur ? compareHlc(f.hlc, cur.hlc) : 1
+                if (!cur || order > 0 || (order === 0 && canonical(f.value) > canonical(cur.value)))
+                  expected[name] = f
               }
             const { records } = await k.device.pullAll()
             const got = records.get(h.recordId)
