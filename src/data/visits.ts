@@ -88,8 +88,10 @@ export async function saveVisits(
         return { ok: true, record, warnings }
       })
       const records = results.flatMap((r) => (r.ok ? [r.record] : []))
-      await db.visits.bulkAdd(records)
-      await db.outbox.bulkAdd(records.map((r) => insertEntry('visits', r)))
+      await Promise.all([
+        db.visits.bulkAdd(records),
+        db.outbox.bulkAdd(records.map((r) => insertEntry('visits', r))),
+      ])
       return results
     }),
   )
