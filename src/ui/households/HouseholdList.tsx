@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import {
   filterHouseholdRows,
@@ -119,7 +119,9 @@ export function HouseholdList() {
   )
 }
 
-function HouseholdRowLink({ row }: { row: HouseholdRow }) {
+// Memoised: each keystroke renders the list twice (the input at once, the filtered rows deferred); the rows
+// that stay in view need neither render again.
+const HouseholdRowLink = memo(function HouseholdRowLink({ row }: { row: HouseholdRow }) {
   const t = useT()
   const { household, members } = row
   const a = household.address
@@ -138,4 +140,4 @@ function HouseholdRowLink({ row }: { row: HouseholdRow }) {
       </span>
     </a>
   )
-}
+})
