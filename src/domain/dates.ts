@@ -48,6 +48,11 @@ export function addDays(date: string, days: number): string {
 
 /** Builds a date from parts that may overflow (month 14, day 38) by carrying into the next month or year. */
 export function normalizeDate(year: number, month: number, day: number): string {
+  if (Number.isInteger(month) && (month < 1 || month > 12)) {
+    // Carry whole years out of the month first (as dayNumber does): month sums — addMonths, ages — then need no
+    // day-number round trip.
+    return normalizeDate(year + Math.floor((month - 1) / 12), ((((month - 1) % 12) + 12) % 12) + 1, day)
+  }
   if (isPlainDate(year, month, day)) return format(year, month, day)
   const date = fromDayNumber(dayNumber(year, month, day))
   return format(date.year, date.month, date.day)
