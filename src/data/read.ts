@@ -53,15 +53,24 @@ async function findMany<T extends { id: string }>(
   ids: Iterable<string>,
 ): Promise<Map<string, T>> {
   const wanted = new Set(ids)
-  const sorted = [...wanted].sort() // IndexedDB's order of string keys
-  const first = sorted[0]
-  const last = sorted.at(-1)
-  const range = first && last ? table.where(':id').between(first, last, true, true) : undefined
+  const range = keyBounds(wanted)
+  const all = range && table.where(':id').between(range[0], range[1], true, true)
   const rows =
-    range && sorted.length >= RANGE_READ_MIN && (await range.count()) <= 2 * sorted.length
-      ? (await range.toArray()).filter((r) => wanted.has(r.id))
-      : (await table.bulkGet(sorted)).filter((r) => r !== undefined)
+    all && wanted.size >= RANGE_READ_MIN && (await all.count()) <= 2 * wanted.size
+      ? (await all.toArray()).filter((r) => wanted.has(r.id))
+      : (await table.bulkGet([...wanted])).filter((r) => r !== undefined)
   return new Map(validRows(schema, name, rows).map((r) => [r.id, r]))
+}
+
+/** The lowest and the highest key, in IndexedDB's order of strings (UTF-16 code units, as `<`); none if empty. */
+function keyBounds(keys: Iterable<string>): [string, string] | undefined {
+  let range: [string, string] | undefined
+  for (const k of keys) {
+    if (!range) range = [k, k]
+    else if (k < range[0]) range[0] = k
+    else if (k > range[1]) range[1] = k
+  }
+  return range
 }
 
 export async function getHousehold(id: string): Promise<Household | undefined> {
@@ -91,17 +100,14 @@ export async function loadWorkArea(
     const householdRows = await db.households.where('workAreaId').equals(workAreaId).toArray()
     const households = validRows(household, 'households', householdRows).filter((h) => !h.deleted)
     const ids = new Set(households.map((h) => h.id))
-    const sorted = [...ids].sort() // IndexedDB's order of string keys
-    const first = sorted[0]
-    const last = sorted.at(-1)
+    const range = keyBounds(ids)
     // One getAll over the area's range of household ids, filtered here: anyOf would step a cursor member by
     // member (one success event each, seconds for 20,000 members on a cheap phone).
-    const memberRows =
-      first && last
-        ? (await db.members.where('householdId').between(first, last, true, true).toArray()).filter((m) =>
-            ids.has(m.householdId),
-          )
-        : []
+    const memberRows = range
+      ? (await db.members.where('householdId').between(range[0], range[1], true, true).toArray()).filter(
+          (m) => ids.has(m.householdId),
+        )
+      : []
     return { households, members: validRows(member, 'members', memberRows).filter((m) => !m.deleted) }
   })
 }

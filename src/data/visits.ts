@@ -46,8 +46,9 @@ export async function saveVisit(
 
 /**
  * Several visits in ONE transaction — a posyandu day's screenings, an import: members, households and corrected
- * visits are read once (bulkGet), the visits and their outbox entries written with bulkAdd. Each input is checked
- * as a single save would be and gets its own result, in order; a refused input writes nothing, the others are saved.
+ * visits are read once per table (read.ts findMembers), the visits and their outbox entries written with bulkAdd.
+ * Each input is checked as a single save would be and gets its own result, in order; a refused input writes
+ * nothing, the others are saved.
  */
 export async function saveVisits(
   inputs: readonly unknown[],
