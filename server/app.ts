@@ -9,7 +9,7 @@ import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
-import { ApiError, type RateLimit, RateLimiter, readJsonBody } from './http'
+import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
 import {
   API_PREFIX,
   type ErrorResponse,
@@ -99,6 +99,7 @@ export function createApp(opts: AppOptions) {
   })
 
   const api = new Hono<Env>()
+  api.use(brotliJson)
   api.use(async (c, next) => {
     // Records are personal health data: no cache on the way may keep them.
     c.header('Cache-Control', 'no-store')

@@ -2,7 +2,7 @@
 // TEST_DATABASE_URL is set — on PostgreSQL. One server per database; every test makes its own work areas.
 import { randomUUID } from 'node:crypto'
 import { request } from 'node:http'
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canonical } from '../../server/merge'
@@ -452,27 +452,33 @@ describe.each(TARGETS)('sync server on $name', (target) => {
   })
 
   describe('limits and encodings', () => {
-    it('accepts a gzip-compressed push and gzips the response when asked', async () => {
+    it('accepts a gzip-compressed push, and compresses the answer with brotli or gzip as asked', async () => {
       const k = await kader()
       const batch = Array.from({ length: 20 }, (_, i) => newHousehold(k.area, hlc(i)))
       const res = await k.device.push(batch, { gzip: true })
       expect(res.status).toBe(200)
       expect(res.body.results.every(accepted)).toBe(true)
 
-      const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((ok, fail) => {
-        const req = request(`${server.url}/api/v1/changes?cursor=0`, {
-          headers: { Authorization: `Bearer ${k.device.token}`, 'Accept-Encoding': 'gzip' },
+      const pull = (acceptEncoding: string) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((ok, fail) => {
+          const req = request(`${server.url}/api/v1/changes?cursor=0`, {
+            headers: { Authorization: `Bearer ${k.device.token}`, 'Accept-Encoding': acceptEncoding },
+          })
+          req.on('response', (r) => {
+            const chunks: Buffer[] = []
+            r.on('data', (c: Buffer) => chunks.push(c))
+            r.on('end', () => ok({ encoding: r.headers['content-encoding'], body: Buffer.concat(chunks) }))
+          })
+          req.on('error', fail)
+          req.end()
         })
-        req.on('response', (r) => {
-          const chunks: Buffer[] = []
-          r.on('data', (c: Buffer) => chunks.push(c))
-          r.on('end', () => ok({ encoding: r.headers['content-encoding'], body: Buffer.concat(chunks) }))
-        })
-        req.on('error', fail)
-        req.end()
-      })
+      const raw = await pull('gzip, br;q=0')
       expect(raw.encoding).toBe('gzip')
       expect(JSON.parse(gunzipSync(raw.body).toString('utf8')).records).toHaveLength(20)
+      // Brotli when the client takes it (browsers do): fewer bytes for a pull page.
+      const br = await pull('gzip, deflate, br, zstd')
+      expect(br.encoding).toBe('br')
+      expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8')).records).toHaveLength(20)
     })
 
     it('refuses oversized bodies (413): plain, a gzip bomb, and too many changes', async () => {
