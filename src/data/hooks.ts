@@ -41,8 +41,19 @@ export function useMember(id: string): Member | undefined | null {
   return useLiveQuery(async () => (await getMember(id)) ?? null, [id])
 }
 
+// The work area last read, shown at once when a screen mounts again (its live query corrects it within a read):
+// the household list's rows (work-area-rows.ts) are then there at the first render, with no "loading" first.
+let lastWorkArea: WorkArea | undefined
+
 export function useWorkArea(): WorkArea | undefined {
-  return useLiveQuery(getWorkArea)
+  return useLiveQuery(
+    async () => {
+      lastWorkArea = await getWorkArea()
+      return lastWorkArea
+    },
+    [],
+    lastWorkArea,
+  )
 }
 
 export function useOutboxCount(): number | undefined {
