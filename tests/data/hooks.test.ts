@@ -62,6 +62,13 @@ describe('hooks', () => {
     await waitFor(() => expect(later.result.current).toHaveLength(2))
   })
 
+  it('useWorkArea gives the work area last read at the first render of a screen shown again', async () => {
+    const first = renderHook(() => useWorkArea())
+    await waitFor(() => expect(first.result.current?.id).toBe(WORK_AREA))
+    first.unmount()
+    expect(renderHook(() => useWorkArea()).result.current?.id).toBe(WORK_AREA)
+  })
+
   it('useOutboxCount counts pending changes', async () => {
     const { result } = renderHook(() => useOutboxCount())
     await waitFor(() => expect(result.current).toBe(0))
