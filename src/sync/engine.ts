@@ -336,10 +336,10 @@ async function applyStates(run: Run, states: RecordState[], serverTimeMs: number
     const ids = [...new Set(list.map((s) => s.record.id))]
     const rows = new Map(zip(ids, await table.bulkGet(ids)))
     if (isInserted(entity)) {
-      // Immutable: a local copy is never replaced.
-      const fresh = new Map(
-        list.filter((s) => rows.get(s.record.id) === undefined).map((s) => [s.record.id, s.record]),
-      )
+      // Immutable: a local copy is never replaced, and the first of two copies in one answer is kept.
+      const fresh = new Map<string, Row>()
+      for (const { record } of list)
+        if (!rows.get(record.id) && !fresh.has(record.id)) fresh.set(record.id, record)
       await table.bulkAdd([...fresh.values()])
       continue
     }
