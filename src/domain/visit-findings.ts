@@ -12,7 +12,7 @@ import {
   type ScreeningContext,
   type ScreeningPayloads,
 } from './screening'
-import { type BalitaScreening, interpretBalita } from './screening/balita'
+import { type BalitaScreening, balitaReferralFindings, interpretBalita } from './screening/balita'
 import type { RemajaScreening } from './screening/remaja'
 
 /**
@@ -54,6 +54,34 @@ export function visitFindings(
   settings: ClinicalSettings,
   options: { jeEndemic?: boolean } = {},
 ): Finding[] {
+  return findingsOf(visit, member, history, settings, options, interpretBalita)
+}
+
+/**
+ * The 'rujuk' findings of visitFindings — the same findings in the same order — for readers that only ask what a
+ * visit refers (the schedule's referral rule, on every member's latest visit). Cheaper on the balita part, whose
+ * rules that never refer (the whole immunisation schedule, vitamin A, obat cacing, ASI) are not run
+ * (screening/balita.ts balitaReferralFindings). tests/domain/visit-findings.test.ts checks it against visitFindings.
+ */
+export function referralFindings(
+  visit: FindingsVisit,
+  member: FindingsMember,
+  history: readonly FindingsVisit[],
+  settings: ClinicalSettings,
+  options: { jeEndemic?: boolean } = {},
+): Finding[] {
+  const findings = findingsOf(visit, member, history, settings, options, balitaReferralFindings)
+  return findings.filter((f) => f.level === 'rujuk')
+}
+
+function findingsOf(
+  visit: FindingsVisit,
+  member: FindingsMember,
+  history: readonly FindingsVisit[],
+  settings: ClinicalSettings,
+  options: { jeEndemic?: boolean },
+  readBalita: typeof interpretBalita,
+): Finding[] {
   const ctx: ScreeningContext = {
     today: visit.date,
     birthDate: member.birthDate,
@@ -66,7 +94,7 @@ export function visitFindings(
   const findings: Finding[] = []
   if (balita) {
     const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
-    findings.push(...interpretBalita(balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
+    findings.push(...readBalita(balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
   }
   for (const part of Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]) {
     const payload = others[part]

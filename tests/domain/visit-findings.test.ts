@@ -1,8 +1,18 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLINICAL_SETTINGS as settings } from '../../src/domain/clinical-settings'
+import { normalizeDate } from '../../src/domain/dates'
 import type { Finding } from '../../src/domain/findings'
 import { zScore } from '../../src/domain/growth'
-import { type FindingsMember, type FindingsVisit, visitFindings } from '../../src/domain/visit-findings'
+import { IMMUNIZATION_SCHEDULE } from '../../src/domain/immunization'
+import { BALITA_DANGER_SIGNS } from '../../src/domain/screening/balita-part'
+import { TBC_SYMPTOMS } from '../../src/domain/screening/dewasa-part'
+import {
+  type FindingsMember,
+  type FindingsVisit,
+  referralFindings,
+  visitFindings,
+} from '../../src/domain/visit-findings'
 
 const codes = (findings: readonly Finding[]) => findings.map((f) => f.code)
 const only = (findings: readonly Finding[], ...prefixes: string[]) =>
@@ -137,5 +147,120 @@ describe('visitFindings: other parts', () => {
     const findings = visitFindings(visit, { birthDate: '2024-06-01', sex: 'P' }, [], settings)
     expect(codes(findings)[0]).toBe('bbu.normal')
     expect(levelOf(findings, 'neonatus.tanda_bahaya.kejang')).toBe('rujuk')
+  })
+})
+
+// referralFindings skips the balita rules that never refer; this is its guard: on random children, histories (in
+// any order, with corrections, some visits before the birth) and other parts, it gives exactly visitFindings' 'rujuk'
+// findings, in the same order.
+describe('referralFindings: the rujuk findings of visitFindings', () => {
+  const round1 = (n: number) => Math.round(n * 10) / 10
+  const outcome = (read: () => Finding[]) => {
+    try {
+      return read()
+    } catch (error) {
+      return String(error)
+    }
+  }
+  const visitArb = fc.record(
+    {
+      gapMonths: fc.constantFrom(-1, 0, 0, 1, 1, 1, 2),
+      day: fc.integer({ min: 1, max: 31 }),
+      // Gains around the KBM, so that N, T and 2T all occur.
+      gainGrams: fc.integer({ min: -3, max: 10 }).map((n) => n * 100),
+      lengthCm: fc.double({ min: 45, max: 120, noNaN: true }).map(round1),
+      position: fc.constantFrom('lying' as const, 'standing' as const),
+      headCm: fc.double({ min: 30, max: 55, noNaN: true }).map(round1),
+      armCm: fc.double({ min: 9, max: 20, noNaN: true }).map(round1),
+      oedema: fc.boolean(),
+      temperatureC: fc.double({ min: 35, max: 40, noNaN: true }).map(round1),
+      dangerSigns: fc.subarray([...BALITA_DANGER_SIGNS], { maxLength: 2 }),
+      vitaminA: fc.boolean(),
+      obatCacing: fc.boolean(),
+      asiEksklusif: fc.boolean(),
+      immunizations: fc.subarray(
+        IMMUNIZATION_SCHEDULE.map((d) => ({ antigen: d.antigen, dose: d.dose })),
+        { maxLength: 3 },
+      ),
+      dewasa: fc.record({
+        systolicMmHg: fc.integer({ min: 90, max: 200 }),
+        diastolicMmHg: fc.integer({ min: 60, max: 120 }),
+        gdsMgDl: fc.integer({ min: 70, max: 300 }),
+        tbcSymptoms: fc.subarray([...TBC_SYMPTOMS], { maxLength: 3 }),
+      }),
+      weighed: fc.boolean(),
+      corrects: fc.boolean(),
+    },
+    { requiredKeys: ['gapMonths', 'day', 'gainGrams'] },
+  )
+
+  it('on random histories', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('L' as const, 'P' as const),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: -1, max: 70 }),
+        fc.double({ min: 2.5, max: 15, noNaN: true }).map(round1),
+        fc.array(visitArb, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom('earlier', 'all', 'reversed'),
+        fc.boolean(),
+        (sex, birthOffset, startMonths, firstWeightKg, generated, historyOf, jeEndemic) => {
+          const birthDate = normalizeDate(2019, 1, 1 + birthOffset)
+          const [y, m] = birthDate.split('-').map(Number) as [number, number]
+          let month = m + startMonths
+          let weightKg = firstWeightKg
+          const visits: FindingsVisit[] = generated.map(
+            ({ gapMonths, day, gainGrams, dewasa, weighed, corrects, ...balita }, i) => {
+              month += gapMonths
+              weightKg = Math.max(1, round1(weightKg + gainGrams / 1000))
+              return {
+                id: `v${String(i).padStart(2, '0')}`,
+                date: normalizeDate(y, month, day),
+                ...(corrects && i > 0 ? { supersedes: `v${String(i - 1).padStart(2, '0')}` } : {}),
+                parts: {
+                  balita: weighed === false ? balita : { ...balita, weightKg },
+                  ...(dewasa ? { dewasa } : {}),
+                },
+              }
+            },
+          )
+          const member = { birthDate, sex }
+          const options = { jeEndemic }
+          visits.forEach((visit, i) => {
+            const history =
+              historyOf === 'earlier'
+                ? visits.slice(0, i)
+                : historyOf === 'all'
+                  ? visits
+                  : [...visits].reverse()
+            // A dewasa part before the birth date throws (ageOn): then both must throw alike.
+            const rujuk = outcome(() =>
+              visitFindings(visit, member, history, settings, options).filter((f) => f.level === 'rujuk'),
+            )
+            expect(outcome(() => referralFindings(visit, member, history, settings, options))).toEqual(rujuk)
+          })
+        },
+      ),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+
+  it('finds the rujuk findings the generator is meant to reach', () => {
+    // Guards the generator: oedema, fever, danger signs and 2T must all be reachable.
+    const boy: FindingsMember = { birthDate: '2023-10-10', sex: 'L' }
+    const w = (date: string, weightKg: number): FindingsVisit => ({
+      id: date,
+      date,
+      parts: { balita: { weightKg } },
+    })
+    const history = [w('2024-01-10', 6), w('2024-02-10', 6.1)]
+    const visit: FindingsVisit = {
+      id: 'x',
+      date: '2024-03-10',
+      parts: { balita: { weightKg: 6.2, oedema: true, temperatureC: 38, dangerSigns: ['diare'] } },
+    }
+    expect(codes(referralFindings(visit, boy, history, settings))).toEqual(
+      expect.arrayContaining(['kms.2t', 'balita.edema', 'balita.demam']),
+    )
   })
 })

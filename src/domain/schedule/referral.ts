@@ -1,8 +1,8 @@
 // Referral follow-up ("referral made but no return", ilp-domain.md §3.1) by referrals.ts openReferrals, and the
-// findings it reads by visit-findings.ts visitFindings.
+// findings it reads by visit-findings.ts referralFindings (visitFindings' 'rujuk' findings).
 import { toDayMonthYear } from '../dates'
 import { CLOSING_OUTCOMES, openReferrals, type ReferralVisit } from '../referrals'
-import { visitFindings } from '../visit-findings'
+import { referralFindings } from '../visit-findings'
 import { addDays } from './calendar'
 import type { CurrentVisits, RuleContext, TaskDraft } from './task'
 import type { ScheduleFollowUp, ScheduleMember } from './types'
@@ -31,7 +31,9 @@ export function referralTasks(member: ScheduleMember, visits: CurrentVisits, ctx
     id: latest.id,
     memberId: latest.memberId,
     date: latest.date,
-    findings: visitFindings(latest, member, visits.slice(0, -1), ctx.settings, { jeEndemic: ctx.jeEndemic }),
+    findings: referralFindings(latest, member, visits.slice(0, -1), ctx.settings, {
+      jeEndemic: ctx.jeEndemic,
+    }),
   }
   const referred = openReferrals([decided], [])[0]
   if (!referred) return []

@@ -142,19 +142,52 @@ export function interpretBalita(
   ctx: BalitaContext,
   history: readonly BalitaHistoryEntry[],
 ): Finding[] {
+  const earlier = knownOn(ctx, history)
+  if (!earlier) return []
+  return [
+    ...mayRefer(s, ctx, earlier),
+    ...immunization(s, ctx, earlier),
+    ...vitaminA(s, ctx, earlier),
+    ...obatCacing(s, ctx, earlier),
+    ...asiEksklusif(ctx.birthDate, ctx.visitDate, s.asiEksklusif),
+  ]
+}
+
+/**
+ * The 'rujuk' findings of interpretBalita — the same findings in the same order — without running the rules that
+ * never refer (immunisation, vitamin A, obat cacing, ASI: the child's whole schedule). For readers that only ask
+ * "does this visit refer?" (schedule/referral.ts on every member's latest visit).
+ */
+export function balitaReferralFindings(
+  s: BalitaScreening,
+  ctx: BalitaContext,
+  history: readonly BalitaHistoryEntry[],
+): Finding[] {
+  const earlier = knownOn(ctx, history)
+  if (!earlier) return []
+  return mayRefer(s, ctx, earlier).filter((f) => f.level === 'rujuk')
+}
+
+/**
+ * The history known on the visit date — so a later visit never changes how this one reads — or undefined when the
+ * visit cannot be read (a date that is not a date, a visit before the birth).
+ */
+function knownOn(
+  ctx: BalitaContext,
+  history: readonly BalitaHistoryEntry[],
+): BalitaHistoryEntry[] | undefined {
   const { birthDate, visitDate } = ctx
-  if (!isIsoDate(visitDate) || !isIsoDate(birthDate) || visitDate < birthDate) return []
-  // Only what was known on the visit date counts, so a later visit never changes how this one reads.
-  const earlier = history.filter((h) => isIsoDate(h.date) && h.date >= birthDate && h.date <= visitDate)
+  if (!isIsoDate(visitDate) || !isIsoDate(birthDate) || visitDate < birthDate) return undefined
+  return history.filter((h) => isIsoDate(h.date) && h.date >= birthDate && h.date <= visitDate)
+}
+
+/** The rules that can refer, in interpretBalita's order: growth, oedema, fever, danger signs. */
+function mayRefer(s: BalitaScreening, ctx: BalitaContext, earlier: readonly BalitaHistoryEntry[]): Finding[] {
   return [
     ...growth(s, ctx, earlier),
     ...oedema(s.oedema),
     ...fever(s.temperatureC),
     ...dangerSignFindings('balita.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_DANGER),
-    ...immunization(s, ctx, earlier),
-    ...vitaminA(s, ctx, earlier),
-    ...obatCacing(s, ctx, earlier),
-    ...asiEksklusif(birthDate, visitDate, s.asiEksklusif),
   ]
 }
 
@@ -180,10 +213,11 @@ const isWrongPosition = (z: ZResult | undefined) =>
   z !== undefined && !z.ok && z.reason === 'implausible-position'
 
 /**
- * N/T/O/B of every month the child was weighed up to this visit, oldest first, ending with this visit's (none when
- * this visit has no weight). Each month counts its latest weighing; this visit is its month's weighing. KBM by age
- * in completed calendar months at the weighing (age.ts ageOn), as the Buku KIA's table is read ("umur N bulan").
- * growth/monitoring.ts applies the rules: N/T against the KBM only one month apart, O across a missed month, B first.
+ * N/T/O/B of the last two months the child was weighed up to this visit, oldest first, ending with this visit's (none
+ * when this visit has no weight) — growthFindings reads no more: this visit's status and 2T. Each month counts its
+ * latest weighing; this visit is its month's weighing. KBM by age in completed calendar months at the weighing
+ * (age.ts ageOn), as the Buku KIA's table is read ("umur N bulan"). growth/monitoring.ts applies the rules: N/T
+ * against the KBM only one month apart, O across a missed month, B first.
  */
 function monthlyStatuses(
   weightKg: number | undefined,
@@ -204,9 +238,18 @@ function monthlyStatuses(
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   )
   weighings.push({ date: ctx.visitDate, weightKg })
-  return weighings.map((w, i) =>
-    weightGainStatus(weighings[i - 1], w, ageOn(ctx.birthDate, w.date).totalMonths, ctx.settings.kbmTable),
-  )
+  // A status needs the weighing before it: the last two statuses read the last three weighings.
+  const from = Math.max(0, weighings.length - 2)
+  return weighings
+    .slice(from)
+    .map((w, i) =>
+      weightGainStatus(
+        weighings[from + i - 1],
+        w,
+        ageOn(ctx.birthDate, w.date).totalMonths,
+        ctx.settings.kbmTable,
+      ),
+    )
 }
 
 const isWeight = (kg: number | undefined): kg is number => typeof kg === 'number' && kg > 0
