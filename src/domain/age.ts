@@ -1,4 +1,4 @@
-import { type CalendarDate, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
+import { type CalendarDate, daysBetween, daysInMonth, parseDate } from './dates'
 
 export interface Age {
   years: number
@@ -14,28 +14,31 @@ export function ageOn(birthDate: string, today: string): Age {
   if (totalDays < 0) throw new RangeError(`today (${today}) is before the birth date (${birthDate})`)
   const birth = parseDate(birthDate)
   const now = parseDate(today)
-  let totalMonths = (now.year - birth.year) * 12 + now.month - birth.month
-  if (monthCompletedOn(birth, totalMonths) > today) totalMonths -= 1
+  const sameDayMonths = (now.year - birth.year) * 12 + now.month - birth.month
+  // This month's month of life is complete on the birth day — or, when the month is too short for it, not before
+  // the next month: either way not yet when today's day of the month is smaller.
+  const totalMonths = now.day < birth.day ? sameDayMonths - 1 : sameDayMonths
   return {
     years: Math.floor(totalMonths / 12),
     months: totalMonths % 12,
-    days: daysBetween(monthCompletedOn(birth, totalMonths), today),
+    days: daysSinceMonthCompleted(birth.day, now, totalMonths < sameDayMonths),
     totalDays,
     totalMonths,
   }
 }
 
 /**
- * The day the n-th month of life is completed: the same day of the month as the birth, or, when the month
- * is too short for it (born on the 31st, or on 29 February in a common year), the 1st of the next month —
- * the month is only complete once its last day has passed. So born 2024-01-31 is 0 months 29 days on
- * 2024-02-29 and 1 month on 2024-03-01; born 2024-02-29 turns 1 year on 2025-03-01.
+ * Days since the last month of life was completed — on the same day of the month as the birth, or, when the month
+ * is too short for it (born on the 31st, or on 29 February in a common year), on the 1st of the next month: the
+ * month is only complete once its last day has passed. So born 2024-01-31 is 0 months 29 days on 2024-02-29 and
+ * 1 month on 2024-03-01; born 2024-02-29 turns 1 year on 2025-03-01. Plain arithmetic on the day of the month, no
+ * date strings: ageOn runs for every weighing of every child in the schedule.
  */
-function monthCompletedOn(birth: CalendarDate, n: number): string {
-  const { year, month } = parseDate(normalizeDate(birth.year, birth.month + n, 1))
-  return birth.day > daysInMonth(year, month)
-    ? normalizeDate(year, month + 1, 1)
-    : normalizeDate(year, month, birth.day)
+function daysSinceMonthCompleted(birthDay: number, now: CalendarDate, inLastMonth: boolean): number {
+  if (!inLastMonth) return now.day - birthDay
+  // Completed in the previous month on the birth day, or — too short a month — on the 1st of this one.
+  const previousMonthDays = daysInMonth(now.year, now.month - 1)
+  return birthDay <= previousMonthDays ? previousMonthDays - birthDay + now.day : now.day - 1
 }
 
 const UNITS = {
