@@ -74,6 +74,8 @@ export function referralFindings(
   return findings.filter((f) => f.level === 'rujuk')
 }
 
+const INTERPRETED_PARTS = Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]
+
 function findingsOf(
   visit: FindingsVisit,
   member: FindingsMember,
@@ -96,14 +98,16 @@ function findingsOf(
     const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
     findings.push(...readBalita(balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
   }
-  for (const part of Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]) {
+  for (const part of INTERPRETED_PARTS) {
     const payload = others[part]
     if (!payload) continue
     if (part === 'remaja') {
       const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date)
       findings.push(...remaja.findings, ...interpretScreenings({ remaja: remaja.payload }, ctx))
     } else {
-      findings.push(...interpretScreenings({ [part]: payload }, ctx))
+      // interpretScreenings({ [part]: payload }, ctx) without its walk over every part: this runs for each visit.
+      const interpret = SCREENING_INTERPRETERS[part] as (s: typeof payload, c: ScreeningContext) => Finding[]
+      findings.push(...interpret(payload, ctx))
     }
   }
   return findings

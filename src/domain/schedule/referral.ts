@@ -35,6 +35,8 @@ export function referralTasks(member: ScheduleMember, visits: CurrentVisits, ctx
       jeEndemic: ctx.jeEndemic,
     }),
   }
+  // Most latest visits refer nothing: no need to ask openReferrals.
+  if (decided.findings.length === 0) return []
   const referred = openReferrals([decided], [])[0]
   if (!referred) return []
   const followUps = ctx.followUpsByVisit.get(latest.id) ?? []
