@@ -40,7 +40,7 @@ export function referralTasks(member: ScheduleMember, visits: CurrentVisits, ctx
   const referred = openReferrals([decided], [])[0]
   if (!referred) return []
   const followUps = ctx.followUpsByVisit.get(latest.id) ?? []
-  const open = openReferrals([decided], followUps)[0]
+  const open = followUps.length === 0 ? referred : openReferrals([decided], followUps)[0]
   const shown = open ?? referred
   const closing = open
     ? undefined
