@@ -7,7 +7,6 @@ import type { Finding } from './findings'
 import { DAYS_PER_MONTH, growthFindings, zScore } from './growth'
 import {
   type InterpretedPart,
-  interpretScreenings,
   SCREENING_INTERPRETERS,
   type ScreeningContext,
   type ScreeningPayloads,
@@ -84,28 +83,24 @@ function findingsOf(
   options: { jeEndemic?: boolean },
   readBalita: typeof interpretBalita,
 ): Finding[] {
-  const ctx: ScreeningContext = {
-    today: visit.date,
-    birthDate: member.birthDate,
-    sex: member.sex,
-    ...(member.hpht ? { hpht: member.hpht } : {}),
-    ...(member.deliveryDate ? { deliveryDate: member.deliveryDate } : {}),
-    settings,
-  }
-  const { balita, ...others } = visit.parts
+  // Built field by field, without spreads: this runs for every member's latest visit in the schedule.
+  const ctx: ScreeningContext = { today: visit.date, birthDate: member.birthDate, sex: member.sex, settings }
+  if (member.hpht) ctx.hpht = member.hpht
+  if (member.deliveryDate) ctx.deliveryDate = member.deliveryDate
+  const { parts } = visit
   const findings: Finding[] = []
-  if (balita) {
+  if (parts.balita) {
     const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
-    findings.push(...readBalita(balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
+    findings.push(...readBalita(parts.balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
   }
   for (const part of INTERPRETED_PARTS) {
-    const payload = others[part]
+    const payload = parts[part]
     if (!payload) continue
     if (part === 'remaja') {
       const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date)
-      findings.push(...remaja.findings, ...interpretScreenings({ remaja: remaja.payload }, ctx))
+      findings.push(...remaja.findings, ...SCREENING_INTERPRETERS.remaja(remaja.payload, ctx))
     } else {
-      // interpretScreenings({ [part]: payload }, ctx) without its walk over every part: this runs for each visit.
+      // What screening/index.ts interpretScreenings does for one part, without its walk over every part.
       const interpret = SCREENING_INTERPRETERS[part] as (s: typeof payload, c: ScreeningContext) => Finding[]
       findings.push(...interpret(payload, ctx))
     }
