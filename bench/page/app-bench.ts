@@ -22,6 +22,7 @@ import {
   POSYANDU_CALENDAR,
   PUSTU,
 } from '../generate'
+import { idbUsage } from './usage'
 
 const SPECS = { kader: KADER, pustu: PUSTU }
 type DatasetName = keyof typeof SPECS
@@ -58,10 +59,6 @@ async function bulkStore(db: KaderDb, d: Dataset, size: number, withClocks: bool
   return performance.now() - t0
 }
 
-async function usage(): Promise<number> {
-  return (await navigator.storage.estimate()).usage ?? 0
-}
-
 export const bench = {
   /** Generates a dataset in the page (no throttling expected) and keeps it for the other workloads. */
   generate(name: DatasetName) {
@@ -79,14 +76,14 @@ export const bench = {
   async loadIntoApp() {
     if (!data) throw new Error('generate first')
     const db = getDb()
-    const before = await usage()
+    const before = await idbUsage()
     await db.meta.put({
       key: 'workArea',
       value: { id: data.spec.workAreaId, ...AREA, kaderName: 'Siti Aminah' },
     })
     const ms = await bulkStore(db, data, 2_000, true)
     const records = data.households.length + data.members.length + data.visits.length
-    return { ms, records, bytes: (await usage()) - before }
+    return { ms, records, bytes: (await idbUsage()) - before }
   },
 
   /**
@@ -99,12 +96,12 @@ export const bench = {
     const visits = total - d.households.length - d.members.length
     const db = openKaderDb('bench-scratch')
     await db.open()
-    const before = await usage()
+    const before = await idbUsage()
     const ms = await bulkStore(db, { ...d, visits: d.visits.slice(0, visits) }, batch, false)
     db.close()
     // The estimate lags writes a little: give LevelDB a moment to flush before reading it.
     await new Promise((ok) => setTimeout(ok, 1_500))
-    return { ms, records: total, bytes: (await usage()) - before }
+    return { ms, records: total, bytes: (await idbUsage()) - before }
   },
 
   /** `count` visits saved with the app's saveVisits: ONE call, one rw transaction (a posyandu day's entries). */
@@ -150,16 +147,27 @@ export const bench = {
       db.visits.toArray(),
       db.followUps.toArray(),
     ])
+    const run = () =>
+      visitTasks({
+        members,
+        visits,
+        followUps,
+        calendar: POSYANDU_CALENDAR,
+        settings: DEFAULT_CLINICAL_SETTINGS,
+        today,
+      })
     const t1 = performance.now()
-    const tasks = visitTasks({
-      members,
-      visits,
-      followUps,
-      calendar: POSYANDU_CALENDAR,
-      settings: DEFAULT_CLINICAL_SETTINGS,
-      today,
-    })
-    return { readMs: t1 - t0, ms: performance.now() - t1, members: members.length, tasks: tasks.length }
+    const tasks = run()
+    const t2 = performance.now()
+    // Again, as the area worker recomputes after an edit: its memoised immunisation dates are warm by then.
+    run()
+    return {
+      readMs: t1 - t0,
+      ms: t2 - t1,
+      againMs: performance.now() - t2,
+      members: members.length,
+      tasks: tasks.length,
+    }
   },
 
   /** The month's PWS report of the whole work area: read, then pwsMonth (the figure). */
@@ -194,8 +202,6 @@ export const bench = {
       workArea: (await getWorkArea()).id,
     }
   },
-
-  usage,
 }
 
 /** A plausible screening for the member's age today (the part the visit form would show). */

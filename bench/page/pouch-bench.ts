@@ -6,6 +6,7 @@ import find from 'pouchdb-find'
 import { toDoc } from '../docs'
 import { type Dataset, generate, KADER } from '../generate'
 import type { PouchDoc } from '../pouch-types'
+import { idbUsage } from './usage'
 
 PouchDB.plugin(find)
 
@@ -22,10 +23,6 @@ function docs(total: number): PouchDoc[] {
   return all.slice(0, total)
 }
 
-async function usage(): Promise<number> {
-  return (await navigator.storage.estimate()).usage ?? 0
-}
-
 export const pouch = {
   prepare(total: number) {
     return docs(total).length
@@ -35,12 +32,12 @@ export const pouch = {
   async insert(total: number, batch: number) {
     const all = docs(total)
     const db = new PouchDB('bench-insert')
-    const before = await usage()
+    const before = await idbUsage()
     const t0 = performance.now()
     for (let i = 0; i < all.length; i += batch) await db.bulkDocs(all.slice(i, i + batch))
     const ms = performance.now() - t0
     await new Promise((ok) => setTimeout(ok, 1_500))
-    return { ms, records: all.length, bytes: (await usage()) - before }
+    return { ms, records: all.length, bytes: (await idbUsage()) - before }
   },
 
   /** Members of `count` households through a pouchdb-find index on householdId (built first, timed apart). */
@@ -59,12 +56,12 @@ export const pouch = {
   /** A one-off pull replication of the remote database into a fresh local one. */
   async pull(remote: string) {
     const local = new PouchDB('bench-replica')
-    const before = await usage()
+    const before = await idbUsage()
     const t0 = performance.now()
     const result = await PouchDB.replicate(remote, local)
     const ms = performance.now() - t0
     await new Promise((ok) => setTimeout(ok, 1_500))
-    return { ms, docs: result.docs_written ?? 0, ok: result.ok, bytes: (await usage()) - before }
+    return { ms, docs: result.docs_written ?? 0, ok: result.ok, bytes: (await idbUsage()) - before }
   },
 
   /**
@@ -84,8 +81,6 @@ export const pouch = {
     const result = await PouchDB.replicate(local, remote)
     return { ms: performance.now() - t0, docs: result.docs_written ?? 0, ok: result.ok }
   },
-
-  usage,
 }
 
 declare global {
