@@ -6,7 +6,12 @@ import type { Finding } from '../../src/domain/findings'
 import { zScore } from '../../src/domain/growth'
 import { IMMUNIZATION_SCHEDULE } from '../../src/domain/immunization'
 import { BALITA_DANGER_SIGNS } from '../../src/domain/screening/balita-part'
-import { TBC_SYMPTOMS } from '../../src/domain/screening/dewasa-part'
+import { SMOKING } from '../../src/domain/screening/common-part'
+import { KB_METHODS, TBC_SYMPTOMS } from '../../src/domain/screening/dewasa-part'
+import { IBU_HAMIL_DANGER_SIGNS } from '../../src/domain/screening/ibu-hamil-part'
+import { AKS_ITEM_MAX, AKS_ITEMS } from '../../src/domain/screening/lansia-part'
+import { KN_CONTACTS, NEONATUS_DANGER_SIGNS } from '../../src/domain/screening/neonatus-part'
+import { KF_CONTACTS, NIFAS_DANGER_SIGNS } from '../../src/domain/screening/nifas-part'
 import {
   type FindingsMember,
   type FindingsVisit,
@@ -242,6 +247,215 @@ describe('referralFindings: the rujuk findings of visitFindings', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  }, 60_000)
+
+  // Every other part, each rule's fields present or absent, values on both sides of the cut-offs; members of any
+  // age (visits before the birth too) and sex, with or without an HPHT and a delivery around the visit.
+  const dayArb = (from: number, to: number) => fc.integer({ min: from, max: to })
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
+  const timeArb = fc
+    .tuple(dayArb(0, 23), dayArb(0, 59))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
+  const contactsArb = <C extends string>(contacts: readonly C[]) =>
+    fc.array(
+      fc.record({ contact: fc.constantFrom(...contacts), offset: dayArb(-3, 50), time: maybe(timeArb) }),
+      {
+        maxLength: 4,
+      },
+    )
+  const bool = maybe(fc.boolean())
+  const num = (min: number, max: number) => maybe(fc.double({ min, max, noNaN: true }).map(round1))
+  const int = (min: number, max: number) => maybe(fc.integer({ min, max }))
+  const dewasaArb = {
+    weightKg: num(30, 120),
+    heightCm: num(130, 190),
+    waistCm: num(60, 120),
+    systolicMmHg: int(90, 200),
+    diastolicMmHg: int(50, 120),
+    gdsMgDl: int(60, 350),
+    puma: maybe(
+      fc.record(
+        {
+          cigarettesPerDay: int(0, 40),
+          smokingYears: int(0, 50),
+          shortOfBreath: fc.boolean(),
+          phlegm: fc.boolean(),
+          cough: fc.boolean(),
+          spirometryBefore: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    tbcSymptoms: maybe(fc.subarray([...TBC_SYMPTOMS], { maxLength: 3 })),
+    tbcHouseholdContact: bool,
+    srq20: maybe(fc.array(fc.constantFrom(true, false, false, false, null), { maxLength: 20 })),
+    phq2: maybe(fc.tuple(dayArb(0, 3), dayArb(0, 3))),
+    gad2: maybe(fc.tuple(dayArb(0, 3), dayArb(0, 3))),
+    pus: bool,
+    kbMethod: maybe(fc.constantFrom(...KB_METHODS)),
+    smoking: maybe(fc.constantFrom(...SMOKING)),
+  }
+  const partsArb = fc.record(
+    {
+      neonatus: fc.record({
+        birthTime: maybe(timeArb),
+        knVisits: maybe(contactsArb(KN_CONTACTS)),
+        dangerSigns: maybe(fc.subarray([...NEONATUS_DANGER_SIGNS], { maxLength: 3 })),
+      }),
+      remaja: fc.record({
+        weightKg: num(15, 150),
+        heightCm: num(90, 190),
+        bfaZ: num(-4, 4),
+        hfaZ: num(-4, 4),
+        systolicMmHg: int(80, 180),
+        diastolicMmHg: int(40, 120),
+        hbGdl: num(7, 16),
+        gdsMgDl: int(60, 300),
+        ttdAvailable: bool,
+        ttdTakenThisWeek: bool,
+        smoking: maybe(fc.constantFrom(...SMOKING)),
+      }),
+      dewasa: fc.record(dewasaArb),
+      lansia: fc.record({
+        ...dewasaArb,
+        skilas: maybe(
+          fc.record(
+            {
+              orientationTimeCorrect: fc.boolean(),
+              orientationPlaceCorrect: fc.boolean(),
+              wordsRecalled: dayArb(0, 3),
+              chairStandSeconds: dayArb(5, 20),
+              chairStandUnable: fc.boolean(),
+              weightLoss: fc.boolean(),
+              appetiteLoss: fc.boolean(),
+              lilaCm: dayArb(18, 30),
+              eyeProblem: fc.boolean(),
+              fingerCountCorrect: fc.boolean(),
+              whisperTest: fc.constantFrom(
+                'dengar' as const,
+                'tidak_dengar' as const,
+                'tidak_bisa_dites' as const,
+              ),
+              feelingDown: fc.boolean(),
+              littleInterest: fc.boolean(),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        aks: maybe(
+          fc.record(Object.fromEntries(AKS_ITEMS.map((item) => [item, dayArb(0, AKS_ITEM_MAX[item])])), {
+            requiredKeys: [],
+          }),
+        ),
+      }),
+      ibu_hamil: fc.record({
+        lilaCm: num(18, 30),
+        systolicMmHg: int(90, 180),
+        diastolicMmHg: int(50, 120),
+        hbGdl: num(7, 15),
+        ttdTabletsTotal: int(0, 150),
+        ttdAvailable: bool,
+        ttdTakenLast24h: bool,
+        ancContacts: maybe(
+          fc.array(fc.record({ offset: dayArb(-300, 0), byDoctor: bool }), { maxLength: 6 }),
+        ),
+        dangerSigns: maybe(fc.subarray([...IBU_HAMIL_DANGER_SIGNS], { maxLength: 3 })),
+      }),
+      nifas: fc.record({
+        deliveryTime: maybe(timeArb),
+        kfVisits: maybe(contactsArb(KF_CONTACTS)),
+        dangerSigns: maybe(fc.subarray([...NIFAS_DANGER_SIGNS], { maxLength: 3 })),
+        vitaminADates: maybe(fc.array(dayArb(-5, 50), { maxLength: 3 })),
+      }),
+    },
+    { requiredKeys: [] },
+  )
+  // fc.record with an `undefined` value keeps the key; the record schemas do not store one.
+  const defined = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+
+  it('on random parts of every stage and random members', () => {
+    const reached = new Set<string>()
+    fc.assert(
+      fc.property(
+        fc.constantFrom('L' as const, 'P' as const),
+        dayArb(0, 90 * 365),
+        dayArb(-400, 30_000),
+        maybe(dayArb(-320, 20)),
+        maybe(dayArb(-60, 60)),
+        partsArb,
+        (sex, birthOffset, ageDays, hphtOffset, deliveryOffset, generated) => {
+          const birthDate = normalizeDate(1940, 1, 1 + birthOffset)
+          const date = normalizeDate(1940, 1, 1 + birthOffset + ageDays)
+          const on = (offset: number) => normalizeDate(1940, 1, 1 + birthOffset + ageDays + offset)
+          const member: FindingsMember = {
+            birthDate,
+            sex,
+            ...(hphtOffset === undefined ? {} : { hpht: on(hphtOffset) }),
+            ...(deliveryOffset === undefined ? {} : { deliveryDate: on(deliveryOffset) }),
+          }
+          const { neonatus, remaja, dewasa, lansia, ibu_hamil, nifas } = generated
+          const contacts = <C extends string>(
+            visits: readonly { contact: C; offset: number; time: string | undefined }[] | undefined,
+          ) => visits?.map(({ contact, offset, time }) => defined({ contact, date: on(-offset), time }))
+          const parts: FindingsVisit['parts'] = defined({
+            neonatus: neonatus && defined({ ...neonatus, knVisits: contacts(neonatus.knVisits) }),
+            remaja: remaja && defined(remaja),
+            dewasa: dewasa && defined(dewasa),
+            lansia:
+              lansia && defined({ ...lansia, ...(lansia.skilas ? { skilas: defined(lansia.skilas) } : {}) }),
+            ibu_hamil:
+              ibu_hamil &&
+              defined({
+                ...ibu_hamil,
+                ancContacts: ibu_hamil.ancContacts?.map(({ offset, byDoctor }) =>
+                  defined({ date: on(offset), byDoctor }),
+                ),
+              }),
+            nifas:
+              nifas &&
+              defined({
+                ...nifas,
+                kfVisits: contacts(nifas.kfVisits),
+                vitaminADates: nifas.vitaminADates?.map((offset) => on(-offset)),
+              }),
+          })
+          const visit: FindingsVisit = { id: 'v', date, parts }
+          // A dewasa, lansia or remaja part before the birth date throws (ageOn): then both must throw alike.
+          const rujuk = outcome(() =>
+            visitFindings(visit, member, [], settings).filter((f) => f.level === 'rujuk'),
+          )
+          expect(outcome(() => referralFindings(visit, member, [], settings))).toEqual(rujuk)
+          if (Array.isArray(rujuk)) {
+            for (const f of rujuk) reached.add(f.code.split('.').slice(0, 2).join('.'))
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    // Guards the generator: every part's referring rules are reached.
+    expect([...reached]).toEqual(
+      expect.arrayContaining([
+        'neonatus.tanda_bahaya',
+        'imtu.gizi_buruk',
+        'tbu.sangat_pendek',
+        'hb.anemia',
+        'imt.sangat_kurus',
+        'td.hipertensi',
+        'gds.tinggi',
+        'puma.risiko_ppok',
+        'tbc.terduga',
+        'jiwa.srq20',
+        'jiwa.phq2',
+        'skilas.kognitif',
+        'aks.T',
+        'bumil.td',
+        'bumil.preeklampsia',
+        'bumil.hb',
+        'bumil.tanda_bahaya',
+        'nifas.tanda_bahaya',
+      ]),
     )
   }, 60_000)
 
