@@ -8,7 +8,6 @@ import { DAYS_PER_MONTH, growthFindings, zScore } from './growth'
 import {
   type InterpretedPart,
   SCREENING_INTERPRETERS,
-  SCREENING_REFERRAL_INTERPRETERS,
   type ScreeningContext,
   type ScreeningPayloads,
 } from './screening'
@@ -54,17 +53,14 @@ export function visitFindings(
   settings: ClinicalSettings,
   options: { jeEndemic?: boolean } = {},
 ): Finding[] {
-  return findingsOf(visit, member, history, settings, options, ALL_RULES)
+  return findingsOf(visit, member, history, settings, options, interpretBalita)
 }
 
 /**
  * The 'rujuk' findings of visitFindings — the same findings in the same order — for readers that only ask what a
- * visit refers (the schedule's referral rule, on every member's latest visit). Cheaper: each part's rules that never
- * refer are not run — on the balita part the whole immunisation schedule, vitamin A, obat cacing and ASI
- * (screening/balita.ts balitaReferralFindings); on the others the contact windows, TTD, KB, smoking and the like
- * (screening/index.ts SCREENING_REFERRAL_INTERPRETERS). tests/domain/visit-findings.test.ts checks it against
- * visitFindings on every part. The rules not run read none of their fields, so a malformed date or time that only
- * they read (one the record schemas refuse) makes visitFindings throw but not this.
+ * visit refers (the schedule's referral rule, on every member's latest visit). Cheaper on the balita part, whose
+ * rules that never refer (the whole immunisation schedule, vitamin A, obat cacing, ASI) are not run
+ * (screening/balita.ts balitaReferralFindings). tests/domain/visit-findings.test.ts checks it against visitFindings.
  */
 export function referralFindings(
   visit: FindingsVisit,
@@ -73,22 +69,11 @@ export function referralFindings(
   settings: ClinicalSettings,
   options: { jeEndemic?: boolean } = {},
 ): Finding[] {
-  const findings = findingsOf(visit, member, history, settings, options, REFERRING_RULES)
+  const findings = findingsOf(visit, member, history, settings, options, balitaReferralFindings)
   return findings.filter((f) => f.level === 'rujuk')
 }
 
 const INTERPRETED_PARTS = Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]
-
-/** How findingsOf reads each part: every rule, or only those that can refer. */
-interface PartReaders {
-  balita: typeof interpretBalita
-  parts: typeof SCREENING_INTERPRETERS
-}
-const ALL_RULES: PartReaders = { balita: interpretBalita, parts: SCREENING_INTERPRETERS }
-const REFERRING_RULES: PartReaders = {
-  balita: balitaReferralFindings,
-  parts: SCREENING_REFERRAL_INTERPRETERS,
-}
 
 function findingsOf(
   visit: FindingsVisit,
@@ -96,7 +81,7 @@ function findingsOf(
   history: readonly FindingsVisit[],
   settings: ClinicalSettings,
   options: { jeEndemic?: boolean },
-  readers: PartReaders,
+  readBalita: typeof interpretBalita,
 ): Finding[] {
   // Built field by field, without spreads: this runs for every member's latest visit in the schedule.
   const ctx: ScreeningContext = { today: visit.date, birthDate: member.birthDate, sex: member.sex, settings }
@@ -106,17 +91,17 @@ function findingsOf(
   const findings: Finding[] = []
   if (parts.balita) {
     const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
-    findings.push(...readers.balita(parts.balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
+    findings.push(...readBalita(parts.balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
   }
   for (const part of INTERPRETED_PARTS) {
     const payload = parts[part]
     if (!payload) continue
     if (part === 'remaja') {
       const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date)
-      findings.push(...remaja.findings, ...readers.parts.remaja(remaja.payload, ctx))
+      findings.push(...remaja.findings, ...SCREENING_INTERPRETERS.remaja(remaja.payload, ctx))
     } else {
       // What screening/index.ts interpretScreenings does for one part, without its walk over every part.
-      const interpret = readers.parts[part] as (s: typeof payload, c: ScreeningContext) => Finding[]
+      const interpret = SCREENING_INTERPRETERS[part] as (s: typeof payload, c: ScreeningContext) => Finding[]
       findings.push(...interpret(payload, ctx))
     }
   }

@@ -23,36 +23,19 @@ const SRC_PHQ = 'PHQ-2 + GAD-2, CKG 2025 (ilp-domain.md §2.4)'
 const SRC_KB = 'Form ILP (ilp-domain.md §2.4)'
 
 export function interpretDewasa(s: DewasaScreening, ctx: ScreeningContext): Finding[] {
-  return dewasaFindings(s, ctx, true)
-}
-
-/**
- * The 'rujuk' findings of interpretDewasa — the same findings in the same order — without running the rules that
- * never refer (lingkar perut, KB, smoking). For readers that only ask "does this visit refer?" (visit-findings.ts
- * referralFindings).
- */
-export function dewasaReferralFindings(s: DewasaScreening, ctx: ScreeningContext): Finding[] {
-  return dewasaFindings(s, ctx, false).filter((f) => f.level === 'rujuk')
-}
-
-/**
- * Every rule in interpretDewasa's order; `all` false skips the rules that never refer. One list rather than two
- * functions because the rules that never refer sit between those that can (waist between IMT and blood pressure).
- */
-function dewasaFindings(s: DewasaScreening, ctx: ScreeningContext, all: boolean): Finding[] {
   const age = ageOn(ctx.birthDate, ctx.today).years
   // Weight and waist say nothing about adiposity in pregnancy; the ibu hamil part covers her (LiLA).
   const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
   return [
     ...(pregnant ? [] : imtFindings(s.weightKg, s.heightCm)),
-    ...(pregnant || !all ? [] : waist(s.waistCm, ctx.sex)),
+    ...(pregnant ? [] : waist(s.waistCm, ctx.sex)),
     ...adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg),
     ...randomGlucose('gds', s.gdsMgDl),
     ...pumaFindings(s.puma, ctx.sex, age, ctx.settings),
     ...tbc(s.tbcSymptoms, s.tbcHouseholdContact),
     ...mentalHealth(s, ctx.settings),
-    ...(all ? kb(s.pus, s.kbMethod) : []),
-    ...(all ? smokingFindings('merokok', s.smoking) : []),
+    ...kb(s.pus, s.kbMethod),
+    ...smokingFindings('merokok', s.smoking),
   ]
 }
 

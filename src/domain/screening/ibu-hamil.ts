@@ -55,29 +55,12 @@ export const TTD_MIN_PREGNANCY = 90
 export const HB_ANAEMIA_PREGNANCY = 11
 
 export function interpretIbuHamil(s: IbuHamilScreening, ctx: ScreeningContext): Finding[] {
-  return ibuHamilFindings(s, ctx, true)
-}
-
-/**
- * The 'rujuk' findings of interpretIbuHamil — the same findings in the same order — without running the rules that
- * never refer (gestational age, LiLA, TTD, ANC contacts). For visit-findings.ts referralFindings.
- */
-export function ibuHamilReferralFindings(s: IbuHamilScreening, ctx: ScreeningContext): Finding[] {
-  return ibuHamilFindings(s, ctx, false).filter((f) => f.level === 'rujuk')
-}
-
-/**
- * Every rule in interpretIbuHamil's order; `all` false skips the rules that never refer. One list rather than two
- * functions because the rules that never refer sit between those that can (TTD between blood pressure and Hb).
- */
-function ibuHamilFindings(s: IbuHamilScreening, ctx: ScreeningContext, all: boolean): Finding[] {
-  // Only the rules that never refer read the pregnancy.
-  const status = all && ctx.hpht ? pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) : undefined
+  const status = ctx.hpht ? pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) : undefined
   const findings: Finding[] = []
   if (status) findings.push(gestationFinding(status))
-  if (all) findings.push(...lila(s.lilaCm))
+  findings.push(...lila(s.lilaCm))
   findings.push(...bloodPressure(s))
-  if (all) findings.push(...ttd(s, status, ctx.today))
+  findings.push(...ttd(s, status, ctx.today))
   findings.push(...hb(s.hbGdl))
   if (status && ctx.hpht && s.ancContacts) {
     findings.push(...ancFindings(ancByTrimester(ctx.hpht, s.ancContacts, ctx.today, ctx.settings)))

@@ -3,17 +3,17 @@
 import type { Finding } from '../findings'
 import type { LifeStage, Overlay } from '../lifecycle'
 import type { ScreeningContext } from './common'
-import { dewasaReferralFindings, interpretDewasa } from './dewasa'
+import { interpretDewasa } from './dewasa'
 import type { DewasaScreening } from './dewasa-part'
-import { ibuHamilReferralFindings, interpretIbuHamil } from './ibu-hamil'
+import { interpretIbuHamil } from './ibu-hamil'
 import type { IbuHamilScreening } from './ibu-hamil-part'
-import { interpretLansia, lansiaReferralFindings } from './lansia'
+import { interpretLansia } from './lansia'
 import type { LansiaScreening } from './lansia-part'
-import { interpretNeonatus, neonatusReferralFindings } from './neonatus'
+import { interpretNeonatus } from './neonatus'
 import type { NeonatusScreening } from './neonatus-part'
-import { interpretNifas, nifasReferralFindings } from './nifas'
+import { interpretNifas } from './nifas'
 import type { NifasScreening } from './nifas-part'
-import { interpretRemaja, type RemajaScreening, remajaReferralFindings } from './remaja'
+import { interpretRemaja, type RemajaScreening } from './remaja'
 
 export const SCREENING_PARTS = [
   'balita',
@@ -48,19 +48,6 @@ export const SCREENING_INTERPRETERS: {
   lansia: interpretLansia,
   ibu_hamil: interpretIbuHamil,
   nifas: interpretNifas,
-}
-
-/**
- * Each part's 'rujuk' findings: those of SCREENING_INTERPRETERS, in the same order, without running the rules that
- * never refer. For visit-findings.ts referralFindings.
- */
-export const SCREENING_REFERRAL_INTERPRETERS: typeof SCREENING_INTERPRETERS = {
-  neonatus: neonatusReferralFindings,
-  remaja: remajaReferralFindings,
-  dewasa: dewasaReferralFindings,
-  lansia: lansiaReferralFindings,
-  ibu_hamil: ibuHamilReferralFindings,
-  nifas: nifasReferralFindings,
 }
 
 /** Findings of every part filled in; the 'balita' part is skipped (growth engine). */

@@ -1,7 +1,7 @@
 // Lansia (≥ 60 y): everything of dewasa, plus SKILAS (6 domains of intrinsic capacity) and AKS (modified Barthel).
 import type { Finding, FindingLevel } from '../findings'
 import { type Bilingual, finding, type ScreeningContext } from './common'
-import { dewasaReferralFindings, interpretDewasa } from './dewasa'
+import { interpretDewasa } from './dewasa'
 import {
   AKS_ITEM_MAX,
   AKS_ITEMS,
@@ -106,20 +106,7 @@ const AKS: Record<AksCategory, { level: FindingLevel; label: Bilingual }> = {
 }
 
 export function interpretLansia(s: LansiaScreening, ctx: ScreeningContext): Finding[] {
-  return [...interpretDewasa(s, ctx), ...mayRefer(s)]
-}
-
-/**
- * The 'rujuk' findings of interpretLansia — the same findings in the same order — by dewasaReferralFindings and the
- * lansia rules (all of which can refer). For visit-findings.ts referralFindings.
- */
-export function lansiaReferralFindings(s: LansiaScreening, ctx: ScreeningContext): Finding[] {
-  return [...dewasaReferralFindings(s, ctx), ...mayRefer(s).filter((f) => f.level === 'rujuk')]
-}
-
-/** The rules lansia adds to dewasa, in interpretLansia's order: SKILAS, AKS. Both can refer. */
-function mayRefer(s: LansiaScreening): Finding[] {
-  return [...skilasFindings(s.skilas), ...aksFindings(s.aks)]
+  return [...interpretDewasa(s, ctx), ...skilasFindings(s.skilas), ...aksFindings(s.aks)]
 }
 
 function skilasFindings(a: SkilasAnswers | undefined): Finding[] {

@@ -51,18 +51,8 @@ export function interpretNeonatus(s: NeonatusScreening, ctx: ScreeningContext): 
     today: ctx.today,
     time: ctx.nowTime,
   })
-  return [...windows.map((w) => contactFinding('kn', w, SRC_KN)), ...mayRefer(s)]
-}
-
-/**
- * The 'rujuk' findings of interpretNeonatus — the same findings in the same order — without the KN windows, which
- * never refer (missed or due is 'perhatian'). For visit-findings.ts referralFindings.
- */
-export function neonatusReferralFindings(s: NeonatusScreening, _ctx: ScreeningContext): Finding[] {
-  return mayRefer(s).filter((f) => f.level === 'rujuk')
-}
-
-/** The rules that can refer, in interpretNeonatus's order: the danger signs. */
-function mayRefer(s: NeonatusScreening): Finding[] {
-  return dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER)
+  return [
+    ...windows.map((w) => contactFinding('kn', w, SRC_KN)),
+    ...dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER),
+  ]
 }

@@ -60,21 +60,8 @@ export function interpretNifas(s: NifasScreening, ctx: ScreeningContext): Findin
     findings.push(...windows.map((w) => contactFinding('kf', w, SRC_KF)))
     findings.push(...vitaminANifas(ctx.deliveryDate, s.vitaminADates, ctx.today))
   }
-  findings.push(...mayRefer(s))
+  findings.push(...dangerSignFindings('nifas.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KF_DANGER))
   return findings
-}
-
-/**
- * The 'rujuk' findings of interpretNifas — the same findings in the same order — without the KF windows and vitamin
- * A, which never refer. For visit-findings.ts referralFindings.
- */
-export function nifasReferralFindings(s: NifasScreening, _ctx: ScreeningContext): Finding[] {
-  return mayRefer(s).filter((f) => f.level === 'rujuk')
-}
-
-/** The rules that can refer, in interpretNifas's order: the danger signs. */
-function mayRefer(s: NifasScreening): Finding[] {
-  return dangerSignFindings('nifas.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KF_DANGER)
 }
 
 const SRC_VIT_A_NIFAS = 'Permenkes 21/2015 (ilp-domain.md §2.1)'

@@ -83,20 +83,6 @@ const HFA: Record<HfaCategory, { level: FindingLevel; label: Bilingual }> = {
 
 export function interpretRemaja(s: RemajaScreening, ctx: ScreeningContext): Finding[] {
   const age = ageOn(ctx.birthDate, ctx.today).years
-  return [...mayRefer(s, ctx, age), ...ttdPutri(s, age, ctx.sex), ...smokingFindings('merokok', s.smoking)]
-}
-
-/**
- * The 'rujuk' findings of interpretRemaja — the same findings in the same order — without the rules that never
- * refer (TTD, smoking). For visit-findings.ts referralFindings.
- */
-export function remajaReferralFindings(s: RemajaScreening, ctx: ScreeningContext): Finding[] {
-  const age = ageOn(ctx.birthDate, ctx.today).years
-  return mayRefer(s, ctx, age).filter((f) => f.level === 'rujuk')
-}
-
-/** The rules that can refer, in interpretRemaja's order: IMT/U and TB/U, blood pressure, Hb, GDS. */
-function mayRefer(s: RemajaScreening, ctx: ScreeningContext, age: number): Finding[] {
   const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
   return [
     ...zFindings(s),
@@ -104,6 +90,8 @@ function mayRefer(s: RemajaScreening, ctx: ScreeningContext, age: number): Findi
     // In pregnancy the ibu hamil part reads Hb with its own cut-off.
     ...(pregnant ? [] : anaemia(s.hbGdl, age, ctx.sex)),
     ...randomGlucose('gds', s.gdsMgDl),
+    ...ttdPutri(s, age, ctx.sex),
+    ...smokingFindings('merokok', s.smoking),
   ]
 }
 
