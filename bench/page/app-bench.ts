@@ -4,10 +4,10 @@
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
-import { membersOf } from '../../src/data/read'
+import { loadWorkArea, membersOf } from '../../src/data/read'
 import type { FieldClocks, Household, Member } from '../../src/data/schemas'
 import type { Visit } from '../../src/data/visit-schemas'
-import { saveVisit, saveVisits } from '../../src/data/visits'
+import { saveVisit, saveVisits, workAreaVisits } from '../../src/data/visits'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
@@ -57,6 +57,12 @@ async function bulkStore(db: KaderDb, d: Dataset, size: number, withClocks: bool
   await put('members', d.members)
   await put('visits', d.visits)
   return performance.now() - t0
+}
+
+/** The area's records as the area worker reads them (src/data/area/compute.ts): validated, corrections marked. */
+async function readArea() {
+  const { id } = await getWorkArea()
+  return Promise.all([loadWorkArea(id), workAreaVisits(id)])
 }
 
 export const bench = {
@@ -138,15 +144,10 @@ export const bench = {
     return { msPerQuery: (performance.now() - t0) / ids.length, queries: ids.length, rows }
   },
 
-  /** The visit schedule of the whole work area: read from IndexedDB, then visitTasks (the figure). */
+  /** The visit schedule of the whole work area: read as the area worker reads it, then visitTasks (the figure). */
   async schedule(today: string) {
-    const db = getDb()
     const t0 = performance.now()
-    const [members, visits, followUps] = await Promise.all([
-      db.members.toArray(),
-      db.visits.toArray(),
-      db.followUps.toArray(),
-    ])
+    const [{ members }, { visits, followUps }] = await readArea()
     const run = () =>
       visitTasks({
         members,
@@ -172,14 +173,8 @@ export const bench = {
 
   /** The month's PWS report of the whole work area: read, then pwsMonth (the figure). */
   async pws(month: string) {
-    const db = getDb()
     const t0 = performance.now()
-    const [households, members, visits, followUps] = await Promise.all([
-      db.households.toArray(),
-      db.members.toArray(),
-      db.visits.toArray(),
-      db.followUps.toArray(),
-    ])
+    const [{ households, members }, { visits, followUps }] = await readArea()
     const t1 = performance.now()
     const report = pwsMonth({
       households,
