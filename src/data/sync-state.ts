@@ -2,7 +2,7 @@
 //   meta 'syncAuth'      — the account this device syncs as (token, user, the server's work area, base URL);
 //   meta 'syncStatus'    — the last run (time, bytes, counts, error), the last success, the clock-skew measure;
 //   meta 'syncProgress'  — the run in progress ("Mengirim 120 dari 500"), absent between runs;
-//   meta 'syncCursor:ID' — the pull cursor of work area ID (written in the same transaction as its page);
+//   meta 'syncCursor:ID:vN' — the pull cursor of work area ID (written in the same transaction as its page);
 //   outbox               — per record: belum terkirim (waiting), ditolak (rejected: reason and issues);
 //   conflicts            — the conflict log.
 // The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
@@ -14,7 +14,12 @@ import type { ConflictEntry, Entity, OutboxRejection } from './schemas'
 export const AUTH_KEY = 'syncAuth'
 export const STATUS_KEY = 'syncStatus'
 export const PROGRESS_KEY = 'syncProgress'
-export const cursorKey = (workAreaId: string): string => `syncCursor:${workAreaId}`
+/**
+ * Raise it when the record schemas start to accept records an older app refused: the new cursor starts at 0, so
+ * the records an older version skipped on pull are pulled again (the merge keeps every local edit).
+ */
+export const PULL_SCHEMA_VERSION = 1
+export const cursorKey = (workAreaId: string): string => `syncCursor:${workAreaId}:v${PULL_SCHEMA_VERSION}`
 
 /**
  * The phone's clock is shown as wrong beyond 5 minutes off the server's. Phones on network time are within

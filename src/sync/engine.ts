@@ -322,7 +322,7 @@ async function applyStates(run: Run, states: RecordState[], serverTimeMs: number
   for (const state of states) {
     const parsed = RECORD_SCHEMAS[state.entity]?.safeParse(state.record)
     // A record this version of the app cannot read is skipped, not stored half-understood; the cursor still
-    // moves on (an app update re-pulls from 0 when its schema grows).
+    // moves on (an update that raises PULL_SCHEMA_VERSION, sync-state.ts, pulls again from 0).
     if (!parsed?.success || typeof state.hlcs !== 'object' || state.hlcs === null) continue
     for (const h of Object.values(state.hlcs))
       if ((newest === undefined || h > newest) && isHlc(h)) newest = h
