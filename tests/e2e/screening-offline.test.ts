@@ -59,7 +59,7 @@ describe('screening offline (real Chromium)', () => {
     await page.goto(`${app.url}/#/rujukan`)
     const list = page.getByRole('list', { name: 'Perlu dirujuk' })
     await list.getByRole('link', { name: 'Rizky' }).waitFor()
-    await expect(list.getByText(/Pendek \(stunting\)/).isVisible()).resolves.toBe(true)
+    await list.getByText(/Pendek \(stunting\)/).waitFor()
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)
   })
 })
