@@ -236,7 +236,7 @@ describe('household map offline (real Chromium)', () => {
     await page.reload()
     await marker(page, 'Budi Santoso').waitFor()
     await marker(page, 'Siti Aminah').waitFor()
-    expect(await page.getByText('1 rumah belum punya lokasi').isVisible()).toBe(true)
+    await page.getByText('1 rumah belum punya lokasi').waitFor()
     expect(await marker(page, 'Budi Santoso').getAttribute('title')).toBe('Budi Santoso — Tidak ada tugas')
     await page.waitForFunction(
       (origin) => document.querySelectorAll(`img.leaflet-tile-loaded[src^="${origin}"]`).length >= 4,
@@ -298,7 +298,7 @@ describe('household map with no tile cache at all (real Chromium)', () => {
     await page.reload()
     await marker(page, 'Budi Santoso').waitFor()
     await marker(page, 'Siti Aminah').waitFor()
-    expect(await page.locator('.leaflet-control-scale').isVisible()).toBe(true)
+    await page.locator('.leaflet-control-scale').waitFor()
     await page.getByText('Sebagian peta dasar belum tersimpan di HP ini').waitFor()
     expect(await page.locator('img.leaflet-tile-loaded').count()).toBe(0)
     expect(await page.evaluate(async (name) => (await caches.open(name)).keys(), TILE_CACHE)).toHaveLength(0)
@@ -316,6 +316,6 @@ describe('household map with no tile cache at all (real Chromium)', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('img.leaflet-tile-loaded[src^="blob:"]').length >= 4,
     )
-    expect(await page.getByText('Peta wilayah Puskesmas Sukamaju').isVisible()).toBe(true)
+    await page.getByText('Peta wilayah Puskesmas Sukamaju').waitFor()
   })
 })

@@ -49,12 +49,10 @@ describe('screening offline (real Chromium)', () => {
     await page.reload()
     await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
     await page.getByText(/12,4/).first().waitFor()
-    await expect(
-      page
-        .getByText(/Pendek \(stunting\)/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true)
+    await page
+      .getByText(/Pendek \(stunting\)/)
+      .first()
+      .waitFor()
 
     await page.goto(`${app.url}/#/rujukan`)
     const list = page.getByRole('list', { name: 'Perlu dirujuk' })
