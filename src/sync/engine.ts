@@ -530,21 +530,18 @@ async function acknowledge(
   )
   await db.outbox.bulkDelete(ackedSeqs)
   // A field's base is kept only while some entry still carries an unsent edit of it.
-  const keys = [...touched].map(([recordId, entity]) => clockKey(entity, recordId))
-  const based = (await db.clocks.bulkGet(keys)).filter((c) => c?.base !== undefined) as FieldClocks[]
-  if (based.length === 0) return
+  const ids = [...touched.keys()]
+  const clocks = await db.clocks.bulkGet(ids.map((id) => clockKey(touched.get(id) as MergedEntity, id)))
+  if (!clocks.some((c) => c?.base !== undefined)) return
   const open = new Map<string, Set<string>>()
-  const waiting = await db.outbox
-    .where('recordId')
-    .anyOf([...touched.keys()])
-    .toArray()
-  for (const e of waiting)
+  for (const e of await db.outbox.where('recordId').anyOf(ids).toArray())
     open.set(e.recordId, new Set([...(open.get(e.recordId) ?? []), ...e.changedFields]))
   await db.clocks.bulkPut(
-    based.map(({ key, hlcs, base: was }) => {
-      const fields = open.get(key.slice(key.indexOf(':') + 1))
-      const base = Object.fromEntries(Object.entries(was ?? {}).filter(([f]) => fields?.has(f)))
-      return { key, hlcs, ...(Object.keys(base).length > 0 ? { base } : {}) }
+    zip(ids, clocks).flatMap(([id, c]) => {
+      if (c?.base === undefined) return []
+      const fields = open.get(id)
+      const base = Object.fromEntries(Object.entries(c.base).filter(([f]) => fields?.has(f)))
+      return [{ key: c.key, hlcs: c.hlcs, ...(Object.keys(base).length > 0 ? { base } : {}) }]
     }),
   )
 }
