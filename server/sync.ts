@@ -312,36 +312,10 @@ async function applyMerged(batch: Batch, p: Prepared & { entity: Entity }): Prom
 
   if (!stored || applied.length > 0 || state.createdHlc !== before?.createdHlc) {
     const a = place
-    const seq = nextSeq()
-    await tx.query(
-      `INSERT INTO records (entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data, hlcs,
-         created_hlc, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
-       ON CONFLICT (entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
-         kabupaten = EXCLUDED.kabupaten, kecamatan = EXCLUDED.kecamatan, desa = EXCLUDED.desa,
-         dusun = EXCLUDED.dusun, rw = EXCLUDED.rw, rt = EXCLUDED.rt, data = EXCLUDED.data, hlcs = EXCLUDED.hlcs,
-         created_hlc = EXCLUDED.created_hlc, version = EXCLUDED.version`,
-      [
-        p.entity,
-        p.recordId,
-        seq,
-        householdId,
-        a?.kabupaten ?? null,
-        a?.kecamatan ?? null,
-        a?.desa ?? null,
-        a?.dusun ?? null,
-        a?.rw ?? null,
-        a?.rt ?? null,
-        JSON.stringify(state.data),
-        JSON.stringify(state.hlcs),
-        state.createdHlc,
-        state.version,
-      ],
-    )
-    batch.stored({
+    const row: RecordRow = {
       entity: p.entity,
       id: p.recordId,
-      seq,
+      seq: nextSeq(),
       household_id: householdId,
       kabupaten: a?.kabupaten ?? null,
       kecamatan: a?.kecamatan ?? null,
@@ -353,7 +327,33 @@ async function applyMerged(batch: Batch, p: Prepared & { entity: Entity }): Prom
       hlcs: state.hlcs,
       created_hlc: state.createdHlc,
       version: state.version,
-    })
+    }
+    await tx.query(
+      `INSERT INTO records (entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data, hlcs,
+         created_hlc, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
+       ON CONFLICT (entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
+         kabupaten = EXCLUDED.kabupaten, kecamatan = EXCLUDED.kecamatan, desa = EXCLUDED.desa,
+         dusun = EXCLUDED.dusun, rw = EXCLUDED.rw, rt = EXCLUDED.rt, data = EXCLUDED.data, hlcs = EXCLUDED.hlcs,
+         created_hlc = EXCLUDED.created_hlc, version = EXCLUDED.version`,
+      [
+        row.entity,
+        row.id,
+        row.seq,
+        row.household_id,
+        row.kabupaten,
+        row.kecamatan,
+        row.desa,
+        row.dusun,
+        row.rw,
+        row.rt,
+        JSON.stringify(row.data),
+        JSON.stringify(row.hlcs),
+        row.created_hlc,
+        row.version,
+      ],
+    )
+    batch.stored(row)
     // A household that moved is seen by other kaders now: its members get new sequence numbers so that their
     // next pull brings them too, not only the household.
     if (stored && a && !sameArea(stored, a)) {
