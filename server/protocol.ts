@@ -1,7 +1,14 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
 import * as z from 'zod/mini'
-import { type Household, id, type Member } from '../src/data/schemas'
+import {
+  type Household,
+  INSERTED_ENTITIES,
+  type InsertedEntity,
+  id,
+  MERGED_ENTITIES,
+  type Member,
+} from '../src/data/schemas'
 import type { FollowUp, Visit } from '../src/data/visit-schemas'
 
 export const API_PREFIX = '/api/v1'
@@ -21,15 +28,15 @@ export const PULL_PAGE_SIZE = 1000
 /** Request bodies, compressed or not, and after decompression. 500 changes with per-field stamps stay < 500 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/** The entities merged field by field, last writer wins per field by HLC. */
-export const MERGED_ENTITIES = ['households', 'members'] as const
-export type MergedEntity = (typeof MERGED_ENTITIES)[number]
-/**
- * Immutable records: the first change of an id stores the record whole; a later change of the same id is
- * accepted as a duplicate and changes nothing (a correction is a new visit that `supersedes` the old one).
- */
-export const INSERTED_ENTITIES = ['visits', 'followUps'] as const
-export type InsertedEntity = (typeof INSERTED_ENTITIES)[number]
+// Households and members are merged field by field, last writer wins per field by HLC. Visits and follow-ups are
+// immutable: the first change of an id stores the record whole; a later change of the same id is accepted as a
+// duplicate and changes nothing (a correction is a new visit that `supersedes` the old one).
+export {
+  INSERTED_ENTITIES,
+  type InsertedEntity,
+  MERGED_ENTITIES,
+  type MergedEntity,
+} from '../src/data/schemas'
 export const SYNCED_ENTITIES = [...MERGED_ENTITIES, ...INSERTED_ENTITIES] as const
 export type SyncedEntity = (typeof SYNCED_ENTITIES)[number]
 export const isInserted = (entity: string): entity is InsertedEntity =>

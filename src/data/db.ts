@@ -18,6 +18,7 @@ import {
   type Member,
   memberFields,
   type OutboxEntry,
+  type OutboxRow,
   padRtRw,
 } from './schemas'
 import type { FollowUp, Visit } from './visit-schemas'
@@ -27,7 +28,7 @@ export class KaderDb extends Dexie {
   declare members: Table<Member, string>
   declare visits: Table<Visit, string>
   declare followUps: Table<FollowUp, string>
-  declare outbox: Table<OutboxEntry, number>
+  declare outbox: Table<OutboxRow, number>
   declare meta: Table<{ key: string; value: unknown }, string>
   declare clocks: Table<FieldClocks, string>
   declare conflicts: Table<ConflictEntry, number>
@@ -76,6 +77,8 @@ export class KaderDb extends Dexie {
         conflicts: '++seq, recordId',
       })
       .upgrade(stampExistingRecords)
+    // recordIds: the records of an inserts row (outbox.ts), one index entry each, for a record's sync mark.
+    this.version(5).stores({ outbox: '++seq, recordId, *recordIds' })
   }
 }
 

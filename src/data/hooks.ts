@@ -6,7 +6,7 @@ import { getClinicalSettings } from './clinical-settings'
 import { getDb } from './db'
 import type { HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
-import { getHousehold, getMember, membersOf, outboxCount } from './read'
+import { getHousehold, getMember, membersOf } from './read'
 import type { Household, Member, WorkArea } from './schemas'
 import { workAreaRows } from './work-area-rows'
 
@@ -54,10 +54,6 @@ export function useWorkArea(): WorkArea | undefined {
     [],
     lastWorkArea,
   )
-}
-
-export function useOutboxCount(): number | undefined {
-  return useLiveQuery(outboxCount)
 }
 
 export function useClinicalSettings(): ClinicalSettings | undefined {

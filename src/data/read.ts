@@ -111,7 +111,3 @@ export async function loadWorkArea(
     return { households, members: validRows(member, 'members', memberRows).filter((m) => !m.deleted) }
   })
 }
-
-export function outboxCount(): Promise<number> {
-  return getDb().outbox.count()
-}

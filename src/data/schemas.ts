@@ -185,6 +185,27 @@ export const outboxEntry = z.object({
 })
 export type OutboxEntry = z.infer<typeof outboxEntry>
 
+/** Visits and follow-ups: immutable, so the stored record is the whole change (server/protocol.ts INSERTED_ENTITIES). */
+export const INSERTED_ENTITIES = ['visits', 'followUps'] as const
+export type InsertedEntity = (typeof INSERTED_ENTITIES)[number]
+
+/**
+ * The visits or follow-ups saved in one transaction, waiting together (outbox.ts): one outbox row for a posyandu
+ * day's visits instead of one each. Each record is sent as its own change, with its id as the change id; a record
+ * the server refuses leaves the row for an OutboxEntry of its own that carries the reason.
+ */
+export const outboxInserts = z.object({
+  seq: z.optional(z.int()),
+  entity: z.enum(INSERTED_ENTITIES),
+  recordIds: z.array(id).check(z.minLength(1)),
+  at: isoDateTime,
+  deviceId: z.string().check(z.minLength(1)),
+})
+export type OutboxInserts = z.infer<typeof outboxInserts>
+
+/** A stored outbox row: one change (households, members; single visits saved before db version 5), or inserts. */
+export type OutboxRow = OutboxEntry | OutboxInserts
+
 /** The entities merged field by field; visits and follow-ups are immutable inserts. */
 export const MERGED_ENTITIES = ['households', 'members'] as const
 export type MergedEntity = (typeof MERGED_ENTITIES)[number]

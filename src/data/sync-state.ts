@@ -9,6 +9,7 @@
 import type { WorkAreaInfo } from '../../server/protocol'
 import type { SyncErrorReason } from '../sync/errors'
 import { getDb, type KaderDb } from './db'
+import { entriesOfRecords, outboxCounts, rejectedEntries } from './outbox'
 import type { ConflictEntry, Entity, OutboxRejection } from './schemas'
 
 export const AUTH_KEY = 'syncAuth'
@@ -102,12 +103,11 @@ export async function getSyncState(db: KaderDb = getDb()): Promise<SyncState> {
     const auth = await readMeta<SyncAuth>(db, AUTH_KEY)
     const status = (await readMeta<SyncStatus>(db, STATUS_KEY)) ?? {}
     const progress = await readMeta<SyncProgress>(db, PROGRESS_KEY)
-    const total = await db.outbox.count()
-    const rejected = await db.outbox.filter((e) => e.rejected !== undefined).count()
+    const { waiting, rejected } = await outboxCounts(db)
     const state: SyncState = {
       loggedIn: auth?.token !== undefined,
       needsLogin: auth !== undefined && auth.token === undefined,
-      pending: total - rejected,
+      pending: waiting,
       rejected,
     }
     if (auth) {
@@ -132,7 +132,7 @@ export async function getRecordSyncStatus(
   recordId: string,
   db: KaderDb = getDb(),
 ): Promise<RecordSyncStatus> {
-  const entries = await db.outbox.where('recordId').equals(recordId).toArray()
+  const entries = await entriesOfRecords(db, [recordId])
   const refused = entries.find((e) => e.rejected !== undefined)?.rejected
   if (refused) return { status: 'ditolak', rejection: refused }
   return entries.length > 0 ? { status: 'belum-terkirim' } : { status: 'terkirim' }
@@ -148,7 +148,7 @@ export interface RejectedChange extends OutboxRejection {
 
 /** Every refused change, oldest first: the "perlu diperbaiki" list. */
 export async function getRejectedChanges(db: KaderDb = getDb()): Promise<RejectedChange[]> {
-  const entries = await db.outbox.filter((e) => e.rejected !== undefined).toArray()
+  const entries = await rejectedEntries(db)
   return entries.flatMap((e) =>
     e.rejected
       ? [

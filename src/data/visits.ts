@@ -1,11 +1,12 @@
-// Visits and referral follow-ups (db.ts tables visits, followUps). Both are immutable: a save inserts a new record
-// and appends its outbox entry in one transaction; a correction is a new visit that `supersedes` the old one, which
+// Visits and referral follow-ups (db.ts tables visits, followUps). Both are immutable: a save inserts the new records
+// and one outbox row for them (outbox.ts) in one transaction; a correction is a new visit that `supersedes` the old one, which
 // stays stored and is marked superseded on read. So two devices can never edit the same visit.
 import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId, getKaderName } from './meta'
+import { insertsRow } from './outbox'
 import { findHouseholds, findMembers, validRows } from './read'
-import type { OutboxEntry } from './schemas'
+import type { OutboxInserts } from './schemas'
 import { add, type FieldErrors, isPlainObject, parse, settle, type Validation } from './validation'
 import {
   type FollowUp,
@@ -89,10 +90,8 @@ export async function saveVisits(
         return { ok: true, record, warnings }
       })
       const records = results.flatMap((r) => (r.ok ? [r.record] : []))
-      await Promise.all([
-        db.visits.bulkAdd(records),
-        db.outbox.bulkAdd(records.map((r) => insertEntry('visits', r))),
-      ])
+      const waiting = insertsRow('visits', records)
+      await Promise.all([db.visits.bulkAdd(records), waiting && db.outbox.add(waiting)])
       return results
     }),
   )
@@ -127,7 +126,7 @@ export async function saveFollowUp(
         ...stamp(opts.now, await getDeviceId()),
       }
       await db.followUps.add(record)
-      await db.outbox.add(insertEntry('followUps', record))
+      await db.outbox.add(insertsRow('followUps', [record]) as OutboxInserts)
       return { ok: true as const, record, warnings }
     }),
   )
@@ -203,16 +202,4 @@ function markSuperseded(visits: Visit[]): VisitRow[] {
 function stamp(now: Date, deviceId: string) {
   const at = now.toISOString()
   return { id: uuidv7(now.getTime()), createdAt: at, updatedAt: at, deviceId, version: 1, deleted: false }
-}
-
-function insertEntry(entity: 'visits' | 'followUps', record: Visit | FollowUp): OutboxEntry {
-  return {
-    changeId: uuidv7(Date.parse(record.createdAt)),
-    entity,
-    recordId: record.id,
-    version: 1,
-    changedFields: Object.keys(record),
-    at: record.createdAt,
-    deviceId: record.deviceId,
-  }
 }

@@ -11,6 +11,7 @@ import { stampFields } from '../sync/clock'
 import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId, getWorkArea } from './meta'
+import { entriesOfRecords } from './outbox'
 import { findHousehold, findMember, membersOf } from './read'
 import {
   type Entity,
@@ -236,11 +237,7 @@ async function append<T extends SyncedRecord>(
   await stampFields(db, entity, record.id, changed, record.deviceId, at)
   // Changes the server refused stay until this edit supersedes them: it carries their fields too, so that a
   // rejected new record is sent whole again (the server needs every required field of a record it does not have).
-  const rejected = await db.outbox
-    .where('recordId')
-    .equals(record.id)
-    .filter((e) => e.rejected !== undefined)
-    .toArray()
+  const rejected = (await entriesOfRecords(db, [record.id])).filter((e) => e.rejected !== undefined)
   const fields = new Set([...rejected.flatMap((e) => e.changedFields), ...changed])
   await db.outbox.bulkDelete(rejected.flatMap((e) => (e.seq === undefined ? [] : [e.seq])))
   await db.outbox.add({

@@ -10,6 +10,7 @@
 import type { LoginResponse } from '../../server/protocol'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
+import { entriesOfRecords } from '../data/outbox'
 import { type WorkArea, workArea as workAreaSchema } from '../data/schemas'
 import { AUTH_KEY, readMeta, type SyncAuth } from '../data/sync-state'
 import { loadClock, observe, saveClock, stampFields } from './clock'
@@ -120,7 +121,7 @@ async function adoptWorkArea(db: KaderDb, area: LoginResponse['workArea'], devic
   for (const h of homes) {
     await db.households.put({ ...h, workAreaId: area.id })
     await stampFields(db, 'households', h.id, ['workAreaId'], deviceId, nowMs)
-    const entries = await db.outbox.where('recordId').equals(h.id).toArray()
+    const entries = await entriesOfRecords(db, [h.id])
     if (!entries.some((e) => e.changedFields.includes('workAreaId'))) {
       // Not expected (a household is always created with its outbox entry), but then the field must still go.
       await db.outbox.add({

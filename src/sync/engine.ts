@@ -27,12 +27,21 @@ import {
 } from '../../server/protocol'
 import { getDb, type KaderDb } from '../data/db'
 import {
+  entriesOf,
+  entriesOfRecords,
+  isInserts,
+  outboxCounts,
+  rejectedEntries,
+  settleEntries,
+} from '../data/outbox'
+import {
   type ConflictEntry,
   type FieldClocks,
   household,
   type MergedEntity,
   member,
   type OutboxEntry,
+  type OutboxRejection,
 } from '../data/schemas'
 import {
   AUTH_KEY,
@@ -375,22 +384,33 @@ async function applyStates(run: Run, states: RecordState[], serverTimeMs: number
 async function pushAll(run: Run): Promise<void> {
   const { db } = run
   await requeue(run)
-  const total0 = await db.outbox.filter((e) => e.rejected === undefined).count()
-  const seqs = (entries: OutboxEntry[]) => entries.flatMap((e) => (e.seq === undefined ? [] : [e.seq]))
+  const total0 = (await outboxCounts(db)).waiting
+  // The changes already in a batch this run: an inserts row (outbox.ts) may take several batches.
+  const taken = new Set<string>()
+  const keyOf = (e: OutboxEntry) => `${e.seq}:${e.recordId}`
   /** The next batch after outbox seq `after` with something to send; entries whose record is gone are deleted. */
   const nextBatch = async (after: number) => {
     for (;;) {
-      const entries = await db.outbox
+      const rows = await db.outbox
         .where('seq')
         .above(after)
-        .filter((e) => e.rejected === undefined)
+        .filter((row) => isInserts(row) || row.rejected === undefined)
         .limit(run.pageSize)
         .toArray()
+      const entries = rows
+        .flatMap(entriesOf)
+        .filter((e) => !taken.has(keyOf(e)))
+        .slice(0, run.pageSize)
       if (entries.length === 0) return undefined
       const built = await buildBatch(run, entries)
-      after = (built.batch.at(-1) ?? built.dropped.at(-1))?.seq ?? after
+      for (const e of [...built.batch, ...built.dropped]) taken.add(keyOf(e))
+      // Past every row whose changes are all taken; a row partly taken is read again.
+      for (const row of rows) {
+        if (!entriesOf(row).every((e) => taken.has(keyOf(e)))) break
+        after = row.seq ?? after
+      }
       if (built.changes.length > 0) return { ...built, after, read: entries.length }
-      await db.outbox.bulkDelete(seqs(built.dropped))
+      await settleEntries(db, built.dropped, [])
     }
   }
   // One batch on the wire at a time, in outbox order (the server must see a member before its visits). The next
@@ -411,7 +431,7 @@ async function pushAll(run: Run): Promise<void> {
     await stored
     stored = db.transaction('rw', tables(db), async () => {
       await acknowledge(run, batch, body.results, serverTimeMs)
-      await db.outbox.bulkDelete(seqs(dropped))
+      await settleEntries(db, dropped, [])
       done += batch.length
       await setProgress(run, { phase: 'push', done, total })
     })
@@ -507,17 +527,19 @@ async function acknowledge(
   const { db } = run
   const at = new Date(run.now()).toISOString()
   const accepted: RecordState[] = []
+  const acknowledged: OutboxEntry[] = []
+  const refused: { entry: OutboxEntry; rejection: OutboxRejection }[] = []
   const touched = new Map<string, MergedEntity>()
   for (const [i, entry] of batch.entries()) {
     const result = results[i]
     if (entry.seq === undefined || !result) continue
     if (result.status === 'accepted') {
       accepted.push({ entity: result.entity, record: result.record, hlcs: result.hlcs })
+      acknowledged.push(entry)
       run.summary.pushed += 1
     } else {
-      await db.outbox.update(entry.seq, {
-        rejected: { reason: result.reason, issues: Array.isArray(result.issues) ? result.issues : [], at },
-      })
+      const issues = Array.isArray(result.issues) ? result.issues : []
+      refused.push({ entry, rejection: { reason: result.reason, issues, at } })
       run.summary.rejected += 1
     }
     if ((MERGED_ENTITIES as readonly string[]).includes(entry.entity))
@@ -525,16 +547,13 @@ async function acknowledge(
   }
   // Merge while the entries still exist (their fields count as unsent local edits), then delete them.
   await applyStates(run, accepted, serverTimeMs)
-  const ackedSeqs = batch.flatMap((e, i) =>
-    results[i]?.status === 'accepted' && e.seq !== undefined ? [e.seq] : [],
-  )
-  await db.outbox.bulkDelete(ackedSeqs)
+  await settleEntries(db, acknowledged, refused)
   // A field's base is kept only while some entry still carries an unsent edit of it.
   const ids = [...touched.keys()]
   const clocks = await db.clocks.bulkGet(ids.map((id) => clockKey(touched.get(id) as MergedEntity, id)))
   if (!clocks.some((c) => c?.base !== undefined)) return
   const open = new Map<string, Set<string>>()
-  for (const e of await db.outbox.where('recordId').anyOf(ids).toArray())
+  for (const e of await entriesOfRecords(db, ids))
     open.set(e.recordId, new Set([...(open.get(e.recordId) ?? []), ...e.changedFields]))
   await db.clocks.bulkPut(
     zip(ids, clocks).flatMap(([id, c]) => {
@@ -555,7 +574,7 @@ async function requeue(run: Run): Promise<void> {
   const { db } = run
   const clockOk = run.skew !== undefined && Math.abs(run.skew.skewMs) < HLC_MAX_DRIFT_MS / 2
   await db.transaction('rw', [db.outbox, db.clocks, db.meta, db.members], async () => {
-    const refused = await db.outbox.filter((e) => e.rejected !== undefined).toArray()
+    const refused = await rejectedEntries(db)
     const nowMs = realNow(run)
     let reset = false
     for (const e of refused) {
@@ -568,7 +587,7 @@ async function requeue(run: Run): Promise<void> {
       if (missingHome) {
         // Only once the household itself is no longer refused; then behind the household's own fix in the queue.
         const member = await db.members.get(e.recordId)
-        const home = member ? await db.outbox.where('recordId').equals(member.householdId).toArray() : []
+        const home = member ? await entriesOfRecords(db, [member.householdId]) : []
         if (home.some((h) => h.rejected !== undefined)) continue
         const { seq: _old, rejected: _why, ...again } = e
         await db.outbox.delete(e.seq)
@@ -590,7 +609,8 @@ async function requeue(run: Run): Promise<void> {
         })
         if (future.length > 0) await stampFields(db, e.entity, e.recordId, future, run.deviceId, nowMs)
       }
-      await db.outbox.update(e.seq, { rejected: undefined })
+      const { rejected: _settled, ...waiting } = e
+      await db.outbox.put(waiting)
     }
   })
 }

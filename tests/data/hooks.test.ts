@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { useHousehold, useMember, useOutboxCount, useWorkArea, useWorkAreaRows } from '../../src/data/hooks'
+import { useHousehold, useMember, useWorkArea, useWorkAreaRows } from '../../src/data/hooks'
 import { saveHousehold, saveMember } from '../../src/data/write'
 import { householdInput, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
 
@@ -67,12 +67,5 @@ describe('hooks', () => {
     await waitFor(() => expect(first.result.current?.id).toBe(WORK_AREA))
     first.unmount()
     expect(renderHook(() => useWorkArea()).result.current?.id).toBe(WORK_AREA)
-  })
-
-  it('useOutboxCount counts pending changes', async () => {
-    const { result } = renderHook(() => useOutboxCount())
-    await waitFor(() => expect(result.current).toBe(0))
-    await act(() => createHousehold())
-    await waitFor(() => expect(result.current).toBe(1))
   })
 })

@@ -2,7 +2,9 @@ import Dexie from 'dexie'
 import { afterEach, expect, it } from 'vitest'
 import { KaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
+import { entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, membersOf } from '../../src/data/read'
+import { getSyncState } from '../../src/data/sync-state'
 import { makeHousehold, makeMember, NIK_SITI } from './fixtures'
 
 const name = `migration-${uuidv7()}`
@@ -52,7 +54,7 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(4)
+  expect(db.verno).toBe(5)
 
   expect(await db.households.get(unpadded.id)).toEqual({
     ...unpadded,
@@ -102,7 +104,7 @@ it('upgrades a version 3 database: every field of every record stamped from its 
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(4)
+  expect(db.verno).toBe(5)
   const homeStamp = '2025-06-16T04:30:00.000Z-0000-device-test'
   const sitiStamp = '2025-06-15T03:00:00.000Z-0000-device-test'
   expect(await db.clocks.get(`households:${home.id}`)).toEqual({
@@ -125,5 +127,54 @@ it('upgrades a version 3 database: every field of every record stamped from its 
   expect(await db.households.get(home.id)).toEqual(home)
   expect(await db.outbox.toArray()).toEqual([{ ...cleared, seq: 1 }])
   expect(await db.conflicts.count()).toBe(0)
+  db.close()
+})
+
+it('upgrades a version 4 database: waiting changes intact, still found by record and counted', async () => {
+  const home = makeHousehold()
+  const visitId = uuidv7()
+  // Before version 5 every visit had its own outbox entry.
+  const entries = [
+    {
+      changeId: uuidv7(),
+      entity: 'households',
+      recordId: home.id,
+      version: 1,
+      changedFields: ['headName'],
+      at: home.updatedAt,
+      deviceId: 'device-test',
+    },
+    {
+      changeId: uuidv7(),
+      entity: 'visits',
+      recordId: visitId,
+      version: 1,
+      changedFields: ['memberId', 'date', 'parts'],
+      at: home.updatedAt,
+      deviceId: 'device-test',
+    },
+  ]
+  const v4 = new Dexie(name)
+  v4.version(4).stores({
+    households: 'id, workAreaId',
+    members: 'id, householdId, nik',
+    outbox: '++seq, recordId',
+    meta: 'key',
+    visits: 'id, memberId, workAreaId',
+    followUps: 'id, workAreaId',
+    clocks: 'key',
+    conflicts: '++seq, recordId',
+  })
+  await v4.table('households').add(home)
+  await v4.table('outbox').bulkAdd(entries)
+  v4.close()
+
+  const db = new KaderDb(name)
+  await db.open()
+  setDbForTests(db)
+  expect(db.verno).toBe(5)
+  expect(await db.outbox.toArray()).toEqual(entries.map((e, i) => ({ ...e, seq: i + 1 })))
+  expect(await entriesOfRecords(db, [visitId])).toEqual([{ ...entries[1], seq: 2 }])
+  expect(await getSyncState(db)).toMatchObject({ pending: 2, rejected: 0 })
   db.close()
 })

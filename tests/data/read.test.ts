@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDataIssues, subscribeDataIssues } from '../../src/data/data-issues'
-import {
-  findMembers,
-  getHousehold,
-  getMember,
-  loadWorkArea,
-  membersOf,
-  outboxCount,
-} from '../../src/data/read'
+import { findMembers, getHousehold, getMember, loadWorkArea, membersOf } from '../../src/data/read'
 import type { Member } from '../../src/data/schemas'
-import { saveHousehold } from '../../src/data/write'
-import { householdInput, makeHousehold, makeMember, NOW, WORK_AREA, withTestDb } from './fixtures'
+import { makeHousehold, makeMember, WORK_AREA, withTestDb } from './fixtures'
 
 const db = withTestDb()
 
@@ -124,12 +116,5 @@ describe('reads', () => {
       expect([...found.keys()].sort()).toEqual(wanted.filter((id) => id !== corrupt.id).sort())
     }
     expect((await findMembers(ids(1))).get(members[7]?.id ?? '')?.deleted).toBe(true)
-  })
-
-  it('count the outbox', async () => {
-    expect(await outboxCount()).toBe(0)
-    const result = await saveHousehold(householdInput(), { now: NOW })
-    expect(result.ok).toBe(true)
-    expect(await outboxCount()).toBe(1)
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { entriesOf, entriesOfRecords } from '../../src/data/outbox'
 import {
   saveFollowUp,
   saveFollowUps,
@@ -51,8 +52,10 @@ describe('visits', () => {
       version: 1,
     })
     expect(await db().outbox.count()).toBe(before + 1)
-    const [entry] = await db().outbox.where('recordId').equals(result.record.id).toArray()
-    expect(entry?.entity).toBe('visits')
+    const entries = await entriesOfRecords(db(), [result.record.id])
+    expect(entries.map((e) => [e.entity, e.recordId, e.changeId])).toEqual([
+      ['visits', result.record.id, result.record.id],
+    ])
   })
 
   it('refuses a future date, a date before birth, an empty visit and a deleted member, storing nothing', async () => {
@@ -151,7 +154,7 @@ describe('saveFollowUps', () => {
 describe('saveVisits', () => {
   const opts = { now: NOW, today: TODAY }
 
-  it('saves every valid visit with its outbox entry, in order, in one call', async () => {
+  it('saves every valid visit in one call, with ONE outbox row that stands for each of them, in order', async () => {
     const m = await child()
     const before = await db().outbox.count()
     const results = await saveVisits(
@@ -161,8 +164,11 @@ describe('saveVisits', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true])
     const ids = results.flatMap((r) => (r.ok ? [r.record.id] : []))
     expect((await visitsOf(m.id)).map((v) => v.parts.balita?.weightKg)).toEqual([12.3, 12.1, 11.8])
-    const entries = await db().outbox.offset(before).toArray()
-    expect(entries.map((e) => [e.entity, e.recordId, e.version])).toEqual(ids.map((id) => ['visits', id, 1]))
+    const rows = await db().outbox.offset(before).toArray()
+    expect(rows).toHaveLength(1)
+    expect(rows.flatMap(entriesOf).map((e) => [e.entity, e.recordId, e.version])).toEqual(
+      ids.map((id) => ['visits', id, 1]),
+    )
   })
 
   it('refuses each bad input with the single save’s message and writes only the valid ones', async () => {
@@ -195,15 +201,23 @@ describe('saveVisits', () => {
     expect((await db().visits.where('memberId').equals(m.id).toArray()).map((v) => v.id).sort()).toEqual(
       [...saved].sort(),
     )
-    const entries = await db().outbox.offset(before).toArray()
-    expect(entries.map((e) => e.recordId)).toEqual(saved)
+    const rows = await db().outbox.offset(before).toArray()
+    expect(rows.flatMap(entriesOf).map((e) => e.recordId)).toEqual(saved)
+  })
+
+  it('writes no outbox row when every input is refused', async () => {
+    const m = await child()
+    const before = await db().outbox.count()
+    const results = await saveVisits([weighing(m.id, '2025-06-16', 12)], opts)
+    expect(results.map((r) => r.ok)).toEqual([false])
+    expect(await db().outbox.count()).toBe(before)
   })
 
   it('writes nothing at all when the outbox append fails', async () => {
     const m = await child()
     const visits = await db().visits.count()
     const outbox = await db().outbox.count()
-    vi.spyOn(db().outbox, 'bulkAdd').mockRejectedValue(new Error('disk'))
+    vi.spyOn(db().outbox, 'add').mockRejectedValue(new Error('disk'))
     await expect(
       saveVisits([weighing(m.id, '2025-06-10', 12.1), weighing(m.id, TODAY, 12.3)], opts),
     ).rejects.toThrow('disk')

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { StorageError } from '../../src/data/db'
 import { getDeviceId, saveWorkArea } from '../../src/data/meta'
+import { entriesOf, entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, getMember, membersOf } from '../../src/data/read'
 import type { Household, Member } from '../../src/data/schemas'
 import {
@@ -84,7 +85,7 @@ describe('saveHousehold', () => {
       updatedAt: LATER.toISOString(),
       headName: 'Budi S.',
     })
-    const outbox = await db().outbox.orderBy('seq').toArray()
+    const outbox = (await db().outbox.orderBy('seq').toArray()).flatMap(entriesOf)
     expect(outbox.map((e) => [e.version, e.changedFields])).toEqual([
       [1, ['workAreaId', 'headName', 'address']],
       [2, ['noKk', 'headName']],
@@ -155,7 +156,7 @@ describe('saveMember', () => {
     expect(m).toMatchObject({ householdId: h.id, nik: NIK_SITI, version: 1, deleted: false })
     expect(m).not.toHaveProperty('phone')
     expect(m).not.toHaveProperty('nikMismatchConfirmed')
-    const outbox = await db().outbox.orderBy('seq').toArray()
+    const outbox = (await db().outbox.orderBy('seq').toArray()).flatMap(entriesOf)
     expect(outbox.map((e) => [e.entity, e.recordId, e.changedFields])).toEqual([
       ['households', h.id, ['workAreaId', 'headName', 'address']],
       ['members', m.id, ['householdId', 'nik', 'name', 'sex', 'birthDate', 'relation']],
@@ -169,7 +170,7 @@ describe('saveMember', () => {
     const edited = record(await saveMember(input, { id: m.id, now: LATER, today: TODAY }))
     expect(edited).toMatchObject({ version: 2, hpht: '2025-03-01', createdAt: NOW.toISOString() })
     record(await saveMember(input, { id: m.id, now: LATER, today: TODAY }))
-    const changes = await db().outbox.where('recordId').equals(m.id).toArray()
+    const changes = await entriesOfRecords(db(), [m.id])
     expect(changes.map((e) => [e.version, e.changedFields])).toEqual([
       [1, ['householdId', 'name', 'sex', 'birthDate', 'relation']],
       [2, ['phone', 'hpht']],
@@ -286,7 +287,7 @@ describe('deleting', () => {
     for (const m of [budi, siti])
       expect(await db().members.get(m.id)).toMatchObject({ deleted: true, version: 2 })
     expect(await db().members.get(gone.id)).toMatchObject({ deleted: true, version: 2 })
-    const last = (await db().outbox.orderBy('seq').toArray()).slice(-3)
+    const last = (await db().outbox.orderBy('seq').toArray()).flatMap(entriesOf).slice(-3)
     expect(last.map((e) => [e.entity, e.recordId, e.version, e.changedFields])).toEqual([
       ['households', h.id, 2, ['deleted']],
       ['members', budi.id, 2, ['deleted']],

@@ -5,7 +5,7 @@ import type { WorkAreaInfo } from '../../server/protocol'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
 import type { Household, HouseholdInput, Member, MemberInput } from '../../src/data/schemas'
-import { saveFollowUp, saveVisit } from '../../src/data/visits'
+import { saveFollowUp, saveVisit, saveVisits } from '../../src/data/visits'
 import { deleteHousehold, saveHousehold, saveMember, type WriteResult } from '../../src/data/write'
 import { login } from '../../src/sync/auth'
 import { type SyncOptions, syncNow } from '../../src/sync/engine'
@@ -18,6 +18,13 @@ export function ok<T>(result: WriteResult<T>): T {
   if (!result.ok) throw new Error(`write refused: ${JSON.stringify(result.errors)}`)
   return result.record
 }
+
+const weighing = (memberId: string, weightKg: number) => ({
+  memberId,
+  date: TODAY,
+  place: 'posyandu',
+  parts: { balita: { weightKg, lengthCm: 88.2, position: 'standing' } },
+})
 
 export class Phone {
   readonly db: KaderDb
@@ -78,17 +85,14 @@ export class Phone {
 
   async addVisit(memberId: string, nowMs: number) {
     this.use()
-    return ok(
-      await saveVisit(
-        {
-          memberId,
-          date: TODAY,
-          place: 'posyandu',
-          parts: { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } },
-        },
-        { now: new Date(nowMs), today: TODAY },
-      ),
-    )
+    return ok(await saveVisit(weighing(memberId, 12.1), { now: new Date(nowMs), today: TODAY }))
+  }
+
+  /** `count` weighings saved together (saveVisits: one transaction, one outbox row). */
+  async addVisits(memberId: string, nowMs: number, count: number) {
+    this.use()
+    const inputs = Array.from({ length: count }, (_, i) => weighing(memberId, 12 + i / 10))
+    return (await saveVisits(inputs, { now: new Date(nowMs), today: TODAY })).map(ok)
   }
 
   async addFollowUp(visitId: string, nowMs: number) {
