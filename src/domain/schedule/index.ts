@@ -12,12 +12,20 @@
 
 import { lifeStage } from '../lifecycle'
 import { ancTasks } from './anc'
-import { posyanduDay } from './calendar'
+import { addDays, posyanduDay } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
 import { balitaNotWeighed, bumilNotSeen } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
 import { referralTasks } from './referral'
-import { compareTasks, type MemberRule, type RuleContext, type TaskDraft, toTask } from './task'
+import {
+  compareTasks,
+  type MemberRule,
+  RECENT_DAYS,
+  type RuleContext,
+  type TaskDraft,
+  toTask,
+  UPCOMING_HORIZON_DAYS,
+} from './task'
 import { type HouseholdMember, tbcContactTasks } from './tbc'
 import type { ScheduleFollowUp, ScheduleInput, ScheduleVisit, Task } from './types'
 import { yearlyScreeningTasks } from './yearly'
@@ -51,6 +59,8 @@ export function visitTasks(input: ScheduleInput): Task[] {
   }
   const ctx: RuleContext = {
     today,
+    horizon: addDays(today, UPCOMING_HORIZON_DAYS),
+    recentFrom: addDays(today, -RECENT_DAYS),
     settings: input.settings,
     calendar: input.calendar,
     openDay: memo((yearMonth) => posyanduDay(input.calendar, yearMonth)),
@@ -64,16 +74,16 @@ export function visitTasks(input: ScheduleInput): Task[] {
     const stage = member.deleted ? undefined : lifeStage(member.birthDate, today)
     if (!stage) continue // deleted, or born after today
     const visits = visitsByMember.get(member.id) ?? []
-    for (const rule of MEMBER_RULES) drafts.push(...rule(member, visits, ctx, stage))
+    for (const rule of MEMBER_RULES) for (const d of rule(member, visits, ctx, stage)) drafts.push(d)
     const household = households.get(member.householdId)
     if (household) household.push({ member, visits })
     else households.set(member.householdId, [{ member, visits }])
   }
-  for (const household of households.values()) drafts.push(...tbcContactTasks(household, ctx))
+  for (const household of households.values()) for (const d of tbcContactTasks(household, ctx)) drafts.push(d)
 
   const tasks: Task[] = []
   for (const d of drafts) {
-    const task = toTask(d, today)
+    const task = toTask(d, ctx)
     if (task) tasks.push(task)
   }
   return tasks.sort(compareTasks)
@@ -105,10 +115,19 @@ function currentVisitsByMember(
     if (list) list.push(v)
     else byMember.set(v.memberId, [v])
   }
-  for (const list of byMember.values()) {
-    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  }
+  // Records usually come in that order already (read by id, and UUID v7 ids sort in creation order): check first.
+  for (const list of byMember.values()) if (!isSorted(list)) list.sort(byDateThenId)
   return byMember
+}
+
+const byDateThenId = (a: ScheduleVisit, b: ScheduleVisit): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+
+function isSorted(list: readonly ScheduleVisit[]): boolean {
+  for (let i = 1; i < list.length; i += 1) {
+    if (byDateThenId(list[i - 1] as ScheduleVisit, list[i] as ScheduleVisit) > 0) return false
+  }
+  return true
 }
 
 export { posyanduDay } from './calendar'

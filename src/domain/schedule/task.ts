@@ -1,7 +1,6 @@
 // From a rule's window to a Task: the state on `today`, the priority, and whether the task is worth listing.
 import type { ClinicalSettings } from '../clinical-settings'
 import type { LifeStage } from '../lifecycle'
-import { addDays, later } from './calendar'
 import type {
   PosyanduCalendar,
   ScheduleFollowUp,
@@ -51,6 +50,10 @@ export const RECENT_DAYS = 7
 
 export interface RuleContext {
   today: string
+  /** today + UPCOMING_HORIZON_DAYS: a task not done whose window opens after it is not listed (toTask). */
+  horizon: string
+  /** today − RECENT_DAYS: a task done, or last doable, before it is no longer listed (toTask). */
+  recentFrom: string
   settings: ClinicalSettings
   calendar: PosyanduCalendar
   /** posyanduDay of the calendar, computed once per month for the whole area. */
@@ -97,19 +100,28 @@ export function stateOn(d: TaskDraft, today: string): TaskState {
   return 'expired'
 }
 
-/** The task, or undefined when it is too far ahead, or done or expired too long ago, to list. */
-export function toTask(d: TaskDraft, today: string): Task | undefined {
-  const state = stateOn(d, today)
+/**
+ * The task, or undefined when it is too far ahead, or done or expired too long ago, to list. The horizon and the
+ * recent days are compared as precomputed dates (ctx), not worked out again for every draft: `today ≤ x + 7` is
+ * `today − 7 ≤ x`.
+ */
+export function toTask(
+  d: TaskDraft,
+  ctx: Pick<RuleContext, 'today' | 'horizon' | 'recentFrom'>,
+): Task | undefined {
+  const state = stateOn(d, ctx.today)
   const listed =
     state === 'upcoming'
-      ? d.dueFrom <= addDays(today, UPCOMING_HORIZON_DAYS)
+      ? d.dueFrom <= ctx.horizon
       : state === 'done'
-        ? today <= later(d.dueTo, addDays(d.doneOn ?? d.dueTo, RECENT_DAYS))
+        ? ctx.today <= d.dueTo || ctx.recentFrom <= (d.doneOn ?? d.dueTo)
         : state === 'expired'
-          ? today <= addDays(d.lastDay ?? d.dueTo, RECENT_DAYS)
+          ? ctx.recentFrom <= (d.lastDay ?? d.dueTo)
           : true
   if (!listed) return undefined
-  return {
+  // Set field by field in Task's declared order (the key order of the JSON), the optional ones only when present:
+  // no spread of a throw-away object for each of a pustu's ~16,000 tasks.
+  const task = {
     id: `${d.rule}:${d.member.id}:${d.dueFrom}`,
     memberId: d.member.id,
     householdId: d.member.householdId,
@@ -117,13 +129,14 @@ export function toTask(d: TaskDraft, today: string): Task | undefined {
     reason: d.reason,
     dueFrom: d.dueFrom,
     dueTo: d.dueTo,
-    ...(d.lastDay === undefined ? {} : { lastDay: d.lastDay }),
-    priority: PRIORITY[d.rule],
-    state,
-    ...(d.doneBy === undefined ? {} : { doneBy: d.doneBy }),
-    ...(d.doneOn === undefined ? {} : { doneOn: d.doneOn }),
-    source: d.source,
-  }
+  } as Task
+  if (d.lastDay !== undefined) task.lastDay = d.lastDay
+  task.priority = PRIORITY[d.rule]
+  task.state = state
+  if (d.doneBy !== undefined) task.doneBy = d.doneBy
+  if (d.doneOn !== undefined) task.doneOn = d.doneOn
+  task.source = d.source
+  return task
 }
 
 const STATE_ORDER: Record<TaskState, number> = { overdue: 0, due: 1, upcoming: 2, done: 3, expired: 4 }

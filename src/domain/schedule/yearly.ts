@@ -52,29 +52,49 @@ const LANSIA: YearlyRule = {
 export function yearlyScreeningTasks(
   member: ScheduleMember,
   visits: CurrentVisits,
-  _ctx: RuleContext,
+  ctx: RuleContext,
   stage: LifeStage,
 ): TaskDraft[] {
   const rule = stage === 'dewasa' ? DEWASA : stage === 'lansia' ? LANSIA : undefined
   if (!rule) return []
   // The birthday in that year; born on 29 February → 1 March in a common year, the day ageOn (age.ts) turns it.
   const stageStart = addMonths(member.birthDate, rule.fromYears * 12)
-  const screenings = visits.filter(rule.counts)
-  const last = screenings.at(-1)
-  const previous = screenings.at(-2)
-  const windowAfter = (s: ScheduleVisit | undefined) =>
-    s === undefined ? stageStart : later(addMonths(s.date, SCREENING_INTERVAL_MONTHS), stageStart)
-  const draft = (dueFrom: string, done?: ScheduleVisit): TaskDraft => ({
+  // The last two screenings (visits are oldest first).
+  let last: ScheduleVisit | undefined
+  let previous: ScheduleVisit | undefined
+  for (let i = visits.length - 1; i >= 0 && previous === undefined; i -= 1) {
+    const v = visits[i] as ScheduleVisit
+    if (!rule.counts(v)) continue
+    if (last === undefined) last = v
+    else previous = v
+  }
+  const drafts: TaskDraft[] = []
+  const next = windowAfter(last, stageStart)
+  // Not done, so listed once it is due or opens within the horizon (task.ts toTask): most open next year.
+  if (next <= ctx.horizon) drafts.push(draft(rule, member, next))
+  const doneWindow = windowAfter(previous, stageStart)
+  if (last && last.date >= doneWindow) drafts.push(draft(rule, member, doneWindow, last))
+  return drafts
+}
+
+function windowAfter(screening: ScheduleVisit | undefined, stageStart: string): string {
+  return screening === undefined
+    ? stageStart
+    : later(addMonths(screening.date, SCREENING_INTERVAL_MONTHS), stageStart)
+}
+
+function draft(rule: YearlyRule, member: ScheduleMember, dueFrom: string, done?: ScheduleVisit): TaskDraft {
+  const d: TaskDraft = {
     rule: rule.rule,
     member,
     reason: rule.reason,
     dueFrom,
     dueTo: addDays(addMonths(dueFrom, DUE_FOR_MONTHS), -1),
-    ...(done ? { doneBy: done.id, doneOn: done.date } : {}),
     source: rule.source,
-  })
-  const drafts = [draft(windowAfter(last))]
-  const doneWindow = windowAfter(previous)
-  if (last && last.date >= doneWindow) drafts.push(draft(doneWindow, last))
-  return drafts
+  }
+  if (done) {
+    d.doneBy = done.id
+    d.doneOn = done.date
+  }
+  return d
 }
