@@ -61,14 +61,15 @@ export function useClinicalSettings(): ClinicalSettings | undefined {
 }
 
 /**
- * Changes whenever the records may have: a local write (the outbox grows), a new visit, or a finished sync. The
+ * Changes whenever the records may have: a local write (a new outbox row), a new visit, or a finished sync. The
  * area computations (area/client.ts) rerun on it instead of watching every table.
  */
 export function useDataVersion(): string | undefined {
   return useLiveQuery(async () => {
     const db = getDb()
     const [outbox, visits, status] = await Promise.all([
-      db.outbox.count(),
+      // The newest row's seq, not the count: an edit that supersedes a refused change deletes one row and adds one.
+      db.outbox.orderBy(':id').lastKey(),
       db.visits.count(),
       db.meta.get('syncStatus'),
     ])

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { useHousehold, useMember, useWorkArea, useWorkAreaRows } from '../../src/data/hooks'
+import { getDb } from '../../src/data/db'
+import { useDataVersion, useHousehold, useMember, useWorkArea, useWorkAreaRows } from '../../src/data/hooks'
+import { isInserts } from '../../src/data/outbox'
 import { saveHousehold, saveMember } from '../../src/data/write'
-import { householdInput, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
+import { householdInput, LATER, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
 
 withTestDb()
 // Unmount before the database is deleted (after-hooks run in reverse order), so no live query outlives its test.
@@ -67,5 +69,21 @@ describe('hooks', () => {
     await waitFor(() => expect(first.result.current?.id).toBe(WORK_AREA))
     first.unmount()
     expect(renderHook(() => useWorkArea()).result.current?.id).toBe(WORK_AREA)
+  })
+
+  it('useDataVersion changes with an edit that replaces a refused change (the outbox keeps its size)', async () => {
+    const h = await createHousehold()
+    const db = getDb()
+    const [row] = await db.outbox.toArray()
+    if (!row || isInserts(row)) throw new Error('household change')
+    await db.outbox.put({ ...row, rejected: { reason: 'invalid', issues: [], at: NOW.toISOString() } })
+    const { result } = renderHook(() => useDataVersion())
+    await waitFor(() => expect(result.current).toBeDefined())
+    const before = result.current
+    const rows = await db.outbox.count()
+    const { id: _id, createdAt: _c, updatedAt: _u, deviceId: _d, version: _v, deleted: _x, ...input } = h
+    await act(() => saveHousehold({ ...input, headName: 'Harjo Sumarno' }, { id: h.id, now: LATER }))
+    expect(await db.outbox.count()).toBe(rows)
+    await waitFor(() => expect(result.current).not.toBe(before))
   })
 })
