@@ -3,7 +3,7 @@
 // shared/data/ilp/imunisasi_rutin.csv and ilp-domain.md §2.1, not read at run time.
 import { ageOn } from './age'
 import type { ClinicalSettings } from './clinical-settings'
-import { addDays, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
+import { addDays, type CalendarDate, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
 import type { Finding } from './findings'
 
 export const ANTIGENS = ['HB0', 'BCG', 'OPV', 'DPT-HB-Hib', 'PCV', 'RV', 'IPV', 'MR', 'JE'] as const
@@ -136,7 +136,7 @@ export function immunizationStatus(
     const { dueDate, lastDate } = dates
     const before = previous.get(dose.antigen)
     const gap = dose.minDaysAfterPrevious ?? 0
-    const givenDate = givenOn.get(doseKey(dose))
+    const givenDate = givenOn.get(SCHEDULE_KEYS[i] as string)
     if (givenDate !== undefined) {
       const warnings: DoseWarning[] = []
       if (lastDate && givenDate > lastDate) warnings.push('after_latest_age')
@@ -176,7 +176,9 @@ function doseStatus(dose: ScheduledDose, dates: DoseDates, state: DoseState): Do
     : { antigen: dose.antigen, dose: dose.dose, dueDate, overdueDate, state }
 }
 
+// ISO dates order as strings.
 const later = (a: string, b: string): string => (a > b ? a : b)
+const earlier = (a: string, b: string): string => (a < b ? a : b)
 
 /** Schedule indices in series order: every antigen's first doses before its second (a stable sort by dose). */
 const SERIES_ORDER: readonly number[] = IMMUNIZATION_SCHEDULE.map((_, i) => i).sort(
@@ -185,6 +187,8 @@ const SERIES_ORDER: readonly number[] = IMMUNIZATION_SCHEDULE.map((_, i) => i).s
 )
 
 const doseKey = (d: { antigen: Antigen; dose: number }): string => `${d.antigen} ${d.dose}`
+/** doseKey of each scheduled dose, made once rather than for every dose of every child. */
+const SCHEDULE_KEYS: readonly string[] = IMMUNIZATION_SCHEDULE.map(doseKey)
 
 /** The first date each dose was given (a dose recorded twice counts from its first record). */
 function earliestGiven(given: readonly DoseGiven[]): Map<string, string> {
@@ -211,13 +215,14 @@ interface DoseDates {
 function doseDates(birthDate: string): readonly DoseDates[] {
   const known = doseDatesByBirth.get(birthDate)
   if (known) return known
-  const dates = IMMUNIZATION_SCHEDULE.map(
-    (d): DoseDates => ({
-      dueDate: firstDateAtAge(birthDate, d.dueFrom),
-      overdueDate: firstDateAtAge(birthDate, d.overdueFrom),
-      ...(d.latest ? { lastDate: lastDateAtAge(birthDate, d.latest) } : {}),
-    }),
-  )
+  const birth = parseDate(birthDate)
+  const dates = IMMUNIZATION_SCHEDULE.map((d): DoseDates => {
+    const dueDate = firstDateOf(birth, d.dueFrom)
+    const overdueDate = firstDateOf(birth, d.overdueFrom)
+    return d.latest
+      ? { dueDate, overdueDate, lastDate: lastDateAtAge(birthDate, d.latest) }
+      : { dueDate, overdueDate }
+  })
   if (doseDatesByBirth.size >= DOSE_DATES_KEPT) doseDatesByBirth.clear()
   doseDatesByBirth.set(birthDate, dates)
   return dates
@@ -234,20 +239,8 @@ const UNRECORDED_SUMMARY_FROM = 3
 
 /** overdue → perhatian (a kunjungan khusus trigger, ilp-domain.md §3.1); too_late → perhatian; due → normal. */
 export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[] {
-  const missed = statuses.filter((s) => s.state === 'overdue' || s.state === 'too_late')
-  if (missed.length >= UNRECORDED_SUMMARY_FROM && statuses.every((s) => s.state !== 'done')) {
-    return [
-      {
-        code: 'imunisasi.belum_tercatat',
-        level: 'perhatian',
-        message: {
-          id: `Belum ada imunisasi tercatat (${missed.length} dosis seharusnya sudah diberikan) — salin dari Buku KIA, ajak ke posyandu/pustu bila belum`,
-          en: `No vaccination recorded yet (${missed.length} doses should have been given) — copy them from the Buku KIA; refer to the posyandu/pustu if not given`,
-        },
-        source: SRC_IMM,
-      },
-    ]
-  }
+  const unrecorded = unrecordedFinding(statuses)
+  if (unrecorded) return [unrecorded]
   return statuses.flatMap((s): Finding[] => {
     const name = `${s.antigen} ${s.dose}`
     const code = `imunisasi.${s.antigen.toLowerCase()}_${s.dose}`
@@ -289,6 +282,25 @@ export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[]
         return []
     }
   })
+}
+
+/** immunizationFindings' one finding for a child with nothing recorded yet, or undefined. */
+export function unrecordedFinding(statuses: readonly DoseStatus[]): Finding | undefined {
+  let missed = 0
+  for (const s of statuses) {
+    if (s.state === 'done') return undefined
+    if (s.state === 'overdue' || s.state === 'too_late') missed += 1
+  }
+  if (missed < UNRECORDED_SUMMARY_FROM) return undefined
+  return {
+    code: 'imunisasi.belum_tercatat',
+    level: 'perhatian',
+    message: {
+      id: `Belum ada imunisasi tercatat (${missed} dosis seharusnya sudah diberikan) — salin dari Buku KIA, ajak ke posyandu/pustu bila belum`,
+      en: `No vaccination recorded yet (${missed} doses should have been given) — copy them from the Buku KIA; refer to the posyandu/pustu if not given`,
+    },
+    source: SRC_IMM,
+  }
 }
 
 // ——— Vitamin A ———
@@ -421,10 +433,7 @@ export function firstDateAtAge(birthDate: string, spec: AgeSpec): string {
   const key = `${birthDate}|${spec.months}|${spec.days}`
   const known = firstDates.get(key)
   if (known) return known
-  const plusDays = addDays(monthCompleted(birthDate, spec.months), spec.days)
-  const nextMonth = monthCompleted(birthDate, spec.months + 1)
-  // ISO dates order as strings: the earlier of the two.
-  const first = [plusDays, nextMonth].sort()[0] as string
+  const first = firstDateOf(parseDate(birthDate), spec)
   // A pure function of its arguments, asked for every dose of every child on every schedule run: remember the
   // answers (bounded, so a long session does not grow without end).
   if (firstDates.size >= FIRST_DATES_KEPT) firstDates.clear()
@@ -435,9 +444,18 @@ export function firstDateAtAge(birthDate: string, spec: AgeSpec): string {
 const FIRST_DATES_KEPT = 200_000
 const firstDates = new Map<string, string>()
 
-function monthCompleted(birthDate: string, months: number): string {
-  const birth = parseDate(birthDate)
-  const { year, month } = parseDate(normalizeDate(birth.year, birth.month + months, 1))
+/** firstDateAtAge from the parsed birth date, unremembered: doseDates parses a birth date once for all its doses. */
+function firstDateOf(birth: CalendarDate, spec: AgeSpec): string {
+  const completed = monthCompleted(birth, spec.months)
+  const plusDays = spec.days === 0 ? completed : addDays(completed, spec.days)
+  const nextMonth = monthCompleted(birth, spec.months + 1)
+  return earlier(plusDays, nextMonth)
+}
+
+function monthCompleted(birth: CalendarDate, months: number): string {
+  const monthIndex = birth.month - 1 + months // from January of the birth year
+  const year = birth.year + Math.floor(monthIndex / 12)
+  const month = monthIndex - Math.floor(monthIndex / 12) * 12 + 1
   return birth.day > daysInMonth(year, month)
     ? normalizeDate(year, month + 1, 1)
     : normalizeDate(year, month, birth.day)

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ageOn } from '../../src/domain/age'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
-import { normalizeDate } from '../../src/domain/dates'
+import { addDays, normalizeDate } from '../../src/domain/dates'
 import {
   asiEksklusif,
   type DoseGiven,
@@ -100,6 +101,28 @@ describe('immunizationStatus', () => {
               expect(status?.lastDate).toBe(dose.latest ? lastDateAtAge(birthDate, dose.latest) : undefined)
             })
           }
+        },
+      ),
+    )
+  })
+
+  // firstDateAtAge is computed from the calendar, not searched: it must be the first day ageOn says the child is that
+  // old, including births on the 29th–31st whose month is completed on the 1st of the next.
+  it('firstDateAtAge is the first day the child is at least that old (day-by-day search)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        (offset, months, days) => {
+          const birthDate = normalizeDate(2019, 12, 20 + offset)
+          const first = firstDateAtAge(birthDate, { months, days })
+          const atLeast = (date: string) => {
+            const age = ageOn(birthDate, date)
+            return age.totalMonths > months || (age.totalMonths === months && age.days >= days)
+          }
+          expect(atLeast(first)).toBe(true)
+          expect(first === birthDate || !atLeast(addDays(first, -1))).toBe(true)
         },
       ),
     )

@@ -5,8 +5,8 @@ import {
   type DoseGiven,
   type DoseStatus,
   firstDateAtAge,
-  immunizationFindings,
   immunizationStatus,
+  unrecordedFinding,
   vitaminADue,
 } from '../immunization'
 import type { LifeStage } from '../lifecycle'
@@ -43,9 +43,11 @@ export function immunizationTasks(
   const { birthDate } = member
   if (!UNDER_FIVE.has(stage)) return [] // lifeStage's bands under IMMUNIZATION_FOLLOW_UP_MONTHS
   const options = { jeEndemic: ctx.jeEndemic }
-  const given: DoseGiven[] = visits.flatMap((v) =>
-    (v.parts.balita?.immunizations ?? []).map((d) => ({ ...d, date: v.date })),
-  )
+  const given: DoseGiven[] = []
+  for (const v of visits) {
+    for (const d of v.parts.balita?.immunizations ?? [])
+      given.push({ antigen: d.antigen, dose: d.dose, date: v.date })
+  }
   const statuses = immunizationStatus(birthDate, given, ctx.today, options)
   const lastDay = addDays(firstDateAtAge(birthDate, { months: IMMUNIZATION_FOLLOW_UP_MONTHS, days: 0 }), -1)
   const overdue = statuses.filter((s) => s.state === 'overdue')
@@ -79,7 +81,7 @@ function immunizationDraft(
   const lateFrom = doses.map((d) => d.overdueDate).sort()[0] as string
   const names = doses.map((d) => `${d.antigen} ${d.dose}`).join(', ')
   // A child with nothing recorded yet: immunizationFindings says to copy the doses from the Buku KIA first.
-  const unrecorded = immunizationFindings(statuses).find((f) => f.code === 'imunisasi.belum_tercatat')
+  const unrecorded = unrecordedFinding(statuses)
   return {
     rule: 'imunisasi',
     member,
