@@ -24,19 +24,7 @@
 // 'implausible-position' for the length-based indicators instead, so the kader re-measures lying rather than sees
 // a category built on a wrong measurement.
 import { interpolatedRow, type Lms, lmsRow, lmsZ, lmsZRestricted } from './lms'
-import {
-  ACFA,
-  BFA,
-  BFA_2007,
-  HCFA,
-  HFA_2007,
-  LHFA,
-  type PackedTable,
-  WFA,
-  WFA_2007,
-  WFH,
-  WFL,
-} from './tables.generated'
+import { ACFA, BFA, BFA_2007, HCFA, HFA_2007, LHFA, WFA, WFA_2007, WFH, WFL } from './tables.generated'
 
 /** wfa weight-for-age, lhfa length/height-for-age, wflh weight-for-length/height, bfa BMI-for-age,
  * hcfa head circumference-for-age, acfa arm circumference (LiLA/MUAC)-for-age. */
@@ -120,8 +108,8 @@ export function zScore(input: ZScoreInput): ZResult {
   const ageMonths = ageDays / DAYS_PER_MONTH
 
   const needed = measuresFor(input)
-  if (needed.some((value) => value === undefined || Number.isNaN(value))) return fail('missing-measure')
-  if (needed.some((value) => (value as number) <= 0)) return fail('invalid-measure')
+  for (const value of needed) if (value === undefined || Number.isNaN(value)) return fail('missing-measure')
+  for (const value of needed) if ((value as number) <= 0) return fail('invalid-measure')
   if (input.oedema && WEIGHT_BASED.has(indicator)) return fail('oedema')
 
   return ageMonths < STANDARDS_END_MONTHS ? standards(input, ageMonths) : reference2007(input, ageMonths)
@@ -154,24 +142,17 @@ function standards(input: ZScoreInput, ageMonths: number): ZResult {
   const weight = input.weightKg as number
   const length = adjustedLength(input.lengthCm as number, input.position, day)
 
-  const result = (z: number | undefined, flag: (z: number) => boolean): ZResult => {
-    if (z === undefined) return fail('age-out-of-range')
-    const rounded = round2(z)
-    return { ok: true, z: rounded, flagged: flag(rounded), reference: 'who2006' }
-  }
-  const byDay = (table: PackedTable, first = 0): Lms | undefined => lmsRow(table, sex, day - first)
-
   switch (indicator) {
     case 'wfa':
-      return result(restricted(weight, byDay(WFA)), FLAG.weightForAge)
+      return result(restricted(weight, lmsRow(WFA, sex, day)), FLAG.weightForAge)
     case 'lhfa':
-      return result(plain(length, byDay(LHFA)), FLAG.lengthForAge)
+      return result(plain(length, lmsRow(LHFA, sex, day)), FLAG.lengthForAge)
     case 'hcfa':
-      return result(plain(input.headCm as number, byDay(HCFA)), FLAG.other)
+      return result(plain(input.headCm as number, lmsRow(HCFA, sex, day)), FLAG.other)
     case 'acfa':
-      return result(restricted(input.armCm as number, byDay(ACFA, ACFA_FIRST_DAY)), FLAG.other)
+      return result(restricted(input.armCm as number, lmsRow(ACFA, sex, day - ACFA_FIRST_DAY)), FLAG.other)
     case 'bfa':
-      return result(restricted(bmi(weight, length), byDay(BFA)), FLAG.other)
+      return result(restricted(bmi(weight, length), lmsRow(BFA, sex, day)), FLAG.other)
     case 'wflh': {
       const [table, min, max] = day < HEIGHT_FROM_DAY ? ([WFL, 45, 110] as const) : ([WFH, 65, 120] as const)
       if (!(length >= min && length <= max)) return fail('measure-out-of-range')
@@ -184,6 +165,13 @@ function standards(input: ZScoreInput, ageMonths: number): ZResult {
       )
     }
   }
+}
+
+/** A WHO Child Growth Standards z-score, rounded and flagged; none when the age is outside the table. */
+function result(z: number | undefined, flag: (z: number) => boolean): ZResult {
+  if (z === undefined) return fail('age-out-of-range')
+  const rounded = round2(z)
+  return { ok: true, z: rounded, flagged: flag(rounded), reference: 'who2006' }
 }
 
 /** WHO Growth Reference 2007, age ≥ 60 months (anthroplus 1.1.0). */

@@ -31,7 +31,8 @@ export function referralTasks(member: ScheduleMember, visits: CurrentVisits, ctx
     id: latest.id,
     memberId: latest.memberId,
     date: latest.date,
-    findings: referralFindings(latest, member, visits.slice(0, -1), ctx.settings, {
+    // The whole list as history: referralFindings leaves out the visit itself (same id).
+    findings: referralFindings(latest, member, visits, ctx.settings, {
       jeEndemic: ctx.jeEndemic,
     }),
   }
