@@ -318,6 +318,11 @@ export interface VitaminAStatus {
 
 const VITAMIN_A_MONTHS = [2, 8] // February and August: Permenkes 21/2015 (ilp-domain.md §2.1) [S]
 
+/** Whether 'YYYY-MM' is a round month: only then can vitaminADue say 'due' on a day of it. */
+export function isVitaminAMonth(yearMonth: string): boolean {
+  return VITAMIN_A_MONTHS.includes(Number(yearMonth.slice(5, 7)))
+}
+
 /**
  * Vitamin A for a child — Permenkes 21/2015 (ilp-domain.md §2.1) [S]: 6–11 mo one blue capsule (100,000 IU) in
  * February or August; 12–59 mo a red capsule (200,000 IU) every February and August. The extra dose for sick

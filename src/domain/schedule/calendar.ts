@@ -20,6 +20,32 @@ export function posyanduDay(calendar: PosyanduCalendar, yearMonth: string): stri
 }
 
 /** 0 = Sunday … 6 = Saturday, as Date.getUTCDay counts. */
+/** Whoever missed a month's open day gets a home visit from the next day to the end of that month. */
+export interface HomeVisitWindow {
+  /** 'YYYY-MM' */
+  month: string
+  openDay: string
+  dueFrom: string
+  dueTo: string
+}
+
+/**
+ * The home-visit window of the month `monthsFromToday` months from today's (monthly.ts, child.ts vitamin A);
+ * undefined when that month has no open day, or it falls on the month's last day and leaves no day to visit.
+ */
+export function homeVisitWindow(
+  calendar: PosyanduCalendar,
+  today: string,
+  monthsFromToday: number,
+): HomeVisitWindow | undefined {
+  const month = shiftMonth(today, monthsFromToday)
+  const openDay = posyanduDay(calendar, month)
+  if (openDay === undefined) return undefined
+  const dueFrom = addDays(openDay, 1)
+  const dueTo = monthEnd(openDay)
+  return dueFrom > dueTo ? undefined : { month, openDay, dueFrom, dueTo }
+}
+
 function weekdayOf(year: number, month: number, day: number): number {
   return ((daysBetween('1970-01-04', normalizeDate(year, month, day)) % 7) + 7) % 7 // 1970-01-04 was a Sunday
 }

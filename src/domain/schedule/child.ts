@@ -6,11 +6,12 @@ import {
   type DoseStatus,
   firstDateAtAge,
   immunizationStatus,
+  isVitaminAMonth,
   unrecordedFinding,
   vitaminADue,
 } from '../immunization'
 import type { LifeStage } from '../lifecycle'
-import { addDays, monthEnd, shiftMonth } from './calendar'
+import { addDays } from './calendar'
 import {
   type CurrentVisits,
   RECENT_DAYS,
@@ -115,36 +116,39 @@ export function vitaminATasks(
 ): TaskDraft[] {
   if (!UNDER_SIX.has(stage)) return [] // up to 59 months at a round: under 6 today
   const givenOn = visits.filter((v) => v.parts.balita?.vitaminA === true)
-  return ROUND_MONTHS_AROUND.flatMap((n): TaskDraft[] => {
-    const month = shiftMonth(ctx.today, n)
-    const openDay = ctx.openDay(month)
-    if (openDay === undefined) return []
-    const dueFrom = addDays(openDay, 1)
-    const dueTo = monthEnd(openDay)
-    if (dueFrom > dueTo || member.birthDate > dueFrom) return []
+  const drafts: TaskDraft[] = []
+  for (const n of ROUND_MONTHS_AROUND) {
+    const window = ctx.homeVisitWindow(n)
+    // Outside February and August vitaminADue names a later round: nothing to read.
+    if (window === undefined || !isVitaminAMonth(window.month)) continue
+    const { month, openDay, dueFrom, dueTo } = window
+    if (member.birthDate > dueFrom) continue
     // Read as on the first day of the home-visit window, with the capsules given before it.
     const status = vitaminADue(
       member.birthDate,
       givenOn.filter((v) => v.date < dueFrom).map((v) => v.date),
       dueFrom,
     )
-    if (status.round !== month || status.state !== 'due' || !status.capsule) return []
+    if (status.round !== month || status.state !== 'due' || !status.capsule) continue
     const done = givenOn.find((v) => v.date >= dueFrom && v.date <= dueTo)
     const capsule = status.capsule === 'biru' ? { id: 'biru', en: 'blue' } : { id: 'merah', en: 'red' }
-    return [
-      {
-        rule: 'vitamin_a',
-        member,
-        reason: {
-          id: `Vitamin A kapsul ${capsule.id} belum diberikan (hari buka ${toDayMonthYear(openDay)}) — kunjungi rumah`,
-          en: `Vitamin A (${capsule.en} capsule) not given (open day ${openDay}) — home visit`,
-        },
-        dueFrom,
-        dueTo,
-        lastDay: dueTo,
-        ...(done ? { doneBy: done.id, doneOn: done.date } : {}),
-        source: SOURCE_VIT_A,
+    const draft: TaskDraft = {
+      rule: 'vitamin_a',
+      member,
+      reason: {
+        id: `Vitamin A kapsul ${capsule.id} belum diberikan (hari buka ${toDayMonthYear(openDay)}) — kunjungi rumah`,
+        en: `Vitamin A (${capsule.en} capsule) not given (open day ${openDay}) — home visit`,
       },
-    ]
-  })
+      dueFrom,
+      dueTo,
+      lastDay: dueTo,
+      source: SOURCE_VIT_A,
+    }
+    if (done) {
+      draft.doneBy = done.id
+      draft.doneOn = done.date
+    }
+    drafts.push(draft)
+  }
+  return drafts
 }

@@ -12,7 +12,7 @@
 
 import { lifeStage } from '../lifecycle'
 import { ancTasks } from './anc'
-import { addDays, posyanduDay } from './calendar'
+import { addDays, homeVisitWindow } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
 import { balitaNotWeighed, bumilNotSeen } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
@@ -63,7 +63,7 @@ export function visitTasks(input: ScheduleInput): Task[] {
     recentFrom: addDays(today, -RECENT_DAYS),
     settings: input.settings,
     calendar: input.calendar,
-    openDay: memo((yearMonth) => posyanduDay(input.calendar, yearMonth)),
+    homeVisitWindow: memo((monthsFromToday) => homeVisitWindow(input.calendar, today, monthsFromToday)),
     jeEndemic: input.jeEndemic ?? false,
     followUpsByVisit,
   }
@@ -89,8 +89,8 @@ export function visitTasks(input: ScheduleInput): Task[] {
   return tasks.sort(compareTasks)
 }
 
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>()
+function memo<K, T>(compute: (key: K) => T): (key: K) => T {
+  const cache = new Map<K, T>()
   return (key) => {
     if (!cache.has(key)) cache.set(key, compute(key))
     return cache.get(key) as T

@@ -4,7 +4,7 @@ import { ageOn } from '../age'
 import { toDayMonthYear } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
-import { addDays, monthEnd, monthStart, shiftMonth } from './calendar'
+import { monthStart } from './calendar'
 import { type CurrentVisits, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
@@ -78,28 +78,29 @@ function monthly(
   ctx: RuleContext,
   rule: MonthlyRule,
 ): TaskDraft[] {
-  return MONTHS_BACK.flatMap((n): TaskDraft[] => {
-    const openDay = ctx.openDay(shiftMonth(ctx.today, n))
-    if (openDay === undefined || !rule.eligible(openDay)) return []
-    const dueFrom = addDays(openDay, 1)
-    const dueTo = monthEnd(openDay)
-    if (dueFrom > dueTo) return [] // open day on the month's last day: no days left for a home visit
-    const served = visits.filter(
-      (v) => rule.counts(v) && v.date >= monthStart(openDay) && v.date <= ctx.today,
-    )
-    if (served.some((v) => v.date <= openDay)) return []
+  const drafts: TaskDraft[] = []
+  for (const n of MONTHS_BACK) {
+    const window = ctx.homeVisitWindow(n)
+    if (window === undefined || !rule.eligible(window.openDay)) continue
+    const { openDay, dueFrom, dueTo } = window
+    const monthFrom = monthStart(openDay)
+    const served = visits.filter((v) => rule.counts(v) && v.date >= monthFrom && v.date <= ctx.today)
+    if (served.some((v) => v.date <= openDay)) continue
     const done = served.find((v) => v.date >= dueFrom && v.date <= dueTo)
-    return [
-      {
-        rule: rule.rule,
-        member,
-        reason: rule.reason(openDay),
-        dueFrom,
-        dueTo,
-        lastDay: dueTo,
-        ...(done ? { doneBy: done.id, doneOn: done.date } : {}),
-        source: rule.source,
-      },
-    ]
-  })
+    const draft: TaskDraft = {
+      rule: rule.rule,
+      member,
+      reason: rule.reason(openDay),
+      dueFrom,
+      dueTo,
+      lastDay: dueTo,
+      source: rule.source,
+    }
+    if (done) {
+      draft.doneBy = done.id
+      draft.doneOn = done.date
+    }
+    drafts.push(draft)
+  }
+  return drafts
 }

@@ -1,6 +1,7 @@
 // From a rule's window to a Task: the state on `today`, the priority, and whether the task is worth listing.
 import type { ClinicalSettings } from '../clinical-settings'
 import type { LifeStage } from '../lifecycle'
+import type { HomeVisitWindow } from './calendar'
 import type {
   PosyanduCalendar,
   ScheduleFollowUp,
@@ -56,8 +57,8 @@ export interface RuleContext {
   recentFrom: string
   settings: ClinicalSettings
   calendar: PosyanduCalendar
-  /** posyanduDay of the calendar, computed once per month for the whole area. */
-  openDay: (yearMonth: string) => string | undefined
+  /** calendar.ts homeVisitWindow of the calendar and today, computed once per month for the whole area. */
+  homeVisitWindow: (monthsFromToday: number) => HomeVisitWindow | undefined
   jeEndemic: boolean
   /** Follow-ups not deleted, by the visit they follow up. */
   followUpsByVisit: ReadonlyMap<string, readonly ScheduleFollowUp[]>
