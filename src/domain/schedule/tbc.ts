@@ -3,6 +3,7 @@
 // §3.1 [V]; the home-visit form's TBC checklist and "kontak serumah/erat", §2.4 [S]).
 import { toDayMonthYear } from '../dates'
 import { lifeStage } from '../lifecycle'
+import { TBC_SYMPTOMS_FOR_TERDUGA } from '../screening/dewasa'
 import { visitFindings } from '../visit-findings'
 import { addDays } from './calendar'
 import type { CurrentVisits, RuleContext, TaskDraft } from './task'
@@ -74,9 +75,11 @@ export function tbcContactTasks(household: readonly HouseholdMember[], ctx: Rule
 function indexCases(member: ScheduleMember, visits: CurrentVisits, ctx: RuleContext): IndexCase[] {
   return (
     visits
-      // Without a TBC symptom ticked there can be no terduga finding: skip reading those visits.
+      // Terduga needs TBC_SYMPTOMS_FOR_TERDUGA symptoms ticked in one part (dewasa.ts): skip reading the other visits.
       .filter(
-        (v) => (v.parts.dewasa?.tbcSymptoms?.length ?? 0) + (v.parts.lansia?.tbcSymptoms?.length ?? 0) > 0,
+        (v) =>
+          (v.parts.dewasa?.tbcSymptoms?.length ?? 0) >= TBC_SYMPTOMS_FOR_TERDUGA ||
+          (v.parts.lansia?.tbcSymptoms?.length ?? 0) >= TBC_SYMPTOMS_FOR_TERDUGA,
       )
       // History only matters to the balita part, not to the TBC symptoms.
       .filter((v) =>
