@@ -11,7 +11,12 @@ import {
   type ScreeningContext,
   type ScreeningPayloads,
 } from './screening'
-import { type BalitaScreening, balitaReferralFindings, interpretBalita } from './screening/balita'
+import {
+  type BalitaHistoryEntry,
+  type BalitaScreening,
+  balitaReferralFindings,
+  interpretBalita,
+} from './screening/balita'
 import type { RemajaScreening } from './screening/remaja'
 
 /**
@@ -90,8 +95,13 @@ function findingsOf(
   const { parts } = visit
   const findings: Finding[] = []
   if (parts.balita) {
-    const earlier = current(visit, history).map((h) => ({ date: h.date, balita: h.parts.balita }))
-    findings.push(...readBalita(parts.balita, { ...ctx, visitDate: visit.date, ...options }, earlier))
+    findings.push(
+      ...readBalita(
+        parts.balita,
+        { ...ctx, visitDate: visit.date, ...options },
+        balitaHistory(visit, history),
+      ),
+    )
   }
   for (const part of INTERPRETED_PARTS) {
     const payload = parts[part]
@@ -108,12 +118,21 @@ function findingsOf(
   return findings
 }
 
-/** History without this visit, the visit it corrects, and any visit another history entry corrects. */
-function current(visit: FindingsVisit, history: readonly FindingsVisit[]): FindingsVisit[] {
+/**
+ * The balita parts of the history, without this visit, the visit it corrects, and any visit another history entry
+ * corrects. Entries without a balita part are left out: the balita rules read nothing else of them.
+ */
+function balitaHistory(visit: FindingsVisit, history: readonly FindingsVisit[]): BalitaHistoryEntry[] {
   const superseded = new Set<string>()
   if (visit.supersedes) superseded.add(visit.supersedes)
   for (const h of history) if (h.supersedes) superseded.add(h.supersedes)
-  return history.filter((h) => h.id === undefined || (h.id !== visit.id && !superseded.has(h.id)))
+  const earlier: BalitaHistoryEntry[] = []
+  for (const h of history) {
+    const { balita } = h.parts
+    if (!balita || (h.id !== undefined && (h.id === visit.id || superseded.has(h.id)))) continue
+    earlier.push({ date: h.date, balita })
+  }
+  return earlier
 }
 
 /**

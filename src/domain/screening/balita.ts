@@ -109,21 +109,10 @@ export function balitaMeasures(
   s: BalitaScreening,
   ctx: Pick<ScreeningContext, 'birthDate' | 'sex'> & { visitDate: string },
 ): BalitaMeasures {
-  const ageDays = daysBetween(ctx.birthDate, ctx.visitDate)
-  const ageMonths = ageDays / DAYS_PER_MONTH
+  const { ageDays, ageMonths, scores } = balitaScores(s, ctx)
   const indicators = {} as Record<Indicator, BalitaMeasure>
   for (const indicator of INDICATORS) {
-    const z = zScore({
-      indicator,
-      sex: ctx.sex,
-      ageDays,
-      weightKg: s.weightKg,
-      lengthCm: s.lengthCm,
-      position: s.position,
-      headCm: s.headCm,
-      armCm: s.armCm,
-      oedema: s.oedema,
-    })
+    const z = scores[indicator]
     const category = z.ok && !z.flagged ? categorize(indicator, ageMonths, z.z) : undefined
     indicators[indicator] = {
       indicator,
@@ -134,6 +123,29 @@ export function balitaMeasures(
   }
   const lila = s.armCm === undefined ? undefined : muacCategory(ageMonths, s.armCm)
   return { ageDays, ageMonths, indicators, ...(lila ? { lila } : {}) }
+}
+
+/** The age at the visit and every indicator's z-score: what balitaMeasures and the growth findings read. */
+function balitaScores(
+  s: BalitaScreening,
+  ctx: Pick<ScreeningContext, 'birthDate' | 'sex'> & { visitDate: string },
+): { ageDays: number; ageMonths: number; scores: Record<Indicator, ZResult> } {
+  const ageDays = daysBetween(ctx.birthDate, ctx.visitDate)
+  const scores = {} as Record<Indicator, ZResult>
+  for (const indicator of INDICATORS) {
+    scores[indicator] = zScore({
+      indicator,
+      sex: ctx.sex,
+      ageDays,
+      weightKg: s.weightKg,
+      lengthCm: s.lengthCm,
+      position: s.position,
+      headCm: s.headCm,
+      armCm: s.armCm,
+      oedema: s.oedema,
+    })
+  }
+  return { ageDays, ageMonths: ageDays / DAYS_PER_MONTH, scores }
 }
 
 /** Every finding of the balita part of one visit. `history`: the member's earlier visits, in any order. */
@@ -192,9 +204,10 @@ function mayRefer(s: BalitaScreening, ctx: BalitaContext, earlier: readonly Bali
 }
 
 function growth(s: BalitaScreening, ctx: BalitaContext, earlier: readonly BalitaHistoryEntry[]): Finding[] {
-  const { ageMonths, indicators } = balitaMeasures(s, ctx)
-  const scores: Partial<Record<Indicator, ZResult>> = {}
-  for (const indicator of INDICATORS) scores[indicator] = indicators[indicator].z
+  // The z-scores alone: growthFindings categorises them itself.
+  const measured = balitaScores(s, ctx)
+  const { ageMonths } = measured
+  const scores: Partial<Record<Indicator, ZResult>> = measured.scores
   // A standing measurement before 9 months fails lhfa, wflh and bfa alike; growthFindings would say "measure lying"
   // once per index — once is enough.
   if (isWrongPosition(scores.lhfa)) {
