@@ -216,9 +216,20 @@ function doseDates(birthDate: string): readonly DoseDates[] {
   const known = doseDatesByBirth.get(birthDate)
   if (known) return known
   const birth = parseDate(birthDate)
+  // The 42 dose dates name a dozen distinct ages (doses given together, one dose late when the next is due).
+  const byAge = new Map<string, string>()
+  const at = (spec: AgeSpec): string => {
+    const key = `${spec.months}|${spec.days}`
+    let date = byAge.get(key)
+    if (date === undefined) {
+      date = firstDateOf(birth, spec)
+      byAge.set(key, date)
+    }
+    return date
+  }
   const dates = IMMUNIZATION_SCHEDULE.map((d): DoseDates => {
-    const dueDate = firstDateOf(birth, d.dueFrom)
-    const overdueDate = firstDateOf(birth, d.overdueFrom)
+    const dueDate = at(d.dueFrom)
+    const overdueDate = at(d.overdueFrom)
     return d.latest
       ? { dueDate, overdueDate, lastDate: lastDateAtAge(birthDate, d.latest) }
       : { dueDate, overdueDate }
