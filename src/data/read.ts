@@ -5,7 +5,16 @@ import type * as z from 'zod/mini'
 import { reportInvalidRow } from './data-issues'
 import { getDb } from './db'
 import { compareMembers } from './household-rows'
-import { type Household, household, type Member, member } from './schemas'
+import {
+  type Household,
+  type HouseholdRef,
+  household,
+  householdRef,
+  type Member,
+  type MemberRef,
+  member,
+  memberRef,
+} from './schemas'
 
 export function validRows<S extends z.ZodMiniType>(schema: S, table: string, rows: unknown[]): z.infer<S>[] {
   const valid: z.infer<S>[] = []
@@ -32,26 +41,29 @@ export async function findMember(id: string): Promise<Member | undefined> {
   return row === undefined ? undefined : validRows(member, 'members', [row])[0]
 }
 
-/** By id, soft-deleted ones included; missing and unreadable ids are absent. One bulkGet for a batch write. */
-export function findHouseholds(ids: Iterable<string>): Promise<Map<string, Household>> {
-  return findMany(getDb().households, household, 'households', ids)
+/**
+ * What a batch write of visits reads of their members and households, by id (soft-deleted ones included; missing
+ * and unreadable ids are absent). Only those fields are validated: 1,000 whole members cost more than the write.
+ */
+export function findHouseholds(ids: Iterable<string>): Promise<Map<string, HouseholdRef>> {
+  return findMany(getDb().households, householdRef, 'households', ids)
 }
 
-/** By id, soft-deleted ones included; missing and unreadable ids are absent. */
-export function findMembers(ids: Iterable<string>): Promise<Map<string, Member>> {
-  return findMany(getDb().members, member, 'members', ids)
+/** See findHouseholds. */
+export function findMembers(ids: Iterable<string>): Promise<Map<string, MemberRef>> {
+  return findMany(getDb().members, memberRef, 'members', ids)
 }
 
 // Each get is a request and a success event on the main thread; a batch that fills most of its key range (a
 // posyandu day's visits touch most members) reads the whole range in one getAll, several times cheaper.
 const RANGE_READ_MIN = 50
 
-async function findMany<T extends { id: string }>(
+async function findMany<T extends { id: string }, R extends { id: string }>(
   table: Table<T, string>,
-  schema: z.ZodMiniType<T>,
+  schema: z.ZodMiniType<R>,
   name: string,
   ids: Iterable<string>,
-): Promise<Map<string, T>> {
+): Promise<Map<string, R>> {
   const wanted = new Set(ids)
   const range = keyBounds(wanted)
   const all = range && table.where(':id').between(range[0], range[1], true, true)

@@ -114,6 +114,12 @@ export type MemberInput = z.infer<typeof memberInput>
 export const member = z.object({ ...syncMeta, ...memberFields })
 export type Member = z.infer<typeof member>
 
+/** What a visit's write reads of its member and household (data/visits.ts saveVisits). */
+export const memberRef = z.pick(member, { id: true, householdId: true, birthDate: true, deleted: true })
+export type MemberRef = z.infer<typeof memberRef>
+export const householdRef = z.pick(household, { id: true, workAreaId: true, deleted: true })
+export type HouseholdRef = z.infer<typeof householdRef>
+
 /** The kader's own area (kept in the meta table): prefills new addresses and scopes the household list. */
 /**
  * The posyandu's open day (hari buka), e.g. the second Tuesday of each month, and where it is held: the visit
