@@ -335,7 +335,7 @@ async function phoneA(url: string, kader: Dataset) {
     value: write.ms,
     unit: 'ms',
     budget: BUDGET.write1000VisitsMs,
-    note: 'record + outbox entry each, validated by the zod schemas',
+    note: 'the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas',
   })
 
   // Push of those 1,000 changes: "Sinkronkan sekarang" (a run is pull → push → pull).
