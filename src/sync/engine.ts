@@ -397,16 +397,17 @@ async function pushAll(run: Run): Promise<void> {
         .filter((row) => isInserts(row) || row.rejected === undefined)
         .limit(run.pageSize)
         .toArray()
-      const entries = rows
-        .flatMap(entriesOf)
+      const perRow = rows.map(entriesOf)
+      const entries = perRow
+        .flat()
         .filter((e) => !taken.has(keyOf(e)))
         .slice(0, run.pageSize)
       if (entries.length === 0) return undefined
       const built = await buildBatch(run, entries)
       for (const e of [...built.batch, ...built.dropped]) taken.add(keyOf(e))
       // Past every row whose changes are all taken; a row partly taken is read again.
-      for (const row of rows) {
-        if (!entriesOf(row).every((e) => taken.has(keyOf(e)))) break
+      for (const [i, row] of rows.entries()) {
+        if (!perRow[i]?.every((e) => taken.has(keyOf(e)))) break
         after = row.seq ?? after
       }
       if (built.changes.length > 0) return { ...built, after, read: entries.length }
