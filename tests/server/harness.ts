@@ -131,6 +131,15 @@ export class Device {
   }
 }
 
+/** Every record of the account's work area on the server, in its latest state: what a new device would pull. */
+export async function serverRecords(
+  url: string,
+  account: { username: string; password: string },
+): Promise<Map<string, RecordState>> {
+  const device = await Device.login(url, account.username, account.password)
+  return (await device.pullAll()).records
+}
+
 export async function api<T>(
   url: string,
   method: string,

@@ -2,17 +2,10 @@
 // household, the same field, deletions, new members — and syncing in any order, end with the same records and
 // the same field stamps as each other once both have synced, with nothing left in either outbox.
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getSyncState } from '../../src/data/sync-state'
-import {
-  addKader,
-  Device,
-  START_TIMEOUT_MS,
-  startTestServer,
-  TARGETS,
-  type TestServer,
-} from '../server/harness'
-import { Phone, T0 } from './phones'
+import { addKader, Device, TARGETS } from '../server/harness'
+import { Phone, syncSetup, T0 } from './phones'
 
 type Op =
   | { kind: 'head' | 'kk' | 'street' | 'delete' | 'member'; phone: 0 | 1; target: number; n: number }
@@ -26,19 +19,15 @@ const op: fc.Arbitrary<Op> = fc.record({
 })
 
 describe.each(TARGETS)('convergence on $name', (target) => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
-  }, START_TIMEOUT_MS)
-  afterAll(() => server?.close())
+  const { server } = syncSetup(target)
 
   it('two phones converge whatever they edit and in whatever order they sync', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
-        const k = await addKader(server)
+        const k = await addKader(server())
         const phones = [new Phone('a'), new Phone('b')] as const
         try {
-          for (const p of phones) await p.login(server.url, k)
+          for (const p of phones) await p.login(server().url, k)
           const [a] = phones
           for (const i of [0, 1]) {
             const h = await a.addHousehold(k.area, T0 + i, { headName: `Awal ${i}` })
@@ -100,7 +89,7 @@ describe.each(TARGETS)('convergence on $name', (target) => {
           }
           for (const p of phones) expect(await getSyncState(p.db)).toMatchObject({ pending: 0, rejected: 0 })
           // And the server holds exactly what the phones hold.
-          const device = await Device.login(server.url, k.username, k.password)
+          const device = await Device.login(server().url, k.username, k.password)
           const { records } = await device.pullAll()
           expect(records.size).toBe(sa.households.length + sa.members.length)
           for (const h of sa.households) expect(records.get(h.id)?.record).toEqual(h)

@@ -1,7 +1,7 @@
 // The sync engine on two phones against the real reference server (tests/server/harness.ts): login and the local
 // work area, push and pull, field-level merge and the conflict log, visits and follow-ups, refused changes kept
 // on the phone, and a phone whose clock is wrong.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isInserts } from '../../src/data/outbox'
 import {
   getConflictLog,
@@ -12,36 +12,16 @@ import {
 import { logout } from '../../src/sync/auth'
 import { clockKey } from '../../src/sync/clock'
 import { SyncError } from '../../src/sync/errors'
-import {
-  addKader,
-  Device,
-  START_TIMEOUT_MS,
-  startTestServer,
-  TARGETS,
-  type TestServer,
-} from '../server/harness'
-import { Phone, T0 } from './phones'
+import { addKader, Device, TARGETS } from '../server/harness'
+import { type Phone, syncSetup, T0 } from './phones'
 
 const HOUR = 3_600_000
 
 describe.each(TARGETS)('sync engine on $name', (target) => {
-  let server: TestServer
-  const phones: Phone[] = []
-  beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
-  }, START_TIMEOUT_MS)
-  afterAll(() => server?.close())
-  afterEach(async () => {
-    for (const p of phones.splice(0)) await p.close()
-  })
-  const phone = (label: string) => {
-    const p = new Phone(label)
-    phones.push(p)
-    return p
-  }
+  const { server, phone } = syncSetup(target)
 
   it('sends records made before login under the server work area, and a second phone receives them', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const a = phone('a')
     const home = await a.addHousehold(undefined, T0, {
       address: { ...homeAddress(k.area) },
@@ -50,7 +30,7 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
     expect(home.workAreaId).toBe('wilayah-lokal')
     expect((await getSyncState(a.db)).pending).toBe(2)
 
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     expect((await a.db.households.get(home.id))?.workAreaId).toBe(k.area.id)
     expect((await a.db.meta.get('workArea'))?.value).toMatchObject({ id: k.area.id, desa: k.area.desa })
     const run = await a.sync()
@@ -68,7 +48,7 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
     expect(await getRecordSyncStatus(home.id, a.db)).toEqual({ status: 'terkirim' })
 
     const b = phone('b')
-    await b.login(server.url, k)
+    await b.login(server().url, k)
     await b.sync()
     expect(await b.db.households.get(home.id)).toMatchObject({
       headName: home.headName,
@@ -79,10 +59,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('merges edits of different fields of one household and logs a same-field conflict on the phone that saw it', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const [a, b] = [phone('a'), phone('b')]
-    await a.login(server.url, k)
-    await b.login(server.url, k)
+    await a.login(server().url, k)
+    await b.login(server().url, k)
     const home = await a.addHousehold(k.area, T0)
     await a.sync()
     await b.sync()
@@ -121,10 +101,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('keeps an unsent local edit when an older server state is pulled, and a newer remote edit wins', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const [a, b] = [phone('a'), phone('b')]
-    await a.login(server.url, k)
-    await b.login(server.url, k)
+    await a.login(server().url, k)
+    await b.login(server().url, k)
     const home = await a.addHousehold(k.area, T0)
     await a.sync()
     await b.sync()
@@ -142,10 +122,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('syncs deletions as tombstones', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const [a, b] = [phone('a'), phone('b')]
-    await a.login(server.url, k)
-    await b.login(server.url, k)
+    await a.login(server().url, k)
+    await b.login(server().url, k)
     const home = await a.addHousehold(k.area, T0)
     const m = await a.addMember(home.id, T0)
     await a.sync()
@@ -159,10 +139,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('syncs visits and follow-ups as immutable inserts, once', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const [a, b] = [phone('a'), phone('b')]
-    await a.login(server.url, k)
-    await b.login(server.url, k)
+    await a.login(server().url, k)
+    await b.login(server().url, k)
     const home = await a.addHousehold(k.area, T0)
     const child = await a.addMember(home.id, T0, { name: 'Ani', birthDate: '2023-06-01', relation: 'anak' })
     const visit = await a.addVisit(child.id, T0 + 1000)
@@ -180,7 +160,7 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
       visitId: visit.id,
       outcome: 'sudah_ke_pustu',
     })
-    const device = await Device.login(server.url, k.username, k.password)
+    const device = await Device.login(server().url, k.username, k.password)
     const { records } = await device.pullAll()
     expect([...records.values()].map((r) => r.entity).sort()).toEqual([
       'followUps',
@@ -192,12 +172,12 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('keeps a change the server refuses on the phone, shows why, and sends the fix that supersedes it', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const a = phone('a')
     // Outside the kader's area, written before the first login (the form checks the area only once it is known):
     // refused per change as forbidden.
     const away = await a.addHousehold(k.area, T0, { address: { ...homeAddress(k.area), desa: 'Desa Lain' } })
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     const good = await a.addHousehold(k.area, T0)
     // Written by an older app version whose rules were laxer (a "schema change"): refused as invalid.
     const stale = await a.addMember(good.id, T0)
@@ -242,12 +222,12 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('sends a member refused because its household was refused, once the household is fixed', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const a = phone('a')
     // Written before the first login, when the phone did not know its area yet.
     const away = await a.addHousehold(k.area, T0, { address: { ...homeAddress(k.area), desa: 'Desa Lain' } })
     const m = await a.addMember(away.id, T0)
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     expect(await a.sync()).toMatchObject({ pushed: 0, rejected: 2 })
     expect(await getRecordSyncStatus(m.id, a.db)).toMatchObject({
       status: 'ditolak',
@@ -259,10 +239,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('warns about a phone clock days ahead, and re-stamps its refused edits once the clock is set right', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const a = phone('a')
     const wrong = () => Date.now() + 48 * HOUR
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     const home = await a.addHousehold(k.area, wrong())
     const run = await a.sync({ now: wrong })
     expect(run).toMatchObject({ pushed: 0, rejected: 1 })
@@ -285,10 +265,10 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('stamps edits after everything seen on a phone whose clock is days behind', async () => {
-    const k = await addKader(server)
+    const k = await addKader(server())
     const [a, b] = [phone('a'), phone('b')]
-    await a.login(server.url, k)
-    await b.login(server.url, k)
+    await a.login(server().url, k)
+    await b.login(server().url, k)
     const home = await a.addHousehold(k.area, Date.now())
     await a.sync()
     const behind = () => Date.now() - 72 * HOUR
@@ -302,19 +282,19 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
   })
 
   it('asks for a login after logout and keeps the outbox; refuses a login of another area while changes wait', async () => {
-    const k = await addKader(server)
-    const other = await addKader(server)
+    const k = await addKader(server())
+    const other = await addKader(server())
     const a = phone('a')
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     await a.addHousehold(k.area, T0)
     await logout({ db: a.db })
     expect(await getSyncState(a.db)).toMatchObject({ loggedIn: false, needsLogin: true, pending: 1 })
     await expect(a.sync()).rejects.toMatchObject({ reason: 'not-logged-in' })
-    const refused = await a.login(server.url, other).catch((e: unknown) => e)
+    const refused = await a.login(server().url, other).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(SyncError)
     expect(refused).toMatchObject({ reason: 'work-area-mismatch' })
     expect((await getSyncState(a.db)).workArea?.id).toBe(k.area.id)
-    await a.login(server.url, k)
+    await a.login(server().url, k)
     expect(await a.sync()).toMatchObject({ pushed: 1 })
   })
 })

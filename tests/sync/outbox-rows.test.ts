@@ -2,47 +2,30 @@
 // the real server: sent across several batches, acknowledged page by page, a refused visit kept on its own with the
 // reason, the app killed between the server's answer and the outbox write, and a per-visit entry written before
 // database version 5.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../src/data/ids'
 import { entriesOf, isInserts } from '../../src/data/outbox'
 import { getRecordSyncStatus, getRejectedChanges, getSyncState } from '../../src/data/sync-state'
 import type { FetchLike } from '../../src/sync/transport'
-import {
-  addKader,
-  Device,
-  START_TIMEOUT_MS,
-  startTestServer,
-  TARGETS,
-  type TestServer,
-} from '../server/harness'
-import { Phone, T0 } from './phones'
+import { addKader, serverRecords, TARGETS } from '../server/harness'
+import { syncSetup, T0 } from './phones'
 
 const isPush = (url: string, init: RequestInit) => init.method === 'POST' && url.endsWith('/api/v1/changes')
 
 /** The visit ids the server holds for the kader's area. */
 async function serverVisits(url: string, account: { username: string; password: string }) {
-  const device = await Device.login(url, account.username, account.password)
-  const { records } = await device.pullAll()
+  const records = await serverRecords(url, account)
   return [...records.values()].filter((r) => r.entity === 'visits').map((r) => r.record.id as string)
 }
 
 describe.each(TARGETS)('outbox rows of visits saved together, on $name', (target) => {
-  let server: TestServer
-  const phones: Phone[] = []
-  beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
-  }, START_TIMEOUT_MS)
-  afterAll(() => server?.close())
-  afterEach(async () => {
-    for (const p of phones.splice(0)) await p.close()
-  })
+  const { server, phone } = syncSetup(target)
 
   /** A synced phone with one child, then `count` weighings saved in one call. */
   async function phoneWithVisits(count: number) {
-    const k = await addKader(server)
-    const p = new Phone('a')
-    phones.push(p)
-    await p.login(server.url, k)
+    const k = await addKader(server())
+    const p = phone('a')
+    await p.login(server().url, k)
     const home = await p.addHousehold(k.area, T0)
     const child = await p.addMember(home.id, T0 + 1, { birthDate: '2023-03-01', relation: 'anak' })
     await p.sync()
@@ -68,7 +51,7 @@ describe.each(TARGETS)('outbox rows of visits saved together, on $name', (target
     }
     expect(await p.sync({ fetch: counting, pageSize: 3 })).toMatchObject({ pushed: 6, rejected: 1 })
     expect(pushes).toBe(3)
-    expect((await serverVisits(server.url, k)).sort()).toEqual(
+    expect((await serverVisits(server().url, k)).sort()).toEqual(
       visits
         .map((v) => v.id)
         .filter((id) => id !== bad)
@@ -107,10 +90,10 @@ describe.each(TARGETS)('outbox rows of visits saved together, on $name', (target
     // The first batch's answer was stored: its two visits left the row; the server has four.
     const waiting = (await p.db.outbox.toArray()).flatMap(entriesOf).map((e) => e.recordId)
     expect(waiting).toEqual(visits.slice(2).map((v) => v.id))
-    expect(await serverVisits(server.url, k)).toHaveLength(4)
+    expect(await serverVisits(server().url, k)).toHaveLength(4)
 
     expect(await p.sync({ pageSize: 2 })).toMatchObject({ pushed: 3, rejected: 0 })
-    const held = await serverVisits(server.url, k)
+    const held = await serverVisits(server().url, k)
     expect(held.sort()).toEqual(visits.map((v) => v.id).sort())
     expect(await p.db.outbox.count()).toBe(0)
   })
@@ -131,7 +114,7 @@ describe.each(TARGETS)('outbox rows of visits saved together, on $name', (target
     })
     expect(await getRecordSyncStatus(v.id, p.db)).toEqual({ status: 'belum-terkirim' })
     expect(await p.sync()).toMatchObject({ pushed: 1, rejected: 0 })
-    expect(await serverVisits(server.url, k)).toEqual([v.id])
+    expect(await serverVisits(server().url, k)).toEqual([v.id])
     expect(await p.db.outbox.count()).toBe(0)
   })
 })

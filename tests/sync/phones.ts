@@ -1,6 +1,8 @@
 // Phones for the sync tests: each its own IndexedDB database (fake-indexeddb), device id and login, driving the
 // real data layer (write.ts, visits.ts) and the real engine against the real server (tests/server/harness.ts).
 // The data layer writes to the app's current database, so every action first makes its phone's database current.
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import type { ServerOptions } from '../../server/index'
 import type { WorkAreaInfo } from '../../server/protocol'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
@@ -9,7 +11,14 @@ import { saveFollowUp, saveVisit, saveVisits } from '../../src/data/visits'
 import { deleteHousehold, saveHousehold, saveMember, type WriteResult } from '../../src/data/write'
 import { login } from '../../src/sync/auth'
 import { type SyncOptions, syncNow } from '../../src/sync/engine'
-import { householdValues, memberValues } from '../server/harness'
+import {
+  householdValues,
+  memberValues,
+  START_TIMEOUT_MS,
+  startTestServer,
+  type Target,
+  type TestServer,
+} from '../server/harness'
 
 export const TODAY = '2025-06-15'
 export const T0 = Date.parse('2025-06-15T03:00:00.000Z')
@@ -123,5 +132,36 @@ export class Phone {
   async close() {
     setDbForTests(undefined)
     await this.db.delete()
+  }
+}
+
+/** Rate limits no sync test reaches (the limits themselves are tested in tests/server). */
+const ROOMY: ServerOptions['limits'] = { perToken: { burst: 100_000, perMinute: 100_000 } }
+
+/**
+ * For one describe block: the real server on `target`, started once and closed after the block, and the phones its
+ * tests make, closed (their databases deleted) after each test.
+ */
+export function syncSetup(target: Target, limits: ServerOptions['limits'] = ROOMY) {
+  let running: TestServer | undefined
+  const phones: Phone[] = []
+  beforeAll(async () => {
+    running = await startTestServer(target, { limits })
+  }, START_TIMEOUT_MS)
+  afterAll(() => running?.close())
+  afterEach(async () => {
+    for (const p of phones.splice(0)) await p.close()
+  })
+  return {
+    /** The running server (inside a test or hook). */
+    server(): TestServer {
+      if (!running) throw new Error('the test server has not started')
+      return running
+    },
+    phone(label: string): Phone {
+      const p = new Phone(label)
+      phones.push(p)
+      return p
+    },
   }
 }

@@ -5,20 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../server/index'
 import { getSyncState } from '../../src/data/sync-state'
 import { SyncError } from '../../src/sync/errors'
 import type { FetchLike } from '../../src/sync/transport'
-import {
-  addKader,
-  Device,
-  START_TIMEOUT_MS,
-  startTestServer,
-  TARGETS,
-  type TestServer,
-} from '../server/harness'
-import { Phone, T0 } from './phones'
+import { addKader, Device, serverRecords, TARGETS } from '../server/harness'
+import { Phone, syncSetup, T0 } from './phones'
 
 const DAY = 86_400_000
 const isPush = (url: string, init: RequestInit) => init.method === 'POST' && url.endsWith('/api/v1/changes')
@@ -26,27 +19,17 @@ const noLimits = { perToken: { burst: 1_000_000, perMinute: 1_000_000 } }
 
 /** What the server holds for the kader: record id → version. */
 async function serverVersions(url: string, account: { username: string; password: string }) {
-  const device = await Device.login(url, account.username, account.password)
-  const { records } = await device.pullAll()
+  const records = await serverRecords(url, account)
   return new Map([...records].map(([id, r]) => [id, r.record.version]))
 }
 
 describe.each(TARGETS)('interrupted sync on $name', (target) => {
-  let server: TestServer
-  const phones: Phone[] = []
-  beforeAll(async () => {
-    server = await startTestServer(target, { limits: noLimits })
-  }, START_TIMEOUT_MS)
-  afterAll(() => server?.close())
-  afterEach(async () => {
-    for (const p of phones.splice(0)) await p.close()
-  })
+  const { server, phone } = syncSetup(target, noLimits)
 
   async function phoneWithChanges(households: number) {
-    const k = await addKader(server)
-    const p = new Phone('a')
-    phones.push(p)
-    await p.login(server.url, k)
+    const k = await addKader(server())
+    const p = phone('a')
+    await p.login(server().url, k)
     const ids: string[] = []
     for (let i = 0; i < households; i++) {
       const h = await p.addHousehold(k.area, T0 + i)
@@ -69,7 +52,7 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
     }
     expect(await p.sync({ fetch: cutOnce })).toMatchObject({ pushed: 6, rejected: 0 })
     expect(cuts).toBe(2)
-    const versions = await serverVersions(server.url, k)
+    const versions = await serverVersions(server().url, k)
     expect(versions.size).toBe(6)
     expect([...versions.values()].every((v) => v === 1)).toBe(true)
     expect(await getSyncState(p.db)).toMatchObject({ pending: 0, rejected: 0 })
@@ -82,7 +65,7 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
       return fetch(url, init)
     }
     expect(await p.sync({ fetch: twice })).toMatchObject({ pushed: 6, rejected: 0 })
-    const versions = await serverVersions(server.url, k)
+    const versions = await serverVersions(server().url, k)
     expect([...versions.values()]).toEqual([1, 1, 1, 1, 1, 1])
   })
 
@@ -101,12 +84,12 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
       reason: 'offline',
     })
     expect(await p.db.outbox.count()).toBe(6)
-    expect((await serverVersions(server.url, k)).size).toBe(6)
+    expect((await serverVersions(server().url, k)).size).toBe(6)
 
     // Restarted, with an edit made meanwhile: the old change ids get their first results, the edit applies.
     await p.editHousehold(ids[0] ?? '', T0 + DAY, { headName: 'Sesudah restart' })
     expect(await p.sync()).toMatchObject({ pushed: 7, rejected: 0 })
-    const versions = await serverVersions(server.url, k)
+    const versions = await serverVersions(server().url, k)
     expect(versions.get(ids[0] ?? '')).toBe(2)
     expect([...versions.values()].filter((v) => v === 1)).toHaveLength(5)
     expect(await p.db.households.get(ids[0] ?? '')).toMatchObject({ headName: 'Sesudah restart', version: 2 })
@@ -124,7 +107,7 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
       return fetch(url, init)
     }
     expect(await p.sync({ fetch: hangOnce, timeoutMs: 200 })).toMatchObject({ pushed: 2 })
-    expect((await serverVersions(server.url, k)).size).toBe(2)
+    expect((await serverVersions(server().url, k)).size).toBe(2)
     // Without retries left, the run fails with the reason.
     let again = 0
     const hangAlways: FetchLike = (url, init) =>
@@ -165,10 +148,9 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
   })
 
   it('30 days offline, 5,000 changes: sent in batches, interrupted halfway, resumed without loss or repeats', async () => {
-    const k = await addKader(server)
-    const p = new Phone('a')
-    phones.push(p)
-    await p.login(server.url, k)
+    const k = await addKader(server())
+    const p = phone('a')
+    await p.login(server().url, k)
     // 1,250 households, each made and edited three times over 30 days: 5,000 changes.
     const ids: string[] = []
     for (let i = 0; i < 1250; i++) {
@@ -202,7 +184,7 @@ describe.each(TARGETS)('interrupted sync on $name', (target) => {
     expect(await p.db.outbox.count()).toBe(0)
     // Every change is sent with its fields' current values and stamps: the three edits, all made before the
     // first push, travel with the household's first change, and the later ones change nothing (version 1).
-    const device = await Device.login(server.url, k.username, k.password)
+    const device = await Device.login(server().url, k.username, k.password)
     const { records } = await device.pullAll()
     expect(records.size).toBe(1250)
     for (const [i, id] of ids.entries()) {
