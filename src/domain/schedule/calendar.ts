@@ -19,7 +19,6 @@ export function posyanduDay(calendar: PosyanduCalendar, yearMonth: string): stri
   return day > last ? undefined : normalizeDate(year, month, day)
 }
 
-/** 0 = Sunday … 6 = Saturday, as Date.getUTCDay counts. */
 /** Whoever missed a month's open day gets a home visit from the next day to the end of that month. */
 export interface HomeVisitWindow {
   /** 'YYYY-MM' */
@@ -46,6 +45,7 @@ export function homeVisitWindow(
   return dueFrom > dueTo ? undefined : { month, openDay, dueFrom, dueTo }
 }
 
+/** 0 = Sunday … 6 = Saturday, as Date.getUTCDay counts. */
 function weekdayOf(year: number, month: number, day: number): number {
   return ((daysBetween('1970-01-04', normalizeDate(year, month, day)) % 7) + 7) % 7 // 1970-01-04 was a Sunday
 }

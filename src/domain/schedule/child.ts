@@ -14,6 +14,7 @@ import type { LifeStage } from '../lifecycle'
 import { addDays } from './calendar'
 import {
   type CurrentVisits,
+  doneByVisit,
   RECENT_DAYS,
   type RuleContext,
   type TaskDraft,
@@ -144,11 +145,7 @@ export function vitaminATasks(
       lastDay: dueTo,
       source: SOURCE_VIT_A,
     }
-    if (done) {
-      draft.doneBy = done.id
-      draft.doneOn = done.date
-    }
-    drafts.push(draft)
+    drafts.push(doneByVisit(draft, done))
   }
   return drafts
 }

@@ -5,7 +5,7 @@ import { toDayMonthYear } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
 import { monthStart } from './calendar'
-import { type CurrentVisits, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
+import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
 // SKDN counts balita 0–59 months (ilp-domain.md §3.2 [V]); older children are not weighed monthly.
@@ -96,11 +96,7 @@ function monthly(
       lastDay: dueTo,
       source: rule.source,
     }
-    if (done) {
-      draft.doneBy = done.id
-      draft.doneOn = done.date
-    }
-    drafts.push(draft)
+    drafts.push(doneByVisit(draft, done))
   }
   return drafts
 }

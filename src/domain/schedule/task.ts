@@ -93,6 +93,15 @@ export interface TaskDraft {
   source: string
 }
 
+/** Marks `draft` done by `visit`, when there is one; set in place (no spread per draft in the area-wide loop). */
+export function doneByVisit(draft: TaskDraft, visit: ScheduleVisit | undefined): TaskDraft {
+  if (visit) {
+    draft.doneBy = visit.id
+    draft.doneOn = visit.date
+  }
+  return draft
+}
+
 export function stateOn(d: TaskDraft, today: string): TaskState {
   if (d.doneBy !== undefined) return 'done'
   if (today < d.dueFrom) return 'upcoming'

@@ -3,7 +3,7 @@
 // year" (§2.5 [S]); SRQ-20 "at least once a year" (§2.4 [V]).
 import type { LifeStage } from '../lifecycle'
 import { addDays, addMonths, later } from './calendar'
-import type { CurrentVisits, RuleContext, TaskDraft } from './task'
+import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
 const SCREENING_INTERVAL_MONTHS = 12
@@ -92,9 +92,5 @@ function draft(rule: YearlyRule, member: ScheduleMember, dueFrom: string, done?:
     dueTo: addDays(addMonths(dueFrom, DUE_FOR_MONTHS), -1),
     source: rule.source,
   }
-  if (done) {
-    d.doneBy = done.id
-    d.doneOn = done.date
-  }
-  return d
+  return doneByVisit(d, done)
 }
