@@ -3,8 +3,8 @@
 //   1. data: the kader and pustu datasets (bench/generate.ts), checked against the app's zod schemas;
 //   2. servers: the reference sync server (in memory, serving dist/ plus the in-page bench library) seeded with the
 //      kader's 10,000 records through the sync API; express-pouchdb with the same records as documents;
-//   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits, a push of 1,000
-//      changes, one screening, indexed query, JS per route, then offline cold starts at 6× and 4×;
+//   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits (3 cold writes), a
+//      push of 1,000 changes, one screening, indexed query, JS per route, then offline cold starts at 6× and 4×;
 //   4. phone B (pustu, 5,000 households): household list, search per keystroke, open a household, JS heap,
 //      schedule for 20,000 members, PWS month;
 //   5. phone D: the bulk insert of 10,000 records into the app's schema;
@@ -62,6 +62,8 @@ const CPU = 4
 const CPU_COLD = 6
 const SYNC_RECORDS = 10_000
 const PUSH_CHANGES = 1_000
+/** Cold writes of PUSH_CHANGES visits, each after a reload: their median is the figure. */
+const WRITES = 3
 const KADER_LOGIN = { username: 'siti', password: 'rahasia-posyandu', name: 'Siti' }
 const SEEDER = { username: 'seeder', password: 'rahasia-seeder', name: 'Seeder' }
 const SEARCH_TEXT = 'siti am'
@@ -318,24 +320,39 @@ async function phoneA(url: string, kader: Dataset) {
   })
   compareWithPouch('idb.bytesPerRecord', 'pullBytesPerDoc')
 
-  // 1,000 visits in one transaction (they are also the 1,000 changes pushed next).
-  await loadBench(page)
+  // 1,000 visits in one transaction, each time right after a reload (a cold page and bench bundle, as the day's
+  // first save is). The first writes are taken back before the next (discardWrite): the push below sends the last's.
+  const writes: number[] = []
   const today = await pageToday(page)
-  await throttle(cdp, CPU)
-  log('phone A: 1,000 visits with saveVisits in one transaction (4×)')
-  const write = await page.evaluate(
-    ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
-    { n: PUSH_CHANGES, today },
-  )
-  await throttle(cdp, 1)
-  if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
+  for (let i = 1; i <= WRITES; i++) {
+    const startRun = (await lastRun(page))?.startedAt
+    await page.reload()
+    // The app syncs at start: let that run (nothing to push) end before the write.
+    const run = await waitForRun(page, startRun)
+    if (run.error) throw new Error(`the sync at app start failed: ${JSON.stringify(run.error)}`)
+    await page.waitForTimeout(1_500)
+    await loadBench(page)
+    await throttle(cdp, CPU)
+    log(`phone A: 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`)
+    const write = await page.evaluate(
+      ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
+      { n: PUSH_CHANGES, today },
+    )
+    await throttle(cdp, 1)
+    if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
+    writes.push(write.ms)
+    if (i === WRITES) break
+    const left = await page.evaluate(() => (window as unknown as BenchWindow).__bench.discardWrite())
+    if (left.waiting + left.rejected > 0)
+      throw new Error(`${left.waiting + left.rejected} changes left after discardWrite`)
+  }
   rows.push({
     id: 'write.visits1000',
-    label: 'Write 1,000 visits (saveVisits, 1,000 in one transaction, 4×)',
-    value: write.ms,
+    label: `Write 1,000 visits (saveVisits, 1,000 in one transaction, median of ${WRITES} cold writes, ${CPU}×)`,
+    value: median(writes),
     unit: 'ms',
     budget: BUDGET.write1000VisitsMs,
-    note: 'the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas',
+    note: `${writes.map((x) => x.toFixed(0)).join(', ')} ms, each right after a reload; the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
   })
 
   // Push of those 1,000 changes: "Sinkronkan sekarang" (a run is pull → push → pull).
@@ -350,6 +367,8 @@ async function phoneA(url: string, kader: Dataset) {
   const pushWire = pushTraffic.stop()
   await throttle(cdp, 1)
   details.push = { run: push, wire: pushWire }
+  if (push.pushed + push.rejected !== PUSH_CHANGES)
+    throw new Error(`the push sent ${push.pushed + push.rejected} changes, not ${PUSH_CHANGES}`)
   rows.push({
     id: 'sync.push',
     label: `Push of ${PUSH_CHANGES.toLocaleString('en-US')} changes (slow 4G, ${CPU}×)`,

@@ -4,6 +4,7 @@
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
+import { outboxCounts } from '../../src/data/outbox'
 import { loadWorkArea, membersOf } from '../../src/data/read'
 import type { FieldClocks, Household, Member } from '../../src/data/schemas'
 import type { Visit } from '../../src/data/visit-schemas'
@@ -29,6 +30,8 @@ type DatasetName = keyof typeof SPECS
 
 /** The generated dataset, kept for the workloads that need the same records (e.g. member ids). */
 let data: Dataset | undefined
+/** The ids of the visits the last writeVisits saved, for discardWrite. */
+let written: string[] = []
 
 /** Field stamps as the sync engine would store them for a pulled record: every field at its updatedAt. */
 function clocksOf(entity: 'households' | 'members', record: Household | Member): FieldClocks {
@@ -118,7 +121,20 @@ export const bench = {
     )
     const t0 = performance.now()
     const results = await saveVisits(inputs, { now: new Date(), today })
-    return { ms: performance.now() - t0, saved: results.filter((r) => r.ok).length }
+    const ms = performance.now() - t0
+    written = results.flatMap((r) => (r.ok ? [r.record.id] : []))
+    return { ms, saved: written.length }
+  },
+
+  /** Takes the last writeVisits back — its visits and their outbox row, in one transaction — before it is pushed. */
+  async discardWrite() {
+    const db = getDb()
+    await db.transaction('rw', [db.visits, db.outbox], async () => {
+      const rows = await db.outbox.where('recordIds').anyOf(written).primaryKeys()
+      await Promise.all([db.visits.bulkDelete(written), db.outbox.bulkDelete([...new Set(rows)])])
+    })
+    written = []
+    return outboxCounts(db)
   },
 
   /** One screening saved as the visit form saves it: saveVisit on its own transaction; `count` times. */
