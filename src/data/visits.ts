@@ -2,7 +2,7 @@
 // and one outbox row for them (outbox.ts) in one transaction; a correction is a new visit that `supersedes` the old one, which
 // stays stored and is marked superseded on read. So two devices can never edit the same visit.
 import { getDb, guardQuota } from './db'
-import { uuidv7 } from './ids'
+import { uuidv7, uuidv7s } from './ids'
 import { getDeviceId, getKaderName } from './meta'
 import { insertsRow } from './outbox'
 import { findHouseholds, findMembers, validRows } from './read'
@@ -71,7 +71,10 @@ export async function saveVisits(
         getKaderName(),
       ])
       const memberOf = new Map(corrected.flatMap((v) => (v ? [[v.id, v.memberId]] : [])))
-      const results = checked.map(({ member, value, errors, warnings }): WriteResult<Visit> => {
+      // One draw of random bits and one timestamp string for the whole batch; the ids ascend in input order.
+      const ids = uuidv7s(checked.length, opts.now.getTime())
+      const at = opts.now.toISOString()
+      const results = checked.map(({ member, value, errors, warnings }, i): WriteResult<Visit> => {
         if (!value) return { ok: false, errors, warnings }
         const refused: FieldErrors = {}
         const household = member ? households.get(member.householdId) : undefined
@@ -85,7 +88,7 @@ export async function saveVisits(
           householdId: household.id,
           workAreaId: household.workAreaId,
           kader,
-          ...stamp(opts.now, deviceId),
+          ...stamp(ids[i] as string, at, deviceId),
         }
         return { ok: true, record, warnings }
       })
@@ -123,7 +126,7 @@ export async function saveFollowUp(
         memberId: referred.memberId,
         householdId: referred.householdId,
         workAreaId: referred.workAreaId,
-        ...stamp(opts.now, await getDeviceId()),
+        ...stamp(uuidv7(opts.now.getTime()), opts.now.toISOString(), await getDeviceId()),
       }
       await db.followUps.add(record)
       await db.outbox.add(insertsRow('followUps', [record]) as OutboxInserts)
@@ -199,7 +202,6 @@ function markSuperseded(visits: Visit[]): VisitRow[] {
     )
 }
 
-function stamp(now: Date, deviceId: string) {
-  const at = now.toISOString()
-  return { id: uuidv7(now.getTime()), createdAt: at, updatedAt: at, deviceId, version: 1, deleted: false }
+function stamp(id: string, at: string, deviceId: string) {
+  return { id, createdAt: at, updatedAt: at, deviceId, version: 1, deleted: false }
 }

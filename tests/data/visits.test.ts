@@ -205,6 +205,26 @@ describe('saveVisits', () => {
     expect(rows.flatMap(entriesOf).map((e) => e.recordId)).toEqual(saved)
   })
 
+  it('stamps a batch with its moment and distinct v7 ids that ascend in input order, refused inputs skipped', async () => {
+    const m = await child()
+    const inputs = Array.from({ length: 50 }, (_, i) =>
+      weighing(m.id, i % 7 === 3 ? '2025-06-16' : TODAY, 10 + i / 10),
+    )
+    const records = (await saveVisits(inputs, opts)).flatMap((r) => (r.ok ? [r.record] : []))
+    expect(records.map((r) => r.parts.balita?.weightKg)).toEqual(
+      inputs.flatMap((v, i) => (i % 7 === 3 ? [] : [v.parts.balita.weightKg])),
+    )
+    const ids = records.map((r) => r.id)
+    expect(ids).toEqual([...ids].sort())
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const r of records) {
+      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(Number.parseInt(r.id.replace('-', '').slice(0, 12), 16)).toBe(NOW.getTime())
+      expect([r.createdAt, r.updatedAt]).toEqual([NOW.toISOString(), NOW.toISOString()])
+    }
+    expect((await db().visits.bulkGet(ids)).map((v) => v?.id)).toEqual(ids)
+  })
+
   it('writes no outbox row when every input is refused', async () => {
     const m = await child()
     const before = await db().outbox.count()
