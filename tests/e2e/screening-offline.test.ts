@@ -1,5 +1,5 @@
-// A screening recorded with no signal: the findings appear as the kader types, and after a restart the visit is in
-// the member's history and the child is on the referral list.
+// A screening recorded with no signal: the findings appear as the kader types, the schedule has the referral to
+// follow up at once, and after a restart the visit is in the member's history and the child is on the referral list.
 import { describe, expect, it } from 'vitest'
 import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
 
@@ -36,6 +36,14 @@ describe('screening offline (real Chromium)', () => {
     await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Anak' })
     await page.getByRole('button', { name: 'Simpan' }).click()
 
+    // The schedule, worked out once by the area worker, which then keeps the area's records.
+    await page.getByRole('link', { name: /Rizky/ }).waitFor()
+    await page.goto(`${app.url}/#/jadwal`)
+    await page.getByRole('heading', { name: 'Jadwal kunjungan' }).waitFor()
+    await page.locator('main p.loading').waitFor({ state: 'detached' })
+    expect(await page.getByText(/Tindak lanjut rujukan/).count()).toBe(0)
+    await page.goBack()
+
     await page.getByRole('link', { name: /Rizky/ }).click()
     await page.getByRole('link', { name: 'Catat kunjungan' }).click()
     await page.getByLabel('Berat badan (kg)').fill('12,4')
@@ -43,6 +51,15 @@ describe('screening offline (real Chromium)', () => {
     const results = page.getByRole('region', { name: 'Hasil' })
     await results.getByText(/Pendek \(stunting\)/).waitFor()
     await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+
+    // The worker's kept schedule has the new visit: the referral is to be followed up this week.
+    await page.goto(`${app.url}/#/jadwal`)
+    await page
+      .getByRole('region', { name: 'Minggu ini' })
+      .getByText(/Rizky.*Tindak lanjut rujukan.*Pendek \(stunting\)/)
+      .waitFor()
+    await page.goBack()
     await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
 
     // Restart without signal.

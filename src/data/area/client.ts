@@ -1,8 +1,10 @@
 // The page's side of the area worker: one worker, requests matched to answers by id. Where there is no Worker
-// (tests, very old browsers) the same computation runs in the page.
+// (tests, very old browsers) the same computation runs in the page. The page tells the worker what each committed
+// write changed, so that the worker's kept records (store.ts) are current when a request arrives.
+import Dexie from 'dexie'
 import type { PwsReport } from '../../domain/pws'
 import type { ScheduleResult } from './compute'
-import type { AreaJob, AreaRequest, AreaResponse } from './protocol'
+import type { AreaChanged, AreaJob, AreaRequest, AreaResponse } from './protocol'
 
 let worker: Worker | undefined
 let nextId = 1
@@ -11,7 +13,9 @@ const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Err
 function getWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined
   if (!worker) {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+    worker = w
+    Dexie.on('storagemutated', (changed) => w.postMessage({ changed } satisfies AreaChanged))
     worker.addEventListener('message', (event: MessageEvent<AreaResponse>) => {
       const answer = event.data
       const call = waiting.get(answer.id)

@@ -1,12 +1,11 @@
 // The work-area computations that read every record of the area: the visit schedule and the month's PWS figures.
 // They run in a Web Worker (worker.ts) so that 20,000 members never freeze the screen; tests call them directly.
-import { visitTasks } from '../../domain/schedule'
+// The records come from the area store (store.ts), which keeps them between calls and reads only what changed.
 import type { PosyanduCalendar as ScheduleCalendar, Task } from '../../domain/schedule/types'
 import { getClinicalSettings } from '../clinical-settings'
 import { getWorkArea } from '../meta'
-import { loadWorkArea } from '../read'
 import type { PosyanduCalendar } from '../schemas'
-import { workAreaVisits } from '../visits'
+import { areaStore } from './store'
 
 /**
  * Until the kader sets the posyandu's open day, the schedule counts from the second Tuesday — a common choice — and
@@ -21,17 +20,13 @@ export interface ScheduleResult {
 }
 
 export async function computeSchedule(workAreaId: string, today: string): Promise<ScheduleResult> {
-  const [{ members }, { visits, followUps }, settings, area] = await Promise.all([
-    loadWorkArea(workAreaId),
-    workAreaVisits(workAreaId),
+  const [store, settings, area] = await Promise.all([
+    areaStore(workAreaId),
     getClinicalSettings(),
     getWorkArea(),
   ])
   const openDay = area.posyandu?.openDay
-  const tasks = visitTasks({
-    members,
-    visits,
-    followUps,
+  const tasks = store.keeper.tasks({
     // The schema bounds week to 1–5 or 'last' and weekday to 0–6: exactly the domain's calendar.
     calendar: { openDay: (openDay ?? FALLBACK_OPEN_DAY) as ScheduleCalendar['openDay'] },
     settings,
@@ -42,10 +37,13 @@ export async function computeSchedule(workAreaId: string, today: string): Promis
 
 export async function computePws(workAreaId: string, month: string) {
   const { pwsMonth } = await import('../../domain/pws')
-  const [{ households, members }, { visits, followUps }, settings] = await Promise.all([
-    loadWorkArea(workAreaId),
-    workAreaVisits(workAreaId),
-    getClinicalSettings(),
-  ])
-  return pwsMonth({ households, members, visits, followUps, month, settings })
+  const [store, settings] = await Promise.all([areaStore(workAreaId), getClinicalSettings()])
+  return pwsMonth({
+    households: [...store.households.values()],
+    members: [...store.members.values()],
+    visits: [...store.visits.values()],
+    followUps: [...store.followUps.values()],
+    month,
+    settings,
+  })
 }

@@ -1,12 +1,17 @@
 /// <reference lib="webworker" />
-// Runs compute.ts off the main thread. It opens the same IndexedDB database as the page (Dexie works in workers)
-// and answers with the result only, so no record crosses the thread boundary.
+// Runs compute.ts off the main thread. It opens the same IndexedDB database as the page (Dexie works in workers),
+// keeps the area's records between requests (store.ts) and answers with the result only.
 import { computePws, computeSchedule } from './compute'
-import type { AreaRequest } from './protocol'
+import type { AreaChanged, AreaRequest } from './protocol'
+import { areaChanged } from './store'
 
 declare const self: DedicatedWorkerGlobalScope
 
-self.addEventListener('message', (event: MessageEvent<AreaRequest>) => {
+self.addEventListener('message', (event: MessageEvent<AreaRequest | AreaChanged>) => {
+  if ('changed' in event.data) {
+    areaChanged(event.data.changed)
+    return
+  }
   const { id, job } = event.data
   const work =
     job.kind === 'schedule'

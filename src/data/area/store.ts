@@ -1,0 +1,202 @@
+// The work area's records as the area worker keeps them between computations: read and validated once, then
+// patched from the primary keys each committed write touched (Dexie's storagemutated, from this context or any
+// other tab or worker) — so an edit or a sync page costs a read of the changed rows, not of the area's 125,000.
+// The schedule keeper (domain/schedule/keeper.ts) is patched with them and recomputes only the members touched.
+import Dexie from 'dexie'
+import { ScheduleKeeper } from '../../domain/schedule'
+import { getDb } from '../db'
+import { validRows } from '../read'
+import { type Household, household, type Member, member } from '../schemas'
+import { type FollowUp, followUp, type Visit, visit } from '../visit-schemas'
+
+const TABLES = ['households', 'members', 'visits', 'followUps'] as const
+type AreaTable = (typeof TABLES)[number]
+
+/** A table's changed ids, or 'all' when a write touched a range of keys (a clear, a delete by range, an upgrade). */
+type Pending = Set<string> | 'all'
+
+export class AreaStore {
+  readonly households = new Map<string, Household>()
+  /** Members not deleted, of the households above. */
+  readonly members = new Map<string, Member>()
+  readonly visits = new Map<string, Visit>()
+  readonly followUps = new Map<string, FollowUp>()
+  keeper = new ScheduleKeeper()
+
+  readonly #pending = new Map<AreaTable, Pending>()
+  #loaded = false
+  #queue: Promise<unknown> = Promise.resolve()
+
+  /** The database it reads (tests open one per test). */
+  readonly db = getDb()
+
+  constructor(readonly workAreaId: string) {}
+
+  /** Notes what a committed write changed (a Dexie ObservabilitySet); read on the next `current()`. */
+  changed(parts: Readonly<Record<string, unknown>>): void {
+    const prefix = `idb://${this.db.name}/`
+    for (const table of TABLES) {
+      const part = parts.all ?? parts[`${prefix}${table}/`]
+      if (part === undefined) continue
+      const pending = this.#pending.get(table) ?? new Set<string>()
+      this.#pending.set(table, pending !== 'all' && pointKeys(part, pending) ? pending : 'all')
+    }
+  }
+
+  /** The store with every change noted so far applied; concurrent callers wait for one another. */
+  current(): Promise<this> {
+    const next = this.#queue.then(() => this.#update())
+    this.#queue = next.catch(() => undefined)
+    return next.then(() => this)
+  }
+
+  async #update(): Promise<void> {
+    // Changes noted while reading are read again on the next round: they may have missed the read's snapshot.
+    // A sync storing page after page could keep that going: after a few rounds the rest waits for the next call.
+    for (let round = 0; round < 5 && (!this.#loaded || this.#pending.size > 0); round += 1) {
+      const pending = new Map(this.#pending)
+      this.#pending.clear()
+      if (!this.#loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.#load()
+      else await this.#patch(pending)
+    }
+  }
+
+  async #load(): Promise<void> {
+    const db = this.db
+    const area = await db.transaction('r', [db.households, db.members, db.visits, db.followUps], async () => {
+      const households = validRows(
+        household,
+        'households',
+        await db.households.where('workAreaId').equals(this.workAreaId).toArray(),
+      ).filter((h) => !h.deleted)
+      return {
+        households,
+        members: await this.#membersOf(households.map((h) => h.id)),
+        visits: validRows(
+          visit,
+          'visits',
+          await db.visits.where('workAreaId').equals(this.workAreaId).toArray(),
+        ),
+        followUps: validRows(
+          followUp,
+          'followUps',
+          await db.followUps.where('workAreaId').equals(this.workAreaId).toArray(),
+        ),
+      }
+    })
+    for (const map of [this.households, this.members, this.visits, this.followUps]) map.clear()
+    for (const h of area.households) this.households.set(h.id, h)
+    for (const m of area.members) this.members.set(m.id, m)
+    for (const v of area.visits) this.visits.set(v.id, v)
+    for (const f of area.followUps) this.followUps.set(f.id, f)
+    this.keeper = new ScheduleKeeper()
+    this.keeper.putMembers(area.members)
+    this.keeper.putVisits(area.visits)
+    this.keeper.putFollowUps(area.followUps)
+    this.#loaded = true
+  }
+
+  /** Members not deleted of the given households, validated. */
+  async #membersOf(householdIds: string[]): Promise<Member[]> {
+    if (householdIds.length === 0) return []
+    const ids = new Set(householdIds)
+    const sorted = [...ids].sort()
+    // One getAll over the range of household ids, filtered here (read.ts loadWorkArea says why).
+    const rows = await this.db.members
+      .where('householdId')
+      .between(sorted[0], sorted.at(-1), true, true)
+      .toArray()
+    return validRows(
+      member,
+      'members',
+      rows.filter((m) => ids.has(m.householdId)),
+    ).filter((m) => !m.deleted)
+  }
+
+  async #patch(pending: Map<AreaTable, Pending>): Promise<void> {
+    const db = this.db
+    const read = async <T>(table: AreaTable, schema: Parameters<typeof validRows>[0]) => {
+      const ids = [...((pending.get(table) as Set<string> | undefined) ?? [])]
+      const rows = await db.table(table).bulkGet(ids)
+      const valid = new Map<string, T>()
+      for (const row of validRows(schema, table, rows.filter(Boolean)) as (T & { id: string })[])
+        valid.set(row.id, row)
+      return { ids, valid }
+    }
+    const changed = await db.transaction(
+      'r',
+      [db.households, db.members, db.visits, db.followUps],
+      async () => ({
+        households: await read<Household>('households', household),
+        members: await read<Member>('members', member),
+        visits: await read<Visit>('visits', visit),
+        followUps: await read<FollowUp>('followUps', followUp),
+      }),
+    )
+
+    // Households first: members count only in the area's households.
+    const arrived: string[] = []
+    const left = new Set<string>()
+    for (const id of changed.households.ids) {
+      const h = changed.households.valid.get(id)
+      const inArea = h !== undefined && h.workAreaId === this.workAreaId && !h.deleted
+      if (inArea && !this.households.has(id)) arrived.push(id)
+      if (!inArea && this.households.has(id)) left.add(id)
+      if (inArea) this.households.set(id, h)
+      else this.households.delete(id)
+    }
+    const gone = [...this.members.values()].filter((m) => left.has(m.householdId)).map((m) => m.id)
+    const members = [...changed.members.valid.values(), ...(await this.#membersOf(arrived))]
+    for (const id of changed.members.ids) if (!changed.members.valid.has(id)) gone.push(id)
+    const kept: Member[] = []
+    for (const m of members) {
+      if (!m.deleted && this.households.has(m.householdId)) kept.push(m)
+      else gone.push(m.id)
+    }
+    for (const id of gone) this.members.delete(id)
+    this.keeper.removeMembers(gone)
+    for (const m of kept) this.members.set(m.id, m)
+    this.keeper.putMembers(kept)
+
+    // Visits and follow-ups are never deleted and never change area (a correction is a new visit): only new ones.
+    const visits = [...changed.visits.valid.values()].filter((v) => v.workAreaId === this.workAreaId)
+    for (const v of visits) this.visits.set(v.id, v)
+    this.keeper.putVisits(visits)
+    const followUps = [...changed.followUps.valid.values()].filter((f) => f.workAreaId === this.workAreaId)
+    for (const f of followUps) this.followUps.set(f.id, f)
+    this.keeper.putFollowUps(followUps)
+  }
+}
+
+/** Reading this many rows one by one costs more than reading the table's area again. */
+function tooMany(store: AreaStore, table: AreaTable, ids: Pending): boolean {
+  return ids === 'all' || ids.size > Math.max(2_000, store[table].size / 4)
+}
+
+/**
+ * Adds the keys of a Dexie RangeSet (a tree of { from, to, l, r } nodes — also after a structured clone, without
+ * its methods) to `into`; false when it holds a range rather than single keys.
+ */
+function pointKeys(node: unknown, into: Set<string>): boolean {
+  if (typeof node !== 'object' || node === null) return false
+  const { from, to, l, r } = node as { from?: unknown; to?: unknown; l?: unknown; r?: unknown }
+  if (from === undefined) return true // the empty set
+  if (typeof from !== 'string' || from !== to) return false
+  into.add(from)
+  return (l == null || pointKeys(l, into)) && (r == null || pointKeys(r, into))
+}
+
+let store: AreaStore | undefined
+
+/** The store of `workAreaId` in the app's database, with what changed since its last use applied. */
+export function areaStore(workAreaId: string): Promise<AreaStore> {
+  if (store?.workAreaId !== workAreaId || store.db !== getDb()) store = new AreaStore(workAreaId)
+  return store.current()
+}
+
+/** What the area's records changed: noted here from this context's commits, and by worker.ts from the page's. */
+export function areaChanged(parts: Readonly<Record<string, unknown>>): void {
+  store?.changed(parts)
+}
+
+Dexie.on('storagemutated', areaChanged)
