@@ -121,7 +121,7 @@ describe('area store', () => {
     )
 
     // Sync stores pulled pages directly: a household leaving the area, and a new household with its people.
-    await db().households.put({ ...(await db().households.get(b.id))!, workAreaId: 'wilayah-lain' })
+    await db().households.put({ ...b, workAreaId: 'wilayah-lain' })
     await expectFresh('a household left the area')
     const c = makeHousehold()
     await db().transaction('rw', [db().households, db().members], async () => {
