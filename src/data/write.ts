@@ -12,7 +12,7 @@ import { getDb, guardQuota } from './db'
 import { uuidv7 } from './ids'
 import { getDeviceId, getWorkArea } from './meta'
 import { entriesOfRecords } from './outbox'
-import { findHousehold, findMember, membersOf } from './read'
+import { findHousehold, findMember, membersOf, validRows } from './read'
 import {
   type Entity,
   type Household,
@@ -36,6 +36,7 @@ import {
   settle,
   type Validation,
 } from './validation'
+import { visit } from './visit-schemas'
 
 export type { FieldError, FieldErrors, Validation } from './validation'
 export type WriteResult<T> =
@@ -128,7 +129,7 @@ export async function saveMember(
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>
-    db.transaction('rw', [db.members, db.households, db.outbox, db.meta, db.clocks], async () => {
+    db.transaction('rw', [db.members, db.households, db.visits, db.outbox, db.meta, db.clocks], async () => {
       const stored = opts.id === undefined ? undefined : await findMember(opts.id)
       const refused: FieldErrors = {}
       const recordError = opts.id === undefined ? undefined : recordProblem(stored)
@@ -136,6 +137,9 @@ export async function saveMember(
       const home = await findHousehold(value.householdId)
       if (!home || home.deleted) refused.householdId = { key: 'err.household.missing' }
       if (value.nik && (await nikTaken(value.nik, opts.id))) refused.nik = { key: 'err.nik.duplicate' }
+      // A birth date after a recorded visit would leave that visit with no age to read it by.
+      if (opts.id !== undefined && (await visitedBefore(opts.id, value.birthDate)))
+        refused.birthDate = { key: 'err.member.birthAfterVisit' }
       if (Object.keys(refused).length > 0) return { ok: false as const, errors: refused, warnings }
       const record = await store(db.members, 'members', memberFields, value, stored, opts.now)
       return { ok: true as const, record, warnings }
@@ -178,6 +182,14 @@ async function nikTaken(nik: string, ownId: string | undefined): Promise<boolean
     .filter((m) => !m.deleted && m.id !== ownId)
     .count()
   return count > 0
+}
+
+/** Whether the member has a visit that counts (not corrected by another) dated before `birthDate`. */
+async function visitedBefore(memberId: string, birthDate: string): Promise<boolean> {
+  const rows = await getDb().visits.where('memberId').equals(memberId).toArray()
+  const visits = validRows(visit, 'visits', rows)
+  const superseded = new Set(visits.flatMap((v) => v.supersedes ?? []))
+  return visits.some((v) => !superseded.has(v.id) && v.date < birthDate)
 }
 
 /** Stores a created or edited record with its outbox entry; an edit that changes nothing writes nothing. */

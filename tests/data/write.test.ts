@@ -4,6 +4,7 @@ import { getDeviceId, saveWorkArea } from '../../src/data/meta'
 import { entriesOf, entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, getMember, membersOf } from '../../src/data/read'
 import type { Household, Member } from '../../src/data/schemas'
+import { saveVisit } from '../../src/data/visits'
 import {
   deleteHousehold,
   deleteMember,
@@ -242,6 +243,33 @@ describe('saveMember', () => {
         today: TODAY,
       }),
     )
+  })
+
+  it('refuses a birth date after a recorded visit, but not after a visit a correction replaced', async () => {
+    const h = await createHousehold()
+    const m = await createMember(h.id, { birthDate: '1990-04-12' })
+    const first = await saveVisit(
+      { memberId: m.id, date: '2025-03-01', place: 'rumah', parts: { dewasa: { systolicMmHg: 120 } } },
+      { now: NOW, today: TODAY },
+    )
+    if (!first.ok) throw new Error('visit')
+    const later = memberInput(h.id, { birthDate: '2025-04-01' })
+    const refused = await saveMember(later, { id: m.id, now: LATER, today: TODAY })
+    expect(!refused.ok && refused.errors).toEqual({ birthDate: { key: 'err.member.birthAfterVisit' } })
+    expect((await getMember(m.id))?.birthDate).toBe('1990-04-12')
+    // The visit's date was wrong: corrected to after the new birth date, the old one no longer counts.
+    const corrected = await saveVisit(
+      {
+        memberId: m.id,
+        date: '2025-05-01',
+        place: 'rumah',
+        parts: { dewasa: { systolicMmHg: 120 } },
+        supersedes: first.record.id,
+      },
+      { now: LATER, today: TODAY },
+    )
+    expect(corrected.ok).toBe(true)
+    record(await saveMember(later, { id: m.id, now: LATER, today: TODAY }))
   })
 
   it('refuses to edit a deleted member', async () => {

@@ -327,6 +327,7 @@ export const id: Record<string, string> = {
   'err.nik.region':
     'Kode wilayah {region} di NIK tidak ada di daftar Kemendagri (bisa kode lama) — periksa lagi.',
   'err.nik.duplicate': 'NIK ini sudah dipakai anggota lain.',
+  'err.member.birthAfterVisit': 'Tanggal lahir sesudah kunjungan yang sudah tercatat. Periksa tanggal lahir.',
   'err.birthDate.future': 'Tanggal lahir tidak boleh setelah hari ini.',
   'err.birthDate.tooOld': 'Umur {years} tahun tidak mungkin — periksa tahun lahir.',
   'err.hpht.future': 'HPHT tidak boleh setelah hari ini.',
@@ -675,6 +676,7 @@ export const en: Record<string, string> = {
   'err.nik.region':
     'Region code {region} in the NIK is not in the Kemendagri list (it may be an old code) — please check.',
   'err.nik.duplicate': 'This NIK is already used by another member.',
+  'err.member.birthAfterVisit': 'The date of birth is after a recorded visit. Check the date of birth.',
   'err.birthDate.future': 'The date of birth cannot be after today.',
   'err.birthDate.tooOld': 'An age of {years} years is not possible — check the year of birth.',
   'err.hpht.future': 'The last period date cannot be after today.',

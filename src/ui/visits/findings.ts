@@ -12,8 +12,11 @@ export function findingsByVisit(
   member: Pick<Member, 'birthDate' | 'sex' | 'hpht' | 'deliveryDate'>,
   settings: ClinicalSettings,
 ): Map<string, Finding[]> {
-  const current = visits.filter((v) => !v.supersededBy)
+  // A visit dated before the birth date — left behind when the birth date was corrected — has no age to be read
+  // by: it is listed with no findings, and is no one's history.
+  const current = visits.filter((v) => !v.supersededBy && v.date >= member.birthDate)
   const result = new Map<string, Finding[]>()
+  for (const v of visits) if (!v.supersededBy && v.date < member.birthDate) result.set(v.id, [])
   for (const v of current) {
     const history = current.filter((h) => h.date < v.date || (h.date === v.date && h.createdAt < v.createdAt))
     result.set(v.id, visitFindings(v, member, history, settings))
