@@ -2,6 +2,8 @@
 // IndexedDB database): the app's own modules — its Dexie schema, saveVisit(s), membersOf, the schedule and the PWS
 // report — bundled from src/ unchanged, plus the data generator. Every figure is timed here with performance.now()
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
+import { computeSchedule } from '../../src/data/area/compute'
+import { areaStore } from '../../src/data/area/store'
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
 import { outboxCounts } from '../../src/data/outbox'
@@ -185,6 +187,31 @@ export const bench = {
       members: members.length,
       tasks: tasks.length,
     }
+  },
+
+  /**
+   * The schedule as the area worker keeps it (data/area): its first read of the area, its first computation, then
+   * one visit saved and the schedule again — the store reads the changed rows, the keeper recomputes that member.
+   */
+  async scheduleKept(today: string) {
+    const { id } = await getWorkArea()
+    const t0 = performance.now()
+    const store = await areaStore(id)
+    const t1 = performance.now()
+    const first = await computeSchedule(id, today)
+    const t2 = performance.now()
+    // A member whose open task a screening today does: a balita to weigh or an adult to screen.
+    const open = first.tasks.find(
+      (t) => t.state !== 'done' && (t.rule === 'balita_timbang' || t.rule === 'skrining_dewasa'),
+    )
+    const m = store.members.get(open?.memberId ?? '') as Member
+    const saved = await saveVisit(screening(m, today), { now: new Date(), today })
+    if (!saved.ok) throw new Error('scheduleKept: visit not saved')
+    const t3 = performance.now()
+    const after = await computeSchedule(id, today)
+    const t4 = performance.now()
+    const done = after.tasks.filter((t) => t.memberId === m.id && t.doneBy === saved.record.id).length
+    return { readMs: t1 - t0, firstMs: t2 - t1, editMs: t4 - t3, tasks: first.tasks.length, done }
   },
 
   /** The month's PWS report of the whole work area: read, then pwsMonth (the figure). */
