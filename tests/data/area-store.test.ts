@@ -11,6 +11,7 @@ import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
 import {
   householdInput,
+  LATER,
   makeHousehold,
   makeMember,
   memberInput,
@@ -123,6 +124,10 @@ describe('area store', () => {
     // Sync stores pulled pages directly: a household leaving the area, and a new household with its people.
     await db().households.put({ ...b, workAreaId: 'wilayah-lain' })
     await expectFresh('a household left the area')
+    await db().households.put({ ...b, updatedAt: LATER.toISOString() })
+    await expectFresh('the household came back, with its visits')
+    expect((await computeSchedule(WORK_AREA, TODAY)).tasks.map((t) => t.memberId)).toContain(father.id)
+    await db().households.put({ ...b, workAreaId: 'wilayah-lain' })
     const c = makeHousehold()
     await db().transaction('rw', [db().households, db().members], async () => {
       await db().households.put(c)

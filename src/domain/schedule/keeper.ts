@@ -72,7 +72,7 @@ export class ScheduleKeeper {
     }
   }
 
-  /** Forgets members (e.g. their household left the work area), with their visits. */
+  /** Forgets members (e.g. their household left the work area); their visits stay, should they come back. */
   removeMembers(ids: Iterable<string>): void {
     for (const id of ids) {
       const m = this.#members.get(id)
@@ -80,8 +80,6 @@ export class ScheduleKeeper {
       this.#touch(id)
       this.#households.get(m.householdId)?.delete(id)
       this.#members.delete(id)
-      for (const v of this.#visits.get(id) ?? []) this.#memberOfVisit?.delete(v.id)
-      this.#visits.delete(id)
     }
   }
 
@@ -92,8 +90,7 @@ export class ScheduleKeeper {
   putVisits(visits: readonly ScheduleVisit[]): void {
     for (const v of visits) {
       const list = this.#visits.get(v.memberId)
-      // Before the first run each record comes once: no search for one to replace.
-      const at = list && this.#ctx ? list.findIndex((x) => x.id === v.id) : -1
+      const at = list ? list.findIndex((x) => x.id === v.id) : -1
       if (list && at >= 0) list[at] = v
       else if (list) list.push(v)
       else this.#visits.set(v.memberId, [v])
