@@ -23,9 +23,9 @@ export class AreaStore {
   readonly followUps = new Map<string, FollowUp>()
   keeper = new ScheduleKeeper()
 
-  readonly #pending = new Map<AreaTable, Pending>()
-  #loaded = false
-  #queue: Promise<unknown> = Promise.resolve()
+  private readonly pending = new Map<AreaTable, Pending>()
+  private loaded = false
+  private queue: Promise<unknown> = Promise.resolve()
 
   /** The database it reads (tests open one per test). */
   readonly db = getDb()
@@ -38,30 +38,30 @@ export class AreaStore {
     for (const table of TABLES) {
       const part = parts.all ?? parts[`${prefix}${table}/`]
       if (part === undefined) continue
-      const pending = this.#pending.get(table) ?? new Set<string>()
-      this.#pending.set(table, pending !== 'all' && pointKeys(part, pending) ? pending : 'all')
+      const pending = this.pending.get(table) ?? new Set<string>()
+      this.pending.set(table, pending !== 'all' && pointKeys(part, pending) ? pending : 'all')
     }
   }
 
   /** The store with every change noted so far applied; concurrent callers wait for one another. */
   current(): Promise<this> {
-    const next = this.#queue.then(() => this.#update())
-    this.#queue = next.catch(() => undefined)
+    const next = this.queue.then(() => this.update())
+    this.queue = next.catch(() => undefined)
     return next.then(() => this)
   }
 
-  async #update(): Promise<void> {
+  private async update(): Promise<void> {
     // Changes noted while reading are read again on the next round: they may have missed the read's snapshot.
     // A sync storing page after page could keep that going: after a few rounds the rest waits for the next call.
-    for (let round = 0; round < 5 && (!this.#loaded || this.#pending.size > 0); round += 1) {
-      const pending = new Map(this.#pending)
-      this.#pending.clear()
-      if (!this.#loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.#load()
-      else await this.#patch(pending)
+    for (let round = 0; round < 5 && (!this.loaded || this.pending.size > 0); round += 1) {
+      const pending = new Map(this.pending)
+      this.pending.clear()
+      if (!this.loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.load()
+      else await this.patch(pending)
     }
   }
 
-  async #load(): Promise<void> {
+  private async load(): Promise<void> {
     const db = this.db
     const area = await db.transaction('r', [db.households, db.members, db.visits, db.followUps], async () => {
       const households = validRows(
@@ -71,7 +71,7 @@ export class AreaStore {
       ).filter((h) => !h.deleted)
       return {
         households,
-        members: await this.#membersOf(households.map((h) => h.id)),
+        members: await this.membersOf(households.map((h) => h.id)),
         visits: validRows(
           visit,
           'visits',
@@ -93,11 +93,11 @@ export class AreaStore {
     this.keeper.putMembers(area.members)
     this.keeper.putVisits(area.visits)
     this.keeper.putFollowUps(area.followUps)
-    this.#loaded = true
+    this.loaded = true
   }
 
   /** Members not deleted of the given households, validated. */
-  async #membersOf(householdIds: string[]): Promise<Member[]> {
+  private async membersOf(householdIds: string[]): Promise<Member[]> {
     if (householdIds.length === 0) return []
     const ids = new Set(householdIds)
     const sorted = [...ids].sort()
@@ -113,7 +113,7 @@ export class AreaStore {
     ).filter((m) => !m.deleted)
   }
 
-  async #patch(pending: Map<AreaTable, Pending>): Promise<void> {
+  private async patch(pending: Map<AreaTable, Pending>): Promise<void> {
     const db = this.db
     const read = async <T>(table: AreaTable, schema: Parameters<typeof validRows>[0]) => {
       const ids = [...((pending.get(table) as Set<string> | undefined) ?? [])]
@@ -146,7 +146,7 @@ export class AreaStore {
       else this.households.delete(id)
     }
     const gone = [...this.members.values()].filter((m) => left.has(m.householdId)).map((m) => m.id)
-    const members = [...changed.members.valid.values(), ...(await this.#membersOf(arrived))]
+    const members = [...changed.members.valid.values(), ...(await this.membersOf(arrived))]
     for (const id of changed.members.ids) if (!changed.members.valid.has(id)) gone.push(id)
     const kept: Member[] = []
     for (const m of members) {

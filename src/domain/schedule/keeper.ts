@@ -45,41 +45,41 @@ interface MemberResult {
 }
 
 export class ScheduleKeeper {
-  readonly #members = new Map<string, ScheduleMember>()
+  private readonly members = new Map<string, ScheduleMember>()
   /** Every visit by member, deleted and superseded ones too: which count depends on `today`. */
-  readonly #visits = new Map<string, ScheduleVisit[]>()
+  private readonly visits = new Map<string, ScheduleVisit[]>()
   /** Visit id → member id, built on the first follow-up put after a run (a full run needs no touching). */
-  #memberOfVisit: Map<string, string> | undefined
-  readonly #followUps = new Map<string, ScheduleFollowUp[]>()
-  readonly #households = new Map<string, Set<string>>()
+  private memberOfVisit: Map<string, string> | undefined
+  private readonly followUps = new Map<string, ScheduleFollowUp[]>()
+  private readonly households = new Map<string, Set<string>>()
 
-  #ctx: RuleContext | undefined
-  #ctxKey = ''
-  readonly #results = new Map<string, MemberResult>()
-  readonly #tbc = new Map<string, Task[]>()
-  readonly #touched = new Set<string>()
+  private ctx: RuleContext | undefined
+  private ctxKey = ''
+  private readonly results = new Map<string, MemberResult>()
+  private readonly tbc = new Map<string, Task[]>()
+  private readonly touched = new Set<string>()
 
   /** Adds or replaces members (a member moved to another household leaves the old one's TBC rule). */
   putMembers(members: readonly ScheduleMember[]): void {
     for (const m of members) {
-      const old = this.#members.get(m.id)
-      if (old && old.householdId !== m.householdId) this.#households.get(old.householdId)?.delete(m.id)
-      this.#members.set(m.id, m)
-      const household = this.#households.get(m.householdId)
+      const old = this.members.get(m.id)
+      if (old && old.householdId !== m.householdId) this.households.get(old.householdId)?.delete(m.id)
+      this.members.set(m.id, m)
+      const household = this.households.get(m.householdId)
       if (household) household.add(m.id)
-      else this.#households.set(m.householdId, new Set([m.id]))
-      this.#touch(m.id)
+      else this.households.set(m.householdId, new Set([m.id]))
+      this.touch(m.id)
     }
   }
 
   /** Forgets members (e.g. their household left the work area); their visits stay, should they come back. */
   removeMembers(ids: Iterable<string>): void {
     for (const id of ids) {
-      const m = this.#members.get(id)
+      const m = this.members.get(id)
       if (!m) continue
-      this.#touch(id)
-      this.#households.get(m.householdId)?.delete(id)
-      this.#members.delete(id)
+      this.touch(id)
+      this.households.get(m.householdId)?.delete(id)
+      this.members.delete(id)
     }
   }
 
@@ -88,29 +88,31 @@ export class ScheduleKeeper {
    * (data/visits.ts refuses others), so a member's rules read only that member's visits.
    */
   putVisits(visits: readonly ScheduleVisit[]): void {
+    // Into an empty keeper (a first read: each record once) there is nothing to replace.
+    const replacing = this.visits.size > 0
     for (const v of visits) {
-      const list = this.#visits.get(v.memberId)
-      const at = list ? list.findIndex((x) => x.id === v.id) : -1
+      const list = this.visits.get(v.memberId)
+      const at = list && replacing ? list.findIndex((x) => x.id === v.id) : -1
       if (list && at >= 0) list[at] = v
       else if (list) list.push(v)
-      else this.#visits.set(v.memberId, [v])
-      this.#memberOfVisit?.set(v.id, v.memberId)
-      this.#touch(v.memberId)
+      else this.visits.set(v.memberId, [v])
+      this.memberOfVisit?.set(v.id, v.memberId)
+      this.touch(v.memberId)
     }
   }
 
   /** Adds or replaces follow-ups; they touch the member of the visit they follow up. */
   putFollowUps(followUps: readonly ScheduleFollowUp[]): void {
     for (const f of followUps) {
-      const list = this.#followUps.get(f.visitId)
+      const list = this.followUps.get(f.visitId)
       const at = list ? list.findIndex((x) => x.id === f.id) : -1
       if (list && at >= 0) list[at] = f
       else if (list) list.push(f)
-      else this.#followUps.set(f.visitId, [f])
-      if (!this.#ctx) continue
-      this.#refreshFollowUps(f.visitId, this.#ctx)
-      const member = this.#visitMembers().get(f.visitId)
-      if (member !== undefined) this.#touch(member)
+      else this.followUps.set(f.visitId, [f])
+      if (!this.ctx) continue
+      this.refreshFollowUps(f.visitId, this.ctx)
+      const member = this.visitMembers().get(f.visitId)
+      if (member !== undefined) this.touch(member)
     }
   }
 
@@ -122,49 +124,48 @@ export class ScheduleKeeper {
       options.settings,
       options.jeEndemic ?? false,
     ])
-    if (!this.#ctx || key !== this.#ctxKey) {
-      this.#ctx = this.#context(options)
-      this.#ctxKey = key
-      this.#results.clear()
-      this.#tbc.clear()
-      for (const id of this.#members.keys()) this.#touched.add(id)
+    if (!this.ctx || key !== this.ctxKey) {
+      this.ctx = this.context(options)
+      this.ctxKey = key
+      this.results.clear()
+      this.tbc.clear()
+      for (const id of this.members.keys()) this.touched.add(id)
     }
-    const ctx = this.#ctx
+    const ctx = this.ctx
     const households = new Set<string>()
-    for (const id of this.#touched) {
-      const previous = this.#results.get(id)
+    for (const id of this.touched) {
+      const previous = this.results.get(id)
       if (previous) households.add(previous.householdId)
-      const member = this.#members.get(id)
+      const member = this.members.get(id)
       if (!member) {
-        this.#results.delete(id)
+        this.results.delete(id)
         continue
       }
       households.add(member.householdId)
-      this.#results.set(id, this.#memberResult(member, ctx))
+      this.results.set(id, this.memberResult(member, ctx))
     }
-    this.#touched.clear()
-    for (const id of households) this.#tbc.set(id, this.#householdTasks(id, ctx))
+    this.touched.clear()
+    for (const id of households) this.tbc.set(id, this.householdTasks(id, ctx))
 
     const tasks: Task[] = []
-    for (const result of this.#results.values()) for (const t of result.tasks) tasks.push(t)
-    for (const list of this.#tbc.values()) for (const t of list) tasks.push(t)
+    for (const result of this.results.values()) for (const t of result.tasks) tasks.push(t)
+    for (const list of this.tbc.values()) for (const t of list) tasks.push(t)
     return tasks.sort(compareTasks)
   }
 
-  #touch(memberId: string): void {
-    if (this.#ctx) this.#touched.add(memberId) // before the first run every member is computed anyway
+  private touch(memberId: string): void {
+    if (this.ctx) this.touched.add(memberId) // before the first run every member is computed anyway
   }
 
-  #visitMembers(): Map<string, string> {
-    if (!this.#memberOfVisit) {
-      this.#memberOfVisit = new Map()
-      for (const [memberId, list] of this.#visits)
-        for (const v of list) this.#memberOfVisit.set(v.id, memberId)
+  private visitMembers(): Map<string, string> {
+    if (!this.memberOfVisit) {
+      this.memberOfVisit = new Map()
+      for (const [memberId, list] of this.visits) for (const v of list) this.memberOfVisit.set(v.id, memberId)
     }
-    return this.#memberOfVisit
+    return this.memberOfVisit
   }
 
-  #context(options: ScheduleOptions): RuleContext {
+  private context(options: ScheduleOptions): RuleContext {
     const { today, calendar } = options
     const followUpsByVisit = new Map<string, ScheduleFollowUp[]>()
     const windows = new Map<number, ReturnType<typeof homeVisitWindow>>()
@@ -182,32 +183,32 @@ export class ScheduleKeeper {
       jeEndemic: options.jeEndemic ?? false,
       followUpsByVisit,
     }
-    for (const visitId of this.#followUps.keys()) this.#refreshFollowUps(visitId, ctx)
+    for (const visitId of this.followUps.keys()) this.refreshFollowUps(visitId, ctx)
     return ctx
   }
 
   /** The rules read a visit's follow-ups that are not deleted and not dated after today. */
-  #refreshFollowUps(visitId: string, ctx: RuleContext): void {
-    const counted = (this.#followUps.get(visitId) ?? []).filter((f) => !f.deleted && f.date <= ctx.today)
+  private refreshFollowUps(visitId: string, ctx: RuleContext): void {
+    const counted = (this.followUps.get(visitId) ?? []).filter((f) => !f.deleted && f.date <= ctx.today)
     const byVisit = ctx.followUpsByVisit as Map<string, ScheduleFollowUp[]>
     if (counted.length > 0) byVisit.set(visitId, counted)
     else byVisit.delete(visitId)
   }
 
-  #memberResult(member: ScheduleMember, ctx: RuleContext): MemberResult {
+  private memberResult(member: ScheduleMember, ctx: RuleContext): MemberResult {
     const stage = member.deleted ? undefined : lifeStage(member.birthDate, ctx.today)
     if (!stage) return { householdId: member.householdId, tasks: [] } // deleted, or born after today
-    const visits = currentVisits(this.#visits.get(member.id) ?? [], member.birthDate, ctx.today)
+    const visits = currentVisits(this.visits.get(member.id) ?? [], member.birthDate, ctx.today)
     const tasks: Task[] = []
     for (const rule of MEMBER_RULES) for (const d of rule(member, visits, ctx, stage)) listed(d, ctx, tasks)
     return { householdId: member.householdId, visits, tasks }
   }
 
-  #householdTasks(householdId: string, ctx: RuleContext): Task[] {
+  private householdTasks(householdId: string, ctx: RuleContext): Task[] {
     const household: HouseholdMember[] = []
-    for (const id of this.#households.get(householdId) ?? []) {
-      const member = this.#members.get(id)
-      const visits = this.#results.get(id)?.visits
+    for (const id of this.households.get(householdId) ?? []) {
+      const member = this.members.get(id)
+      const visits = this.results.get(id)?.visits
       if (member && visits) household.push({ member, visits })
     }
     const tasks: Task[] = []
