@@ -68,6 +68,24 @@ export function buildHouseholdRows(
   })
 }
 
+/**
+ * `rows` with the rows of the `changed` household ids built again from `households` (those still listed) and their
+ * `members`; every other row object is kept as it is, with its search text.
+ */
+export function replaceHouseholdRows(
+  rows: readonly HouseholdRow[],
+  changed: ReadonlySet<string>,
+  households: Household[],
+  members: Member[],
+  today: string,
+): HouseholdRow[] {
+  const kept = rows.filter((r) => !changed.has(r.household.id))
+  // Nearly sorted already: the sort runs through the kept rows once.
+  return [...kept, ...buildHouseholdRows(households, members, today)].sort((a, b) =>
+    compareHouseholds(a.household, b.household),
+  )
+}
+
 // "Siti" finds "SITI" and "Sítí"; the UI reruns the filter as the kader types, so each row's folded text is
 // computed once per row object.
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()

@@ -1,22 +1,35 @@
 // The household rows of the kader's work area (household-rows.ts), kept between screens. Reading and validating a
 // whole area (5,000 households, 20,000 members) takes seconds on a cheap phone, so coming back to the list must not
-// do it again. The rows are dropped as soon as a household or member changes — Dexie's storagemutated event covers
-// this tab's writes, other tabs' and sync — and reloaded at once while a screen shows them (the old rows stay up
-// until the new ones are ready, as with useLiveQuery).
+// do it again. Dexie's storagemutated event names the households and members each committed write changed (this
+// tab's writes, other tabs' and sync): those rows are read again and their households' rows rebuilt — at once
+// while a screen shows them (the old rows stay up until the new ones are ready, as with useLiveQuery), else when
+// one does (never showing rows out of date). A range of keys changed (a clear, a new database), or too many,
+// reads the area again.
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { InteropableObservable } from 'dexie-react-hooks'
+import { changedKeys } from './changed-keys'
 import { getDb, type KaderDb } from './db'
-import { buildHouseholdRows, type HouseholdRow } from './household-rows'
-import { loadWorkArea } from './read'
+import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
+import { loadWorkArea, validRows } from './read'
+import { type Household, household, type Member, member } from './schemas'
+
+type Changed = Set<string> | 'all'
 
 interface Entry {
   db: KaderDb
   workAreaId: string
   today: string
   rows?: HouseholdRow[]
+  /** What the rows were built from, by id: the area's households not deleted and their members not deleted. */
+  households?: Map<string, Household>
+  members?: Map<string, Member>
+  /** Changed since the rows were built. */
+  changed: { households: Changed; members: Changed }
+  /** The rows miss changes: build them again when a screen subscribes. */
+  stale: boolean
+  /** Changed while no screen showed them: not shown again until rebuilt (never out of date on a screen). */
+  hidden: boolean
   error?: unknown
-  /** Bumped by every change of the records: a load started before it is outdated. */
-  generation: number
   loading: boolean
 }
 
@@ -26,40 +39,105 @@ const listeners = new Set<() => void>()
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const current = entry
   if (!current) return
-  const prefixes = ['households', 'members'].map((t) => `idb://${current.db.name}/${t}/`)
-  if (!Object.keys(parts).some((part) => prefixes.some((p) => part.startsWith(p)))) return
-  current.generation += 1
-  if (listeners.size === 0) current.rows = undefined
-  else load(current)
+  const before = size(current.changed.households) + size(current.changed.members)
+  current.changed.households = changedKeys(parts, current.db, 'households', current.changed.households)
+  current.changed.members = changedKeys(parts, current.db, 'members', current.changed.members)
+  if (size(current.changed.households) + size(current.changed.members) === before) return
+  current.stale = true
+  if (listeners.size > 0) load(current)
+  else current.hidden = true
 })
+
+const size = (changed: Changed) => (changed === 'all' ? Number.POSITIVE_INFINITY : changed.size)
 
 function entryFor(workAreaId: string, today: string): Entry {
   const db = getDb()
   if (entry?.db !== db || entry.workAreaId !== workAreaId || entry.today !== today)
-    entry = { db, workAreaId, today, generation: 0, loading: false }
+    entry = { db, workAreaId, today, changed: noChanges(), stale: true, hidden: false, loading: false }
   return entry
 }
+
+const noChanges = () => ({ households: new Set<string>(), members: new Set<string>() })
 
 function load(e: Entry): void {
   if (e.loading) return
   e.loading = true
-  const generation = e.generation
-  loadWorkArea(e.workAreaId).then(
-    ({ households, members }) => {
+  e.stale = false
+  const changed = e.changed
+  e.changed = noChanges()
+  const few = (c: Changed, kept: Map<string, unknown> | undefined) =>
+    c !== 'all' && kept !== undefined && c.size <= Math.max(500, kept.size / 4)
+  const work =
+    e.rows && few(changed.households, e.households) && few(changed.members, e.members)
+      ? patch(e, changed as { households: Set<string>; members: Set<string> })
+      : readAll(e)
+  work.then(
+    () => {
       e.loading = false
-      if (e.generation !== generation) {
-        if (listeners.size > 0) load(e)
-        return
-      }
-      e.rows = buildHouseholdRows(households, members, e.today)
+      e.hidden = false
       notify()
+      // Changes committed while reading: read them too.
+      if (e.stale && listeners.size > 0) load(e)
     },
     (error: unknown) => {
       e.loading = false
       e.error = error
+      e.stale = true
+      e.changed = { households: 'all', members: 'all' }
       notify()
     },
   )
+}
+
+async function readAll(e: Entry): Promise<void> {
+  const { households, members } = await loadWorkArea(e.workAreaId)
+  e.households = new Map(households.map((h) => [h.id, h]))
+  e.members = new Map(members.map((m) => [m.id, m]))
+  e.rows = buildHouseholdRows(households, members, e.today)
+}
+
+/** Reads the changed households and members, and rebuilds the rows of the households they belong (or belonged) to. */
+async function patch(e: Entry, changed: { households: Set<string>; members: Set<string> }): Promise<void> {
+  const { db } = e
+  const kept = { households: e.households ?? new Map(), members: e.members ?? new Map() }
+  const [householdRows, memberRows] = await db.transaction('r', [db.households, db.members], () =>
+    Promise.all([db.households.bulkGet([...changed.households]), db.members.bulkGet([...changed.members])]),
+  )
+  const affected = new Set(changed.households)
+  const arrived: string[] = []
+  const read = new Map(
+    validRows(household, 'households', householdRows.filter(Boolean)).map((h) => [h.id, h]),
+  )
+  for (const id of changed.households) {
+    const h = read.get(id)
+    if (h && h.workAreaId === e.workAreaId && !h.deleted) {
+      if (!kept.households.has(id)) arrived.push(id)
+      kept.households.set(id, h)
+    } else kept.households.delete(id)
+  }
+  const newMembers = validRows(member, 'members', memberRows.filter(Boolean))
+  if (arrived.length > 0)
+    newMembers.push(
+      ...validRows(member, 'members', await db.members.where('householdId').anyOf(arrived).toArray()),
+    )
+  for (const id of changed.members) {
+    const old = kept.members.get(id)
+    if (old) affected.add(old.householdId)
+    kept.members.delete(id)
+  }
+  for (const m of newMembers)
+    if (!m.deleted && kept.households.has(m.householdId)) {
+      kept.members.set(m.id, m)
+      affected.add(m.householdId)
+    }
+  const theirs: Member[] = []
+  for (const m of kept.members.values()) {
+    if (!kept.households.has(m.householdId))
+      kept.members.delete(m.id) // its household left the area
+    else if (affected.has(m.householdId)) theirs.push(m)
+  }
+  const households = [...affected].flatMap((id) => kept.households.get(id) ?? [])
+  e.rows = replaceHouseholdRows(e.rows ?? [], affected, households, theirs, e.today)
 }
 
 function notify(): void {
@@ -78,7 +156,7 @@ export function workAreaRows(
     const e = entry
     if (e?.db !== getDb() || e.workAreaId !== workAreaId || e.today !== today) return undefined
     if (e.error !== undefined) throw e.error
-    return e.rows
+    return e.hidden ? undefined : e.rows
   }
   return {
     getValue: now,
@@ -92,7 +170,7 @@ export function workAreaRows(
       }
       listeners.add(listener)
       const e = entryFor(workAreaId, today)
-      if (!e.rows && !e.loading) {
+      if (e.stale && !e.loading) {
         e.error = undefined // a screen shown again tries again
         load(e)
       }

@@ -4,6 +4,7 @@
 // The schedule keeper (domain/schedule/keeper.ts) is patched with them and recomputes only the members touched.
 import Dexie from 'dexie'
 import { ScheduleKeeper } from '../../domain/schedule'
+import { changedKeys } from '../changed-keys'
 import { getDb } from '../db'
 import { validRows } from '../read'
 import { type Household, household, type Member, member } from '../schemas'
@@ -34,12 +35,9 @@ export class AreaStore {
 
   /** Notes what a committed write changed (a Dexie ObservabilitySet); read on the next `current()`. */
   changed(parts: Readonly<Record<string, unknown>>): void {
-    const prefix = `idb://${this.db.name}/`
     for (const table of TABLES) {
-      const part = parts.all ?? parts[`${prefix}${table}/`]
-      if (part === undefined) continue
-      const pending = this.pending.get(table) ?? new Set<string>()
-      this.pending.set(table, pending !== 'all' && pointKeys(part, pending) ? pending : 'all')
+      const keys = changedKeys(parts, this.db, table, this.pending.get(table) ?? new Set<string>())
+      if (keys === 'all' || keys.size > 0) this.pending.set(table, keys)
     }
   }
 
@@ -171,19 +169,6 @@ export class AreaStore {
 /** Reading this many rows one by one costs more than reading the table's area again. */
 function tooMany(store: AreaStore, table: AreaTable, ids: Pending): boolean {
   return ids === 'all' || ids.size > Math.max(2_000, store[table].size / 4)
-}
-
-/**
- * Adds the keys of a Dexie RangeSet (a tree of { from, to, l, r } nodes — also after a structured clone, without
- * its methods) to `into`; false when it holds a range rather than single keys.
- */
-function pointKeys(node: unknown, into: Set<string>): boolean {
-  if (typeof node !== 'object' || node === null) return false
-  const { from, to, l, r } = node as { from?: unknown; to?: unknown; l?: unknown; r?: unknown }
-  if (from === undefined) return true // the empty set
-  if (typeof from !== 'string' || from !== to) return false
-  into.add(from)
-  return (l == null || pointKeys(l, into)) && (r == null || pointKeys(r, into))
 }
 
 let store: AreaStore | undefined
