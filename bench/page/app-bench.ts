@@ -11,6 +11,7 @@ import { loadWorkArea, membersOf } from '../../src/data/read'
 import type { FieldClocks, Household, Member } from '../../src/data/schemas'
 import type { Visit } from '../../src/data/visit-schemas'
 import { saveVisit, saveVisits, workAreaVisits } from '../../src/data/visits'
+import { saveMember } from '../../src/data/write'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
@@ -137,6 +138,15 @@ export const bench = {
     })
     written = []
     return outboxCounts(db)
+  },
+
+  /** One member's name corrected as the member form saves it (saveMember with the member's id). */
+  async editMember(today: string) {
+    const m = (await getDb()
+      .members.filter((x) => !x.deleted)
+      .first()) as Member
+    const saved = await saveMember({ ...m, name: `${m.name} K.` }, { id: m.id, now: new Date(), today })
+    if (!saved.ok) throw new Error('editMember: not saved')
   },
 
   /** One screening saved as the visit form saves it: saveVisit on its own transaction; `count` times. */
