@@ -111,15 +111,21 @@ export async function loadWorkArea(
   return db.transaction('r', [db.households, db.members], async () => {
     const householdRows = await db.households.where('workAreaId').equals(workAreaId).toArray()
     const households = validRows(household, 'households', householdRows).filter((h) => !h.deleted)
-    const ids = new Set(households.map((h) => h.id))
-    const range = keyBounds(ids)
-    // One getAll over the area's range of household ids, filtered here: anyOf would step a cursor member by
-    // member (one success event each, seconds for 20,000 members on a cheap phone).
-    const memberRows = range
-      ? (await db.members.where('householdId').between(range[0], range[1], true, true).toArray()).filter(
-          (m) => ids.has(m.householdId),
-        )
-      : []
-    return { households, members: validRows(member, 'members', memberRows).filter((m) => !m.deleted) }
+    return { households, members: await membersOfHouseholds(households.map((h) => h.id)) }
   })
+}
+
+/** The members, not deleted, of these households. */
+export async function membersOfHouseholds(householdIds: readonly string[]): Promise<Member[]> {
+  const ids = new Set(householdIds)
+  const range = keyBounds(ids)
+  if (!range) return []
+  // One getAll over the range of household ids, filtered here: anyOf would step a cursor member by member (one
+  // success event each, seconds for 20,000 members on a cheap phone).
+  const rows = await getDb().members.where('householdId').between(range[0], range[1], true, true).toArray()
+  return validRows(
+    member,
+    'members',
+    rows.filter((m) => ids.has(m.householdId)),
+  ).filter((m) => !m.deleted)
 }

@@ -10,7 +10,7 @@ import type { InteropableObservable } from 'dexie-react-hooks'
 import { changedKeys } from './changed-keys'
 import { getDb, type KaderDb } from './db'
 import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
-import { loadWorkArea, validRows } from './read'
+import { loadWorkArea, membersOfHouseholds, validRows } from './read'
 import { type Household, household, type Member, member } from './schemas'
 
 type Changed = Set<string> | 'all'
@@ -115,11 +115,10 @@ async function patch(e: Entry, changed: { households: Set<string>; members: Set<
       kept.households.set(id, h)
     } else kept.households.delete(id)
   }
-  const newMembers = validRows(member, 'members', memberRows.filter(Boolean))
-  if (arrived.length > 0)
-    newMembers.push(
-      ...validRows(member, 'members', await db.members.where('householdId').anyOf(arrived).toArray()),
-    )
+  const newMembers = [
+    ...validRows(member, 'members', memberRows.filter(Boolean)),
+    ...(await membersOfHouseholds(arrived)),
+  ]
   for (const id of changed.members) {
     const old = kept.members.get(id)
     if (old) affected.add(old.householdId)

@@ -6,7 +6,7 @@ import Dexie from 'dexie'
 import { ScheduleKeeper } from '../../domain/schedule'
 import { changedKeys } from '../changed-keys'
 import { getDb } from '../db'
-import { validRows } from '../read'
+import { loadWorkArea, membersOfHouseholds, validRows } from '../read'
 import { type Household, household, type Member, member } from '../schemas'
 import { type FollowUp, followUp, type Visit, visit } from '../visit-schemas'
 
@@ -54,32 +54,27 @@ export class AreaStore {
     for (let round = 0; round < 5 && (!this.loaded || this.pending.size > 0); round += 1) {
       const pending = new Map(this.pending)
       this.pending.clear()
-      if (!this.loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.load()
-      else await this.patch(pending)
+      try {
+        if (!this.loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.load()
+        else await this.patch(pending)
+      } catch (error) {
+        this.loaded = false // the changes taken are not applied: read everything next time
+        throw error
+      }
     }
   }
 
   private async load(): Promise<void> {
     const db = this.db
     const area = await db.transaction('r', [db.households, db.members, db.visits, db.followUps], async () => {
-      const households = validRows(
-        household,
-        'households',
-        await db.households.where('workAreaId').equals(this.workAreaId).toArray(),
-      ).filter((h) => !h.deleted)
+      const { households, members } = await loadWorkArea(this.workAreaId)
+      const visits = await db.visits.where('workAreaId').equals(this.workAreaId).toArray()
+      const followUps = await db.followUps.where('workAreaId').equals(this.workAreaId).toArray()
       return {
         households,
-        members: await this.membersOf(households.map((h) => h.id)),
-        visits: validRows(
-          visit,
-          'visits',
-          await db.visits.where('workAreaId').equals(this.workAreaId).toArray(),
-        ),
-        followUps: validRows(
-          followUp,
-          'followUps',
-          await db.followUps.where('workAreaId').equals(this.workAreaId).toArray(),
-        ),
+        members,
+        visits: validRows(visit, 'visits', visits),
+        followUps: validRows(followUp, 'followUps', followUps),
       }
     })
     for (const map of [this.households, this.members, this.visits, this.followUps]) map.clear()
@@ -92,23 +87,6 @@ export class AreaStore {
     this.keeper.putVisits(area.visits)
     this.keeper.putFollowUps(area.followUps)
     this.loaded = true
-  }
-
-  /** Members not deleted of the given households, validated. */
-  private async membersOf(householdIds: string[]): Promise<Member[]> {
-    if (householdIds.length === 0) return []
-    const ids = new Set(householdIds)
-    const sorted = [...ids].sort()
-    // One getAll over the range of household ids, filtered here (read.ts loadWorkArea says why).
-    const rows = await this.db.members
-      .where('householdId')
-      .between(sorted[0], sorted.at(-1), true, true)
-      .toArray()
-    return validRows(
-      member,
-      'members',
-      rows.filter((m) => ids.has(m.householdId)),
-    ).filter((m) => !m.deleted)
   }
 
   private async patch(pending: Map<AreaTable, Pending>): Promise<void> {
@@ -144,7 +122,7 @@ export class AreaStore {
       else this.households.delete(id)
     }
     const gone = [...this.members.values()].filter((m) => left.has(m.householdId)).map((m) => m.id)
-    const members = [...changed.members.valid.values(), ...(await this.membersOf(arrived))]
+    const members = [...changed.members.valid.values(), ...(await membersOfHouseholds(arrived))]
     for (const id of changed.members.ids) if (!changed.members.valid.has(id)) gone.push(id)
     const kept: Member[] = []
     for (const m of members) {
