@@ -1,5 +1,5 @@
 import Dexie from 'dexie'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { computePws, computeSchedule, FALLBACK_OPEN_DAY } from '../../src/data/area/compute'
 import { AreaStore, areaStore } from '../../src/data/area/store'
 import { getClinicalSettings } from '../../src/data/clinical-settings'
@@ -144,6 +144,16 @@ describe('area store', () => {
     await expectFresh('visits cleared')
     await expectFresh('another day')
     expect((await computeSchedule(WORK_AREA, '2025-07-20')).tasks).toEqual(await freshSchedule('2025-07-20'))
+  })
+
+  it('reads the area again after a patch that failed, losing none of the changes it had taken', async () => {
+    const { toddler } = await area()
+    await computeSchedule(WORK_AREA, TODAY)
+    await visit(toddler.id, '2025-06-12', weighed(11.4))
+    const failing = vi.spyOn(db().table('visits'), 'bulkGet').mockRejectedValueOnce(new Error('disk'))
+    await expect(computeSchedule(WORK_AREA, TODAY)).rejects.toThrow('disk')
+    failing.mockRestore()
+    expect((await computeSchedule(WORK_AREA, TODAY)).tasks).toEqual(await freshSchedule())
   })
 
   it('gives the PWS month a fresh read gives', async () => {
