@@ -5,10 +5,10 @@
 //      kader's 10,000 records through the sync API; express-pouchdb with the same records as documents;
 //   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits (3 cold writes), a
 //      push of 1,000 changes, one screening, indexed query, JS per route, then offline cold starts at 6× and 4×;
-//   4. phone B (pustu, 5,000 households): household list, search per keystroke, open a household, JS heap,
-//      schedule for 20,000 members, PWS month;
+//   4. phone B (pustu, 5,000 households): household list, search per keystroke, open a household, the list after
+//      a member edit, JS heap, schedule for 20,000 members (first run, and kept after one saved visit), PWS month;
 //   5. phone D: the bulk insert of 10,000 records into the app's schema;
-//   6. phone C (PouchDB): the same bulk insert, indexed query, pull and push;
+//   6. phones C and C2 (PouchDB): its pull on one profile; the same bulk insert, indexed query and push on another;
 //   7. report: bench/results/latest.{json,md}, the table printed.
 // Budgets live here (issue 6), never as timed assertions in tests.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -158,11 +158,8 @@ async function main() {
     await bulkInsert(insertPhone, server.url)
     await insertPhone.dispose()
 
-    // ——— 6. Phone C: PouchDB ———
-    const pouchPhone = await launchPhone()
-    phones.push(pouchPhone)
-    const pouch = await phoneC(pouchPhone, couch.url, couch.dbUrl)
-    await pouchPhone.dispose()
+    // ——— 6. Phones C and C2: PouchDB ———
+    const pouch = await phoneC(couch.url, couch.dbUrl, phones)
 
     // ——— 7. Report ———
     attachPouch(pouch)
@@ -737,15 +734,38 @@ async function heapMiB(cdp: CDPSession): Promise<number> {
 
 // ————————————————————————————————————————————— phone C —————————————————————————————————————————————
 
-async function phoneC(phone: Phone, url: string, dbUrl: string): Promise<PouchFigures> {
+/** Opens the PouchDB bench library in a page of `phone`, with the dataset's documents prepared. */
+async function openPouch(phone: Phone, url: string) {
   const { page } = phone
-  log('phone C (PouchDB 7.3, idb adapter): insert, query, pull, push')
   await page.goto(url)
   await page.evaluate(async () => {
     await import(/* @vite-ignore */ `${location.origin}/pages/pouch-bench.js`)
   })
   await page.evaluate((n) => (window as unknown as BenchWindow).__pouch.prepare(n), SYNC_RECORDS)
-  const cdp = await cdpOf(page)
+  return { page, cdp: await cdpOf(page) }
+}
+
+/**
+ * PouchDB's pull on a profile of its own: its bytes per doc are a storage-estimate delta, which the compaction of
+ * another database in the same profile (the insert's) can turn negative.
+ */
+async function phoneCPull(phone: Phone, url: string, dbUrl: string) {
+  log('phone C (PouchDB 7.3, idb adapter): pull')
+  const { page, cdp } = await openPouch(phone, url)
+  await throttle(cdp, CPU, SLOW_4G)
+  const traffic = trackTraffic(cdp, (u) => u.includes('/db/'))
+  const pull = await page.evaluate((db) => (window as unknown as BenchWindow).__pouch.pull(db), dbUrl)
+  const wire = traffic.stop()
+  await cdp.send('Network.emulateNetworkConditions', NO_THROTTLE)
+  log(`phone C: pull ${pull.docs} docs in ${(pull.ms / 1000).toFixed(1)} s, ${wire.requests} requests`)
+  if (pull.docs !== SYNC_RECORDS) throw new Error(`PouchDB pulled ${pull.docs} docs, not ${SYNC_RECORDS}`)
+  return { pull, wire }
+}
+
+/** PouchDB's bulk insert, indexed query and push, on another fresh profile. */
+async function phoneCLocal(phone: Phone, url: string, dbUrl: string) {
+  log('phone C2 (PouchDB 7.3, idb adapter): insert, query, push')
+  const { page, cdp } = await openPouch(phone, url)
   await throttle(cdp, CPU)
   const insert = await page.evaluate(
     (n) => (window as unknown as BenchWindow).__pouch.insert(n, 500),
@@ -753,19 +773,26 @@ async function phoneC(phone: Phone, url: string, dbUrl: string): Promise<PouchFi
   )
   const query = await page.evaluate(() => (window as unknown as BenchWindow).__pouch.indexedQuery(50))
   await throttle(cdp, CPU, SLOW_4G)
-  const pullTraffic = trackTraffic(cdp, (u) => u.includes('/db/'))
-  const pull = await page.evaluate((db) => (window as unknown as BenchWindow).__pouch.pull(db), dbUrl)
-  const pullWire = pullTraffic.stop()
-  log(`phone C: pull ${pull.docs} docs in ${(pull.ms / 1000).toFixed(1)} s, ${pullWire.requests} requests`)
-  const pushTraffic = trackTraffic(cdp, (u) => u.includes('/db/'))
+  const traffic = trackTraffic(cdp, (u) => u.includes('/db/'))
   const push = await page.evaluate(({ db, n }) => (window as unknown as BenchWindow).__pouch.push(db, n), {
     db: dbUrl,
     n: PUSH_CHANGES,
   })
-  const pushWire = pushTraffic.stop()
+  const wire = traffic.stop()
   await cdp.send('Network.emulateNetworkConditions', NO_THROTTLE)
+  return { insert, query, push, wire }
+}
+
+async function phoneC(url: string, dbUrl: string, phones: Phone[]): Promise<PouchFigures> {
+  const pullPhone = await launchPhone()
+  phones.push(pullPhone)
+  const { pull, wire: pullWire } = await phoneCPull(pullPhone, url, dbUrl)
+  await pullPhone.dispose()
+  const localPhone = await launchPhone()
+  phones.push(localPhone)
+  const { insert, query, push, wire: pushWire } = await phoneCLocal(localPhone, url, dbUrl)
+  await localPhone.dispose()
   details.pouch = { insert, query, pull, pullWire, push, pushWire }
-  if (pull.docs !== SYNC_RECORDS) throw new Error(`PouchDB pulled ${pull.docs} docs, not ${SYNC_RECORDS}`)
   return {
     insertMs: insert.ms,
     insertBytesPerDoc: insert.bytes / insert.records,
