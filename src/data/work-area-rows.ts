@@ -74,7 +74,8 @@ function load(e: Entry): void {
   work.then(
     () => {
       e.loading = false
-      e.hidden = false
+      // Changed again while reading, with no screen showing them: still hidden until read again.
+      if (!e.stale) e.hidden = false
       notify()
       // Changes committed while reading: read them too.
       if (e.stale && listeners.size > 0) load(e)
