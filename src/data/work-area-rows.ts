@@ -10,8 +10,9 @@ import type { InteropableObservable } from 'dexie-react-hooks'
 import { changedKeys } from './changed-keys'
 import { getDb, type KaderDb } from './db'
 import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
-import { loadWorkArea, membersOfHouseholds, validRows } from './read'
-import { type Household, household, type Member, member } from './schemas'
+import { fewChanges, patchHouseholds } from './kept-area'
+import { loadWorkArea } from './read'
+import type { Household, Member } from './schemas'
 
 type Changed = Set<string> | 'all'
 
@@ -65,10 +66,12 @@ function load(e: Entry): void {
   e.stale = false
   const changed = e.changed
   e.changed = noChanges()
-  const few = (c: Changed, kept: Map<string, unknown> | undefined) =>
-    c !== 'all' && kept !== undefined && c.size <= Math.max(500, kept.size / 4)
   const work =
-    e.rows && few(changed.households, e.households) && few(changed.members, e.members)
+    e.rows &&
+    e.households &&
+    e.members &&
+    fewChanges(changed.households, e.households.size) &&
+    fewChanges(changed.members, e.members.size)
       ? patch(e, changed as { households: Set<string>; members: Set<string> })
       : readAll(e)
   work.then(
@@ -99,43 +102,9 @@ async function readAll(e: Entry): Promise<void> {
 
 /** Reads the changed households and members, and rebuilds the rows of the households they belong (or belonged) to. */
 async function patch(e: Entry, changed: { households: Set<string>; members: Set<string> }): Promise<void> {
-  const { db } = e
   const kept = { households: e.households ?? new Map(), members: e.members ?? new Map() }
-  const [householdRows, memberRows] = await db.transaction('r', [db.households, db.members], () =>
-    Promise.all([db.households.bulkGet([...changed.households]), db.members.bulkGet([...changed.members])]),
-  )
-  const affected = new Set(changed.households)
-  const arrived: string[] = []
-  const read = new Map(
-    validRows(household, 'households', householdRows.filter(Boolean)).map((h) => [h.id, h]),
-  )
-  for (const id of changed.households) {
-    const h = read.get(id)
-    if (h && h.workAreaId === e.workAreaId && !h.deleted) {
-      if (!kept.households.has(id)) arrived.push(id)
-      kept.households.set(id, h)
-    } else kept.households.delete(id)
-  }
-  const newMembers = [
-    ...validRows(member, 'members', memberRows.filter(Boolean)),
-    ...(await membersOfHouseholds(arrived)),
-  ]
-  for (const id of changed.members) {
-    const old = kept.members.get(id)
-    if (old) affected.add(old.householdId)
-    kept.members.delete(id)
-  }
-  for (const m of newMembers)
-    if (!m.deleted && kept.households.has(m.householdId)) {
-      kept.members.set(m.id, m)
-      affected.add(m.householdId)
-    }
-  const theirs: Member[] = []
-  for (const m of kept.members.values()) {
-    if (!kept.households.has(m.householdId))
-      kept.members.delete(m.id) // its household left the area
-    else if (affected.has(m.householdId)) theirs.push(m)
-  }
+  const { affected } = await patchHouseholds(kept, e.workAreaId, changed)
+  const theirs = [...kept.members.values()].filter((m) => affected.has(m.householdId))
   const households = [...affected].flatMap((id) => kept.households.get(id) ?? [])
   e.rows = replaceHouseholdRows(e.rows ?? [], affected, households, theirs, e.today)
 }

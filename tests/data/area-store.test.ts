@@ -150,7 +150,7 @@ describe('area store', () => {
     const { toddler } = await area()
     await computeSchedule(WORK_AREA, TODAY)
     await visit(toddler.id, '2025-06-12', weighed(11.4))
-    const failing = vi.spyOn(db().table('visits'), 'bulkGet').mockRejectedValueOnce(new Error('disk'))
+    const failing = vi.spyOn(db().visits, 'bulkGet').mockRejectedValueOnce(new Error('disk'))
     await expect(computeSchedule(WORK_AREA, TODAY)).rejects.toThrow('disk')
     failing.mockRestore()
     expect((await computeSchedule(WORK_AREA, TODAY)).tasks).toEqual(await freshSchedule())

@@ -6,8 +6,9 @@ import Dexie from 'dexie'
 import { ScheduleKeeper } from '../../domain/schedule'
 import { changedKeys } from '../changed-keys'
 import { getDb } from '../db'
-import { loadWorkArea, membersOfHouseholds, validRows } from '../read'
-import { type Household, household, type Member, member } from '../schemas'
+import { fewChanges, patchHouseholds } from '../kept-area'
+import { loadWorkArea, validRows } from '../read'
+import type { Household, Member } from '../schemas'
 import { type FollowUp, followUp, type Visit, visit } from '../visit-schemas'
 
 const TABLES = ['households', 'members', 'visits', 'followUps'] as const
@@ -55,7 +56,8 @@ export class AreaStore {
       const pending = new Map(this.pending)
       this.pending.clear()
       try {
-        if (!this.loaded || [...pending].some(([table, ids]) => tooMany(this, table, ids))) await this.load()
+        if (!this.loaded || [...pending].some(([table, ids]) => !fewChanges(ids, this[table].size)))
+          await this.load()
         else await this.patch(pending)
       } catch (error) {
         this.loaded = false // the changes taken are not applied: read everything next time
@@ -90,63 +92,30 @@ export class AreaStore {
   }
 
   private async patch(pending: Map<AreaTable, Pending>): Promise<void> {
-    const db = this.db
-    const read = async <T>(table: AreaTable, schema: Parameters<typeof validRows>[0]) => {
-      const ids = [...((pending.get(table) as Set<string> | undefined) ?? [])]
-      const rows = await db.table(table).bulkGet(ids)
-      const valid = new Map<string, T>()
-      for (const row of validRows(schema, table, rows.filter(Boolean)) as (T & { id: string })[])
-        valid.set(row.id, row)
-      return { ids, valid }
-    }
-    const changed = await db.transaction(
-      'r',
-      [db.households, db.members, db.visits, db.followUps],
-      async () => ({
-        households: await read<Household>('households', household),
-        members: await read<Member>('members', member),
-        visits: await read<Visit>('visits', visit),
-        followUps: await read<FollowUp>('followUps', followUp),
-      }),
-    )
-
-    // Households first: members count only in the area's households.
-    const arrived: string[] = []
-    const left = new Set<string>()
-    for (const id of changed.households.ids) {
-      const h = changed.households.valid.get(id)
-      const inArea = h !== undefined && h.workAreaId === this.workAreaId && !h.deleted
-      if (inArea && !this.households.has(id)) arrived.push(id)
-      if (!inArea && this.households.has(id)) left.add(id)
-      if (inArea) this.households.set(id, h)
-      else this.households.delete(id)
-    }
-    const gone = [...this.members.values()].filter((m) => left.has(m.householdId)).map((m) => m.id)
-    const members = [...changed.members.valid.values(), ...(await membersOfHouseholds(arrived))]
-    for (const id of changed.members.ids) if (!changed.members.valid.has(id)) gone.push(id)
-    const kept: Member[] = []
-    for (const m of members) {
-      if (!m.deleted && this.households.has(m.householdId)) kept.push(m)
-      else gone.push(m.id)
-    }
-    for (const id of gone) this.members.delete(id)
-    this.keeper.removeMembers(gone)
-    for (const m of kept) this.members.set(m.id, m)
-    this.keeper.putMembers(kept)
+    const ids = (table: AreaTable) => (pending.get(table) as Set<string> | undefined) ?? new Set<string>()
+    const { put, removed } = await patchHouseholds(this, this.workAreaId, {
+      households: ids('households'),
+      members: ids('members'),
+    })
+    this.keeper.removeMembers(removed)
+    this.keeper.putMembers(put)
 
     // Visits and follow-ups are never deleted and never change area (a correction is a new visit): only new ones.
-    const visits = [...changed.visits.valid.values()].filter((v) => v.workAreaId === this.workAreaId)
+    const db = this.db
+    const [visitRows, followUpRows] = await db.transaction('r', [db.visits, db.followUps], () =>
+      Promise.all([db.visits.bulkGet([...ids('visits')]), db.followUps.bulkGet([...ids('followUps')])]),
+    )
+    const visits = validRows(visit, 'visits', visitRows.filter(Boolean)).filter(
+      (v) => v.workAreaId === this.workAreaId,
+    )
     for (const v of visits) this.visits.set(v.id, v)
     this.keeper.putVisits(visits)
-    const followUps = [...changed.followUps.valid.values()].filter((f) => f.workAreaId === this.workAreaId)
+    const followUps = validRows(followUp, 'followUps', followUpRows.filter(Boolean)).filter(
+      (f) => f.workAreaId === this.workAreaId,
+    )
     for (const f of followUps) this.followUps.set(f.id, f)
     this.keeper.putFollowUps(followUps)
   }
-}
-
-/** Reading this many rows one by one costs more than reading the table's area again. */
-function tooMany(store: AreaStore, table: AreaTable, ids: Pending): boolean {
-  return ids === 'all' || ids.size > Math.max(2_000, store[table].size / 4)
 }
 
 let store: AreaStore | undefined
