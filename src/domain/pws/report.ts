@@ -47,7 +47,7 @@ import { SCREENING_PARTS, type ScreeningPart, screeningPartsFor } from '../scree
 import { type FindingsVisit, type VisitPayloadParts, visitFindings } from '../visit-findings'
 import { balitaReading, type MonthWeighing, monthlyWeighings } from './balita-reading'
 
-// ——— Input: the fields the report reads; the stored records (data/schemas.ts) satisfy these types ———
+// ——— Input: the fields the report reads; the stored records (protocol/records.ts) satisfy these types ———
 
 export interface PwsHousehold {
   id: string
