@@ -2,7 +2,7 @@
 // idempotency needs and go after 30 days; a deleted household or member keeps only its tombstone after 90 days,
 // and the visits and follow-ups of a deleted member go with its data — on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatHlc } from '../../src/sync/hlc'
+import { formatHlc } from '../../src/protocol/hlc'
 import {
   addKader,
   change,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/db'
-import { formatHlc } from '../../src/sync/hlc'
+import { formatHlc } from '../../src/protocol/hlc'
 import {
   addKader,
   change,
