@@ -22,7 +22,8 @@ import {
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
 import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
-import { pull, push } from './sync'
+import { pull } from './sync/pull'
+import { push } from './sync/push'
 
 export interface AppLimits {
   /** Per device token, on every authenticated request. */
