@@ -1,8 +1,11 @@
 // Applying one checked change inside a push's batch: households and members are merged field by field
 // (src/protocol/merge.ts); visits and follow-ups are inserted once, and a later change of a stored id is a
-// duplicate. Every record is checked against its entity's schema and scope (entities.ts): a household by its
-// address, any other record by its parent, which must be on the server and in the kader's work area.
+// duplicate. A change's stamps must carry the token's device as their node. A record that changes is checked
+// against its entity's rules (entities.ts): the schema; its scope — a household by its address, any other record
+// by its parent, which must be on the server, in the kader's work area and, for a live record, not deleted (nor
+// its household); and the shared domain rules (no date after the day of the edit).
 import type * as z from 'zod/mini'
+import { parseHlc } from '../../src/protocol/hlc'
 import { type MergeState, mergeChange } from '../../src/protocol/merge'
 import type { household } from '../../src/protocol/records'
 import { type ChangeResult, type Issue, isInserted, type RecordState } from '../../src/protocol/wire'
@@ -53,13 +56,14 @@ function checkRecord(p: Prepared, state: MergeState): { record: Record<string, u
 
 /**
  * Where a record belongs: a household by its address (in the kader's area, else forbidden); any other record by
- * its parent (entities.ts), which must be on the server and visible, and whose copied fields it must carry.
+ * its parent (entities.ts), which must be on the server and visible, and whose copied fields it must carry. A
+ * live record may not hang off a deleted parent or household.
  */
 async function placeOf(
   batch: Batch,
   p: Prepared,
   record: Record<string, unknown>,
-): Promise<{ householdId: string; place?: Place } | Rejection> {
+): Promise<{ householdId: string; place?: Place; parent?: RecordRow } | Rejection> {
   const parent = ENTITY_RULES[p.entity].parent
   if (!parent) {
     const place = areaOfAddress((record as z.infer<typeof household>).address)
@@ -75,58 +79,111 @@ async function placeOf(
     record[name] === read(row) ? [] : [{ path: name, message: 'err.record.mismatch' }],
   )
   if (mismatch.length > 0) return reject(p.changeId, 'invalid', mismatch)
-  return { householdId: parent.entity === 'households' ? row.id : row.household_id }
+  const householdId = parent.entity === 'households' ? row.id : row.household_id
+  if (record.deleted !== true) {
+    if (parent.deleted && row.data.deleted === true)
+      return reject(p.changeId, 'invalid', [{ path: parent.field, message: parent.deleted }])
+    const home = parent.entity === 'households' ? row : await batch.load('households', householdId)
+    if (home?.data.deleted === true)
+      return reject(p.changeId, 'invalid', [{ path: 'householdId', message: 'err.household.deleted' }])
+  }
+  return { householdId, parent: row }
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * The entity's domain rules (entities.ts), as the phone ran them on the day of the edit. That day is the date of
+ * the change's newest stamp; a phone's local date may be a day either side of that UTC date (Indonesia is UTC+7
+ * to +9), so only a problem found on both the day before and the day after is refused. A tombstone is not checked.
+ */
+function domainIssues(p: Prepared, record: Record<string, unknown>, parent: RecordRow | undefined): Issue[] {
+  const check = ENTITY_RULES[p.entity].check
+  if (!check || record.deleted === true) return []
+  const editMs = Math.max(...Object.values(p.fields).map((f) => parseHlc(f.hlc).millis))
+  const [before, after] = [-DAY_MS, DAY_MS].map((d) => check(record, isoDay(editMs + d), parent))
+  const found = new Set((after ?? []).map((q) => `${q.field}\n${q.key}`))
+  return (before ?? [])
+    .filter((q) => found.has(`${q.field}\n${q.key}`))
+    .map((q) => ({ path: q.field, message: q.key }))
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * Stamps of another node than the token's device are refused (one device may not stamp edits as another), except
+ * a stamp the server already holds for that field: a phone re-sends a value it pulled before its own edit left.
+ */
+function foreignStamps(batch: Batch, p: Prepared, stored: RecordRow | undefined): Issue[] {
+  return Object.entries(p.fields).flatMap(([name, { hlc }]) =>
+    parseHlc(hlc).node === batch.session.deviceId || stored?.hlcs[name] === hlc
+      ? []
+      : [{ path: `fields.${name}.hlc`, message: 'err.hlc.node' }],
+  )
 }
 
 async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
   const { stored } = prior
+  const foreign = foreignStamps(batch, p, stored)
+  if (foreign.length > 0) return reject(p.changeId, 'invalid', foreign)
 
   const before = stored ? stateOf(stored) : undefined
   const { state, applied } = mergeChange(before, p.fields)
+  // Only stamps that win change a record: a change that wins nothing leaves it as it is, sequence number included.
+  if (stored && applied.length === 0) return accept(batch, p, toState(stored))
   const checked = checkRecord(p, state)
   if ('status' in checked) return checked
   const placed = await placeOf(batch, p, checked.record)
   if ('status' in placed) return placed
+  const problems = domainIssues(p, checked.record, placed.parent)
+  if (problems.length > 0) return reject(p.changeId, 'invalid', problems)
 
-  if (!stored || applied.length > 0 || state.createdHlc !== before?.createdHlc) {
-    const row: RecordRow = {
-      entity: p.entity,
-      id: p.recordId,
-      seq: batch.nextSeq(),
-      household_id: placed.householdId,
-      kabupaten: placed.place?.kabupaten ?? null,
-      kecamatan: placed.place?.kecamatan ?? null,
-      desa: placed.place?.desa ?? null,
-      dusun: placed.place?.dusun ?? null,
-      rw: placed.place?.rw ?? null,
-      rt: placed.place?.rt ?? null,
-      data: state.data,
-      hlcs: state.hlcs,
-      created_hlc: state.createdHlc,
-      version: state.version,
-    }
-    await upsert(batch, row)
-    // A household that moved is seen by other kaders now: its members get new sequence numbers so that their
-    // next pull brings them too, not only the household.
-    if (stored && placed.place && !samePlace(stored, placed.place)) {
-      const members = await batch.tx.query<{ id: string }>(
-        `SELECT id FROM records WHERE entity = 'members' AND household_id = $1 ORDER BY seq`,
-        [p.recordId],
-      )
-      for (const m of members)
-        await batch.tx.query(`UPDATE records SET seq = $1 WHERE entity = 'members' AND id = $2`, [
-          batch.nextSeq(),
-          m.id,
-        ])
-    }
-  }
+  await upsert(batch, {
+    entity: p.entity,
+    id: p.recordId,
+    seq: batch.seq.next(),
+    household_id: placed.householdId,
+    kabupaten: placed.place?.kabupaten ?? null,
+    kecamatan: placed.place?.kecamatan ?? null,
+    desa: placed.place?.desa ?? null,
+    dusun: placed.place?.dusun ?? null,
+    rw: placed.place?.rw ?? null,
+    rt: placed.place?.rt ?? null,
+    data: state.data,
+    hlcs: state.hlcs,
+    created_hlc: state.createdHlc,
+    version: state.version,
+  })
+  if (stored && placed.place && !samePlace(stored, placed.place)) await resequenceHousehold(batch, p.recordId)
   return accept(batch, p, {
     entity: p.entity,
     record: checked.record as RecordState['record'],
     hlcs: state.hlcs,
   })
+}
+
+/**
+ * A household that moved is seen by other kaders now: everything that belongs to it — members, visits,
+ * follow-ups — gets new sequence numbers after the household's, in their old order, so that an already-synced
+ * phone's next pull brings its whole history, as a new phone's first pull would.
+ */
+async function resequenceHousehold(batch: Batch, householdId: string): Promise<void> {
+  const [count] = await batch.tx.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM records WHERE household_id = $1 AND entity <> 'households'`,
+    [householdId],
+  )
+  const n = Number(count?.n ?? 0)
+  if (n === 0) return
+  const first = batch.seq.take(n)
+  await batch.tx.query(
+    `UPDATE records r SET seq = $2::bigint + x.rank - 1
+     FROM (SELECT entity, id, row_number() OVER (ORDER BY seq) AS rank FROM records
+           WHERE household_id = $1 AND entity <> 'households') x
+     WHERE r.entity = x.entity AND r.id = x.id`,
+    [householdId, first],
+  )
 }
 
 /**
@@ -137,6 +194,8 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
 async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
+  const foreign = foreignStamps(batch, p, prior.stored)
+  if (foreign.length > 0) return reject(p.changeId, 'invalid', foreign)
   if (prior.stored) return accept(batch, p, toState(prior.stored))
 
   const { state } = mergeChange(undefined, p.fields)
@@ -144,11 +203,13 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   if ('status' in checked) return checked
   const placed = await placeOf(batch, p, checked.record)
   if ('status' in placed) return placed
+  const problems = domainIssues(p, checked.record, placed.parent)
+  if (problems.length > 0) return reject(p.changeId, 'invalid', problems)
 
   batch.insert({
     entity: p.entity,
     id: p.recordId,
-    seq: batch.nextSeq(),
+    seq: batch.seq.next(),
     household_id: placed.householdId,
     kabupaten: null,
     kecamatan: null,

@@ -10,6 +10,21 @@ import { ENTITY_RULES } from './entities'
 import type { Prepared } from './prepare'
 import type { RecordRow } from './rows'
 
+/** The change sequence while a push holds its lock (sync_state): numbers handed out in order. */
+export class Sequence {
+  constructor(public last: number) {}
+  next(): number {
+    this.last += 1
+    return this.last
+  }
+  /** `n` numbers at once; returns the first. */
+  take(n: number): number {
+    const first = this.last + 1
+    this.last += n
+    return first
+  }
+}
+
 /** A change id already applied: to which record, and what it answered. */
 export interface Applied {
   entity: string
@@ -26,17 +41,17 @@ export class Batch {
     readonly tx: Sql,
     readonly session: Session,
     readonly area: AreaKey,
-    readonly nextSeq: () => number,
+    readonly seq: Sequence,
     private readonly applied: Map<string, Applied>,
   ) {}
 
-  static async open(tx: Sql, session: Session, area: AreaKey, nextSeq: () => number, changes: Prepared[]) {
+  static async open(tx: Sql, session: Session, area: AreaKey, seq: Sequence, changes: Prepared[]) {
     const seen = await tx.query<Applied & { change_id: string }>(
       `SELECT change_id, entity, record_id, result FROM applied_changes
        WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
       [JSON.stringify(changes.map((c) => c.changeId))],
     )
-    const batch = new Batch(tx, session, area, nextSeq, new Map(seen.map((r) => [r.change_id, r])))
+    const batch = new Batch(tx, session, area, seq, new Map(seen.map((r) => [r.change_id, r])))
     // The records the changes name and their parents, then the households of all of them.
     const named: [string, unknown][] = []
     for (const c of changes) {

@@ -2,7 +2,16 @@
 // in src/protocol). Households and members are merged field by field; visits and follow-ups are inserted once and
 // never change (a correction is a new visit that `supersedes` the old one).
 import * as z from 'zod/mini'
-import { household, householdFields, member, memberFields, syncMeta } from '../../src/protocol/records'
+import { checkMember } from '../../src/domain/member-checks'
+import { checkFollowUp, checkVisit, type RecordProblem } from '../../src/domain/visit-checks'
+import {
+  household,
+  householdFields,
+  type Member,
+  member,
+  memberFields,
+  syncMeta,
+} from '../../src/protocol/records'
 import { followUp, visit } from '../../src/protocol/visits'
 import type { SyncedEntity, SyncedRecord } from '../../src/protocol/wire'
 import type { RecordRow } from './rows'
@@ -14,6 +23,8 @@ export interface Parent {
   field: string
   /** The issue when the parent is not on the server (push it first, in the same or an earlier batch). */
   missing: string
+  /** The issue when a live record names a deleted parent (for parents that can be deleted). */
+  deleted?: string
   /** Fields that must equal the parent's, read from the parent's row. */
   sameAs?: Record<string, (parent: RecordRow) => unknown>
 }
@@ -24,6 +35,11 @@ export interface EntityRules {
   /** The whole record, as every replica stores it. */
   record: z.ZodMiniType<SyncedRecord>
   parent?: Parent
+  /**
+   * The shared domain rules of a live record (src/domain: the phone runs the same), on the day `today`; the
+   * parent's row when the entity has one. Problems the phone shows as warnings are not refused.
+   */
+  check?: (record: Record<string, unknown>, today: string, parent: RecordRow | undefined) => RecordProblem[]
 }
 
 /** A record schema's own fields: everything but the sync meta, which the server derives from the stamps. */
@@ -35,7 +51,18 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
   members: {
     fields: { ...memberFields, deleted: z.boolean() },
     record: member,
-    parent: { entity: 'households', field: 'householdId', missing: 'err.household.missing' },
+    parent: {
+      entity: 'households',
+      field: 'householdId',
+      missing: 'err.household.missing',
+      deleted: 'err.household.deleted',
+    },
+    check: (record, today) => {
+      const m = record as Member
+      return checkMember({ ...m, nikMismatchConfirmed: m.nikMismatchConfirmed === true }, today).filter(
+        (p) => p.severity !== 'warning',
+      )
+    },
   },
   visits: {
     fields: ownFields(visit.shape),
@@ -44,8 +71,10 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
       entity: 'members',
       field: 'memberId',
       missing: 'err.member.missing',
+      deleted: 'err.member.deleted',
       sameAs: { householdId: (m) => m.household_id },
     },
+    check: (record, today, m) => checkVisit(record, today, m?.data.birthDate as string | undefined),
   },
   followUps: {
     fields: ownFields(followUp.shape),
@@ -56,5 +85,6 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
       missing: 'err.visit.missing',
       sameAs: { householdId: (v) => v.household_id, memberId: (v) => v.data.memberId },
     },
+    check: (record, today) => checkFollowUp(record, today),
   },
 }

@@ -1,6 +1,7 @@
-// The checks of a pushed change that need no database: its shape, its field names and values against the entity's
-// schemas, and its stamps.
+// The checks of a pushed change that need no database: its shape, its field names, its text (no NUL, no lone
+// surrogate: the database refuses them), its values against the entity's schemas, and its stamps.
 import { checkDrift, HlcError, parseHlc } from '../../src/protocol/hlc'
+import { unstorableTextAt } from '../../src/protocol/records'
 import {
   type ChangeResult,
   change as changeSchema,
@@ -48,6 +49,12 @@ export function prepare(raw: unknown, nowMs: number): Prepared | Rejection {
     } catch (error) {
       if (error instanceof HlcError && error.reason === 'clock-drift') skewed = true
       else issues.push({ path: `fields.${name}.hlc`, message: 'err.hlc' })
+      continue
+    }
+    // Before the schema: text the database cannot store must be refused here, never reach a query.
+    const badText = unstorableTextAt(value, [name])
+    if (badText) {
+      issues.push({ path: badText.join('.'), message: 'err.text.badChar' })
       continue
     }
     // null clears a field, which only an optional field allows.

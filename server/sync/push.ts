@@ -8,7 +8,7 @@ import type { Session } from '../accounts'
 import type { Database } from '../db'
 import { areaOfWorkArea } from '../scope'
 import { applyOne } from './apply'
-import { Batch } from './batch'
+import { Batch, Sequence } from './batch'
 import { type Prepared, prepare } from './prepare'
 
 /** Applies a batch for a session; results are in the order of `changes`. */
@@ -24,13 +24,13 @@ export async function push(
     const [state] = await tx.query<{ last_seq: number | string }>(
       'SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE',
     )
-    let lastSeq = Number(state?.last_seq ?? 0)
+    const seq = new Sequence(Number(state?.last_seq ?? 0))
     const valid = prepared.filter((p): p is Prepared => !('status' in p))
-    const batch = await Batch.open(tx, session, area, () => ++lastSeq, valid)
+    const batch = await Batch.open(tx, session, area, seq, valid)
     const results: ChangeResult[] = []
     for (const p of prepared) results.push('status' in p ? p : await applyOne(batch, p))
     await batch.flush()
-    await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [lastSeq])
+    await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [seq.last])
     return results
   })
 }

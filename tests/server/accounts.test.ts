@@ -2,14 +2,15 @@
 // disabled, deleted and given a new password, tokens expire unless used, and password guessing is limited per
 // client address and per username from that address, with a cap on password hashes at once — on PGlite and
 // PostgreSQL (the CLI and `npm start` on the embedded database in a folder, as a fresh machine runs them).
-import { request } from 'node:http'
+
 import { mkdtemp, rm } from 'node:fs/promises'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../server/cli'
-import { DEMO, serveApp } from '../../server/main'
 import type { RunningServer } from '../../server/index'
+import { DEMO, serveApp } from '../../server/main'
 import {
   addKader,
   api,
@@ -62,9 +63,9 @@ describe.each(TARGETS)('accounts on $name', (target) => {
     const device = await Device.login(server.url, k.username, k.password)
     await server.admin.setDisabled(k.username, true)
     expect((await device.pull()).status).toBe(401)
-    expect((await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status).toBe(
-      401,
-    )
+    expect(
+      (await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status,
+    ).toBe(401)
     await server.admin.setDisabled(k.username, false)
     // Disabling revoked the device's token: enabling again needs a new login.
     expect((await device.pull()).status).toBe(401)
@@ -89,7 +90,11 @@ describe.each(TARGETS)('accounts on $name', (target) => {
     expect((await device.pull()).status).toBe(401)
     expect((await api(server.url, 'POST', '/login', { body: credentials(k) })).status).toBe(401)
     expect((await server.admin.listUsers()).some((a) => a.user.username === k.username)).toBe(false)
-    const successor = await server.admin.addUser({ username: `${k.username}-2`, password: 'rahasia-123', workAreaId: k.area.id })
+    const successor = await server.admin.addUser({
+      username: `${k.username}-2`,
+      password: 'rahasia-123',
+      workAreaId: k.area.id,
+    })
     const next = await Device.login(server.url, successor.user.username, 'rahasia-123')
     expect((await next.pullAll()).records.has(h.recordId)).toBe(true)
   })
@@ -130,7 +135,10 @@ describe.each(TARGETS)('accounts on $name', (target) => {
   })
 })
 
-const credentials = (k: { username: string; password: string }) => ({ username: k.username, password: k.password })
+const credentials = (k: { username: string; password: string }) => ({
+  username: k.username,
+  password: k.password,
+})
 
 describe.each(TARGETS)('login limits per address on $name', (target) => {
   let server: TestServer
@@ -145,11 +153,16 @@ describe.each(TARGETS)('login limits per address on $name', (target) => {
     const statuses = []
     for (let i = 0; i < 6; i++)
       statuses.push(
-        (await api(server.url, 'POST', '/login', { body: { username: `tamu-${i}`, password: 'tebak-tebak' } }))
-          .status,
+        (
+          await api(server.url, 'POST', '/login', {
+            body: { username: `tamu-${i}`, password: 'tebak-tebak' },
+          })
+        ).status,
       )
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
-    expect(await loginFrom('127.0.0.2', server.url, { username: 'tamu-9', password: 'tebak-tebak' })).toBe(401)
+    expect(await loginFrom('127.0.0.2', server.url, { username: 'tamu-9', password: 'tebak-tebak' })).toBe(
+      401,
+    )
   })
 })
 
@@ -179,7 +192,9 @@ describe.each(TARGETS)('password hashes at once on $name', (target) => {
     expect(busy.length).toBeGreaterThan(0)
     expect(busy.every((a) => a.body.error?.detail === 'login-busy')).toBe(true)
     expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true)
-    expect((await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status).toBe(200)
+    expect(
+      (await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status,
+    ).toBe(200)
   })
 })
 
@@ -196,7 +211,14 @@ describe('`npm start` on a fresh machine', () => {
 
   async function start(name: string, env: Record<string, string> = {}, demo = true) {
     const out: string[] = []
-    const server = await serveApp({ port: 0, dataDir: join(dir, name), staticDir: join(dir, 'none'), demo, env, out: (l) => out.push(l) })
+    const server = await serveApp({
+      port: 0,
+      dataDir: join(dir, name),
+      staticDir: join(dir, 'none'),
+      demo,
+      env,
+      out: (l) => out.push(l),
+    })
     running.push(server)
     return { server, out }
   }
@@ -211,7 +233,12 @@ describe('`npm start` on a fresh machine', () => {
       const demo = await Device.login(server.url, DEMO.username, DEMO.password, 'demo-phone')
 
       // Real kaders, one in the desa the demo used to share (Bolang) and one elsewhere, with their records.
-      const bolang = await server.admin.addWorkArea({ id: 'bolang', kabupaten: 'Cilacap', kecamatan: 'Dayeuhluhur', desa: 'Bolang' })
+      const bolang = await server.admin.addWorkArea({
+        id: 'bolang',
+        kabupaten: 'Cilacap',
+        kecamatan: 'Dayeuhluhur',
+        desa: 'Bolang',
+      })
       await server.admin.addUser({ username: 'siti', password: 'rahasia-123', workAreaId: bolang.id })
       const siti = await Device.login(server.url, 'siti', 'rahasia-123', 'siti-phone')
       const real = newHousehold(bolang, hlc(0, 'siti-phone'))
@@ -225,9 +252,15 @@ describe('`npm start` on a fresh machine', () => {
         change('households', real.recordId, { deleted: true }, hlc(9000, 'demo-phone')),
         newHousehold(bolang, hlc(9000, 'demo-phone')),
       ])
-      expect(attempts.body.results.map((r) => r.status === 'rejected' && r.reason)).toEqual(['forbidden', 'forbidden'])
+      expect(attempts.body.results.map((r) => r.status === 'rejected' && r.reason)).toEqual([
+        'forbidden',
+        'forbidden',
+      ])
       // The demo's own area works.
-      const mine = newHousehold((await server.admin.listWorkAreas()).find((a) => a.id === DEMO.area.id) ?? bolang, hlc(1, 'demo-phone'))
+      const mine = newHousehold(
+        (await server.admin.listWorkAreas()).find((a) => a.id === DEMO.area.id) ?? bolang,
+        hlc(1, 'demo-phone'),
+      )
       expect((await demo.push([mine])).body.results[0]).toMatchObject({ status: 'accepted' })
       // No real work area can be made in the demo's fictitious desa.
       await expect(server.admin.addWorkArea({ ...DEMO.area, id: 'real-in-demo' })).rejects.toThrow(/demo/)
@@ -254,18 +287,35 @@ describe('`npm start` on a fresh machine', () => {
     'moves a demo account made by an older version out of desa Bolang, and disables it in production',
     async () => {
       const first = await start('legacy', {}, false)
-      await first.server.admin.addWorkArea({ id: 'demo-bolang', kabupaten: 'Cilacap', kecamatan: 'Dayeuhluhur', desa: 'Bolang' })
-      await first.server.admin.addUser({ username: 'demo', password: 'kader-demo', workAreaId: 'demo-bolang' })
+      await first.server.admin.addWorkArea({
+        id: 'demo-bolang',
+        kabupaten: 'Cilacap',
+        kecamatan: 'Dayeuhluhur',
+        desa: 'Bolang',
+      })
+      await first.server.admin.addUser({
+        username: 'demo',
+        password: 'kader-demo',
+        workAreaId: 'demo-bolang',
+      })
       const old = await Device.login(first.server.url, 'demo', 'kader-demo')
       await first.server.close()
       const again = await start('legacy')
       expect((await old.pull()).status).toBe(401)
       const demo = await Device.login(again.server.url, DEMO.username, DEMO.password)
-      const me = await api<{ workArea: { id: string } }>(again.server.url, 'GET', '/me', { token: demo.token })
+      const me = await api<{ workArea: { id: string } }>(again.server.url, 'GET', '/me', {
+        token: demo.token,
+      })
       expect(me.body.workArea.id).toBe(DEMO.area.id)
       await again.server.close()
       const production = await start('legacy', { NODE_ENV: 'production' })
-      expect((await api(production.server.url, 'POST', '/login', { body: { username: 'demo', password: 'kader-demo' } })).status).toBe(401)
+      expect(
+        (
+          await api(production.server.url, 'POST', '/login', {
+            body: { username: 'demo', password: 'kader-demo' },
+          })
+        ).status,
+      ).toBe(401)
     },
     START_TIMEOUT_MS * 2,
   )
@@ -284,10 +334,28 @@ describe('account commands', () => {
       const out: string[] = []
       const err: string[] = []
       let stdin = 'sandi-awal-123'
-      const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), readLine: async () => stdin, env: {} }
+      const io = {
+        out: (l: string) => out.push(l),
+        err: (l: string) => err.push(l),
+        readLine: async () => stdin,
+        env: {},
+      }
       const d = ['--data-dir', join(dir, 'data')]
       const run = (...args: string[]) => runCli([...args, ...d], io)
-      expect(await run('area', 'add', '--id', 'a1', '--kabupaten', 'Cilacap', '--kecamatan', 'Dayeuhluhur', '--desa', 'Bolang')).toBe(0)
+      expect(
+        await run(
+          'area',
+          'add',
+          '--id',
+          'a1',
+          '--kabupaten',
+          'Cilacap',
+          '--kecamatan',
+          'Dayeuhluhur',
+          '--desa',
+          'Bolang',
+        ),
+      ).toBe(0)
       expect(await run('user', 'add', '--username', 'wati', '--area', 'a1')).toBe(0)
       expect(await run('user', 'disable', '--username', 'wati')).toBe(0)
       expect(await run('user', 'list')).toBe(0)
@@ -299,8 +367,20 @@ describe('account commands', () => {
       expect(err.at(-1)).toMatch(/No user nobody/)
       const server = await startTestServer({ name: 'pglite' }, { dataDir: join(dir, 'data') })
       try {
-        expect((await api(server.url, 'POST', '/login', { body: { username: 'wati', password: 'sandi-awal-123' } })).status).toBe(401)
-        expect((await api(server.url, 'POST', '/login', { body: { username: 'wati', password: 'sandi-baru-456' } })).status).toBe(200)
+        expect(
+          (
+            await api(server.url, 'POST', '/login', {
+              body: { username: 'wati', password: 'sandi-awal-123' },
+            })
+          ).status,
+        ).toBe(401)
+        expect(
+          (
+            await api(server.url, 'POST', '/login', {
+              body: { username: 'wati', password: 'sandi-baru-456' },
+            })
+          ).status,
+        ).toBe(200)
       } finally {
         await server.close()
       }

@@ -3,8 +3,8 @@
 // on the real server, on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Change, ChangeResult } from '../../src/protocol/wire'
 import { formatHlc } from '../../src/protocol/hlc'
+import type { Change, ChangeResult } from '../../src/protocol/wire'
 import {
   addKader,
   api,

@@ -73,7 +73,9 @@ describe.each(TARGETS)('HTTP headers on $name', (target) => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     }
     // The service worker fetches tiles under its own policy: it gets one too.
-    expect((await get('/sw.js')).headers.get('content-security-policy')).toMatch(/connect-src [^;]*tile\.openstreetmap/)
+    expect((await get('/sw.js')).headers.get('content-security-policy')).toMatch(
+      /connect-src [^;]*tile\.openstreetmap/,
+    )
     // A file that is not there under /assets is a 404, not the app (and not cached for a year).
     const missing = await get('/assets/gone-123.js')
     expect(missing.status).toBe(404)

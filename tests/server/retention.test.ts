@@ -23,7 +23,8 @@ const NIK = '3301015204900001'
 describe.each(TARGETS)('retention on $name', (target) => {
   let server: TestServer
   let clock = Date.now()
-  const stamp = (offsetMs = 0) => formatHlc({ millis: clock - 60_000 + offsetMs, counter: 0, node: 'device-a' })
+  const stamp = (offsetMs = 0) =>
+    formatHlc({ millis: clock - 60_000 + offsetMs, counter: 0, node: 'device-a' })
   beforeAll(async () => {
     server = await startTestServer(target, {
       now: () => clock,
@@ -101,8 +102,14 @@ describe.each(TARGETS)('retention on $name', (target) => {
     expect(JSON.stringify(late.body)).not.toMatch(/Rahasia|3301015204900001/)
 
     // An edit from a phone offline all that time changes nothing and stores nothing.
-    const stale = await k.device.push([change('members', m.recordId, { name: 'Siti Rahasia', nik: NIK }, stamp(2000))])
-    expect(stale.body.results[0]).toMatchObject({ status: 'accepted', purged: true, record: { deleted: true } })
+    const stale = await k.device.push([
+      change('members', m.recordId, { name: 'Siti Rahasia', nik: NIK }, stamp(2000)),
+    ])
+    expect(stale.body.results[0]).toMatchObject({
+      status: 'accepted',
+      purged: true,
+      record: { deleted: true },
+    })
     expect(JSON.stringify(await rows('records', 'id', [m.recordId]))).not.toMatch(/Rahasia/)
   })
 })
