@@ -585,7 +585,8 @@ export const en: Record<string, string> = {
   'err.hlc.node': 'This change was stamped by another phone.',
   'err.household.deleted': 'This household was deleted.',
   'err.member.deleted': 'This member was deleted.',
-  'err.text.badChar': 'There is a character that cannot be saved (e.g. a broken emoji). Delete it and type again.',
+  'err.text.badChar':
+    'There is a character that cannot be saved (e.g. a broken emoji). Delete it and type again.',
   'settings.workAreaFromServer': 'from the puskesmas account',
   'settings.posyandu': 'Posyandu',
   'settings.posyanduName': 'Posyandu name',
