@@ -1,6 +1,6 @@
 // Applying one checked change inside a push's batch: households and members are merged field by field
 // (src/protocol/merge.ts); visits and follow-ups are inserted once, and a later change of a stored id is a
-// duplicate. A change's stamps must carry the token's device as their node. A record that changes is checked
+// duplicate. A stamp that wins must carry the token's device as its node. A record that changes is checked
 // against its entity's rules (entities.ts): the schema; its scope — a household by its address, any other record
 // by its parent, which must be on the server, in the kader's work area and, for a live record, not deleted (nor
 // its household); and the shared domain rules (no date after the day of the edit).
@@ -111,26 +111,27 @@ function domainIssues(p: Prepared, record: Record<string, unknown>, parent: Reco
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /**
- * Stamps of another node than the token's device are refused (one device may not stamp edits as another), except
- * a stamp the server already holds for that field: a phone re-sends a value it pulled before its own edit left.
+ * A stamp of another node than the token's device may not win a field: one device may not stamp edits as another.
+ * A losing one changes nothing and is let through — a phone re-sends the value and stamp of a field it pulled
+ * before its own edit of that field left.
  */
-function foreignStamps(batch: Batch, p: Prepared, stored: RecordRow | undefined): Issue[] {
-  return Object.entries(p.fields).flatMap(([name, { hlc }]) =>
-    parseHlc(hlc).node === batch.session.deviceId || stored?.hlcs[name] === hlc
+function forgedStamps(batch: Batch, p: Prepared, winners: readonly string[]): Issue[] {
+  return winners.flatMap((name) => {
+    const hlc = p.fields[name]?.hlc ?? ''
+    return parseHlc(hlc).node === batch.session.deviceId
       ? []
-      : [{ path: `fields.${name}.hlc`, message: 'err.hlc.node' }],
-  )
+      : [{ path: `fields.${name}.hlc`, message: 'err.hlc.node' }]
+  })
 }
 
 async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
   const { stored } = prior
-  const foreign = foreignStamps(batch, p, stored)
-  if (foreign.length > 0) return reject(p.changeId, 'invalid', foreign)
-
   const before = stored ? stateOf(stored) : undefined
   const { state, applied } = mergeChange(before, p.fields)
+  const forged = forgedStamps(batch, p, applied)
+  if (forged.length > 0) return reject(p.changeId, 'invalid', forged)
   // Only stamps that win change a record: a change that wins nothing leaves it as it is, sequence number included.
   if (stored && applied.length === 0) return accept(batch, p, toState(stored))
   const checked = checkRecord(p, state)
@@ -194,11 +195,11 @@ async function resequenceHousehold(batch: Batch, householdId: string): Promise<v
 async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
-  const foreign = foreignStamps(batch, p, prior.stored)
-  if (foreign.length > 0) return reject(p.changeId, 'invalid', foreign)
   if (prior.stored) return accept(batch, p, toState(prior.stored))
 
   const { state } = mergeChange(undefined, p.fields)
+  const forged = forgedStamps(batch, p, Object.keys(p.fields))
+  if (forged.length > 0) return reject(p.changeId, 'invalid', forged)
   const checked = checkRecord(p, state)
   if ('status' in checked) return checked
   const placed = await placeOf(batch, p, checked.record)
