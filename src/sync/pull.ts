@@ -3,7 +3,7 @@
 // while one is stored.
 import type { Table } from 'dexie'
 import type { ConflictEntry, FieldClocks } from '../data/schemas'
-import { cursorKey, readMeta } from '../data/sync-state'
+import { cursorKey, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
 import { isHlc } from '../protocol/hlc'
 import { household, type MergedEntity, member } from '../protocol/records'
 import { followUp, visit } from '../protocol/visits'
@@ -16,34 +16,39 @@ import { call, type Row, type Run, setProgress, tableOf, tables, zip } from './r
 export async function pullAll(run: Run): Promise<void> {
   const { db } = run
   const area = run.auth.workArea.id
-  const fetchPage = async (cursor: number) => {
+  const fetchPage = async ({ cursor, epoch }: PullPosition) => {
     const query = new URLSearchParams({
       cursor: String(cursor),
       limit: String(run.pullPageSize),
       workArea: area,
+      ...(epoch === undefined ? {} : { epoch }),
     })
     const answer = await call<PullResponse>(run, 'GET', `/changes?${query}`)
     const { body } = answer
     if (
       !Array.isArray(body?.records) ||
       !Number.isInteger(body.nextCursor) ||
-      typeof body.hasMore !== 'boolean'
+      typeof body.hasMore !== 'boolean' ||
+      (body.epoch !== undefined && typeof body.epoch !== 'string')
     )
       throw new SyncError('server', { detail: 'bad-pull-answer' })
     return answer
   }
-  let next = fetchPage((await readMeta<number>(db, cursorKey(area))) ?? 0)
+  // A cursor the server no longer knows (a restore from backup) is answered from 0 (`reset`): merging again
+  // what the phone holds changes nothing, and what it missed arrives.
+  let next = fetchPage(pullPositionOf(await readMeta(db, cursorKey(area))))
   let done = 0
   for (;;) {
     const { body, serverTimeMs } = await next
     // The next page travels while this one is stored; each is still stored with its own cursor, in order.
+    const position: PullPosition = { cursor: body.nextCursor, ...(body.epoch ? { epoch: body.epoch } : {}) }
     if (body.hasMore) {
-      next = fetchPage(body.nextCursor)
+      next = fetchPage(position)
       next.catch(() => {}) // awaited on the next turn; a failed store must not leave it unhandled
     }
     await db.transaction('rw', tables(db), async () => {
       await applyStates(run, body.records, serverTimeMs)
-      await db.meta.put({ key: cursorKey(area), value: body.nextCursor })
+      await db.meta.put({ key: cursorKey(area), value: position })
       done += body.records.length
       await setProgress(run, { phase: 'pull', done, total: done + (body.hasMore ? run.pullPageSize : 0) })
     })

@@ -6,32 +6,15 @@
 import type { Table } from 'dexie'
 import { entriesOf, entriesOfRecords, isInserts, outboxCounts, settleEntries } from '../data/outbox'
 import type { FieldClocks, OutboxEntry, OutboxRejection } from '../data/schemas'
-import { formatHlc } from '../protocol/hlc'
+import { formatHlc, parseHlc } from '../protocol/hlc'
 import type { MergedEntity } from '../protocol/records'
-import {
-  type Change,
-  type ChangeResult,
-  isInserted,
-  MERGED_ENTITIES,
-  type PushResponse,
-  type RecordState,
-} from '../protocol/wire'
+import { type Change, isInserted, MERGED_ENTITIES, type RecordState } from '../protocol/wire'
 import { clockKey } from './clock'
-import { SyncError } from './errors'
+import { type BatchAnswer, sendBatch, UNSENDABLE } from './isolate'
 import { MERGED_FIELDS } from './merge'
 import { applyStates } from './pull'
 import { requeue } from './requeue'
-import {
-  call,
-  MAX_BATCH_JSON_BYTES,
-  type Row,
-  type Run,
-  realNow,
-  setProgress,
-  tableOf,
-  tables,
-  zip,
-} from './run'
+import { MAX_BATCH_JSON_BYTES, type Row, type Run, realNow, setProgress, tableOf, tables, zip } from './run'
 
 export async function pushAll(run: Run): Promise<void> {
   const { db } = run
@@ -75,15 +58,13 @@ export async function pushAll(run: Run): Promise<void> {
   for (let built = await next; built; built = await next) {
     const { batch, changes, dropped } = built
     const total = Math.max(total0, done + built.read)
-    const sent = call<PushResponse>(run, 'POST', '/changes', { workAreaId: run.auth.workArea.id, changes })
+    const sent = sendBatch(run, changes)
     next = nextBatch(built.after)
     next.catch(() => {}) // awaited on the next turn
-    const { body, serverTimeMs } = await sent
-    if (!Array.isArray(body?.results) || body.results.length !== changes.length)
-      throw new SyncError('server', { detail: 'bad-push-answer' })
+    const { results, serverTimeMs } = await sent
     await stored
     stored = db.transaction('rw', tables(db), async () => {
-      await acknowledge(run, batch, body.results, serverTimeMs)
+      await acknowledge(run, batch, results, serverTimeMs)
       await settleEntries(db, dropped, [])
       done += batch.length
       await setProgress(run, { phase: 'push', done, total })
@@ -161,6 +142,9 @@ function changeOf(
     for (const name of entry.changedFields) {
       const hlc = clocks?.hlcs[name]
       if (hlc === undefined || !allowed.includes(name)) continue
+      // Another device's stamp won the field since our edit: the server has that value, and a stamp of another
+      // node is not ours to send (the server lets only our own stamps win).
+      if (parseHlc(hlc).node !== run.deviceId) continue
       fields[name] = { value: record[name] ?? null, hlc }
     }
   }
@@ -174,7 +158,7 @@ const isNode = (s: string) => /^[0-9A-Za-z_-]{1,64}$/.test(s)
 async function acknowledge(
   run: Run,
   batch: OutboxEntry[],
-  results: ChangeResult[],
+  results: BatchAnswer['results'],
   serverTimeMs: number,
 ): Promise<void> {
   const { db } = run
@@ -186,7 +170,10 @@ async function acknowledge(
   for (const [i, entry] of batch.entries()) {
     const result = results[i]
     if (entry.seq === undefined || !result) continue
-    if (result.status === 'accepted') {
+    if (result === UNSENDABLE) {
+      refused.push({ entry, rejection: { reason: 'server-error', issues: [], at } })
+      run.summary.rejected += 1
+    } else if (result.status === 'accepted') {
       accepted.push({ entity: result.entity, record: result.record, hlcs: result.hlcs })
       acknowledged.push(entry)
       run.summary.pushed += 1

@@ -87,8 +87,11 @@ export async function call<T>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
+  /** Tries (default: the run's policy), and a hook told of every failed one. */
+  opts: { attempts?: number; onFailure?: (error: SyncError) => void } = {},
 ): Promise<Answer<T>> {
   const sleep = run.opts.sleep ?? wait
+  const attempts = opts.attempts ?? run.retry.attempts
   for (let attempt = 0; ; attempt++) {
     try {
       const answer = await request<T>(method, path, body, {
@@ -113,7 +116,8 @@ export async function call<T>(
       return answer
     } catch (caught) {
       const error = toSyncError(caught)
-      if (!error.retryable || attempt + 1 >= run.retry.attempts) throw error
+      opts.onFailure?.(error)
+      if (!error.retryable || attempt + 1 >= attempts) throw error
       await sleep(error.retryAfterMs ?? backoffMs(attempt, run.retry), run.opts.signal)
     }
   }
