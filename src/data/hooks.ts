@@ -4,6 +4,7 @@ import { type InteropableObservable, useLiveQuery, useObservable } from 'dexie-r
 import type { ClinicalSettings } from '../domain/clinical-settings'
 import { getClinicalSettings } from './clinical-settings'
 import { getDb } from './db'
+import { type Draft, listDrafts } from './drafts'
 import type { HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, membersOf } from './read'
@@ -75,4 +76,9 @@ export function useDataVersion(): string | undefined {
     ])
     return `${outbox}:${visits}:${JSON.stringify(status?.value ?? null)}`
   })
+}
+
+/** The Draf list: every form not saved yet, the most recent first. */
+export function useDrafts(): Draft[] | undefined {
+  return useLiveQuery(listDrafts)
 }

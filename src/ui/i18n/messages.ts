@@ -12,6 +12,8 @@ export const id: Record<string, string> = {
   'common.back': 'Kembali',
   'common.choose': '— pilih —',
   'common.notFound': 'Halaman tidak ditemukan.',
+  'drafts.title': 'Draf',
+  'drafts.banner': 'Draf belum disimpan: {n}',
 
   'households.title': 'Rumah tangga',
   'households.search': 'Cari rumah tangga',
@@ -360,6 +362,8 @@ export const en: Record<string, string> = {
   'common.back': 'Back',
   'common.choose': '— choose —',
   'common.notFound': 'Page not found.',
+  'drafts.title': 'Drafts',
+  'drafts.banner': 'Drafts not saved: {n}',
 
   'households.title': 'Households',
   'households.search': 'Search households',

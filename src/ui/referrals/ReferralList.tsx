@@ -2,6 +2,7 @@
 // with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
 import { type FormEvent, useMemo, useState } from 'react'
 import { useClinicalSettings, useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import { uuidv7s } from '../../data/ids'
 import type { Household, Member } from '../../data/schemas'
 import { useWorkAreaVisits } from '../../data/visit-hooks'
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../data/visit-schemas'
@@ -133,6 +134,8 @@ function FollowUpForm({
   const [date, setDate] = useState(today)
   const [result, setResult] = useState('')
   const [error, setError] = useState<string>()
+  // One id per finding, made when the form opens: a repeated Simpan stores each follow-up once.
+  const [saveIds] = useState(() => uuidv7s(referral.findings.length, Date.now()))
   const { saving, failure, run } = useSave()
 
   const submit = async (e: FormEvent) => {
@@ -145,7 +148,7 @@ function FollowUpForm({
       outcome,
       result,
     }))
-    const done = await run(() => saveFollowUps(inputs, { now: new Date(), today }))
+    const done = await run(() => saveFollowUps(inputs, { now: new Date(), today, saveIds }))
     if (!done) return
     const refused = done.value.find((r) => !r.ok)
     if (refused && !refused.ok) return setError(Object.values(refused.errors)[0]?.key ?? 'err.invalid')
