@@ -82,8 +82,12 @@ export class KaderDb extends Dexie {
       .upgrade(stampExistingRecords)
     // recordIds: the records of an inserts row (outbox.ts), one index entry each, for a record's sync mark.
     this.version(5).stores({ outbox: '++seq, recordId, *recordIds' })
-    // id: a form's draft, read when the form opens; the Draf list reads them all (a handful), so no other index.
-    this.version(6).stores({ drafts: 'id' })
+    this.version(6).stores({
+      // id: a form's draft, read when the form opens; the Draf list reads them all (a handful): no other index.
+      drafts: 'id',
+      // memberId: a member's follow-ups, shown with their visits and sync marks (visits.ts followUpsOf).
+      followUps: 'id, workAreaId, memberId',
+    })
   }
 }
 

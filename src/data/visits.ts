@@ -211,6 +211,14 @@ export async function visitsOf(memberId: string): Promise<VisitRow[]> {
   return markSuperseded(validRows(visit, 'visits', rows))
 }
 
+/** A member's follow-ups, oldest first. */
+export async function followUpsOf(memberId: string): Promise<FollowUp[]> {
+  const rows = await getDb().followUps.where('memberId').equals(memberId).toArray()
+  return validRows(followUp, 'followUps', rows).sort((a, b) =>
+    a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date),
+  )
+}
+
 /** Every visit and follow-up of a work area (for the referral list). */
 export async function workAreaVisits(
   workAreaId: string,

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../src/data/ids'
 import { entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, membersOf } from '../../src/data/read'
 import { getSyncState } from '../../src/data/sync-state'
+import { followUpsOf } from '../../src/data/visits'
 import { makeHousehold, makeMember, NIK_SITI } from './fixtures'
 
 const name = `migration-${uuidv7()}`
@@ -181,8 +182,24 @@ it('upgrades a version 4 database: waiting changes intact, still found by record
   db.close()
 })
 
-it('upgrades a version 5 database: records and waiting changes intact, an empty drafts table to write to', async () => {
+it('upgrades a version 5 database: records and waiting changes intact, follow-ups found by member, drafts', async () => {
   const home = makeHousehold()
+  const memberId = uuidv7()
+  const followUp = {
+    id: uuidv7(),
+    createdAt: home.createdAt,
+    updatedAt: home.createdAt,
+    deviceId: 'device-test',
+    version: 1,
+    deleted: false,
+    visitId: uuidv7(),
+    findingCode: 'bp.high',
+    date: '2025-06-01',
+    outcome: 'sudah_ke_pustu',
+    memberId,
+    householdId: home.id,
+    workAreaId: home.workAreaId,
+  }
   const waiting = {
     changeId: uuidv7(),
     entity: 'households',
@@ -205,6 +222,7 @@ it('upgrades a version 5 database: records and waiting changes intact, an empty 
   })
   await v5.table('households').add(home)
   await v5.table('outbox').add(waiting)
+  await v5.table('followUps').add(followUp)
   v5.close()
 
   const db = new KaderDb(name)
@@ -213,6 +231,7 @@ it('upgrades a version 5 database: records and waiting changes intact, an empty 
   expect(db.verno).toBe(LATEST)
   expect(await db.households.get(home.id)).toEqual(home)
   expect(await db.outbox.toArray()).toEqual([{ ...waiting, seq: 1 }])
+  expect(await followUpsOf(memberId)).toEqual([followUp])
   expect(await db.drafts.count()).toBe(0)
   await db.drafts.put({
     id: 'household:new:x',

@@ -15,6 +15,7 @@ import { formatDate } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSave } from '../shared/useSave'
+import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
 
@@ -107,6 +108,12 @@ function ReferralItem({
             outcome: t(`followUp.${referral.lastFollowUp.outcome}`),
             date: formatDate(referral.lastFollowUp.date, lang),
           })}
+          {referral.lastFollowUp.id && (
+            <>
+              {' · '}
+              <RecordSyncMark recordId={referral.lastFollowUp.id} />
+            </>
+          )}
         </p>
       )}
       {open ? (
