@@ -9,21 +9,12 @@
 //   drafts              — what the kader typed in a form not saved yet (drafts.ts): device-local, never synced.
 // Every index below names the query that needs it: each index slows every write, so there are no others.
 import Dexie, { type Table, type Transaction } from 'dexie'
-import { formatHlc, isHlc } from '../sync/hlc'
+import { formatHlc, isHlc } from '../protocol/hlc'
+import { type Household, householdFields, type Member, memberFields, padRtRw } from '../protocol/records'
+import type { FollowUp, Visit } from '../protocol/visits'
 import type { Draft } from './drafts'
 import { uuidv7 } from './ids'
-import {
-  type ConflictEntry,
-  type FieldClocks,
-  type Household,
-  householdFields,
-  type Member,
-  memberFields,
-  type OutboxEntry,
-  type OutboxRow,
-  padRtRw,
-} from './schemas'
-import type { FollowUp, Visit } from './visit-schemas'
+import type { ConflictEntry, FieldClocks, OutboxEntry, OutboxRow } from './schemas'
 
 export class KaderDb extends Dexie {
   declare households: Table<Household, string>

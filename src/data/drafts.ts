@@ -3,9 +3,9 @@
 // draft never syncs and never enters the outbox. A save deletes its draft in the save's own transaction
 // (write.ts, visits.ts `draftId`), so a saved form never comes back as a draft.
 import * as z from 'zod/mini'
+import { id, isoDateTime } from '../protocol/records'
 import { getDb, guardQuota } from './db'
 import { validRows } from './read'
-import { id, isoDateTime } from './schemas'
 
 export const DRAFT_KINDS = ['household', 'member', 'visit', 'walkIn'] as const
 export type DraftKind = (typeof DRAFT_KINDS)[number]

@@ -2,14 +2,9 @@ import { useEffect, useMemo, useState } from 'react'
 import { draftKeys } from '../../data/drafts'
 import { useHousehold, useWorkArea } from '../../data/hooks'
 import { uuidv7 } from '../../data/ids'
-import {
-  type GpsPoint,
-  gpsPoint,
-  type Household,
-  type HouseholdInput,
-  type WorkArea,
-} from '../../data/schemas'
+import type { WorkArea } from '../../data/schemas'
 import { deleteHousehold, saveHousehold, validateHousehold } from '../../data/write'
+import { type GpsPoint, gpsPoint, type Household, type HouseholdInput } from '../../protocol/records'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
 import { storedString, useRecordForm } from '../forms/useRecordForm'
