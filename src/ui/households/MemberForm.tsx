@@ -196,13 +196,15 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
           hint={t('member.nikHint')}
           {...text('nik')}
           // A disagreement is explained once, in the confirmation box right below.
-          error={mismatches.some((p) => p.key === form.errors.nik?.key) ? undefined : form.errors.nik}
+          error={
+            mismatches.some((p) => `err.${p.code}` === form.errors.nik?.key) ? undefined : form.errors.nik
+          }
         />
         {mismatches.length > 0 && (
           <div className="confirm-box" role="alert">
             <ul>
               {mismatches.map((p) => (
-                <li key={p.key}>{t(p.key, p.params)}</li>
+                <li key={p.code}>{t(`err.${p.code}`, p.params)}</li>
               ))}
             </ul>
             <label className="checkbox">
