@@ -107,6 +107,6 @@ describe('member form', () => {
     const [stored] = await getDb().members.toArray()
     expect(stored?.hpht).toBe(daysFromToday(-70))
     expect(await outboxSize()).toBe(outboxBefore + 1)
-    expect(window.location.hash).toBe(`#/rumah/${household.id}`)
+    await waitFor(() => expect(window.location.hash).toBe(`#/rumah/${household.id}`))
   })
 })

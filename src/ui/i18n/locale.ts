@@ -32,6 +32,31 @@ export function formatDateTime(instant: Date | string, lang: Lang): string {
   )
 }
 
+const clock: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat(LOCALES.id, { hour: '2-digit', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { hour: '2-digit', minute: '2-digit' }),
+}
+const dayAndClock: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat(LOCALES.id, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat(LOCALES.en, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+}
+
+/** An instant in the phone's time zone: "10.32" when it is today, "12 Mar 10.32" otherwise. */
+export function formatWhen(instant: string, lang: Lang, now = new Date()): string {
+  const at = new Date(instant)
+  return (at.toDateString() === now.toDateString() ? clock : dayAndClock)[lang].format(at)
+}
+
 /** A number with the language's decimal and grouping separators ("1.234,5" / "1,234.5"). */
 export function formatNumber(n: number, lang: Lang, maximumFractionDigits = 1): string {
   return numberFormat(lang, maximumFractionDigits).format(n)
