@@ -1,6 +1,7 @@
 // How the server stores a synced record (table `records`, server/migrations) and how it goes back on the wire: the
 // record as the shared schema describes it, its meta derived from the field stamps.
 import type * as z from 'zod/mini'
+import { isErrorKey } from '../../src/protocol/error-messages'
 import { parseHlc } from '../../src/protocol/hlc'
 import { latestHlc, type MergeState } from '../../src/protocol/merge'
 import type { Issue, RecordState, SyncedEntity, SyncedRecord } from '../../src/protocol/wire'
@@ -56,6 +57,6 @@ export function buildRecord(id: string, state: MergeState): Record<string, unkno
 export function issuesOf(error: z.core.$ZodError, prefix?: string): Issue[] {
   return error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter((s) => s !== undefined).join('.'),
-    message: i.message,
+    message: isErrorKey(i.message) ? i.message : 'err.invalid',
   }))
 }

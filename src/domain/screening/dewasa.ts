@@ -1,16 +1,18 @@
 // Usia dewasa (19–59 y, incl. PUS/WUS): IMT, lingkar perut, blood pressure, gula darah sewaktu, PUMA (PPOK), TBC
 // symptoms, mental health (SRQ-20 or PHQ-2 + GAD-2), KB for PUS and smoking. lansia.ts reuses all of it.
+
 import { ageOn } from '../age'
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
+import type { Bilingual } from '../text'
 import {
   adultBloodPressure,
-  type Bilingual,
   finding,
   randomGlucose,
   type ScreeningContext,
   smokingFindings,
+  urgent,
 } from './common'
 import type { DewasaScreening, KbMethod, PumaAnswers, TbcSymptom } from './dewasa-part'
 
@@ -26,16 +28,17 @@ export function interpretDewasa(s: DewasaScreening, ctx: ScreeningContext): Find
   const age = ageOn(ctx.birthDate, ctx.today).years
   // Weight and waist say nothing about adiposity in pregnancy; the ibu hamil part covers her (LiLA).
   const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
+  const all = !ctx.problemsOnly
   return [
     ...(pregnant ? [] : imtFindings(s.weightKg, s.heightCm)),
-    ...(pregnant ? [] : waist(s.waistCm, ctx.sex)),
+    ...(pregnant || !all ? [] : waist(s.waistCm, ctx.sex)),
     ...adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg),
     ...randomGlucose('gds', s.gdsMgDl),
     ...pumaFindings(s.puma, ctx.sex, age, ctx.settings),
     ...tbc(s.tbcSymptoms, s.tbcHouseholdContact),
     ...mentalHealth(s, ctx.settings),
-    ...kb(s.pus, s.kbMethod),
-    ...smokingFindings('merokok', s.smoking),
+    ...(all ? kb(s.pus, s.kbMethod) : []),
+    ...(all ? smokingFindings('merokok', s.smoking) : []),
   ]
 }
 
@@ -297,14 +300,16 @@ function srq20Findings(answers: readonly (boolean | null)[] | undefined, referAt
   const findings: Finding[] = []
   if (r.item17) {
     findings.push(
-      finding(
-        'jiwa.srq20.item17',
-        'rujuk',
-        {
-          id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
-          en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
-        },
-        SRC_SRQ,
+      urgent(
+        finding(
+          'jiwa.srq20.item17',
+          'rujuk',
+          {
+            id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
+            en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
+          },
+          SRC_SRQ,
+        ),
       ),
     )
   }

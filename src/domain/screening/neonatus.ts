@@ -1,6 +1,8 @@
 // Bayi baru lahir (day 0–28): KN1–KN3 contact windows and the newborn danger signs.
+
 import type { Finding } from '../findings'
-import { type Bilingual, dangerSignFindings, type ScreeningContext } from './common'
+import type { Bilingual } from '../text'
+import { dangerSignFindings, type ScreeningContext } from './common'
 import {
   type ContactDefinition,
   type ContactVisit,
@@ -47,12 +49,11 @@ export function knSchedule(
 }
 
 export function interpretNeonatus(s: NeonatusScreening, ctx: ScreeningContext): Finding[] {
+  const signs = dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER)
+  if (ctx.problemsOnly) return signs
   const windows = knSchedule({ date: ctx.birthDate, time: s.birthTime }, s.knVisits ?? [], {
     today: ctx.today,
     time: ctx.nowTime,
   })
-  return [
-    ...windows.map((w) => contactFinding('kn', w, SRC_KN)),
-    ...dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER),
-  ]
+  return [...windows.map((w) => contactFinding('kn', w, SRC_KN)), ...signs]
 }

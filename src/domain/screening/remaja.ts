@@ -1,11 +1,12 @@
 // Usia sekolah & remaja (6–18 y): IMT/U and TB/U categories from the growth engine's z-scores, blood pressure from
 // 15 y, anaemia by Hb, TTD remaja putri, blood glucose and smoking.
+
 import { ageOn } from '../age'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
+import type { Bilingual } from '../text'
 import {
   adultBloodPressure,
-  type Bilingual,
   bpText,
   finding,
   randomGlucose,
@@ -90,8 +91,8 @@ export function interpretRemaja(s: RemajaScreening, ctx: ScreeningContext): Find
     // In pregnancy the ibu hamil part reads Hb with its own cut-off.
     ...(pregnant ? [] : anaemia(s.hbGdl, age, ctx.sex)),
     ...randomGlucose('gds', s.gdsMgDl),
-    ...ttdPutri(s, age, ctx.sex),
-    ...smokingFindings('merokok', s.smoking),
+    ...(ctx.problemsOnly ? [] : ttdPutri(s, age, ctx.sex)),
+    ...(ctx.problemsOnly ? [] : smokingFindings('merokok', s.smoking)),
   ]
 }
 
