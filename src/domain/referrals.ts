@@ -1,5 +1,5 @@
 // Open referrals: the 'rujuk' findings the kader still has to follow up ("referral made but no return",
-// ilp-domain.md §3.1 — a kunjungan khusus trigger and the Form tindak lanjut).
+// clinical-rules.md §3.1 — a kunjungan khusus trigger and the Form tindak lanjut).
 //
 // Rules:
 //   - per member, the latest visit that no correction supersedes decides: what it refers is what is open, so a

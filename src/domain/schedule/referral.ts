@@ -1,4 +1,4 @@
-// Referral follow-up ("referral made but no return", ilp-domain.md §3.1) by referrals.ts openReferrals, and the
+// Referral follow-up ("referral made but no return", clinical-rules.md §3.1) by referrals.ts openReferrals, and the
 // findings it reads by visit-findings.ts referralFindings (visitFindings' 'rujuk' findings).
 import { toDayMonthYear } from '../dates'
 import { CLOSING_OUTCOMES, openReferrals, type ReferralVisit } from '../referrals'
@@ -7,7 +7,7 @@ import { addDays } from './calendar'
 import type { CurrentVisits, RuleContext, TaskDraft } from './task'
 import type { ScheduleFollowUp, ScheduleMember } from './types'
 
-// The kader reports weekly to the pustu, where the Form tindak lanjut is reviewed (ilp-domain.md §3.1 [V]): by the
+// The kader reports weekly to the pustu, where the Form tindak lanjut is reviewed (clinical-rules.md §3.1 [V]): by the
 // next weekly meeting she should know whether the member went. So the follow-up is due within 7 days of the
 // referral; after that it stays overdue — an open referral never stops mattering — until a follow-up closes it or
 // a later visit no longer refers (openReferrals' rules).
@@ -15,7 +15,7 @@ export const REFERRAL_FOLLOW_UP_DAYS = 7
 
 const SOURCE =
   'Panduan Pengelolaan Posyandu 2023: kunjungan khusus "referral follow-up", Form tindak lanjut ' +
-  '(ilp-domain.md §3.1) [V]; 7 days: project rule (weekly report)'
+  '(clinical-rules.md §3.1) [V]; 7 days: project rule (weekly report)'
 
 /**
  * One task per member at most: the open referral of the member's deciding visit (openReferrals), due from the day
