@@ -4,6 +4,7 @@
 import * as z from 'zod/mini'
 import { checkMember } from '../../src/domain/member-checks'
 import { checkFollowUp, checkVisit, type RecordProblem } from '../../src/domain/visit-checks'
+import type { ErrorKey } from '../../src/protocol/error-messages'
 import {
   household,
   householdFields,
@@ -22,9 +23,9 @@ export interface Parent {
   /** The field naming the parent's id. */
   field: string
   /** The issue when the parent is not on the server (push it first, in the same or an earlier batch). */
-  missing: string
+  missing: ErrorKey
   /** The issue when a live record names a deleted parent (for parents that can be deleted). */
-  deleted?: string
+  deleted?: ErrorKey
   /** Fields that must equal the parent's, read from the parent's row. */
   sameAs?: Record<string, (parent: RecordRow) => unknown>
 }
@@ -39,8 +40,17 @@ export interface EntityRules {
    * The shared domain rules of a live record (src/domain: the phone runs the same), on the day `today`; the
    * parent's row when the entity has one. Problems the phone shows as warnings are not refused.
    */
-  check?: (record: Record<string, unknown>, today: string, parent: RecordRow | undefined) => RecordProblem[]
+  check?: (record: Record<string, unknown>, today: string, parent: RecordRow | undefined) => DomainProblem[]
 }
+
+/** A problem a domain rule found, as the wire says it: the field and the error key. */
+export interface DomainProblem {
+  field: string
+  key: ErrorKey
+}
+
+const worded = (problems: RecordProblem[]): DomainProblem[] =>
+  problems.map((p) => ({ field: p.field, key: `err.${p.code}` as const }))
 
 /** A record schema's own fields: everything but the sync meta, which the server derives from the stamps. */
 const ownFields = (shape: Record<string, z.ZodMiniType>): Record<string, z.ZodMiniType> =>
@@ -59,8 +69,8 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
     },
     check: (record, today) => {
       const m = record as Member
-      return checkMember({ ...m, nikMismatchConfirmed: m.nikMismatchConfirmed === true }, today).filter(
-        (p) => p.severity !== 'warning',
+      return checkMember({ ...m, nikMismatchConfirmed: m.nikMismatchConfirmed === true }, today).flatMap(
+        (p) => (p.severity === 'warning' ? [] : [{ field: p.field, key: `err.${p.code}` as const }]),
       )
     },
   },
@@ -74,7 +84,7 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
       deleted: 'err.member.deleted',
       sameAs: { householdId: (m) => m.household_id },
     },
-    check: (record, today, m) => checkVisit(record, today, m?.data.birthDate as string | undefined),
+    check: (record, today, m) => worded(checkVisit(record, today, m?.data.birthDate as string | undefined)),
   },
   followUps: {
     fields: ownFields(followUp.shape),
@@ -85,6 +95,6 @@ export const ENTITY_RULES: Record<SyncedEntity, EntityRules> = {
       missing: 'err.visit.missing',
       sameAs: { householdId: (v) => v.household_id, memberId: (v) => v.data.memberId },
     },
-    check: (record, today) => checkFollowUp(record, today),
+    check: (record, today) => worded(checkFollowUp(record, today)),
   },
 }

@@ -28,7 +28,7 @@ export type VisitRow = Visit & { supersededBy?: string }
 /** The checks that need no database: the form runs them as the kader types. */
 export function validateVisit(input: unknown, today: string, birthDate?: string): Validation<VisitInput> {
   const result = parse(visitInput, input)
-  for (const p of checkVisit(result.input, today, birthDate)) add(result.errors, p.field, p.key)
+  for (const p of checkVisit(result.input, today, birthDate)) add(result.errors, p.field, `err.${p.code}`)
   return settle(result, (v) => v)
 }
 
@@ -143,7 +143,7 @@ export async function saveFollowUp(
   const result = settle(parse(followUpInput, input), (f: FollowUpInput) => f)
   const { value, warnings } = result
   const errors = { ...result.errors }
-  for (const p of value ? checkFollowUp(value, opts.today) : []) add(errors, p.field, p.key)
+  for (const p of value ? checkFollowUp(value, opts.today) : []) add(errors, p.field, `err.${p.code}`)
   if (!value || Object.keys(errors).length > 0) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>

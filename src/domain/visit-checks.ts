@@ -3,11 +3,13 @@
 // Dates that are not valid 'YYYY-MM-DD' are skipped here: the record schema reports them (err.date).
 import { isIsoDate } from './dates'
 
+export type VisitProblemCode = 'visit.dateFuture' | 'visit.beforeBirth' | 'visit.empty'
+
 export interface RecordProblem {
   /** The field the problem is shown at. */
-  field: string
-  /** UI dictionary key. */
-  key: string
+  field: 'date' | 'parts'
+  /** What is wrong; the app and the server word it as the error key `err.<code>`. */
+  code: VisitProblemCode
 }
 
 export interface VisitFacts {
@@ -20,17 +22,17 @@ export interface VisitFacts {
 export function checkVisit(v: VisitFacts, today: string, birthDate?: string): RecordProblem[] {
   const problems: RecordProblem[] = []
   if (typeof v.date === 'string' && isIsoDate(v.date)) {
-    if (v.date > today) problems.push({ field: 'date', key: 'err.visit.dateFuture' })
-    else if (birthDate && v.date < birthDate) problems.push({ field: 'date', key: 'err.visit.beforeBirth' })
+    if (v.date > today) problems.push({ field: 'date', code: 'visit.dateFuture' })
+    else if (birthDate && v.date < birthDate) problems.push({ field: 'date', code: 'visit.beforeBirth' })
   }
   const filled = v.parts && typeof v.parts === 'object' ? Object.keys(v.parts).length : 0
-  if (filled === 0 && v.note === undefined) problems.push({ field: 'parts', key: 'err.visit.empty' })
+  if (filled === 0 && v.note === undefined) problems.push({ field: 'parts', code: 'visit.empty' })
   return problems
 }
 
 /** A follow-up is recorded on or before today. */
 export function checkFollowUp(f: { date?: unknown }, today: string): RecordProblem[] {
   return typeof f.date === 'string' && isIsoDate(f.date) && f.date > today
-    ? [{ field: 'date', key: 'err.visit.dateFuture' }]
+    ? [{ field: 'date', code: 'visit.dateFuture' }]
     : []
 }

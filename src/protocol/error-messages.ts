@@ -90,7 +90,8 @@ const en: Record<ErrorKey, string> = {
   'err.hlc.node': 'This change was stamped by another phone.',
   'err.household.deleted': 'This household was deleted.',
   'err.member.deleted': 'This member was deleted.',
-  'err.text.badChar': 'There is a character that cannot be saved (e.g. a broken emoji). Delete it and type again.',
+  'err.text.badChar':
+    'There is a character that cannot be saved (e.g. a broken emoji). Delete it and type again.',
   'err.required': 'Required.',
   'err.invalid': 'Invalid value.',
   'err.record.missing': 'This record does not exist or was deleted.',
