@@ -1,10 +1,10 @@
-// Kader accounts, their work areas and device tokens (tables work_areas, users, tokens). Passwords are kept as a
-// slow salted hash (scrypt); a device token is 32 random bytes shown once and kept only as its SHA-256, so a copy
-// of the database lets nobody log in or sync.
+// Logging in and device tokens (tables users, tokens, work_areas; administration is admin.ts). Passwords are kept
+// as a slow salted hash (scrypt); a device token is 32 random bytes shown once and kept only as its SHA-256, so a
+// copy of the database lets nobody log in or sync. A token unused for TOKEN_IDLE_DAYS expires.
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 import type { Account, WorkAreaInfo } from '../src/protocol/wire'
-import type { Database, Sql } from './db'
+import type { Database } from './db'
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -24,13 +24,11 @@ const KEY_BYTES = 32
 const SALT_BYTES = 16
 /** 256 bits: a token cannot be guessed, so a fast hash (SHA-256) is enough to store it. */
 const TOKEN_BYTES = 32
-
-export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,49}$/
-export const MIN_PASSWORD_LENGTH = 8
-
-export class AccountError extends Error {
-  override readonly name = 'AccountError'
-}
+/**
+ * A device token expires after 90 days without use; every use renews it. A phone that syncs even once a quarter
+ * stays logged in; a lost or sold phone's token stops working by itself.
+ */
+export const TOKEN_IDLE_DAYS = 90
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES)
@@ -58,7 +56,7 @@ let dummyHash: Promise<string> | undefined
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
-interface AreaRow {
+export interface AreaRow {
   area_id: string
   kabupaten: string
   kecamatan: string
@@ -67,17 +65,17 @@ interface AreaRow {
   rw: string | null
   rt: string | null
 }
-interface UserRow extends AreaRow {
+export interface UserRow extends AreaRow {
   user_id: string
   username: string
   display_name: string
   disabled: boolean
 }
 
-const USER_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.disabled, w.id AS area_id,
+export const USER_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.disabled, w.id AS area_id,
   w.kabupaten, w.kecamatan, w.desa, w.dusun, w.rw, w.rt`
 
-function toWorkArea(row: AreaRow): WorkAreaInfo {
+export function toWorkArea(row: AreaRow): WorkAreaInfo {
   const w: WorkAreaInfo = {
     id: row.area_id,
     kabupaten: row.kabupaten,
@@ -90,7 +88,7 @@ function toWorkArea(row: AreaRow): WorkAreaInfo {
   return w
 }
 
-function toAccount(row: UserRow): Account {
+export function toAccount(row: UserRow): Account {
   return {
     user: { id: row.user_id, username: row.username, name: row.display_name },
     workArea: toWorkArea(row),
@@ -110,6 +108,7 @@ export async function login(
   username: string,
   password: string,
   deviceId: string | undefined,
+  nowMs: number,
 ): Promise<(Account & { token: string }) | undefined> {
   const [row] = await db.query<UserRow & { password_hash: string }>(
     `SELECT ${USER_COLUMNS}, u.password_hash FROM users u JOIN work_areas w ON w.id = u.work_area_id
@@ -120,143 +119,32 @@ export async function login(
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash))
   if (!row || !ok || row.disabled) return undefined
   const token = randomBytes(TOKEN_BYTES).toString('base64url')
-  await db.query('INSERT INTO tokens (id, user_id, token_hash, device_id) VALUES ($1, $2, $3, $4)', [
-    randomUUID(),
-    row.user_id,
-    hashToken(token),
-    deviceId ?? null,
-  ])
+  await db.query(
+    'INSERT INTO tokens (id, user_id, token_hash, device_id, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [randomUUID(), row.user_id, hashToken(token), deviceId ?? null, new Date(nowMs)],
+  )
   return { ...toAccount(row), token }
 }
 
-/** The session of a bearer token; undefined for an unknown or revoked token, or a disabled account. */
-export async function authenticate(db: Database, token: string): Promise<Session | undefined> {
+/**
+ * The session of a bearer token at `nowMs`; undefined for an unknown, revoked or expired token (unused for
+ * TOKEN_IDLE_DAYS), or a disabled account. A use renews the token.
+ */
+export async function authenticate(db: Database, token: string, nowMs: number): Promise<Session | undefined> {
+  const now = new Date(nowMs)
   const [row] = await db.query<UserRow & { token_id: string; device_id: string | null }>(
     `SELECT ${USER_COLUMNS}, t.id AS token_id, t.device_id FROM tokens t JOIN users u ON u.id = t.user_id
      JOIN work_areas w ON w.id = u.work_area_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-    [hashToken(token)],
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+       AND COALESCE(t.last_used_at, t.created_at) > $2::timestamptz - make_interval(days => $3)`,
+    [hashToken(token), now, TOKEN_IDLE_DAYS],
   )
   if (!row || row.disabled) return undefined
-  // At most one write per token per hour: enough to tell an admin which devices are still in use.
+  // At most one write per token per hour: renews it, and tells an admin which devices are still in use.
   await db.query(
-    `UPDATE tokens SET last_used_at = now()
-     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 hour')`,
-    [row.token_id],
+    `UPDATE tokens SET last_used_at = $2
+     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 hour')`,
+    [row.token_id, now],
   )
   return { ...toAccount(row), tokenId: row.token_id, deviceId: row.device_id }
-}
-
-/** Administration (the CLI, the demo seed and tests); every function checks its input and throws AccountError. */
-export function accountAdmin(db: Database) {
-  return {
-    async addWorkArea(area: WorkAreaInfo): Promise<WorkAreaInfo> {
-      const clean = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : s.trim())
-      const w = {
-        id: clean(area.id),
-        kabupaten: clean(area.kabupaten),
-        kecamatan: clean(area.kecamatan),
-        desa: clean(area.desa),
-      }
-      if (!w.id || !w.kabupaten || !w.kecamatan || !w.desa)
-        throw new AccountError('A work area needs an id, kabupaten, kecamatan and desa.')
-      for (const n of [area.rw, area.rt])
-        if (n !== undefined && !/^\d{1,3}$/.test(n.trim()))
-          throw new AccountError('RW and RT are 1–3 digits.')
-      await insertOrFail(
-        db,
-        `INSERT INTO work_areas (id, kabupaten, kecamatan, desa, dusun, rw, rt) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [w.id, w.kabupaten, w.kecamatan, w.desa, clean(area.dusun), clean(area.rw), clean(area.rt)],
-        `Work area ${w.id} already exists.`,
-      )
-      const [row] = await db.query<AreaRow>(
-        'SELECT id AS area_id, kabupaten, kecamatan, desa, dusun, rw, rt FROM work_areas WHERE id = $1',
-        [w.id],
-      )
-      if (!row) throw new AccountError(`Work area ${w.id} was not stored.`)
-      return toWorkArea(row)
-    },
-
-    async listWorkAreas(): Promise<WorkAreaInfo[]> {
-      const rows = await db.query<AreaRow>(
-        'SELECT id AS area_id, kabupaten, kecamatan, desa, dusun, rw, rt FROM work_areas ORDER BY id',
-      )
-      return rows.map(toWorkArea)
-    },
-
-    async addUser(u: {
-      username: string
-      password: string
-      name?: string
-      workAreaId: string
-    }): Promise<Account> {
-      const username = u.username.trim().toLowerCase()
-      if (!USERNAME_RE.test(username))
-        throw new AccountError('A username is 3–50 characters: a–z, 0–9, dot, dash, underscore.')
-      if (u.password.length < MIN_PASSWORD_LENGTH)
-        throw new AccountError(`A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
-      const [area] = await db.query('SELECT id FROM work_areas WHERE id = $1', [u.workAreaId])
-      if (!area) throw new AccountError(`No work area ${u.workAreaId}.`)
-      const id = randomUUID()
-      await insertOrFail(
-        db,
-        'INSERT INTO users (id, username, display_name, password_hash, work_area_id) VALUES ($1, $2, $3, $4, $5)',
-        [id, username, u.name?.trim() || username, await hashPassword(u.password), u.workAreaId],
-        `User ${username} already exists.`,
-      )
-      const [row] = await db.query<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM users u JOIN work_areas w ON w.id = u.work_area_id WHERE u.id = $1`,
-        [id],
-      )
-      if (!row) throw new AccountError(`User ${username} was not stored.`)
-      return toAccount(row)
-    },
-
-    async listUsers(): Promise<Account[]> {
-      const rows = await db.query<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM users u JOIN work_areas w ON w.id = u.work_area_id ORDER BY u.username`,
-      )
-      return rows.map(toAccount)
-    },
-
-    async userCount(): Promise<number> {
-      const [row] = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM users')
-      return Number(row?.n ?? 0)
-    },
-
-    async listTokens(username: string) {
-      return db.query<{ id: string; device_id: string | null; created_at: Date; last_used_at: Date | null }>(
-        `SELECT t.id, t.device_id, t.created_at, t.last_used_at FROM tokens t JOIN users u ON u.id = t.user_id
-         WHERE u.username = $1 AND t.revoked_at IS NULL ORDER BY t.created_at`,
-        [username.trim().toLowerCase()],
-      )
-    },
-
-    /** Revokes one token by its id, or every live token of a user; returns how many were revoked. */
-    async revokeTokens(by: { tokenId: string } | { username: string }): Promise<number> {
-      const rows =
-        'tokenId' in by
-          ? await db.query(
-              'UPDATE tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
-              [by.tokenId],
-            )
-          : await db.query(
-              `UPDATE tokens SET revoked_at = now() WHERE revoked_at IS NULL
-               AND user_id = (SELECT id FROM users WHERE username = $1) RETURNING id`,
-              [by.username.trim().toLowerCase()],
-            )
-      return rows.length
-    },
-  }
-}
-export type AccountAdmin = ReturnType<typeof accountAdmin>
-
-/** Inserts a row; a unique-key violation (SQLSTATE 23505) becomes an AccountError with `duplicate`. */
-async function insertOrFail(sql: Sql, text: string, params: unknown[], duplicate: string): Promise<void> {
-  try {
-    await sql.query(text, params)
-  } catch (error) {
-    if ((error as { code?: unknown }).code === '23505') throw new AccountError(duplicate)
-    throw error
-  }
 }

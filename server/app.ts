@@ -2,9 +2,7 @@
 // Logs one line per request — method, path, status, duration, user id — and never a body, a query string, a
 // token or a record value: those carry health data.
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import {
@@ -21,38 +19,57 @@ import {
 } from '../src/protocol/wire'
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
-import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
+import { ApiError, BUSY, brotliJson, Gate, type RateLimit, RateLimiter, readJsonBody } from './http'
+import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
 import { pull } from './sync/pull'
 import { push } from './sync/push'
 
 export interface AppLimits {
   /** Per device token, on every authenticated request. */
   perToken: RateLimit
-  /** Per username, on login: slows password guessing on one account. */
+  /**
+   * Per username and client address, on login: slows guessing one account's password, while someone else's wrong
+   * guesses from another address never lock the kader out.
+   */
   perLogin: RateLimit
+  /** Per client address, on login, whatever the username: slows guessing across many accounts. */
+  perAddress: RateLimit
+  /** Password hashes at once, and how many logins may wait for one (more are refused: 429 login-busy). */
+  hashing: { concurrent: number; waiting: number }
   maxBodyBytes: number
+  /** A login body: a username, a password and a device id need far less than a push. */
+  maxLoginBytes: number
 }
 
+// The limits live in memory: a restart resets them (docs/sync-protocol.md, "Limits").
 export const DEFAULT_LIMITS: AppLimits = {
   // A first sync of a desa is ≈ 20 pull pages plus a few pushes: a burst of 60 lets it run without waiting, and 2
   // requests a second afterwards stops a client stuck in a retry loop from hogging a puskesmas server.
   perToken: { burst: 60, perMinute: 120 },
   // Ten tries, then one a minute: a kader who forgot the password is barely slowed, a guesser is.
   perLogin: { burst: 10, perMinute: 1 },
+  // Thirty, then ten a minute: a training day's kaders behind one address all log in; a sweep of usernames crawls.
+  perAddress: { burst: 30, perMinute: 10 },
+  // Two of the four libuv threads (≈ 25 logins a second at most), eight waiting: a flood of logins leaves the
+  // other threads to the kaders' pushes (gunzip) and answers the rest at once instead of queueing them.
+  hashing: { concurrent: 2, waiting: 8 },
   maxBodyBytes: MAX_BODY_BYTES,
+  maxLoginBytes: 4 * 1024,
 }
 
 export interface AppOptions {
   db: Database
   /** The built app (dist/); without it only the API is served. */
   staticDir?: string
+  /** Map tile servers the app may load tiles from (its Content-Security-Policy); default OpenStreetMap's. */
+  tileOrigins?: readonly string[]
   limits?: Partial<AppLimits>
   log?: (line: string) => void
   /** The server's clock; tests may pass their own. */
   now?: () => number
 }
 
-type Env = { Variables: { session?: Session } }
+export type Env = { Variables: { session?: Session } }
 
 export function createApp(opts: AppOptions) {
   const { db } = opts
@@ -61,6 +78,8 @@ export function createApp(opts: AppOptions) {
   const now = opts.now ?? Date.now
   const tokenLimiter = new RateLimiter(limits.perToken)
   const loginLimiter = new RateLimiter(limits.perLogin)
+  const addressLimiter = new RateLimiter(limits.perAddress)
+  const hashing = new Gate(limits.hashing)
   const serverTime = () => new Date(now()).toISOString()
   const app = new Hono<Env>()
 
@@ -68,6 +87,9 @@ export function createApp(opts: AppOptions) {
     const start = performance.now()
     await next()
     c.header('X-Server-Time', serverTime())
+    // Every answer, the API's and the app's: no content sniffing, no referrer to tile servers or elsewhere.
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
     log(
       JSON.stringify({
         time: serverTime(),
@@ -107,8 +129,9 @@ export function createApp(opts: AppOptions) {
     if (c.req.path === `${API_PREFIX}/login`) return next()
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(c.req.header('Authorization') ?? '')
     if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
-    const session = await authenticate(db, match[1])
-    if (!session) throw new ApiError(401, 'unauthorized', 'The token is unknown or revoked.', 'invalid-token')
+    const session = await authenticate(db, match[1], now())
+    if (!session)
+      throw new ApiError(401, 'unauthorized', 'The token is unknown, revoked or expired.', 'invalid-token')
     c.set('session', session)
     const wait = tokenLimiter.take(session.tokenId, now())
     if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, wait)
@@ -116,12 +139,18 @@ export function createApp(opts: AppOptions) {
   })
 
   api.post('/login', async (c) => {
-    const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxBodyBytes))
-    if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username and a password.')
+    const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes))
+    if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username, a password and a deviceId.')
     const { username, password, deviceId } = parsed.data
-    const wait = loginLimiter.take(username.trim().toLowerCase(), now())
-    if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many login attempts.', undefined, wait)
-    const account = await login(db, username, password, deviceId)
+    const address = getConnInfo(c).remote.address ?? 'unknown'
+    for (const wait of [
+      addressLimiter.take(address, now()),
+      loginLimiter.take(`${username.trim().toLowerCase()}\n${address}`, now()),
+    ])
+      if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many login attempts.', undefined, wait)
+    const account = await hashing.run(() => login(db, username, password, deviceId, now()))
+    if (account === BUSY)
+      throw new ApiError(429, 'rate-limited', 'The server is busy with other logins.', 'login-busy', 1)
     if (!account) throw new ApiError(401, 'unauthorized', 'Wrong username or password.', 'bad-credentials')
     const body: LoginResponse = { ...account, serverTime: serverTime() }
     return c.json(body)
@@ -177,12 +206,8 @@ export function createApp(opts: AppOptions) {
     throw new ApiError(404, 'not-found', 'No such API version or endpoint.')
   })
 
-  if (opts.staticDir !== undefined && existsSync(opts.staticDir)) {
-    const root = resolve(opts.staticDir)
-    app.use('*', serveStatic({ root }))
-    // SPA fallback: a deep link such as /rumah/123 opens the app, which routes on the client.
-    app.get('*', async (c) => c.html(await readFile(join(root, 'index.html'), 'utf8')))
-  }
+  if (opts.staticDir !== undefined && existsSync(opts.staticDir))
+    serveBuiltApp(app, opts.staticDir, opts.tileOrigins ?? DEFAULT_TILE_ORIGINS)
   app.all('*', () => {
     throw new ApiError(404, 'not-found', 'Not found.')
   })

@@ -4,14 +4,15 @@
 import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { AccountError, accountAdmin } from './accounts'
+import { AccountError, accountAdmin } from './admin'
 import { openDatabase } from './db'
 import { serveApp } from './main'
+import { purge } from './retention'
 
 export const USAGE = `Usage: npm run server -- <command> [options]
 
-  serve [--port 4173] [--host 0.0.0.0] [--static dist] [--no-demo]
-      Serve the API and the built app (server/main.ts).
+  serve [--port 4173] [--host 127.0.0.1] [--static dist] [--no-demo]
+      Serve the API and the built app (server/main.ts). --host 0.0.0.0 lets phones on the network connect.
   area add --id ID --kabupaten NAME --kecamatan NAME --desa NAME [--dusun NAME] [--rw N] [--rt N]
       A work area: a desa, optionally narrowed to a dusun, RW and RT.
   area list
@@ -19,9 +20,21 @@ export const USAGE = `Usage: npm run server -- <command> [options]
       A kader account. Without --password, the password is read from KADER_PASSWORD or the first line of stdin
       (a password on the command line stays in the shell's history).
   user list
+      Username, name, work area, active or disabled.
+  user disable --username NAME
+      The kader can no longer log in; every device token of theirs is revoked.
+  user enable --username NAME
+  user passwd --username NAME [--password PASSWORD]
+      A new password (read like user add's); every device token of the account is revoked.
+  user delete --username NAME
+      Deletes the account and its tokens; the work area's records stay.
   token list --user NAME
   token revoke (--user NAME | --id TOKEN_ID)
-      Revokes every device token of a user, or one token: the device must log in again.
+      Revokes every device token of a user, or one token: the device must log in again. (Logging in again works
+      with the password: for a password that leaked, use user passwd or user disable.)
+  purge
+      Forgets what the retention periods allow now (docs/sync-protocol.md, "Retention"); the server also does
+      it at start and every day.
 
 Database: DATABASE_URL (PostgreSQL) when set, else --data-dir DIR (PGlite, default .data).`
 
@@ -89,6 +102,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const db = await openDatabase({ databaseUrl: io.env.DATABASE_URL, dataDir: v['data-dir'] ?? '.data' })
   const admin = accountAdmin(db)
+  const readPassword = async () => {
+    const password = v.password ?? io.env.KADER_PASSWORD ?? (await io.readLine())
+    if (!password) throw new AccountError('No password: pass --password, set KADER_PASSWORD or pipe it in.')
+    return password.trim()
+  }
   try {
     switch (command) {
       case 'area add': {
@@ -111,12 +129,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           )
         return 0
       case 'user add': {
-        const password = v.password ?? io.env.KADER_PASSWORD ?? (await io.readLine())
-        if (!password)
-          throw new AccountError('No password: pass --password, set KADER_PASSWORD or pipe it in.')
         const account = await admin.addUser({
           username: need('username'),
-          password: password.trim(),
+          password: await readPassword(),
           name: v.name,
           workAreaId: need('area'),
         })
@@ -125,8 +140,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'user list':
         for (const a of await admin.listUsers())
-          io.out([a.user.username, a.user.name, a.workArea.id].join('\t'))
+          io.out([a.user.username, a.user.name, a.workArea.id, a.disabled ? 'disabled' : 'active'].join('\t'))
         return 0
+      case 'user disable':
+      case 'user enable': {
+        const disabled = command === 'user disable'
+        await admin.setDisabled(need('username'), disabled)
+        io.out(`User ${need('username').trim().toLowerCase()} ${disabled ? 'disabled' : 'enabled'}.`)
+        return 0
+      }
+      case 'user passwd':
+        await admin.setPassword(need('username'), await readPassword())
+        io.out(
+          `New password set for ${need('username').trim().toLowerCase()}; its devices must log in again.`,
+        )
+        return 0
+      case 'user delete':
+        await admin.deleteUser(need('username'))
+        io.out(`User ${need('username').trim().toLowerCase()} deleted.`)
+        return 0
+      case 'purge': {
+        const n = await purge(db, Date.now())
+        io.out(
+          `Forgot ${n.appliedChanges} change id(s), the data of ${n.tombstones} deleted record(s) and ` +
+            `${n.children} visit(s) or follow-up(s) of deleted members.`,
+        )
+        return 0
+      }
       case 'token list':
         for (const t of await admin.listTokens(need('user')))
           io.out(

@@ -143,3 +143,31 @@ export const brotliJson: MiddlewareHandler = async (c, next) => {
   c.res.headers.append('Vary', 'Accept-Encoding')
   if (body !== raw) c.res.headers.set('Content-Encoding', 'br')
 }
+
+/** What Gate.run answers when it may not even queue the task. */
+export const BUSY = Symbol('busy')
+
+/**
+ * At most `concurrent` tasks at once and `waiting` more in line; beyond that a task is refused at once (BUSY).
+ * Password hashes go through one: scrypt takes ≈ 80 ms and 32 MiB of a libuv thread, the same 4 threads that
+ * decompress request bodies, so a flood of logins must not hold them all nor pile up behind them.
+ */
+export class Gate {
+  private running = 0
+  private readonly line: (() => void)[] = []
+  constructor(private readonly limit: { concurrent: number; waiting: number }) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T | typeof BUSY> {
+    if (this.running < this.limit.concurrent) this.running += 1
+    else if (this.line.length < this.limit.waiting) await new Promise<void>((go) => this.line.push(go))
+    else return BUSY
+    try {
+      return await task()
+    } finally {
+      // The slot goes to the next in line, or is freed.
+      const next = this.line.shift()
+      if (next) next()
+      else this.running -= 1
+    }
+  }
+}

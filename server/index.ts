@@ -2,9 +2,10 @@
 // URL is given), migrations, the API and the built app on one port. Used by server/main.ts, the CLI and tests.
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { type AccountAdmin, accountAdmin } from './accounts'
+import { type AccountAdmin, accountAdmin } from './admin'
 import { type AppLimits, createApp } from './app'
 import { type Database, openDatabase } from './db'
+import { type Purged, purge } from './retention'
 import { openEpoch } from './sync/epochs'
 
 export interface ServerOptions {
@@ -20,6 +21,8 @@ export interface ServerOptions {
   pgSchema?: string
   /** The built app to serve (dist/). */
   staticDir?: string
+  /** Map tile servers the app may load from (its Content-Security-Policy); default OpenStreetMap's. */
+  tileOrigins?: readonly string[]
   limits?: Partial<AppLimits>
   log?: (line: string) => void
   now?: () => number
@@ -29,8 +32,13 @@ export interface RunningServer {
   url: string
   db: Database
   admin: AccountAdmin
+  /** Forgets now what the retention periods allow (retention.ts); also run at start and every day. */
+  purge(): Promise<Purged>
   close(): Promise<void>
 }
+
+/** The retention purge runs once a day: its periods are counted in days. */
+const PURGE_EVERY_MS = 24 * 3_600_000
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(opts)
@@ -49,13 +57,26 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   })
   const { port } = server.address() as AddressInfo
   const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname
+  const now = opts.now ?? Date.now
+  const log = opts.log ?? ((line: string) => console.log(line))
+  const purgeNow = () => purge(db, now())
+  // A failed purge is tried again the next day; its error's class only, like every server error (app.ts).
+  const purgeDaily = () =>
+    purgeNow().catch((error: unknown) =>
+      log(JSON.stringify({ error: (error as Error).name ?? 'Error', path: 'purge' })),
+    )
+  await purgeDaily()
+  const timer = setInterval(purgeDaily, PURGE_EVERY_MS)
+  timer.unref()
   let closing: Promise<void> | undefined
   return {
     url: `http://${shown}:${port}`,
     db,
     admin: accountAdmin(db),
+    purge: purgeNow,
     close() {
       closing ??= (async () => {
+        clearInterval(timer)
         await new Promise<void>((ok) => {
           server.close(() => ok())
           if ('closeAllConnections' in server) server.closeAllConnections()

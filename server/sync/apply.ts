@@ -21,7 +21,8 @@ export function applyOne(batch: Batch, p: Prepared): Promise<ChangeResult> {
 
 /**
  * What a change meets before it is applied: a stored record the kader may not see (forbidden), or its change id
- * already applied — to this record (the original answer, so a re-sent batch is idempotent) or to another (invalid).
+ * already applied — to this record (answered with the record as it is: a re-sent batch applies nothing twice) or
+ * to another (invalid).
  */
 async function priorOutcome(
   batch: Batch,
@@ -33,16 +34,15 @@ async function priorOutcome(
   if (seen) {
     if (seen.entity !== p.entity || seen.record_id !== p.recordId || !stored)
       return { result: reject(p.changeId, 'invalid', [{ path: 'changeId', message: 'err.changeId.reused' }]) }
-    return { result: seen.result }
+    return { result: { changeId: p.changeId, status: 'accepted', ...toState(stored) } }
   }
   return { stored }
 }
 
 /** An accepted change: answered with the record as it now is, and remembered under its change id. */
 function accept(batch: Batch, p: Prepared, state: RecordState): ChangeResult {
-  const result = { changeId: p.changeId, status: 'accepted' as const, ...state }
-  batch.remember(result, p.recordId)
-  return result
+  batch.remember(p.changeId, p.entity, p.recordId)
+  return { changeId: p.changeId, status: 'accepted', ...state }
 }
 
 /** The record checked against its entity's schema: the record, or the change's rejection. */
@@ -128,6 +128,8 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
   const { stored } = prior
+  // A record whose data retention forgot takes no change: it stays a tombstone.
+  if (stored?.purged_at) return accept(batch, p, toState(stored))
   const before = stored ? stateOf(stored) : undefined
   const { state, applied } = mergeChange(before, p.fields)
   const forged = forgedStamps(batch, p, applied)

@@ -2,7 +2,7 @@
 // the change ids and records it names in two queries up front, and writes its inserts and change ids in one
 // statement each at the end (flush). Reads go through a cache of rows by entity and id (absent ones as null);
 // rows written meanwhile are in the cache, so a later change of the same batch sees them.
-import type { ChangeResult, SyncedEntity } from '../../src/protocol/wire'
+import type { SyncedEntity } from '../../src/protocol/wire'
 import type { Session } from '../accounts'
 import type { Sql } from '../db'
 import { type AreaKey, covers } from '../scope'
@@ -25,33 +25,40 @@ export class Sequence {
   }
 }
 
-/** A change id already applied: to which record, and what it answered. */
+/** A change id already applied, and to which record (retention.ts forgets it after a month). */
 export interface Applied {
   entity: string
   record_id: string
-  result: ChangeResult
 }
 
 export class Batch {
   private readonly records = new Map<string, RecordRow | null>()
   private readonly inserts: RecordRow[] = []
-  private readonly remembered: Applied[] = []
+  private readonly remembered: (Applied & { change_id: string })[] = []
 
   private constructor(
     readonly tx: Sql,
     readonly session: Session,
     readonly area: AreaKey,
     readonly seq: Sequence,
+    readonly nowMs: number,
     private readonly applied: Map<string, Applied>,
   ) {}
 
-  static async open(tx: Sql, session: Session, area: AreaKey, seq: Sequence, changes: Prepared[]) {
+  static async open(
+    tx: Sql,
+    session: Session,
+    area: AreaKey,
+    seq: Sequence,
+    nowMs: number,
+    changes: Prepared[],
+  ) {
     const seen = await tx.query<Applied & { change_id: string }>(
-      `SELECT change_id, entity, record_id, result FROM applied_changes
+      `SELECT change_id, entity, record_id FROM applied_changes
        WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
       [JSON.stringify(changes.map((c) => c.changeId))],
     )
-    const batch = new Batch(tx, session, area, seq, new Map(seen.map((r) => [r.change_id, r])))
+    const batch = new Batch(tx, session, area, seq, nowMs, new Map(seen.map((r) => [r.change_id, r])))
     // The records the changes name and their parents, then the households of all of them.
     const named: [string, unknown][] = []
     for (const c of changes) {
@@ -112,10 +119,10 @@ export class Batch {
     this.inserts.push(row)
   }
 
-  remember(result: Extract<ChangeResult, { status: 'accepted' }>, recordId: string) {
-    const applied = { entity: result.entity, record_id: recordId, result }
-    this.applied.set(result.changeId, applied)
-    this.remembered.push(applied)
+  remember(changeId: string, entity: SyncedEntity, recordId: string) {
+    const applied = { entity, record_id: recordId }
+    this.applied.set(changeId, applied)
+    this.remembered.push({ change_id: changeId, ...applied })
   }
 
   async flush() {
@@ -129,10 +136,10 @@ export class Batch {
       )
     if (this.remembered.length > 0)
       await this.tx.query(
-        `INSERT INTO applied_changes (change_id, user_id, entity, record_id, result)
-         SELECT x.result->>'changeId', $2, entity, record_id, result
-         FROM jsonb_to_recordset($1::jsonb) AS x(entity text, record_id text, result jsonb)`,
-        [JSON.stringify(this.remembered), this.session.user.id],
+        `INSERT INTO applied_changes (change_id, entity, record_id, applied_at)
+         SELECT change_id, entity, record_id, $2 FROM jsonb_to_recordset($1::jsonb)
+           AS x(change_id text, entity text, record_id text)`,
+        [JSON.stringify(this.remembered), new Date(this.nowMs)],
       )
   }
 }

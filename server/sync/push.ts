@@ -2,7 +2,7 @@
 // pushes apply one after another and sequence numbers follow commit order; each change is checked (prepare.ts),
 // merged or inserted (apply.ts) and either stored with the next sequence number or rejected with its reason — the
 // batch's other changes still apply. Applied change ids are stored in the same transaction, so a batch delivered
-// twice is applied once and answered the same both times.
+// twice is applied once, and answered the second time with the records as they then are.
 import type { ChangeResult } from '../../src/protocol/wire'
 import type { Session } from '../accounts'
 import type { Database } from '../db'
@@ -26,7 +26,7 @@ export async function push(
     )
     const seq = new Sequence(Number(state?.last_seq ?? 0))
     const valid = prepared.filter((p): p is Prepared => !('status' in p))
-    const batch = await Batch.open(tx, session, area, seq, valid)
+    const batch = await Batch.open(tx, session, area, seq, nowMs, valid)
     const results: ChangeResult[] = []
     for (const p of prepared) results.push('status' in p ? p : await applyOne(batch, p))
     await batch.flush()

@@ -25,6 +25,8 @@ export interface RecordRow {
   version: number
   /** The token whose push inserted a visit or follow-up: that device's pulls leave it out. */
   origin_token?: string | null
+  /** When a deleted record's data was forgotten (retention.ts): only its tombstone is left. */
+  purged_at?: Date | string | null
 }
 
 export function stateOf(row: RecordRow): MergeState {
@@ -32,7 +34,12 @@ export function stateOf(row: RecordRow): MergeState {
 }
 
 export function toState(row: RecordRow): RecordState {
-  return { entity: row.entity, record: buildRecord(row.id, stateOf(row)) as SyncedRecord, hlcs: row.hlcs }
+  const state = {
+    entity: row.entity,
+    record: buildRecord(row.id, stateOf(row)) as SyncedRecord,
+    hlcs: row.hlcs,
+  }
+  return row.purged_at ? { ...state, purged: true } : state
 }
 
 /**

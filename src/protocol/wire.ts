@@ -100,6 +100,11 @@ export interface RecordState {
   entity: SyncedEntity
   record: SyncedRecord
   hlcs: Record<string, string>
+  /**
+   * A record deleted long ago whose data the server has forgotten (retention): `record` holds only its meta and
+   * `deleted: true`, `hlcs` only the deletion's stamp. A device marks its copy deleted, and stores nothing new.
+   */
+  purged?: true
 }
 
 export type ChangeResult =

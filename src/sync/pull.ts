@@ -2,7 +2,7 @@
 // stores the next cursor, so a run cut at any point resumes after the last stored page. The next page travels
 // while one is stored.
 import type { Table } from 'dexie'
-import type { ConflictEntry, FieldClocks } from '../data/schemas'
+import type { ConflictEntry } from '../data/schemas'
 import { cursorKey, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
 import { isHlc } from '../protocol/hlc'
 import { household, type MergedEntity, member } from '../protocol/records'
@@ -58,25 +58,39 @@ export async function pullAll(run: Run): Promise<void> {
 }
 
 const RECORD_SCHEMAS = { households: household, members: member, visits: visit, followUps: followUp }
+
+/** A purged tombstone as the server sends it: meta, `deleted: true`, and the deletion's stamp only. */
+function tombstoneOf(state: RecordState): Row | undefined {
+  const r = state.record as Row | undefined
+  return typeof r?.id === 'string' && r.deleted === true && isHlc(state.hlcs?.deleted) ? r : undefined
+}
 /**
  * Stores records from the server inside the caller's transaction: households and members merged field by field
  * (a field with an unsent local edit keeps it unless the server's stamp is newer), visits and follow-ups added
- * when new (immutable: a local copy is never replaced). Advances the device's clock past every stamp seen.
+ * when new (immutable: a local copy is never replaced). A purged tombstone (the server forgot a deleted record's
+ * data) only marks a copy this device holds as deleted. Advances the device's clock past every stamp seen.
  */
 export async function applyStates(run: Run, states: RecordState[], serverTimeMs: number): Promise<void> {
   const { db } = run
   const at = new Date(run.now()).toISOString()
   let newest: string | undefined
-  const byEntity = new Map<SyncedEntity, { record: Row & { id: string }; hlcs: Record<string, string> }[]>()
+  type Incoming = { record: Row & { id: string }; hlcs: Record<string, string>; purged?: true }
+  const byEntity = new Map<SyncedEntity, Incoming[]>()
   for (const state of states) {
-    const parsed = RECORD_SCHEMAS[state.entity]?.safeParse(state.record)
+    const record = state.purged
+      ? tombstoneOf(state)
+      : RECORD_SCHEMAS[state.entity]?.safeParse(state.record).data
     // A record this version of the app cannot read is skipped, not stored half-understood; the cursor still
     // moves on (an update that raises PULL_SCHEMA_VERSION, sync-state.ts, pulls again from 0).
-    if (!parsed?.success || typeof state.hlcs !== 'object' || state.hlcs === null) continue
+    if (!record || typeof state.hlcs !== 'object' || state.hlcs === null) continue
     for (const h of Object.values(state.hlcs))
       if ((newest === undefined || h > newest) && isHlc(h)) newest = h
     const list = byEntity.get(state.entity) ?? []
-    list.push({ record: parsed.data as Row & { id: string }, hlcs: state.hlcs })
+    list.push({
+      record: record as Row & { id: string },
+      hlcs: state.hlcs,
+      ...(state.purged ? { purged: true } : {}),
+    })
     byEntity.set(state.entity, list)
   }
   // One bulk read and one bulk write per table: a get and a put per record are an IndexedDB round trip each.
@@ -87,8 +101,8 @@ export async function applyStates(run: Run, states: RecordState[], serverTimeMs:
     if (isInserted(entity)) {
       // Immutable: a local copy is never replaced, and the first of two copies in one answer is kept.
       const fresh = new Map<string, Row>()
-      for (const { record } of list)
-        if (!rows.get(record.id) && !fresh.has(record.id)) fresh.set(record.id, record)
+      for (const { record, purged } of list)
+        if (!purged && !rows.get(record.id) && !fresh.has(record.id)) fresh.set(record.id, record)
       await table.bulkAdd([...fresh.values()])
       continue
     }
@@ -96,16 +110,18 @@ export async function applyStates(run: Run, states: RecordState[], serverTimeMs:
     const clocks = new Map(zip(keys, await db.clocks.bulkGet(keys)))
     const conflicts: ConflictEntry[] = []
     // In order: a push answer may hold two states of one record.
-    for (const { record, hlcs } of list) {
+    for (const { record, hlcs, purged } of list) {
       const key = clockKey(entity, record.id)
+      // Nothing to mark deleted, and nothing of the record to store.
+      if (purged && !rows.get(record.id)) continue
       const merged = mergeRecord(key, rows.get(record.id), clocks.get(key), record, hlcs)
       rows.set(record.id, merged.record)
       clocks.set(key, merged.clocks)
       for (const c of merged.conflicts)
         conflicts.push({ ...c, at, entity: entity as MergedEntity, recordId: record.id })
     }
-    await table.bulkPut([...rows.values()] as Row[])
-    await db.clocks.bulkPut([...clocks.values()] as FieldClocks[])
+    await table.bulkPut([...rows.values()].filter((r) => r !== undefined))
+    await db.clocks.bulkPut([...clocks.values()].filter((c) => c !== undefined))
     if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts)
   }
   // The clock moves past everything seen, and past the server's time: the next local edit is stamped after

@@ -143,3 +143,43 @@ describe.each(TARGETS)('a server restored from backup, on $name', (target) => {
     START_TIMEOUT_MS * 2,
   )
 })
+
+describe.each(TARGETS)('a deletion whose data the server has forgotten, on $name', (target) => {
+  let server: TestServer
+  let clock = Date.now()
+  const phones: Phone[] = []
+  beforeAll(async () => {
+    server = await startTestServer(target, {
+      now: () => clock,
+      limits: { perToken: { burst: 100_000, perMinute: 100_000 } },
+    })
+  }, START_TIMEOUT_MS)
+  afterAll(async () => {
+    for (const p of phones) await p.close()
+    await server?.close()
+  })
+
+  it('marks the copy a phone holds deleted, and stores nothing on a phone that has none', async () => {
+    const k = await addKader(server)
+    const [a, b, c] = [new Phone('a'), new Phone('b'), new Phone('c')]
+    phones.push(a, b, c)
+    await a.login(server.url, k)
+    await b.login(server.url, k)
+    const home = await a.addHousehold(k.area, T0)
+    const siti = await a.addMember(home.id, T0 + 1000)
+    await a.sync()
+    await b.sync()
+    await a.deleteMember(siti.id, T0 + 2000)
+    await a.sync()
+    // 91 days later only the deletion's tombstone is left; b, offline all that time, logs in again.
+    clock += 91 * 86_400_000
+    expect(await server.purge()).toMatchObject({ tombstones: 1 })
+    await b.login(server.url, k)
+    await b.sync()
+    expect(await b.db.members.get(siti.id)).toMatchObject({ deleted: true, name: siti.name })
+    await c.login(server.url, k)
+    await c.sync()
+    expect(await c.db.members.get(siti.id)).toBeUndefined()
+    expect(await c.db.households.get(home.id)).toMatchObject({ headName: home.headName })
+  })
+})

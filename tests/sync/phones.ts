@@ -6,7 +6,13 @@ import type { ServerOptions } from '../../server/index'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
 import { saveFollowUp, saveVisit, saveVisits } from '../../src/data/visits'
-import { deleteHousehold, saveHousehold, saveMember, type WriteResult } from '../../src/data/write'
+import {
+  deleteHousehold,
+  deleteMember,
+  saveHousehold,
+  saveMember,
+  type WriteResult,
+} from '../../src/data/write'
 import type { Household, HouseholdInput, Member, MemberInput } from '../../src/protocol/records'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
 import { login } from '../../src/sync/auth'
@@ -78,6 +84,11 @@ export class Phone {
   async deleteHousehold(id: string, nowMs: number) {
     this.use()
     await deleteHousehold(id, { now: new Date(nowMs) })
+  }
+
+  async deleteMember(id: string, nowMs: number) {
+    this.use()
+    await deleteMember(id, { now: new Date(nowMs) })
   }
 
   async addMember(householdId: string, nowMs: number, overrides: Partial<MemberInput> = {}) {

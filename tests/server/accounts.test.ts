@@ -1,0 +1,395 @@
+// Who may read and write (issue 11 items 6–8): the demo account lives in an area of its own, accounts can be
+// disabled, deleted and given a new password, tokens expire unless used, and password guessing is limited per
+// client address and per username from that address, with a cap on password hashes at once — on PGlite and
+// PostgreSQL (the CLI and `npm start` on the embedded database in a folder, as a fresh machine runs them).
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../server/cli'
+import { DEMO } from '../../server/demo'
+import type { RunningServer } from '../../server/index'
+import { serveApp } from '../../server/main'
+import {
+  addKader,
+  api,
+  change,
+  Device,
+  hlc,
+  newHousehold,
+  START_TIMEOUT_MS,
+  startTestServer,
+  TARGETS,
+  type TestServer,
+} from './harness'
+
+const DAY = 86_400_000
+
+/** A login sent from another loopback address (127.0.0.2): another client as the server sees it. */
+function loginFrom(localAddress: string, url: string, body: unknown): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request(`${url}/api/v1/login`, {
+      method: 'POST',
+      localAddress,
+      headers: { 'Content-Type': 'application/json' },
+    })
+    req.on('response', (res) => {
+      res.resume()
+      res.on('end', () => ok(res.statusCode ?? 0))
+    })
+    req.on('error', fail)
+    req.end(JSON.stringify(body))
+  })
+}
+
+describe.each(TARGETS)('accounts on $name', (target) => {
+  let server: TestServer
+  let clock = Date.now()
+  beforeAll(async () => {
+    server = await startTestServer(target, {
+      now: () => clock,
+      limits: {
+        perToken: { burst: 100_000, perMinute: 100_000 },
+        perLogin: { burst: 3, perMinute: 1 },
+        perAddress: { burst: 100_000, perMinute: 100_000 },
+      },
+    })
+  }, START_TIMEOUT_MS)
+  afterAll(() => server?.close())
+
+  it('disables and enables an account: a disabled kader can neither log in nor sync', async () => {
+    const k = await addKader(server)
+    const device = await Device.login(server.url, k.username, k.password)
+    await server.admin.setDisabled(k.username, true)
+    expect((await device.pull()).status).toBe(401)
+    expect(
+      (await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status,
+    ).toBe(401)
+    await server.admin.setDisabled(k.username, false)
+    // Disabling revoked the device's token: enabling again needs a new login.
+    expect((await device.pull()).status).toBe(401)
+    expect((await (await Device.login(server.url, k.username, k.password)).pull()).status).toBe(200)
+  })
+
+  it('sets a new password: the old one and every token of the account stop working', async () => {
+    const k = await addKader(server)
+    const device = await Device.login(server.url, k.username, k.password)
+    await server.admin.setPassword(k.username, 'sandi-baru-456')
+    expect((await device.pull()).status).toBe(401)
+    expect((await api(server.url, 'POST', '/login', { body: credentials(k) })).status).toBe(401)
+    expect((await (await Device.login(server.url, k.username, 'sandi-baru-456')).pull()).status).toBe(200)
+  })
+
+  it("deletes an account: its tokens and login are gone, the area's records stay", async () => {
+    const k = await addKader(server)
+    const device = await Device.login(server.url, k.username, k.password)
+    const h = newHousehold(k.area)
+    await device.push([h])
+    await server.admin.deleteUser(k.username)
+    expect((await device.pull()).status).toBe(401)
+    expect((await api(server.url, 'POST', '/login', { body: credentials(k) })).status).toBe(401)
+    expect((await server.admin.listUsers()).some((a) => a.user.username === k.username)).toBe(false)
+    const successor = await server.admin.addUser({
+      username: `${k.username}-2`,
+      password: 'rahasia-123',
+      workAreaId: k.area.id,
+    })
+    const next = await Device.login(server.url, successor.user.username, 'rahasia-123')
+    expect((await next.pullAll()).records.has(h.recordId)).toBe(true)
+  })
+
+  it('expires a token unused for 90 days; using it renews it', async () => {
+    const k = await addKader(server)
+    const used = await Device.login(server.url, k.username, k.password)
+    const idle = await Device.login(server.url, k.username, k.password, 'device-b')
+    const start = clock
+    try {
+      clock = start + 80 * DAY
+      expect((await used.pull()).status).toBe(200)
+      clock = start + 160 * DAY
+      expect((await used.pull()).status).toBe(200)
+      expect((await idle.pull()).status).toBe(401)
+      clock = start + 251 * DAY
+      expect((await used.pull()).status).toBe(401)
+    } finally {
+      clock = Date.now()
+    }
+  })
+
+  it("limits guesses per username and address: another address's wrong guesses do not lock the kader out", async () => {
+    const k = await addKader(server)
+    const wrong = { username: k.username, password: 'salah-salah', deviceId: 'x' }
+    const fromAttacker = []
+    for (let i = 0; i < 4; i++) fromAttacker.push(await loginFrom('127.0.0.2', server.url, wrong))
+    expect(fromAttacker).toEqual([401, 401, 401, 429])
+    expect(await loginFrom('127.0.0.1', server.url, { ...credentials(k), deviceId: 'x' })).toBe(200)
+  })
+
+  it('refuses a login body over 4 KiB', async () => {
+    const k = await addKader(server)
+    const res = await api(server.url, 'POST', '/login', {
+      body: { ...credentials(k), deviceId: 'x', padding: 'x'.repeat(5000) },
+    })
+    expect(res).toMatchObject({ status: 413, body: { error: { reason: 'payload-too-large' } } })
+  })
+})
+
+const credentials = (k: { username: string; password: string }) => ({
+  username: k.username,
+  password: k.password,
+})
+
+describe.each(TARGETS)('login limits per address on $name', (target) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer(target, {
+      limits: { perAddress: { burst: 5, perMinute: 1 }, perLogin: { burst: 100, perMinute: 100 } },
+    })
+  }, START_TIMEOUT_MS)
+  afterAll(() => server?.close())
+
+  it('limits guessing across many usernames from one address', async () => {
+    const statuses = []
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await api(server.url, 'POST', '/login', {
+            body: { username: `tamu-${i}`, password: 'tebak-tebak' },
+          })
+        ).status,
+      )
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    expect(await loginFrom('127.0.0.2', server.url, { username: 'tamu-9', password: 'tebak-tebak' })).toBe(
+      401,
+    )
+  })
+})
+
+describe.each(TARGETS)('password hashes at once on $name', (target) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer(target, {
+      limits: {
+        perAddress: { burst: 100_000, perMinute: 100_000 },
+        perLogin: { burst: 100_000, perMinute: 100_000 },
+        hashing: { concurrent: 1, waiting: 0 },
+      },
+    })
+  }, START_TIMEOUT_MS)
+  afterAll(() => server?.close())
+
+  it('answers logins beyond the hashing cap at once with 429 login-busy, instead of queueing them all', async () => {
+    const k = await addKader(server)
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        api<{ error?: { detail?: string } }>(server.url, 'POST', '/login', {
+          body: { username: `tamu-${i}`, password: 'tebak-tebak' },
+        }),
+      ),
+    )
+    const busy = answers.filter((a) => a.status === 429)
+    expect(busy.length).toBeGreaterThan(0)
+    expect(busy.every((a) => a.body.error?.detail === 'login-busy')).toBe(true)
+    expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true)
+    expect(
+      (await api(server.url, 'POST', '/login', { body: { ...credentials(k), deviceId: 'x' } })).status,
+    ).toBe(200)
+  })
+})
+
+describe('`npm start` on a fresh machine', () => {
+  let dir: string
+  const running: RunningServer[] = []
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kader-start-'))
+  })
+  afterAll(async () => {
+    for (const s of running) await s.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  async function start(name: string, env: Record<string, string> = {}, demo = true) {
+    const out: string[] = []
+    const server = await serveApp({
+      port: 0,
+      dataDir: join(dir, name),
+      staticDir: join(dir, 'none'),
+      demo,
+      env,
+      out: (l) => out.push(l),
+    })
+    running.push(server)
+    return { server, out }
+  }
+
+  it(
+    'prints a demo login that works, on 127.0.0.1, and the demo sees no record of any other area',
+    async () => {
+      const { server, out } = await start('fresh')
+      expect(out.join('\n')).toMatch(/http:\/\/127\.0\.0\.1:\d+/)
+      const printed = /Demo login: (\S+) \/ (\S+)/.exec(out.join('\n'))
+      expect(printed?.slice(1)).toEqual([DEMO.username, DEMO.password])
+      const demo = await Device.login(server.url, DEMO.username, DEMO.password, 'demo-phone')
+
+      // Real kaders, one in the desa the demo used to share (Bolang) and one elsewhere, with their records.
+      const bolang = await server.admin.addWorkArea({
+        id: 'bolang',
+        kabupaten: 'Cilacap',
+        kecamatan: 'Dayeuhluhur',
+        desa: 'Bolang',
+      })
+      await server.admin.addUser({ username: 'siti', password: 'rahasia-123', workAreaId: bolang.id })
+      const siti = await Device.login(server.url, 'siti', 'rahasia-123', 'siti-phone')
+      const real = newHousehold(bolang, hlc(0, 'siti-phone'))
+      expect((await siti.push([real])).body.results[0]).toMatchObject({ status: 'accepted' })
+      const other = await addKader(server)
+      const elsewhere = newHousehold(other.area, hlc(0, 'other'))
+      await (await Device.login(server.url, other.username, other.password, 'other')).push([elsewhere])
+
+      expect((await demo.pullAll()).records.size).toBe(0)
+      const attempts = await demo.push([
+        change('households', real.recordId, { deleted: true }, hlc(9000, 'demo-phone')),
+        newHousehold(bolang, hlc(9000, 'demo-phone')),
+      ])
+      expect(attempts.body.results.map((r) => r.status === 'rejected' && r.reason)).toEqual([
+        'forbidden',
+        'forbidden',
+      ])
+      // The demo's own area works.
+      const mine = newHousehold(
+        (await server.admin.listWorkAreas()).find((a) => a.id === DEMO.area.id) ?? bolang,
+        hlc(1, 'demo-phone'),
+      )
+      expect((await demo.push([mine])).body.results[0]).toMatchObject({ status: 'accepted' })
+      // No real work area can be made in the demo's fictitious desa.
+      await expect(server.admin.addWorkArea({ ...DEMO.area, id: 'real-in-demo' })).rejects.toThrow(/demo/)
+    },
+    START_TIMEOUT_MS,
+  )
+
+  it(
+    'makes no demo with --no-demo or NODE_ENV=production, and binds HOST when set',
+    async () => {
+      const noDemo = await start('no-demo', {}, false)
+      expect(noDemo.out.join('\n')).not.toMatch(/Demo login/)
+      expect(await noDemo.server.admin.userCount()).toBe(0)
+      const production = await start('production', { NODE_ENV: 'production' })
+      expect(production.out.join('\n')).not.toMatch(/Demo login/)
+      expect(await production.server.admin.userCount()).toBe(0)
+      const lan = await start('lan', { HOST: '0.0.0.0' })
+      expect(lan.out.join('\n')).toMatch(/0\.0\.0\.0|all addresses/)
+    },
+    START_TIMEOUT_MS,
+  )
+
+  it(
+    'moves a demo account made by an older version out of desa Bolang, and disables it in production',
+    async () => {
+      const first = await start('legacy', {}, false)
+      await first.server.admin.addWorkArea({
+        id: 'demo-bolang',
+        kabupaten: 'Cilacap',
+        kecamatan: 'Dayeuhluhur',
+        desa: 'Bolang',
+      })
+      await first.server.admin.addUser({
+        username: 'demo',
+        password: 'kader-demo',
+        workAreaId: 'demo-bolang',
+      })
+      const old = await Device.login(first.server.url, 'demo', 'kader-demo')
+      await first.server.close()
+      const again = await start('legacy')
+      expect((await new Device(again.server.url, old.token).pull()).status).toBe(401)
+      const demo = await Device.login(again.server.url, DEMO.username, DEMO.password)
+      const me = await api<{ workArea: { id: string } }>(again.server.url, 'GET', '/me', {
+        token: demo.token,
+      })
+      expect(me.body.workArea.id).toBe(DEMO.area.id)
+      await again.server.close()
+      const production = await start('legacy', { NODE_ENV: 'production' })
+      expect(
+        (
+          await api(production.server.url, 'POST', '/login', {
+            body: { username: 'demo', password: 'kader-demo' },
+          })
+        ).status,
+      ).toBe(401)
+    },
+    START_TIMEOUT_MS * 2,
+  )
+})
+
+describe('account commands', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kader-cli-'))
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it(
+    'disables, enables, resets the password of and deletes a user from the command line',
+    async () => {
+      const out: string[] = []
+      const err: string[] = []
+      let stdin = 'sandi-awal-123'
+      const io = {
+        out: (l: string) => out.push(l),
+        err: (l: string) => err.push(l),
+        readLine: async () => stdin,
+        env: {},
+      }
+      const d = ['--data-dir', join(dir, 'data')]
+      const run = (...args: string[]) => runCli([...args, ...d], io)
+      expect(
+        await run(
+          'area',
+          'add',
+          '--id',
+          'a1',
+          '--kabupaten',
+          'Cilacap',
+          '--kecamatan',
+          'Dayeuhluhur',
+          '--desa',
+          'Bolang',
+        ),
+      ).toBe(0)
+      expect(await run('user', 'add', '--username', 'wati', '--area', 'a1')).toBe(0)
+      expect(await run('user', 'disable', '--username', 'wati')).toBe(0)
+      expect(await run('user', 'list')).toBe(0)
+      expect(out.at(-1)).toMatch(/^wati\t.*\tdisabled$/)
+      expect(await run('user', 'enable', '--username', 'wati')).toBe(0)
+      stdin = 'sandi-baru-456'
+      expect(await run('user', 'passwd', '--username', 'wati')).toBe(0)
+      expect(await run('user', 'passwd', '--username', 'nobody')).toBe(1)
+      expect(err.at(-1)).toMatch(/No user nobody/)
+      const server = await startTestServer({ name: 'pglite' }, { dataDir: join(dir, 'data') })
+      try {
+        expect(
+          (
+            await api(server.url, 'POST', '/login', {
+              body: { username: 'wati', password: 'sandi-awal-123' },
+            })
+          ).status,
+        ).toBe(401)
+        expect(
+          (
+            await api(server.url, 'POST', '/login', {
+              body: { username: 'wati', password: 'sandi-baru-456' },
+            })
+          ).status,
+        ).toBe(200)
+      } finally {
+        await server.close()
+      }
+      expect(await run('user', 'delete', '--username', 'wati')).toBe(0)
+      expect(await run('user', 'list')).toBe(0)
+      expect(out.join('\n')).toMatch(/User wati deleted/)
+      expect(out.filter((l) => l.startsWith('wati\t'))).toHaveLength(1)
+    },
+    START_TIMEOUT_MS,
+  )
+})
