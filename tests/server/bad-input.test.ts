@@ -332,6 +332,7 @@ describe.each(TARGETS)('1 good + 43 bad changes on $name', (target) => {
     'answers 200 with 43 rejections for $kind, and applies the good one',
     async ({ make, reason }) => {
       const f = await setUpFamily(server)
+      const logged = server.logs.length
       const bad = Array.from({ length: 43 }, (_, i) => make(f, i))
       const good = newHousehold(f.area, nowStamp(), { headName: 'Yang benar' })
       const res = await f.device.push([...bad.slice(0, 21), good, ...bad.slice(21)])
@@ -345,7 +346,7 @@ describe.each(TARGETS)('1 good + 43 bad changes on $name', (target) => {
       const { records } = await f.device.pullAll()
       expect(records.get(good.recordId)?.record).toMatchObject({ headName: 'Yang benar' })
       expect(bad.some((c) => records.has(c.recordId) && c.recordId !== f.h.recordId)).toBe(false)
-      expect(server.logs.some((l) => JSON.parse(l).status === 500)).toBe(false)
+      expect(server.logs.slice(logged).some((l) => JSON.parse(l).status === 500)).toBe(false)
     },
   )
 })
