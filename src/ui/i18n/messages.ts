@@ -17,6 +17,11 @@ export const coreMessages = defineMessages(
     'common.back': 'Kembali',
     'common.choose': '— pilih —',
     'common.notFound': 'Halaman tidak ditemukan.',
+    'common.retry': 'Coba lagi',
+    'area.failed.schedule': 'Jadwal belum bisa dihitung.',
+    'area.failed.pws': 'Angka PWS belum bisa dihitung.',
+    'area.failed.hint':
+      'Data di HP tetap aman. Tekan Coba lagi; jika terus gagal, tutup dan buka lagi aplikasi, lalu laporkan ke puskesmas.',
     'drafts.title': 'Draf',
     'drafts.banner': 'Draf belum disimpan: {n}',
 
@@ -310,6 +315,11 @@ export const coreMessages = defineMessages(
     'common.back': 'Back',
     'common.choose': '— choose —',
     'common.notFound': 'Page not found.',
+    'common.retry': 'Try again',
+    'area.failed.schedule': 'The schedule could not be worked out.',
+    'area.failed.pws': 'The PWS figures could not be worked out.',
+    'area.failed.hint':
+      'The data on this phone are safe. Tap Try again; if it keeps failing, close and reopen the app, then tell the puskesmas.',
     'drafts.title': 'Drafts',
     'drafts.banner': 'Drafts not saved: {n}',
 
