@@ -5,7 +5,7 @@
 // push first proves that the server works at all: when that fails too, the server is down, not the batch, so
 // nothing is marked and the run fails as it always did (docs/sync-protocol.md, "The device").
 import type { Change, ChangeResult, PushResponse } from '../protocol/wire'
-import { SyncError } from './errors'
+import { SyncError, toSyncError } from './errors'
 import { call, RETRY, type Run } from './run'
 
 /** Identical failures of a batch before it is split: the same as a request's tries (five, over about a minute). */
@@ -69,7 +69,7 @@ async function attempt(
       throw new SyncError('server', { detail: 'bad-push-answer' })
     return { results: body.results, serverTimeMs }
   } catch (caught) {
-    const error = caught instanceof SyncError ? caught : new SyncError('offline', { cause: caught })
+    const error = toSyncError(caught)
     const status = failures[0]?.status
     const refusedWhole = status === 400 || status === 413
     const identical =

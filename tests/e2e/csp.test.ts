@@ -189,6 +189,7 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
       visitCorrect: paths.visitCorrect(ids.visit),
       referrals: paths.referrals(),
       referralSlip: paths.referralSlip(ids.child),
+      bukuKia: paths.bukuKia(ids.child),
       map: paths.map(),
       schedule: paths.schedule(),
       pws: paths.pws(month),
