@@ -1,17 +1,18 @@
 // "Jadwal kunjungan": what is overdue, due today and due this week, grouped by household in walking order (nearest
 // next from where the kader stands, when the phone knows it). One tap on a task opens the visit form.
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import type { HouseholdRow } from '../../data/household-rows'
 import { addDays } from '../../domain/dates'
 import type { Task } from '../../domain/schedule/types'
-import { type Point, walkingOrder } from '../../domain/walking-order'
+import { walkingOrder } from '../../domain/walking-order'
 import { formatDate, useI18n } from '../i18n'
 import { paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSchedule } from '../shared/useAreaReports'
+import { useMyLocation } from '../shared/useMyLocation'
 
 const WEEK_DAYS = 7
 type Section = 'overdue' | 'today' | 'week'
@@ -29,8 +30,9 @@ export default function ScheduleScreen() {
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
   const { value: schedule, error, retry } = useSchedule(workArea?.id, today)
-  const [here, setHere] = useState<Point>()
-  const [locating, setLocating] = useState(false)
+  // A fresh fix: the walking order starts where the kader stands now.
+  const { fix: here, status: locateStatus, locate: askFix } = useMyLocation({ maximumAgeMs: 0 })
+  const locating = locateStatus === 'locating'
 
   const sections = useMemo(() => {
     if (!schedule || !rows) return undefined
@@ -61,17 +63,7 @@ export default function ScheduleScreen() {
     return (['overdue', 'today', 'week'] as const).map((s) => ({ section: s, homes: ordered(grouped[s]) }))
   }, [schedule, rows, today, here])
 
-  const locate = () => {
-    setLocating(true)
-    navigator.geolocation?.getCurrentPosition(
-      (pos) => {
-        setHere({ lat: pos.coords.latitude, lng: pos.coords.longitude })
-        setLocating(false)
-      },
-      () => setLocating(false),
-      { enableHighAccuracy: true, timeout: 30_000, maximumAge: 0 },
-    )
-  }
+  const locate = () => void askFix()
 
   return (
     <main className="screen">
