@@ -3,7 +3,7 @@
 // id, patched with the ids a committed write changed (changed-keys.ts) instead of read again whole.
 
 import { type Household, household, type Member, member } from '../protocol/records'
-import type { changedKeys } from './changed-keys'
+import type { ChangedKeys } from './changed-keys'
 import { getDb } from './db'
 import { membersOfHouseholds, validRows } from './read'
 
@@ -70,6 +70,6 @@ export async function patchHouseholds(
 }
 
 /** Reading this many rows one by one costs more than reading the area again. */
-export function fewChanges(changed: ReturnType<typeof changedKeys>, keptSize: number): boolean {
+export function fewChanges(changed: ChangedKeys, keptSize: number): boolean {
   return changed !== 'all' && changed.size <= Math.max(2_000, keptSize / 4)
 }

@@ -8,13 +8,11 @@
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { InteropableObservable } from 'dexie-react-hooks'
 import type { Household, Member } from '../protocol/records'
-import { changedKeys } from './changed-keys'
+import { type ChangedKeys, changedKeys } from './changed-keys'
 import { getDb, type KaderDb } from './db'
 import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
 import { fewChanges, patchHouseholds } from './kept-area'
 import { loadWorkArea } from './read'
-
-type Changed = Set<string> | 'all'
 
 interface Entry {
   db: KaderDb
@@ -25,7 +23,7 @@ interface Entry {
   households?: Map<string, Household>
   members?: Map<string, Member>
   /** Changed since the rows were built. */
-  changed: { households: Changed; members: Changed }
+  changed: { households: ChangedKeys; members: ChangedKeys }
   /** The rows miss changes: build them again when a screen subscribes. */
   stale: boolean
   /** Changed while no screen showed them: not shown again until rebuilt (never out of date on a screen). */
@@ -49,7 +47,7 @@ Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   else current.hidden = true
 })
 
-const size = (changed: Changed) => (changed === 'all' ? Number.POSITIVE_INFINITY : changed.size)
+const size = (changed: ChangedKeys) => (changed === 'all' ? Number.POSITIVE_INFINITY : changed.size)
 
 function entryFor(workAreaId: string, today: string): Entry {
   const db = getDb()

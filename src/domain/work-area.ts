@@ -12,6 +12,7 @@ export interface AreaAddress {
   rt: string
 }
 
+/** A work area's bounds: the desa, and the dusun, RW and RT when the area is narrowed to them. */
 export interface AreaBounds {
   kabupaten: string
   kecamatan: string

@@ -1,6 +1,7 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node: the app's sync engine and server/ both use it.
 import * as z from 'zod/mini'
+import type { AreaBounds } from '../domain/work-area'
 import type { ErrorKey } from './error-messages'
 import { NODE_RE } from './hlc'
 import {
@@ -130,14 +131,9 @@ export interface PullResponse extends Timed {
   reset?: true
 }
 
-export interface WorkAreaInfo {
+/** A kader's work area as the server sends it: its id and its bounds (the desa, narrowed to dusun, RW, RT). */
+export interface WorkAreaInfo extends AreaBounds {
   id: string
-  kabupaten: string
-  kecamatan: string
-  desa: string
-  dusun?: string
-  rw?: string
-  rt?: string
 }
 export interface Account {
   user: { id: string; username: string; name: string }

@@ -1,4 +1,4 @@
-import Dexie from 'dexie'
+import Dexie, { type ObservabilitySet } from 'dexie'
 import { describe, expect, it, vi } from 'vitest'
 import { computePws, computeSchedule, FALLBACK_OPEN_DAY } from '../../src/data/area/compute'
 import { AreaStore, areaStore } from '../../src/data/area/store'
@@ -175,8 +175,8 @@ describe('area store', () => {
     const { toddler } = await area()
     const store = await new AreaStore(WORK_AREA).current()
     const keeper = store.keeper
-    const forwarded: unknown[] = []
-    const listener = (parts: unknown) => forwarded.push(structuredClone(parts))
+    const forwarded: ObservabilitySet[] = []
+    const listener = (parts: ObservabilitySet) => forwarded.push(structuredClone(parts))
     Dexie.on('storagemutated', listener)
     let saved: Visit
     try {
@@ -187,7 +187,7 @@ describe('area store', () => {
     // This store is not the module's: it hears only what it is told.
     await store.current()
     expect(store.visits.has(saved.id)).toBe(false)
-    for (const parts of forwarded) store.changed(parts as Record<string, unknown>)
+    for (const parts of forwarded) store.changed(parts)
     await store.current()
     expect(store.visits.get(saved.id)).toEqual(saved)
     expect(store.keeper).toBe(keeper) // patched, not read again

@@ -2,12 +2,14 @@
 import { afterEach, beforeEach } from 'vitest'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
-import type { Household, HouseholdInput, Member, MemberInput } from '../../src/protocol/records'
+import type { Household, Member } from '../../src/protocol/records'
+import { householdInput, memberInput } from '../records'
+
+export { householdInput, memberInput, WORK_AREA } from '../records'
 
 export const TODAY = '2025-06-15'
 export const NOW = new Date('2025-06-15T03:00:00.000Z')
 export const LATER = new Date('2025-06-16T04:30:00.000Z')
-export const WORK_AREA = 'wilayah-lokal'
 
 // Valid NIKs for the people below: kecamatan 330101, day (+40 for women), month, yy, serial.
 export const NIK_SITI = '3301015204900001' // P, 12-04-1990
@@ -27,33 +29,6 @@ export function withTestDb(): () => KaderDb {
   return () => {
     if (!db) throw new Error('withTestDb: no database outside a test')
     return db
-  }
-}
-
-export function householdInput(overrides: Partial<HouseholdInput> = {}): HouseholdInput {
-  return {
-    workAreaId: WORK_AREA,
-    headName: 'Budi Santoso',
-    address: {
-      kabupaten: 'Cilacap',
-      kecamatan: 'Dayeuhluhur',
-      desa: 'Bolang',
-      dusun: 'Karanganyar',
-      rw: '2',
-      rt: '3',
-    },
-    ...overrides,
-  }
-}
-
-export function memberInput(householdId: string, overrides: Partial<MemberInput> = {}): MemberInput {
-  return {
-    householdId,
-    name: 'Siti Aminah',
-    sex: 'P',
-    birthDate: '1990-04-12',
-    relation: 'istri',
-    ...overrides,
   }
 }
 

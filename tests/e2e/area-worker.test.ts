@@ -7,12 +7,12 @@ import { registerHousehold, withAppAndBrowser } from './harness'
 const WORKER_SCRIPT = '**/assets/worker-*.js'
 
 describe('area worker failure (real Chromium)', () => {
-  const session = withAppAndBrowser()
+  // Without a service worker: its precache would answer for the worker script past the cut.
+  const session = withAppAndBrowser({ serviceWorkers: 'block' })
 
   it('shows the failure with a retry on Jadwal and PWS, and the retry recovers', async () => {
     const { page } = session.browser()
     const app = session.app()
-    // The first load is not yet controlled by the service worker, so the worker script comes from the network.
     await page.route(WORKER_SCRIPT, (route) => route.abort('failed'))
     await page.goto(app.url)
     await page.getByRole('heading', { name: 'Rumah tangga' }).waitFor()

@@ -64,8 +64,16 @@ export interface RunningBrowser {
   close: () => Promise<void>
 }
 
+export interface BrowserOptions {
+  /**
+   * 'block': no service worker registers. For tests that cut requests with page.route: a service worker fetches
+   * (and precaches) past the routes, so a cut request could still be answered from its cache.
+   */
+  serviceWorkers?: 'allow' | 'block'
+}
+
 /** A fresh Chromium profile on disk (a real IndexedDB), sized like a cheap Android phone, in Indonesian. */
-export async function launchBrowser(): Promise<RunningBrowser> {
+export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`)
   const profile = await mkdtemp(join(tmpdir(), 'kader-ilp-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -83,6 +91,7 @@ export async function launchBrowser(): Promise<RunningBrowser> {
     ],
     viewport: { width: 360, height: 640 },
     locale: 'id-ID',
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
   })
   const page = context.pages()[0] ?? (await context.newPage())
   return {
@@ -111,12 +120,15 @@ export async function waitForServiceWorker(page: Page, timeout = 30_000): Promis
 }
 
 /** The built app and a fresh on-disk browser profile for the tests of one describe block, closed after them. */
-export function withAppAndBrowser(): { app: () => RunningApp; browser: () => RunningBrowser } {
+export function withAppAndBrowser(opts: BrowserOptions = {}): {
+  app: () => RunningApp
+  browser: () => RunningBrowser
+} {
   let app: RunningApp | undefined
   let browser: RunningBrowser | undefined
   beforeAll(async () => {
     app = await startApp()
-    browser = await launchBrowser()
+    browser = await launchBrowser(opts)
   })
   afterAll(async () => {
     await browser?.close()

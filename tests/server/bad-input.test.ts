@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatHlc } from '../../src/protocol/hlc'
 import type { Change, ChangeResult } from '../../src/protocol/wire'
+import { householdInput } from '../records'
 import {
   addKader,
   api,
@@ -12,7 +13,6 @@ import {
   Device,
   followUpChange,
   hlc,
-  householdValues,
   newHousehold,
   newMember,
   START_TIMEOUT_MS,
@@ -44,7 +44,7 @@ describe.each(TARGETS)('bad input on $name', (target) => {
   it('refuses text the database cannot store (NUL, lone surrogates) per change, with the field path', async () => {
     const k = await kader()
     const good = newHousehold(k.area)
-    const address = householdValues(k.area).address
+    const address = householdInput({}, k.area).address
     const bad = [
       newHousehold(k.area, hlc(0), { headName: NUL }),
       newHousehold(k.area, hlc(0), { address: { ...address, dusun: LONE_HIGH } }),
@@ -240,7 +240,7 @@ async function setUpFamily(server: TestServer) {
 const TEXT_FIELDS = ['headName', 'address.dusun', 'address.street', 'address.desa', 'workAreaId'] as const
 function householdWithText(f: Family, i: number, bad: string): Change {
   const field = TEXT_FIELDS[i % TEXT_FIELDS.length] as (typeof TEXT_FIELDS)[number]
-  const address = householdValues(f.area).address
+  const address = householdInput({}, f.area).address
   if (field === 'headName') return newHousehold(f.area, nowStamp(), { headName: `${bad}${i}` })
   if (field === 'workAreaId') return newHousehold(f.area, nowStamp(), { workAreaId: `${f.area.id}${bad}` })
   const part = field.slice('address.'.length) as 'dusun' | 'street' | 'desa'

@@ -14,6 +14,7 @@ import type {
   RecordState,
   WorkAreaInfo,
 } from '../../src/protocol/wire'
+import { householdInput, memberInput } from '../records'
 
 export interface Target {
   name: 'pglite' | 'postgres'
@@ -222,38 +223,11 @@ export function change(
   return { changeId, entity, recordId, fields }
 }
 
-export function householdValues(area: WorkAreaInfo, overrides: Partial<HouseholdInput> = {}): HouseholdInput {
-  return {
-    workAreaId: area.id,
-    headName: 'Budi Santoso',
-    address: {
-      kabupaten: area.kabupaten,
-      kecamatan: area.kecamatan,
-      desa: area.desa,
-      dusun: area.dusun ?? 'Karanganyar',
-      rw: area.rw ?? '002',
-      rt: area.rt ?? '003',
-    },
-    ...overrides,
-  }
-}
-
-export function memberValues(householdId: string, overrides: Partial<MemberInput> = {}): MemberInput {
-  return {
-    householdId,
-    name: 'Siti Aminah',
-    sex: 'P',
-    birthDate: '1990-04-12',
-    relation: 'istri',
-    ...overrides,
-  }
-}
-
 export const newHousehold = (area: WorkAreaInfo, stamp = hlc(0), overrides: Partial<HouseholdInput> = {}) =>
-  change('households', randomUUID(), { ...householdValues(area, overrides) }, stamp)
+  change('households', randomUUID(), { ...householdInput(overrides, area) }, stamp)
 
 export const newMember = (householdId: string, stamp = hlc(0), overrides: Partial<MemberInput> = {}) =>
-  change('members', randomUUID(), { ...memberValues(householdId, overrides) }, stamp)
+  change('members', randomUUID(), { ...memberInput(householdId, overrides) }, stamp)
 
 export function visitChange(
   memberId: string,

@@ -8,13 +8,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/db'
 import { formatHlc } from '../../src/protocol/hlc'
+import { householdInput } from '../records'
 import {
   addKader,
   change,
   Device,
   followUpChange,
   hlc,
-  householdValues,
   newHousehold,
   newMember,
   START_TIMEOUT_MS,
@@ -59,7 +59,7 @@ describe.each(TARGETS)('change sequence on $name', (target) => {
     const before = await rt1.device.pullAll()
     expect([...before.records.keys()]).toEqual([own.recordId])
 
-    const address = householdValues(village.area).address
+    const address = householdInput({}, village.area).address
     await village.device.push([
       change('households', h.recordId, { address: { ...address, rt: '1' } }, hlc(60_000)),
     ])

@@ -9,6 +9,7 @@ import { compareHlc, parseHlc } from '../../src/protocol/hlc'
 import { canonical } from '../../src/protocol/merge'
 import { household, member } from '../../src/protocol/records'
 import { type ChangeResult, PULL_PAGE_SIZE } from '../../src/protocol/wire'
+import { householdInput, memberInput } from '../records'
 import {
   addKader,
   api,
@@ -16,8 +17,6 @@ import {
   Device,
   gzip,
   hlc,
-  householdValues,
-  memberValues,
   newHousehold,
   newMember,
   START_TIMEOUT_MS,
@@ -109,7 +108,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const home = records.get(h.recordId)
       expect(home?.entity).toBe('households')
       expect(household.parse(home?.record)).toMatchObject({
-        ...householdValues(k.area, { noKk: '3301010101010001' }),
+        ...householdInput({ noKk: '3301010101010001' }, k.area),
         id: h.recordId,
         createdAt: '2025-06-15T03:00:00.000Z',
         deviceId: 'device-a',
@@ -118,7 +117,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       })
       expect(home?.hlcs.headName).toBe(hlc(0))
       const person = records.get(m.recordId)
-      expect(member.parse(person?.record)).toMatchObject({ ...memberValues(h.recordId), id: m.recordId })
+      expect(member.parse(person?.record)).toMatchObject({ ...memberInput(h.recordId), id: m.recordId })
     })
 
     it('merges two devices editing different fields of one household: both edits are kept', async () => {
@@ -434,7 +433,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const village = await kader({ desa })
       const rt1 = await kader({ desa, dusun: 'karanganyar ', rw: '2', rt: '1' })
       const inRt1 = newHousehold(village.area, hlc(0), {
-        address: { ...householdValues(village.area).address, rt: '001' },
+        address: { ...householdInput({}, village.area).address, rt: '001' },
       })
       const inRt3 = newHousehold(village.area, hlc(0))
       const m = newMember(inRt3.recordId)
@@ -443,7 +442,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       expect((await village.device.pullAll()).records.size).toBe(3)
 
       const { cursor } = await rt1.device.pullAll()
-      const moved = householdValues(village.area).address
+      const moved = householdInput({}, village.area).address
       await village.device.push([
         change('households', inRt3.recordId, { address: { ...moved, rt: '1' } }, hlc(60_000)),
       ])

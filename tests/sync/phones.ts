@@ -17,14 +17,8 @@ import type { Household, HouseholdInput, Member, MemberInput } from '../../src/p
 import type { WorkAreaInfo } from '../../src/protocol/wire'
 import { login } from '../../src/sync/auth'
 import { type SyncOptions, syncNow } from '../../src/sync/engine'
-import {
-  householdValues,
-  memberValues,
-  START_TIMEOUT_MS,
-  startTestServer,
-  type Target,
-  type TestServer,
-} from '../server/harness'
+import { householdInput, memberInput } from '../records'
+import { START_TIMEOUT_MS, startTestServer, type Target, type TestServer } from '../server/harness'
 
 export const TODAY = '2025-06-15'
 export const T0 = Date.parse('2025-06-15T03:00:00.000Z')
@@ -65,13 +59,8 @@ export class Phone {
 
   async addHousehold(area: WorkAreaInfo | undefined, nowMs: number, overrides: Partial<HouseholdInput> = {}) {
     this.use()
-    const input = area
-      ? householdValues(area, overrides)
-      : householdValues(
-          { id: 'wilayah-lokal', kabupaten: 'Cilacap', kecamatan: 'Dayeuhluhur', desa: 'Bolang' },
-          overrides,
-        )
-    return ok(await saveHousehold(input, { now: new Date(nowMs) }))
+    // Without an area: the phone's own, as before any login.
+    return ok(await saveHousehold(householdInput(overrides, area), { now: new Date(nowMs) }))
   }
 
   async editHousehold(id: string, nowMs: number, changes: Partial<HouseholdInput>) {
@@ -93,7 +82,7 @@ export class Phone {
 
   async addMember(householdId: string, nowMs: number, overrides: Partial<MemberInput> = {}) {
     this.use()
-    return ok(await saveMember(memberValues(householdId, overrides), { now: new Date(nowMs), today: TODAY }))
+    return ok(await saveMember(memberInput(householdId, overrides), { now: new Date(nowMs), today: TODAY }))
   }
 
   async editMember(id: string, nowMs: number, changes: Partial<MemberInput>) {

@@ -4,7 +4,7 @@
 // replaced on the next call. Where there is no Worker (tests, very old browsers) the same computation runs in the
 // page. The page tells the worker what each committed write changed, so that the worker's kept records (store.ts)
 // are current when a request arrives.
-import Dexie from 'dexie'
+import Dexie, { type ObservabilitySet } from 'dexie'
 import type { AreaArgs, AreaCall, AreaChanged, AreaRequest, AreaResponse, AreaResult } from './protocol'
 
 /**
@@ -58,7 +58,7 @@ function getWorker(): RunningWorker | undefined {
   if (typeof Worker === 'undefined') return undefined
   if (running) return running
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
-  const forward = (changed: Record<string, unknown>) => w.postMessage({ changed } satisfies AreaChanged)
+  const forward = (changed: ObservabilitySet) => w.postMessage({ changed } satisfies AreaChanged)
   const current: RunningWorker = {
     worker: w,
     discard: (reason) => {

@@ -1,5 +1,6 @@
 // The calls the page makes to the area worker, typed end to end: each call's arguments and result, the messages
 // that carry them, and what the worker answers when a call fails.
+import type { ObservabilitySet } from 'dexie'
 import type { PwsReport } from '../../domain/pws'
 import type { ScheduleResult } from './compute'
 
@@ -23,7 +24,7 @@ export interface AreaRequest<C extends AreaCall = AreaCall> {
  * arrives before any request the write led to, which Dexie's broadcast to the worker does not promise.
  */
 export interface AreaChanged {
-  changed: Record<string, unknown>
+  changed: ObservabilitySet
 }
 
 /** A failed call names the error (its name only: a message may quote the records). */

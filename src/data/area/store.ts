@@ -2,11 +2,11 @@
 // patched from the primary keys each committed write touched (Dexie's storagemutated, from this context or any
 // other tab or worker) — so an edit or a sync page costs a read of the changed rows, not of the area's 125,000.
 // The schedule keeper (domain/schedule/keeper.ts) is patched with them and recomputes only the members touched.
-import Dexie from 'dexie'
+import Dexie, { type ObservabilitySet } from 'dexie'
 import { ScheduleKeeper } from '../../domain/schedule'
 import type { Household, Member } from '../../protocol/records'
 import { type FollowUp, followUp, type Visit, visit } from '../../protocol/visits'
-import { changedKeys } from '../changed-keys'
+import { type ChangedKeys, changedKeys } from '../changed-keys'
 import { getDb } from '../db'
 import { fewChanges, patchHouseholds } from '../kept-area'
 import { loadWorkArea, validRows } from '../read'
@@ -15,7 +15,6 @@ const TABLES = ['households', 'members', 'visits', 'followUps'] as const
 type AreaTable = (typeof TABLES)[number]
 
 /** A table's changed ids, or 'all' when a write touched a range of keys (a clear, a delete by range, an upgrade). */
-type Pending = Set<string> | 'all'
 
 export class AreaStore {
   readonly households = new Map<string, Household>()
@@ -25,7 +24,7 @@ export class AreaStore {
   readonly followUps = new Map<string, FollowUp>()
   keeper = new ScheduleKeeper()
 
-  private readonly pending = new Map<AreaTable, Pending>()
+  private readonly pending = new Map<AreaTable, ChangedKeys>()
   private loaded = false
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -35,7 +34,7 @@ export class AreaStore {
   constructor(readonly workAreaId: string) {}
 
   /** Notes what a committed write changed (a Dexie ObservabilitySet); read on the next `current()`. */
-  changed(parts: Readonly<Record<string, unknown>>): void {
+  changed(parts: Readonly<ObservabilitySet>): void {
     for (const table of TABLES) {
       const keys = changedKeys(parts, this.db, table, this.pending.get(table) ?? new Set<string>())
       if (keys === 'all' || keys.size > 0) this.pending.set(table, keys)
@@ -91,7 +90,7 @@ export class AreaStore {
     this.loaded = true
   }
 
-  private async patch(pending: Map<AreaTable, Pending>): Promise<void> {
+  private async patch(pending: Map<AreaTable, ChangedKeys>): Promise<void> {
     const ids = (table: AreaTable) => (pending.get(table) as Set<string> | undefined) ?? new Set<string>()
     const { put, removed } = await patchHouseholds(this, this.workAreaId, {
       households: ids('households'),
@@ -127,7 +126,7 @@ export function areaStore(workAreaId: string): Promise<AreaStore> {
 }
 
 /** What the area's records changed: noted here from this context's commits, and by worker.ts from the page's. */
-export function areaChanged(parts: Readonly<Record<string, unknown>>): void {
+export function areaChanged(parts: Readonly<ObservabilitySet>): void {
   store?.changed(parts)
 }
 

@@ -2,6 +2,13 @@
 // The UI loads it with import('…/domain/growth') so the WHO tables (tables.generated.ts, ≈ 19 KB gzipped) stay out
 // of the first screen.
 export { type Category, categorize, muacCategory } from './categories'
+export {
+  type GrowthChartGeometry,
+  type GrowthChartInput,
+  type GrowthChartPoint,
+  growthChart,
+  type PlottedPoint,
+} from './chart'
 export { CURVE_SDS, CURVES_LAST_DAY, type CurvePoint, type CurveSd, growthCurves } from './curves'
 export { type GrowthFindingsInput, growthFindings } from './findings'
 export {

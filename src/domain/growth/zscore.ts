@@ -14,7 +14,8 @@
 //     acfa exist only under 60 months.
 // Length or height: pass what was measured and how (`position`). Under 731 days WHO wants recumbent length, from
 // 731 days standing height: a standing height before 731 days gets +0.7 cm, a lying length from 731 days −0.7 cm,
-// and the adjusted value feeds lhfa, wflh and bfa. Without a position nothing is adjusted (anthro's rule).
+// and the adjusted value feeds lhfa, wflh and bfa (length.ts, clinical-rules.md §6.4). Without a position nothing is
+// adjusted (anthro's rule).
 // Weight-for-length (< 731 d, 45–110 cm) or weight-for-height (≥ 731 d, 65–120 cm) is chosen by age, and L, M, S
 // are interpolated between the 0.1 cm rows. WHO 2007 takes the height as given (anthroplus does no adjustment).
 // Weight-based indicators (wfa, wflh, bfa, acfa; WHO 2007 wfa, bfa) use the restricted "SD23" tails beyond ±3 SD.
@@ -23,6 +24,7 @@
 // cannot stand). anthro then drops the position, computes from the unadjusted value and sets `c9mo_flag`; we return
 // 'implausible-position' for the length-based indicators instead, so the kader re-measures lying rather than sees
 // a category built on a wrong measurement.
+import { adjustedLength, HEIGHT_FROM_DAY, type Position } from './length'
 import { interpolatedRow, type Lms, lmsRow, lmsZ, lmsZRestricted } from './lms'
 import { ACFA, BFA, BFA_2007, HCFA, HFA_2007, LHFA, WFA, WFA_2007, WFH, WFL } from './tables.generated'
 
@@ -30,7 +32,7 @@ import { ACFA, BFA, BFA_2007, HCFA, HFA_2007, LHFA, WFA, WFA_2007, WFH, WFL } fr
  * hcfa head circumference-for-age, acfa arm circumference (LiLA/MUAC)-for-age. */
 export type Indicator = 'wfa' | 'lhfa' | 'wflh' | 'bfa' | 'hcfa' | 'acfa'
 /** lying = recumbent length (PB), standing = standing height (TB). */
-export type Position = 'lying' | 'standing'
+export type { Position } from './length'
 /** L = laki-laki (male), P = perempuan (female). */
 export type Sex = 'L' | 'P'
 
@@ -80,10 +82,6 @@ export type ZResult =
 export const DAYS_PER_MONTH = 30.4375
 /** Last day of the 0–5 y tables; z-scores are reported only while age in months < 60 (anthro ≥ 1.0). */
 const STANDARDS_END_MONTHS = 60
-/** From this age in days WHO expects standing height (24 months); the wfh table replaces wfl. */
-const HEIGHT_FROM_DAY = 731
-/** cm added to a standing height (before 731 d) or taken off a lying length (from 731 d). */
-const LYING_MINUS_STANDING_CM = 0.7
 /** Standing before this age (months) is implausible (anthro `c9mo_flag`). */
 const STANDING_FROM_MONTHS = 9
 /** First row of the arm circumference table (3 months). */
@@ -201,13 +199,6 @@ function reference2007(input: ZScoreInput, ageMonths: number): ZResult {
         : [lmsZRestricted(bmi(weight, height), lms), FLAG.other]
   const rounded = round2(z)
   return { ok: true, z: rounded, flagged: flag(rounded), reference: 'who2007' }
-}
-
-/** The 0.7 cm rule (anthro adjust_lenhei), by the rounded age in days. */
-function adjustedLength(lengthCm: number, position: Position | undefined, day: number): number {
-  if (position === 'standing' && day < HEIGHT_FROM_DAY) return lengthCm + LYING_MINUS_STANDING_CM
-  if (position === 'lying' && day >= HEIGHT_FROM_DAY) return lengthCm - LYING_MINUS_STANDING_CM
-  return lengthCm
 }
 
 /** kg/m², written as WHO's R code computes it (R squares with x * x). */

@@ -102,8 +102,6 @@ export {
   imtCategory,
   interpretDewasa,
   pumaScore,
-  srq20Result,
-  twoItemScore,
 } from './dewasa'
 export {
   type DewasaScreening,
@@ -122,6 +120,7 @@ export {
 } from './ibu-hamil-part'
 export { aksCategory, aksTotal, interpretLansia, skilasDomains } from './lansia'
 export { AKS_ITEMS, type AksItem, type LansiaScreening, type SkilasAnswers } from './lansia-part'
+export { srq20Result, twoItemScore } from './mental-health'
 export { interpretNeonatus, knSchedule } from './neonatus'
 export {
   KN_CONTACTS,

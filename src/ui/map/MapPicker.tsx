@@ -8,11 +8,11 @@ import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import type { GpsPoint } from '../../protocol/records'
 import { useT } from '../i18n'
 import { useToday } from '../shared/today'
-import { householdMarker, L, myLocationLayer } from './layers'
+import { householdMarker, L } from './layers'
+import { LocateButton, LocateStatusNote, useMyLocationLayer } from './MyLocation'
 import { mapMessages } from './messages'
 import { pickAccuracyM, splitByLocation } from './status'
 import { useBaseMap } from './useBaseMap'
-import { useMyLocation } from './useMyLocation'
 
 const PICK_ZOOM = 18
 // LocationField warns above this too: a pick coarser than it is worth a nudge to zoom in.
@@ -38,7 +38,7 @@ export default function MapPicker({ value, householdId, onPick, onCancel }: MapP
     [rows, householdId],
   )
   const { ref, map, area } = useBaseMap()
-  const { fix, status: locateStatus, locate } = useMyLocation()
+  const { status: locateStatus, locate } = useMyLocationLayer(map, () => PICK_ZOOM)
   const [accuracyM, setAccuracyM] = useState<number>()
   const heading = useRef<HTMLHeadingElement>(null)
 
@@ -85,21 +85,6 @@ export default function MapPicker({ value, householdId, onPick, onCancel }: MapP
     }
   }, [map])
 
-  useEffect(() => {
-    if (!map || !fix) return
-    const layer = myLocationLayer(
-      fix.lat,
-      fix.lng,
-      fix.accuracyM,
-      t('map.you', { accuracy: Math.round(fix.accuracyM) }),
-    )
-    layer.addTo(map)
-    map.setView([fix.lat, fix.lng], PICK_ZOOM)
-    return () => {
-      layer.remove()
-    }
-  }, [map, fix, t])
-
   const pick = () => {
     if (!map) return
     const c = map.getCenter().wrap()
@@ -129,22 +114,11 @@ export default function MapPicker({ value, householdId, onPick, onCancel }: MapP
       <div className="map-wrap map-picker-map">
         <section ref={ref} className="map-view" aria-label={t('map.region')} />
         <span className="map-crosshair" aria-hidden="true" />
-        <button
-          type="button"
-          className="button secondary map-locate"
-          onClick={locate}
-          disabled={locateStatus === 'locating'}
-        >
-          {locateStatus === 'locating' ? t('map.locating') : t('map.locate')}
-        </button>
+        <LocateButton status={locateStatus} onLocate={locate} />
       </div>
       <div className="map-picker-footer">
         <p className="field-hint">{t('map.pick.hint')}</p>
-        {locateStatus !== 'idle' && locateStatus !== 'locating' && (
-          <p className="field-message" role="status">
-            {t(`map.locate.${locateStatus}`)}
-          </p>
-        )}
+        <LocateStatusNote status={locateStatus} className="field-message" />
         {accuracyM !== undefined && accuracyM > POOR_ACCURACY_M && (
           <p className="field-message">{t('map.pick.zoomIn', { accuracy: accuracyM })}</p>
         )}

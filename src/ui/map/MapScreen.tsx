@@ -10,13 +10,13 @@ import { useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
-import { householdMarker, L, myLocationLayer } from './layers'
+import { householdMarker, L } from './layers'
 import { MapSettingsForm } from './MapSettingsForm'
 import { MarkerBadge } from './MarkerBadge'
+import { LocateButton, LocateStatusNote, useMyLocationLayer } from './MyLocation'
 import { mapMessages } from './messages'
 import { countByStatus, MARKER_STYLE, noStatus, STATUSES, type StatusOf, splitByLocation } from './status'
 import { useBaseMap } from './useBaseMap'
-import { useMyLocation } from './useMyLocation'
 
 // Close enough to tell neighbouring houses apart, not so close that a single household fills the screen.
 const FIT_MAX_ZOOM = 17
@@ -30,7 +30,9 @@ export default function MapScreen({ statusOf = noStatus }: { statusOf?: StatusOf
   const { located, unlocated } = useMemo(() => splitByLocation(rows ?? []), [rows])
   const counts = useMemo(() => countByStatus(located, statusOf), [located, statusOf])
   const { ref, map, area, tilesMissing } = useBaseMap()
-  const { fix, status: locateStatus, locate } = useMyLocation()
+  const { status: locateStatus, locate } = useMyLocationLayer(map, (m) =>
+    Math.max(m.getZoom(), MY_LOCATION_ZOOM),
+  )
 
   useEffect(() => {
     if (!map) return
@@ -61,40 +63,14 @@ export default function MapScreen({ statusOf = noStatus }: { statusOf?: StatusOf
     else if (area) map.fitBounds(area.bounds)
   }, [map, rows, area, located])
 
-  useEffect(() => {
-    if (!map || !fix) return
-    const layer = myLocationLayer(
-      fix.lat,
-      fix.lng,
-      fix.accuracyM,
-      t('map.you', { accuracy: Math.round(fix.accuracyM) }),
-    )
-    layer.addTo(map)
-    map.setView([fix.lat, fix.lng], Math.max(map.getZoom(), MY_LOCATION_ZOOM))
-    return () => {
-      layer.remove()
-    }
-  }, [map, fix, t])
-
   return (
     <main className="screen map-screen">
       <TopBar title={t('map.title')} />
       <div className="map-wrap">
         <section ref={ref} className="map-view" aria-label={t('map.region')} />
-        <button
-          type="button"
-          className="button secondary map-locate"
-          onClick={locate}
-          disabled={locateStatus === 'locating'}
-        >
-          {locateStatus === 'locating' ? t('map.locating') : t('map.locate')}
-        </button>
+        <LocateButton status={locateStatus} onLocate={locate} />
       </div>
-      {locateStatus !== 'idle' && locateStatus !== 'locating' && (
-        <p className="map-note" role="status">
-          {t(`map.locate.${locateStatus}`)}
-        </p>
-      )}
+      <LocateStatusNote status={locateStatus} className="map-note" />
       {tilesMissing && (
         <p className="map-note" role="status">
           {t('map.tilesMissing')}

@@ -1,19 +1,20 @@
 // "Jadwal kunjungan": urgent referral follow-ups first (the person should be at the facility today), then what is
 // overdue, due today and due this week, grouped by household in walking order (nearest next from where the kader
 // stands, when the phone knows it). One tap on a task opens the visit form (the Buku KIA copy for that task).
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import type { HouseholdRow } from '../../data/household-rows'
 import { addDays } from '../../domain/dates'
 import { urgentFirst } from '../../domain/schedule/task'
 import type { Task } from '../../domain/schedule/types'
-import { type Point, walkingOrder } from '../../domain/walking-order'
+import { walkingOrder } from '../../domain/walking-order'
 import { formatDate, formatSpan, useI18n } from '../i18n'
 import { paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSchedule } from '../shared/useAreaReports'
+import { useMyLocation } from '../shared/useMyLocation'
 
 const WEEK_DAYS = 7
 type Section = 'urgent' | 'overdue' | 'today' | 'week'
@@ -32,8 +33,9 @@ export default function ScheduleScreen() {
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
   const { value: schedule, error, retry } = useSchedule(workArea?.id, today)
-  const [here, setHere] = useState<Point>()
-  const [locating, setLocating] = useState(false)
+  // A fresh fix: the walking order starts where the kader stands now.
+  const { fix: here, status: locateStatus, locate: askFix } = useMyLocation({ maximumAgeMs: 0 })
+  const locating = locateStatus === 'locating'
 
   const sections = useMemo(() => {
     if (!schedule || !rows) return undefined
@@ -68,17 +70,7 @@ export default function ScheduleScreen() {
     }))
   }, [schedule, rows, today, here])
 
-  const locate = () => {
-    setLocating(true)
-    navigator.geolocation?.getCurrentPosition(
-      (pos) => {
-        setHere({ lat: pos.coords.latitude, lng: pos.coords.longitude })
-        setLocating(false)
-      },
-      () => setLocating(false),
-      { enableHighAccuracy: true, timeout: 30_000, maximumAge: 0 },
-    )
-  }
+  const locate = () => void askFix()
 
   return (
     <main className="screen">

@@ -2,14 +2,10 @@
 import { lazy, Suspense, useState } from 'react'
 import type { GpsPoint } from '../../protocol/records'
 import { useT } from '../i18n'
+import { useMyLocation } from './useMyLocation'
 
 // The map (Leaflet) loads only when the kader chooses to pick the point by hand.
 const MapPicker = lazy(() => import('../map/MapPicker'))
-
-type Status = 'idle' | 'locating' | 'denied' | 'unavailable' | 'timeout'
-
-// A fix on a cheap phone indoors can take a while; after 30 s the kader is better off trying outside.
-const GEOLOCATION_TIMEOUT_MS = 30_000
 
 export function LocationField({
   value,
@@ -21,37 +17,13 @@ export function LocationField({
   householdId?: string
 }) {
   const t = useT()
-  const [status, setStatus] = useState<Status>('idle')
+  // maximumAge 0: a cached fix could be the previous house's.
+  const { status, locate: askFix } = useMyLocation({ maximumAgeMs: 0 })
   const [picking, setPicking] = useState(false)
 
-  const locate = () => {
-    if (!('geolocation' in navigator)) {
-      setStatus('unavailable')
-      return
-    }
-    setStatus('locating')
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setStatus('idle')
-        onChange({
-          lat: pos.coords.latitude,
-          lng: pos.coords.longitude,
-          accuracyM: pos.coords.accuracy,
-          capturedAt: new Date(pos.timestamp).toISOString(),
-        })
-      },
-      (err) => {
-        setStatus(
-          err.code === err.PERMISSION_DENIED
-            ? 'denied'
-            : err.code === err.TIMEOUT
-              ? 'timeout'
-              : 'unavailable',
-        )
-      },
-      // maximumAge 0: a cached fix could be the previous house's.
-      { enableHighAccuracy: true, timeout: GEOLOCATION_TIMEOUT_MS, maximumAge: 0 },
-    )
+  const locate = async () => {
+    const fix = await askFix()
+    if (fix) onChange(fix)
   }
 
   return (
