@@ -2,6 +2,7 @@
 // Imports the growth engine (WHO tables): load with import('…/domain/pws') from the screens that need it.
 export { CSV_SEPARATOR, pwsCsv } from './csv'
 export { FLAG_LABELS, type Lang, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
+export { pwsMonth } from './report'
 export {
   type Count,
   FLAGS,
@@ -13,11 +14,10 @@ export {
   type PwsNote,
   type PwsReport,
   type PwsVisit,
-  pwsMonth,
   type Ratio,
   type RegisterRow,
   RISKS,
   type Risk,
   type Skdn,
   type VisitTally,
-} from './report'
+} from './types'

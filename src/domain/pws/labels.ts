@@ -1,7 +1,7 @@
 // Names of the report's figures in both interface languages (the domain cannot read the UI dictionary). Stage names
 // follow the UI's stage.* labels, with the age bands of lifecycle.ts added because the printed report stands alone.
 import type { LifeStage, Overlay } from '../lifecycle'
-import type { Flag, Risk } from './report'
+import type { Flag, Risk } from './types'
 
 export type Lang = 'id' | 'en'
 type Bilingual = { id: string; en: string }

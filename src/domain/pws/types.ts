@@ -1,0 +1,178 @@
+// The PWS month's input (the fields the report reads) and its output: the figures, the register and the notes.
+import type { ClinicalSettings } from '../clinical-settings'
+import type { Finding } from '../findings'
+import type { LifeStage, Overlay } from '../lifecycle'
+import type { FollowUpOutcome } from '../referrals'
+import type { VisitPayloadParts } from '../visit-findings'
+
+// ——— Input: the fields the report reads; the stored records (data/schemas.ts) satisfy these types ———
+
+export interface PwsHousehold {
+  id: string
+  headName: string
+  address?: { dusun?: string; rw?: string; rt?: string }
+  deleted?: boolean
+}
+
+export interface PwsMember {
+  id: string
+  householdId: string
+  name: string
+  sex: 'L' | 'P'
+  /** 'YYYY-MM-DD' */
+  birthDate: string
+  hpht?: string
+  deliveryDate?: string
+  deleted?: boolean
+}
+
+export interface PwsVisit {
+  /** UUID v7 in the app: same-day visits are ordered by id (creation order). */
+  id: string
+  memberId: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  place: 'posyandu' | 'rumah'
+  supersedes?: string
+  parts: VisitPayloadParts
+  deleted?: boolean
+}
+
+export interface PwsFollowUp {
+  visitId: string
+  findingCode: string
+  /** 'YYYY-MM-DD' */
+  date: string
+  outcome: FollowUpOutcome
+  deleted?: boolean
+}
+
+export interface PwsInput {
+  households: readonly PwsHousehold[]
+  members: readonly PwsMember[]
+  visits: readonly PwsVisit[]
+  followUps: readonly PwsFollowUp[]
+  /** 'YYYY-MM' */
+  month: string
+  settings: ClinicalSettings
+}
+
+// ——— Output ———
+
+/** A number of people and who they are (ids sorted); value === memberIds.length. */
+export interface Count {
+  value: number
+  memberIds: string[]
+}
+
+/** numerator / denominator; value null when the denominator is 0. Percent = value × 100. */
+export interface Ratio {
+  value: number | null
+  numerator: Count
+  denominator: Count
+}
+
+/** Visits: value = number of visits; memberIds = the distinct people visited. */
+export interface VisitTally {
+  value: number
+  visitIds: string[]
+  memberIds: string[]
+}
+
+export interface Skdn {
+  /** Balita 0–59 completed months on the reference date. */
+  S: Count
+  /** With Buku KIA/KMS; = S (no such field in the records — note 'k-equals-s'). */
+  K: Count
+  /** Weighed in the month (posyandu or home). */
+  D: Count
+  N: Count
+  T: Count
+  O: Count
+  B: Count
+  /** D′ = D − O − B = N + T: weighed both last month and this month. */
+  Dprime: Count
+  /** Bawah garis merah at the month's weighing. */
+  BGM: Count
+  /** Two T in a row, ending this month. */
+  twoT: Count
+  /** S − D: balita not weighed this month (kunjungan khusus, ilp-domain.md §3.1). */
+  notWeighed: Count
+  ratios: {
+    /** K/S: programme coverage. */
+    KS: Ratio
+    /** D/S: community participation. */
+    DS: Ratio
+    /** N/D, as usually reported. */
+    ND: Ratio
+    /** N/D′: the strict growth success rate (§3.2). */
+    NDprime: Ratio
+    /** D/K: continuity. */
+    DK: Ratio
+    /** N/S: programme effectiveness. */
+    NS: Ratio
+    BGMD: Ratio
+  }
+}
+
+export const RISKS = [
+  'stunting',
+  'wasting',
+  'underweight',
+  'kek',
+  'hipertensi',
+  'gulaDarahTinggi',
+  'terdugaTbc',
+  'skilasPositif',
+] as const
+export type Risk = (typeof RISKS)[number]
+
+export const FLAGS = ['T', '2T', 'BGM', ...RISKS, 'referralMade', 'referralClosed', 'referralOpen'] as const
+/** Why a person is on the register: the figures they count in. */
+export type Flag = (typeof FLAGS)[number]
+
+/** One person of the register: someone who needs (or got) action this month. No NIK. */
+export interface RegisterRow {
+  memberId: string
+  name: string
+  sex: 'L' | 'P'
+  birthDate: string
+  stage: LifeStage
+  overlays: Overlay[]
+  household: { id: string; headName: string; dusun?: string; rw?: string; rt?: string }
+  /** In FLAGS order. */
+  flags: Flag[]
+  /** The findings behind the flags (one per code): the kader's "why". */
+  findings: Finding[]
+}
+
+export interface PwsNote {
+  code: 'reference-date' | 'k-equals-s' | 'latest-in-month' | 'corrections'
+  message: { id: string; en: string }
+}
+
+export interface PwsReport {
+  /** 'YYYY-MM' */
+  month: string
+  /** The month's last day: every age, stage and sasaran is read on it. */
+  referenceDate: string
+  households: { value: number; householdIds: string[] }
+  sasaran: { total: Count; stages: Record<LifeStage, Count>; overlays: Record<Overlay, Count> }
+  skdn: Skdn
+  /** Screened in the month / sasaran, per stage and overlay. */
+  coverage: { stages: Record<LifeStage, Ratio>; overlays: Record<Overlay, Ratio> }
+  /** At risk / measured in the month. */
+  risks: Record<Risk, Ratio>
+  visits: { posyandu: VisitTally; rumah: VisitTally; total: VisitTally }
+  referrals: {
+    /** A 'rujuk' finding on a visit this month. */
+    made: Count
+    /** A follow-up this month said the person went to the pustu/puskesmas, and nothing is open at month end. */
+    closed: Count
+    /** Still open on the month's last day (referrals.ts openReferrals). */
+    open: Count
+  }
+  /** Sorted by dusun, RW, RT, head of household, name. */
+  register: RegisterRow[]
+  notes: PwsNote[]
+}
