@@ -11,7 +11,8 @@
 //     Bab V, ilp-domain.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
 //     past month regenerated today counts the register as it is today.
 //   - S = every member 0–59 completed months (SKDN "balita", §3.2, which includes bayi; the life-cycle table's
-//     'balita' stage is 12–59 months). K: the records hold no "Buku KIA/KMS owned" field, so K = S (note k-equals-s).
+//     'balita' stage is 12–59 months). K = those recorded as having a Buku KIA/KMS (member.hasKiaBook); the notes say
+//     how many are not recorded either way (note kia-book).
 //     D = members of S weighed in the month (any current visit whose balita part has a weight, at the posyandu or at
 //     home — §3.2). N/T/O/B, 2T and BGM are those of the month's latest weighing, by growth/monitoring.ts through
 //     growthFindings (balita-reading.ts): each month counts its latest weighing. D = N + T + O + B by construction.
@@ -60,7 +61,7 @@ export function pwsMonth(input: PwsInput): PwsReport {
     visits: visitsSection(month),
     referrals,
     register: register.rows(month),
-    notes: notes(month.last),
+    notes: notes(month.last, skdn.kiaBookUnrecorded.value),
   }
 }
 
@@ -77,7 +78,7 @@ function visitsSection(month: Month): PwsReport['visits'] {
   return { posyandu: byPlace.posyandu.build(), rumah: byPlace.rumah.build(), total: total.build() }
 }
 
-function notes(referenceDate: string): PwsNote[] {
+function notes(referenceDate: string, kiaBookUnrecorded: number): PwsNote[] {
   const shown = referenceDate.split('-').reverse().join('-')
   return [
     {
@@ -87,13 +88,17 @@ function notes(referenceDate: string): PwsNote[] {
         en: `Target population, ages and life-cycle stages are read on the month's last day (${referenceDate}).`,
       },
     },
-    {
-      code: 'k-equals-s',
-      message: {
-        id: 'Kepemilikan Buku KIA/KMS belum dicatat di aplikasi: K dianggap sama dengan S (K/S = 100%, D/K = D/S).',
-        en: 'Buku KIA/KMS ownership is not recorded in the app: K is taken as equal to S (K/S = 100%, D/K = D/S).',
-      },
-    },
+    ...(kiaBookUnrecorded > 0
+      ? [
+          {
+            code: 'kia-book' as const,
+            message: {
+              id: `K hanya menghitung balita yang tercatat punya Buku KIA/KMS; ${kiaBookUnrecorded} balita belum dicatat kepemilikannya.`,
+              en: `K counts only children recorded as having a Buku KIA/KMS; for ${kiaBookUnrecorded} it is not recorded yet.`,
+            },
+          },
+        ]
+      : []),
     {
       code: 'latest-in-month',
       message: {

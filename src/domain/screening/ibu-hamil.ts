@@ -248,6 +248,15 @@ export interface AncTrimesterCount {
   started: boolean
 }
 
+/** The ANC trimester of a contact at `weeks` completed weeks, by settings.ancTrimesterStartWeeks (§2.2). */
+export function ancTrimester(
+  weeks: number,
+  settings: Pick<ClinicalSettings, 'ancTrimesterStartWeeks'>,
+): 1 | 2 | 3 {
+  const [start2, start3] = settings.ancTrimesterStartWeeks
+  return weeks < start2 ? 1 : weeks < start3 ? 2 : 3
+}
+
 /**
  * ANC contacts per trimester, each contact placed by its gestational age on its date (lifecycle.pregnancy), with
  * the trimester bounds and required counts from settings (the split is disputed, ilp-domain.md §2.2). Contacts
@@ -261,8 +270,7 @@ export function ancByTrimester(
 ): AncTrimesterCount[] {
   const now = pregnancy(hpht, today)
   if (!now) return []
-  const [start2, start3] = settings.ancTrimesterStartWeeks
-  const trimesterOf = (weeks: number): 1 | 2 | 3 => (weeks < start2 ? 1 : weeks < start3 ? 2 : 3)
+  const trimesterOf = (weeks: number) => ancTrimester(weeks, settings)
   const days = [...new Set(contacts.map((c) => c.date))].filter((d) => d <= today)
   const counts = [0, 0, 0]
   for (const day of days) {
