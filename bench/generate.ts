@@ -11,10 +11,10 @@
 // lansia often, dewasa and remaja rarely) with the screening part of the stage and measurements near the WHO medians.
 // Every record passes the app's zod schemas (bench/self-check.ts).
 
-import type { Household, Member } from '../src/data/schemas'
-import type { Visit } from '../src/data/visit-schemas'
 import { IMMUNIZATION_SCHEDULE } from '../src/domain/immunization'
 import { lifeStage } from '../src/domain/lifecycle'
+import type { Household, Member } from '../src/protocol/records'
+import type { Visit } from '../src/protocol/visits'
 
 export interface DatasetSpec {
   name: 'kader' | 'pustu'

@@ -1,7 +1,8 @@
 // Puts the first-sync dataset on the reference server the way a phone would: pushes through the sync API (500
 // changes per request, households before members before visits), each field stamped at the record's updatedAt.
-import type { Change, PushResponse } from '../server/protocol'
-import { formatHlc } from '../src/sync/hlc'
+
+import { formatHlc } from '../src/protocol/hlc'
+import type { Change, PushResponse } from '../src/protocol/wire'
 import { DATA_DEVICE, type Dataset } from './generate'
 
 const META = new Set(['id', 'createdAt', 'updatedAt', 'deviceId', 'version'])

@@ -1,7 +1,7 @@
 // Self-check of the generator: every generated record must pass the app's own zod schemas (the ones the app and
 // the reference server validate with), so that the benchmark measures records the app would really hold.
-import { household, member } from '../src/data/schemas'
-import { visit } from '../src/data/visit-schemas'
+import { household, member } from '../src/protocol/records'
+import { visit } from '../src/protocol/visits'
 import type { Dataset } from './generate'
 
 export interface CheckResult {

@@ -3,8 +3,8 @@
 // of the database lets nobody log in or sync.
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
+import type { Account, WorkAreaInfo } from '../src/protocol/wire'
 import type { Database, Sql } from './db'
-import type { Account, WorkAreaInfo } from './protocol'
 
 const scryptAsync = promisify(scrypt) as (
   password: string,

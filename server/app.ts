@@ -7,9 +7,6 @@ import { join, resolve } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
-import { authenticate, login, type Session } from './accounts'
-import type { Database } from './db'
-import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
 import {
   API_PREFIX,
   type ErrorResponse,
@@ -21,7 +18,10 @@ import {
   type PullResponse,
   type PushResponse,
   pushRequest,
-} from './protocol'
+} from '../src/protocol/wire'
+import { authenticate, login, type Session } from './accounts'
+import type { Database } from './db'
+import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
 import { pull, push } from './sync'
 
 export interface AppLimits {

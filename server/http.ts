@@ -4,7 +4,7 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
-import type { ErrorReason } from './protocol'
+import type { ErrorReason } from '../src/protocol/wire'
 
 const gunzipAsync = promisify(gunzip)
 const brotliAsync = promisify(brotliCompress)

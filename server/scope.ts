@@ -1,7 +1,7 @@
 // Which addresses a work area covers. Names are compared normalised — trimmed, single spaces, lower case, RT/RW
 // zero-padded — because kaders type "Karang Anyar " and "karang anyar" for the same dusun and "3" for RT 003.
-import { type Address, padRtRw } from '../src/data/schemas'
-import type { WorkAreaInfo } from './protocol'
+import { type Address, padRtRw } from '../src/protocol/records'
+import type { WorkAreaInfo } from '../src/protocol/wire'
 
 /** The address parts a work area can narrow by, normalised; undefined = every value. */
 export interface AreaKey {

@@ -1,18 +1,16 @@
 // Push and pull of households, members, visits and follow-ups (docs/sync-protocol.md). Visits and follow-ups are
 // immutable: inserted once, a repeat of the same id is a duplicate (applyInsert). A push is one transaction: it first locks the
 // change sequence (sync_state), so pushes apply one after another and sequence numbers follow commit order; each
-// change is merged field by field (merge.ts), checked against the shared schemas and the kader's work area, and
+// change is merged field by field (src/protocol/merge.ts), checked against the shared schemas and the kader's work area, and
 // either stored with the next sequence number or rejected with its reason — the batch's other changes still apply.
 // Applied change ids and their results are stored in the same transaction, so a batch delivered twice is applied
 // once and answered the same both times. A batch reads the change ids and records it names in two queries up front
 // and writes its inserts and change ids in one statement each at the end (Batch): a query per change costs ≈ 1 ms.
 import * as z from 'zod/mini'
-import { household, householdFields, member, memberFields, syncMeta } from '../src/data/schemas'
-import { followUp, visit } from '../src/data/visit-schemas'
-import { checkDrift, HlcError, parseHlc } from '../src/sync/hlc'
-import type { Session } from './accounts'
-import type { Database, Sql } from './db'
-import { latestHlc, type MergeState, mergeChange } from './merge'
+import { checkDrift, HlcError, parseHlc } from '../src/protocol/hlc'
+import { latestHlc, type MergeState, mergeChange } from '../src/protocol/merge'
+import { household, householdFields, member, memberFields, syncMeta } from '../src/protocol/records'
+import { followUp, visit } from '../src/protocol/visits'
 import {
   type ChangeResult,
   change as changeSchema,
@@ -25,7 +23,9 @@ import {
   type RecordState,
   type SyncedEntity,
   type SyncedRecord,
-} from './protocol'
+} from '../src/protocol/wire'
+import type { Session } from './accounts'
+import type { Database, Sql } from './db'
 import { type AreaKey, areaOfAddress, areaOfWorkArea, covers } from './scope'
 
 /** A record schema's own fields: everything but the sync meta, which the server derives from the stamps. */

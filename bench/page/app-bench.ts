@@ -8,14 +8,15 @@ import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
 import { outboxCounts } from '../../src/data/outbox'
 import { loadWorkArea, membersOf } from '../../src/data/read'
-import type { FieldClocks, Household, Member } from '../../src/data/schemas'
-import type { Visit } from '../../src/data/visit-schemas'
+import type { FieldClocks } from '../../src/data/schemas'
 import { saveVisit, saveVisits, workAreaVisits } from '../../src/data/visits'
 import { saveMember } from '../../src/data/write'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
-import { formatHlc } from '../../src/sync/hlc'
+import { formatHlc } from '../../src/protocol/hlc'
+import type { Household, Member } from '../../src/protocol/records'
+import type { Visit } from '../../src/protocol/visits'
 import {
   AREA,
   DATA_DEVICE,

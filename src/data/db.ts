@@ -8,20 +8,11 @@
 //   conflicts           — the conflict log: record, field, both stamps, which won — never a value.
 // Every index below names the query that needs it: each index slows every write, so there are no others.
 import Dexie, { type Table, type Transaction } from 'dexie'
-import { formatHlc, isHlc } from '../sync/hlc'
+import { formatHlc, isHlc } from '../protocol/hlc'
+import { type Household, householdFields, type Member, memberFields, padRtRw } from '../protocol/records'
+import type { FollowUp, Visit } from '../protocol/visits'
 import { uuidv7 } from './ids'
-import {
-  type ConflictEntry,
-  type FieldClocks,
-  type Household,
-  householdFields,
-  type Member,
-  memberFields,
-  type OutboxEntry,
-  type OutboxRow,
-  padRtRw,
-} from './schemas'
-import type { FollowUp, Visit } from './visit-schemas'
+import type { ConflictEntry, FieldClocks, OutboxEntry, OutboxRow } from './schemas'
 
 export class KaderDb extends Dexie {
   declare households: Table<Household, string>

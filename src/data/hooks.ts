@@ -2,12 +2,13 @@
 // changes, in this tab or another. `undefined` always means "still loading".
 import { type InteropableObservable, useLiveQuery, useObservable } from 'dexie-react-hooks'
 import type { ClinicalSettings } from '../domain/clinical-settings'
+import type { Household, Member } from '../protocol/records'
 import { getClinicalSettings } from './clinical-settings'
 import { getDb } from './db'
 import type { HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, membersOf } from './read'
-import type { Household, Member, WorkArea } from './schemas'
+import type { WorkArea } from './schemas'
 import { workAreaRows } from './work-area-rows'
 
 /** Stays undefined while the work area itself is still loading; kept between screens (work-area-rows.ts). */

@@ -1,7 +1,7 @@
 // The household list screen's model, built in memory from one work area's records: sorting, searching and
 // filtering happen here, without Dexie, so they are cheap to test and to rerun on every keystroke.
 import { type MemberStages, memberStages } from '../domain/lifecycle'
-import { type Household, type Member, padRtRw } from './schemas'
+import { type Household, type Member, padRtRw } from '../protocol/records'
 
 export interface HouseholdRow {
   household: Household

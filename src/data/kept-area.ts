@@ -1,10 +1,11 @@
 // The work area's households and members as the kept views hold them (area/store.ts for the schedule and PWS,
 // work-area-rows.ts for the household list): the area's households not deleted and their members not deleted, by
 // id, patched with the ids a committed write changed (changed-keys.ts) instead of read again whole.
+
+import { type Household, household, type Member, member } from '../protocol/records'
 import type { changedKeys } from './changed-keys'
 import { getDb } from './db'
 import { membersOfHouseholds, validRows } from './read'
-import { type Household, household, type Member, member } from './schemas'
 
 export interface KeptHouseholds {
   households: Map<string, Household>

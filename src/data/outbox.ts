@@ -2,8 +2,10 @@
 // change of a household or member, or the visits or follow-ups saved in one transaction (OutboxInserts): a posyandu
 // day's 1,000 visits cost one outbox write instead of 1,000, which halves saveVisits' IndexedDB writes. Sync reads
 // one OutboxEntry per change either way (`entriesOf`) and settles them here, so only this file knows the two shapes.
+
+import type { InsertedEntity } from '../protocol/records'
 import type { KaderDb } from './db'
-import type { InsertedEntity, OutboxEntry, OutboxInserts, OutboxRejection, OutboxRow } from './schemas'
+import type { OutboxEntry, OutboxInserts, OutboxRejection, OutboxRow } from './schemas'
 
 export const isInserts = (row: OutboxRow): row is OutboxInserts => 'recordIds' in row
 

@@ -2,19 +2,11 @@
 // a corrupt row is reported to data-issues.ts and skipped, so one bad record never breaks a screen.
 import type { Table } from 'dexie'
 import type * as z from 'zod/mini'
+import { type Household, household, type Member, member } from '../protocol/records'
 import { reportInvalidRow } from './data-issues'
 import { getDb } from './db'
 import { compareMembers } from './household-rows'
-import {
-  type Household,
-  type HouseholdRef,
-  household,
-  householdRef,
-  type Member,
-  type MemberRef,
-  member,
-  memberRef,
-} from './schemas'
+import { type HouseholdRef, householdRef, type MemberRef, memberRef } from './schemas'
 
 export function validRows<S extends z.ZodMiniType>(schema: S, table: string, rows: unknown[]): z.infer<S>[] {
   const valid: z.infer<S>[] = []

@@ -1,120 +1,18 @@
-// Record schemas: the one source of the record types, shared by the app, the sync wire and server/.
-// zod/mini keeps the client bundle ~18 KB gz smaller than classic zod with the same checks.
-// Every message is a key of the UI dictionary (src/ui/i18n), so the app shows it in Bahasa Indonesia or English.
+// The app's own storage schemas (src/data/db.ts): the outbox, the field clocks, the conflict log and the kader's
+// settings. The synced records' schemas are shared with the server and live in src/protocol/records.ts.
 import * as z from 'zod/mini'
-
-// RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
-export const id = z.string().check(z.regex(UUID_RE, 'err.id'))
-/** A calendar date as written on a KTP or Buku KIA: YYYY-MM-DD, no time zone. */
-export const isoDate = z.iso.date({ error: 'err.date' })
-/** An instant, UTC: YYYY-MM-DDTHH:mm:ss.sssZ. */
-export const isoDateTime = z.iso.datetime({ error: 'err.datetime' })
-
-const text = (max: number, key = 'err.required') =>
-  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, 'err.tooLong'))
-export const optionalText = (max: number) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, 'err.tooLong')))
-
-// NIK and No. KK are 16 digits (Dukcapil; ../shared/docs/ilp-domain.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
-export const nik = z.string().check(z.regex(/^\d+$/, 'err.nik.digits'), z.length(16, 'err.nik.length'))
-export const noKk = z.string().check(z.regex(/^\d+$/, 'err.kk.digits'), z.length(16, 'err.kk.length'))
-// RT and RW are small numbers written with leading zeros ("003"); stored zero-padded to 3 digits.
-export const rtRw = (key: 'rt' | 'rw') => z.string().check(z.regex(/^\d{1,3}$/, `err.${key}.digits`))
-/** "3" → "003", as Kemenkes registers write them, so that an RT filter matches however the kader typed it. */
-export const padRtRw = (value: string): string => (/^\d{1,2}$/.test(value) ? value.padStart(3, '0') : value)
-// Indonesian mobile numbers: 08… or +628…, 10–15 digits in all.
-export const phone = z.string().check(z.regex(/^(\+62|0)8\d{7,12}$/, 'err.phone'))
-
-/** What sync needs on every record: who wrote it, when, and how many times. */
-export const syncMeta = {
+import {
+  ENTITIES,
+  household,
+  INSERTED_ENTITIES,
   id,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  /** The device that made the last change (ids.ts, kept in the meta table). */
-  deviceId: z.string().check(z.minLength(1)),
-  /** 1 on creation, +1 on every local change. */
-  version: z.int().check(z.gte(1)),
-  /** Soft delete: records are never removed, so that a deletion can sync as a tombstone. */
-  deleted: z.boolean(),
-}
-
-export const gpsPoint = z.object({
-  lat: z.number().check(z.gte(-90, 'err.gps'), z.lte(90, 'err.gps')),
-  lng: z.number().check(z.gte(-180, 'err.gps'), z.lte(180, 'err.gps')),
-  /** Radius of 68 % confidence in metres, as the Geolocation API reports it. */
-  accuracyM: z.number().check(z.gte(0, 'err.gps')),
-  capturedAt: isoDateTime,
-})
-export type GpsPoint = z.infer<typeof gpsPoint>
-
-export const address = z.object({
-  kabupaten: text(80),
-  kecamatan: text(80),
-  desa: text(80),
-  /** Dusun / lingkungan / banjar / jorong: local names under the desa, no Kemendagri code (ilp-domain.md §4.3). */
-  dusun: text(80),
-  rw: rtRw('rw'),
-  rt: rtRw('rt'),
-  /** Street, house number or landmark ("depan masjid"). */
-  street: optionalText(160),
-})
-export type Address = z.infer<typeof address>
-
-export const householdFields = {
-  workAreaId: z.string().check(z.minLength(1, 'err.required')),
-  noKk: z.optional(noKk),
-  headName: text(100),
-  address,
-  location: z.optional(gpsPoint),
-}
-export const householdInput = z.object(householdFields)
-export type HouseholdInput = z.infer<typeof householdInput>
-export const household = z.object({ ...syncMeta, ...householdFields })
-export type Household = z.infer<typeof household>
-
-export const SEXES = ['L', 'P'] as const
-export const sex = z.enum(SEXES, 'err.sex')
-export type Sex = z.infer<typeof sex>
-
-/** Hubungan dengan kepala keluarga, as on the Kartu Keluarga. */
-export const RELATIONS = [
-  'kepala',
-  'istri',
-  'suami',
-  'anak',
-  'menantu',
-  'cucu',
-  'orang_tua',
-  'mertua',
-  'famili_lain',
-  'lainnya',
-] as const
-export const relation = z.enum(RELATIONS, 'err.relation')
-export type Relation = z.infer<typeof relation>
-
-export const memberFields = {
-  householdId: id,
-  nik: z.optional(nik),
-  /** Set when the kader confirmed a NIK whose date/sex disagrees with the member (Dukcapil never changes a NIK). */
-  nikMismatchConfirmed: z.optional(z.boolean()),
-  name: text(100),
-  sex,
-  birthDate: isoDate,
-  relation,
-  phone: z.optional(phone),
-  /** Hari pertama haid terakhir, while pregnant. */
-  hpht: z.optional(isoDate),
-  /** Tanggal persalinan, for the nifas period and the newborn's KN visits. */
-  deliveryDate: z.optional(isoDate),
-  /** Punya Buku KIA/KMS (a child's): SKDN's K. Absent until asked — not the same as "no". */
-  hasKiaBook: z.optional(z.boolean({ error: 'err.invalid' })),
-}
-export const memberInput = z.object(memberFields)
-export type MemberInput = z.infer<typeof memberInput>
-export const member = z.object({ ...syncMeta, ...memberFields })
-export type Member = z.infer<typeof member>
+  isoDateTime,
+  MERGED_ENTITIES,
+  member,
+  optionalText,
+  rtRw,
+} from '../protocol/records'
+import { REJECT_REASONS } from '../protocol/wire'
 
 /** What a visit's write reads of its member and household (data/visits.ts saveVisits). */
 export const memberRef = z.pick(member, { id: true, householdId: true, birthDate: true, deleted: true })
@@ -122,7 +20,6 @@ export type MemberRef = z.infer<typeof memberRef>
 export const householdRef = z.pick(household, { id: true, workAreaId: true, deleted: true })
 export type HouseholdRef = z.infer<typeof householdRef>
 
-/** The kader's own area (kept in the meta table): prefills new addresses and scopes the household list. */
 /**
  * The posyandu's open day (hari buka), e.g. the second Tuesday of each month, and where it is held: the visit
  * schedule counts "not weighed this month" from it (src/domain/schedule).
@@ -139,6 +36,7 @@ export const posyanduCalendar = z.object({
 })
 export type PosyanduCalendar = z.infer<typeof posyanduCalendar>
 
+/** The kader's own area (kept in the meta table): prefills new addresses and scopes the household list. */
 export const workArea = z.object({
   /** 'wilayah-lokal' until login replaces it with the server's work-area id. */
   id: z.string().check(z.minLength(1, 'err.required')),
@@ -154,13 +52,6 @@ export const workArea = z.object({
   posyandu: z.optional(posyanduCalendar),
 })
 export type WorkArea = z.infer<typeof workArea>
-
-export const ENTITIES = ['households', 'members', 'visits', 'followUps'] as const
-export type Entity = (typeof ENTITIES)[number]
-
-/** Why the server refused a change (server/protocol.ts RejectReason). */
-export const REJECT_REASONS = ['invalid', 'forbidden', 'clock-skew'] as const
-export type RejectReason = (typeof REJECT_REASONS)[number]
 
 /**
  * A change the server refused: the entry stays in the outbox (the record stays on the device) and the UI shows
@@ -193,10 +84,6 @@ export const outboxEntry = z.object({
 })
 export type OutboxEntry = z.infer<typeof outboxEntry>
 
-/** Visits and follow-ups: immutable, so the stored record is the whole change (server/protocol.ts INSERTED_ENTITIES). */
-export const INSERTED_ENTITIES = ['visits', 'followUps'] as const
-export type InsertedEntity = (typeof INSERTED_ENTITIES)[number]
-
 /**
  * The visits or follow-ups saved in one transaction, waiting together (outbox.ts): one outbox row for a posyandu
  * day's visits instead of one each. Each record is sent as its own change, with its id as the change id; a record
@@ -214,12 +101,8 @@ export type OutboxInserts = z.infer<typeof outboxInserts>
 /** A stored outbox row: one change (households, members; single visits saved before db version 5), or inserts. */
 export type OutboxRow = OutboxEntry | OutboxInserts
 
-/** The entities merged field by field; visits and follow-ups are immutable inserts. */
-export const MERGED_ENTITIES = ['households', 'members'] as const
-export type MergedEntity = (typeof MERGED_ENTITIES)[number]
-
 /**
- * The hybrid logical clock (src/sync/hlc.ts) of every field of one household or member (db.ts table `clocks`,
+ * The hybrid logical clock (src/protocol/hlc.ts) of every field of one household or member (db.ts table `clocks`,
  * key `${entity}:${recordId}`): the merge keeps, per field, the value with the greater stamp.
  */
 export const fieldClocks = z.object({

@@ -6,11 +6,13 @@
 //   outbox               — per record: belum terkirim (waiting), ditolak (rejected: reason and issues);
 //   conflicts            — the conflict log.
 // The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
-import type { WorkAreaInfo } from '../../server/protocol'
+
+import type { Entity } from '../protocol/records'
+import type { WorkAreaInfo } from '../protocol/wire'
 import type { SyncErrorReason } from '../sync/errors'
 import { getDb, type KaderDb } from './db'
 import { entriesOfRecords, outboxCounts, rejectedEntries } from './outbox'
-import type { ConflictEntry, Entity, OutboxRejection } from './schemas'
+import type { ConflictEntry, OutboxRejection } from './schemas'
 
 export const AUTH_KEY = 'syncAuth'
 export const STATUS_KEY = 'syncStatus'

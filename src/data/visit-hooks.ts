@@ -1,7 +1,7 @@
 // The visit screens' live views of IndexedDB (visits.ts). Apart from hooks.ts so that the first screen does not
 // load the visit schemas. `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
-import type { FollowUp, Visit } from './visit-schemas'
+import type { FollowUp, Visit } from '../protocol/visits'
 import { getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
 
 /** A member's visits, newest first (visits.ts). */

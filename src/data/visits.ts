@@ -1,13 +1,7 @@
 // Visits and referral follow-ups (db.ts tables visits, followUps). Both are immutable: a save inserts the new records
 // and one outbox row for them (outbox.ts) in one transaction; a correction is a new visit that `supersedes` the old one, which
 // stays stored and is marked superseded on read. So two devices can never edit the same visit.
-import { getDb, guardQuota } from './db'
-import { uuidv7, uuidv7s } from './ids'
-import { getDeviceId, getKaderName } from './meta'
-import { insertsRow } from './outbox'
-import { findHouseholds, findMembers, validRows } from './read'
-import type { OutboxInserts } from './schemas'
-import { add, type FieldErrors, isPlainObject, parse, settle, type Validation } from './validation'
+
 import {
   type FollowUp,
   type FollowUpInput,
@@ -17,7 +11,14 @@ import {
   type VisitInput,
   visit,
   visitInput,
-} from './visit-schemas'
+} from '../protocol/visits'
+import { getDb, guardQuota } from './db'
+import { uuidv7, uuidv7s } from './ids'
+import { getDeviceId, getKaderName } from './meta'
+import { insertsRow } from './outbox'
+import { findHouseholds, findMembers, validRows } from './read'
+import type { OutboxInserts } from './schemas'
+import { add, type FieldErrors, isPlainObject, parse, settle, type Validation } from './validation'
 import type { WriteResult } from './write'
 
 /** A stored visit as screens read it: `supersededBy` is set when a later correction replaced it. */

@@ -7,12 +7,12 @@
 // reads the area again.
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { InteropableObservable } from 'dexie-react-hooks'
+import type { Household, Member } from '../protocol/records'
 import { changedKeys } from './changed-keys'
 import { getDb, type KaderDb } from './db'
 import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
 import { fewChanges, patchHouseholds } from './kept-area'
 import { loadWorkArea } from './read'
-import type { Household, Member } from './schemas'
 
 type Changed = Set<string> | 'all'
 

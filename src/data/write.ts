@@ -7,12 +7,6 @@ import type { Table } from 'dexie'
 import { checkMember } from '../domain/member-checks'
 import { checkKk } from '../domain/nik'
 import { type AreaBounds, outsideWorkArea } from '../domain/work-area'
-import { stampFields } from '../sync/clock'
-import { getDb, guardQuota } from './db'
-import { uuidv7 } from './ids'
-import { getDeviceId, getWorkArea } from './meta'
-import { entriesOfRecords } from './outbox'
-import { findHousehold, findMember, membersOf, validRows } from './read'
 import {
   type Entity,
   type Household,
@@ -25,7 +19,14 @@ import {
   memberInput,
   padRtRw,
   type syncMeta,
-} from './schemas'
+} from '../protocol/records'
+import { visit } from '../protocol/visits'
+import { stampFields } from '../sync/clock'
+import { getDb, guardQuota } from './db'
+import { uuidv7 } from './ids'
+import { getDeviceId, getWorkArea } from './meta'
+import { entriesOfRecords } from './outbox'
+import { findHousehold, findMember, membersOf, validRows } from './read'
 import {
   add,
   type FieldError,
@@ -36,7 +37,6 @@ import {
   settle,
   type Validation,
 } from './validation'
-import { visit } from './visit-schemas'
 
 export type { FieldError, FieldErrors, Validation } from './validation'
 export type WriteResult<T> =

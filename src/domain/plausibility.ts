@@ -1,6 +1,6 @@
 // Soft plausibility: values that are possible but so rare that a mis-typed or mis-read measurement is the likelier
 // explanation. The form asks the kader to re-measure and confirm ("Ya, nilainya benar") before saving; nothing is
-// refused here. Hard ranges — values no person can have — are refused by the schemas (src/data/visit-parts.ts).
+// refused here. Hard ranges — values no person can have — are refused by the schemas (src/protocol/visit-parts.ts).
 //
 // Children: WHO's own implausible-value flags on the z-scores (../shared/data/who-growth/README.md §7, as anthro and
 // anthroplus set them): weight-for-age z < −6 or > +5, length/height-for-age |z| > 6, weight-for-length/height,

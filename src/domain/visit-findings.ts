@@ -21,7 +21,7 @@ import type { RemajaScreening } from './screening/remaja'
 
 /**
  * The parts of a visit record, typed as the interpreters read them. Structural on purpose: src/domain does not
- * import src/data; the stored record's `parts` has this shape (data/visit-parts.ts).
+ * import src/data; the stored record's `parts` has this shape (protocol/visit-parts.ts).
  */
 export interface VisitPayloadParts extends Partial<ScreeningPayloads> {
   balita?: BalitaScreening

@@ -7,12 +7,13 @@
 //     stamped anew so that the new value is the household's latest. Visits and follow-ups are rewritten in place
 //     too: they are immutable for the kader, but have not left the device yet.
 // Logout keeps the outbox and every record: the next login sends them.
-import type { LoginResponse } from '../../server/protocol'
+
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
 import { entriesOfRecords } from '../data/outbox'
 import { type WorkArea, workArea as workAreaSchema } from '../data/schemas'
 import { AUTH_KEY, readMeta, type SyncAuth } from '../data/sync-state'
+import type { LoginResponse } from '../protocol/wire'
 import { loadClock, observe, saveClock, stampFields } from './clock'
 import { SyncError } from './errors'
 import { type FetchLike, request } from './transport'

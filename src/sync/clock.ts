@@ -1,4 +1,4 @@
-// The device's hybrid logical clock (hlc.ts) and the per-field stamps of households and members.
+// The device's hybrid logical clock (src/protocol/hlc.ts) and the per-field stamps of households and members.
 //   meta 'hlc'       — the clock's last stamp (formatted), so that stamps keep increasing across app restarts;
 //   clocks (db.ts)   — per record `${entity}:${recordId}`: each field's stamp and, for unacknowledged local edits,
 //                      the stamp each edit replaced (the conflict log's "base").
@@ -6,7 +6,7 @@
 // its stamps, the clock and the outbox entry are written together or not at all.
 import type { KaderDb } from '../data/db'
 import type { FieldClocks } from '../data/schemas'
-import { formatHlc, HLC_MAX_COUNTER, type Hlc, initHlc, isHlc, parseHlc, receiveHlc } from './hlc'
+import { formatHlc, HLC_MAX_COUNTER, type Hlc, initHlc, isHlc, parseHlc, receiveHlc } from '../protocol/hlc'
 
 export const HLC_META_KEY = 'hlc'
 

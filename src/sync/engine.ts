@@ -12,19 +12,6 @@
 // backoff and jitter; the run's bytes, progress and outcome go to meta for the UI (src/data/sync-state.ts).
 
 import type { Table } from 'dexie'
-import {
-  type Change,
-  type ChangeResult,
-  isInserted,
-  MAX_BODY_BYTES,
-  MERGED_ENTITIES,
-  PAGE_SIZE,
-  PULL_PAGE_SIZE,
-  type PullResponse,
-  type PushResponse,
-  type RecordState,
-  type SyncedEntity,
-} from '../../server/protocol'
 import { getDb, type KaderDb } from '../data/db'
 import {
   entriesOf,
@@ -34,15 +21,7 @@ import {
   rejectedEntries,
   settleEntries,
 } from '../data/outbox'
-import {
-  type ConflictEntry,
-  type FieldClocks,
-  household,
-  type MergedEntity,
-  member,
-  type OutboxEntry,
-  type OutboxRejection,
-} from '../data/schemas'
+import type { ConflictEntry, FieldClocks, OutboxEntry, OutboxRejection } from '../data/schemas'
 import {
   AUTH_KEY,
   CLOCK_SKEW_WARNING_MS,
@@ -56,10 +35,24 @@ import {
   type SyncRunSummary,
   type SyncStatus,
 } from '../data/sync-state'
-import { followUp, visit } from '../data/visit-schemas'
+import { formatHlc, HLC_MAX_DRIFT_MS, isHlc, parseHlc } from '../protocol/hlc'
+import { household, type MergedEntity, member } from '../protocol/records'
+import { followUp, visit } from '../protocol/visits'
+import {
+  type Change,
+  type ChangeResult,
+  isInserted,
+  MAX_BODY_BYTES,
+  MERGED_ENTITIES,
+  PAGE_SIZE,
+  PULL_PAGE_SIZE,
+  type PullResponse,
+  type PushResponse,
+  type RecordState,
+  type SyncedEntity,
+} from '../protocol/wire'
 import { clockKey, loadClock, observe, saveClock, stampFields } from './clock'
 import { SyncError, toSyncError } from './errors'
-import { formatHlc, HLC_MAX_DRIFT_MS, isHlc, parseHlc } from './hlc'
 import { MERGED_FIELDS, mergeRecord } from './merge'
 import { type Answer, type FetchLike, request } from './transport'
 

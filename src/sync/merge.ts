@@ -1,11 +1,13 @@
-// The device's half of the field-level merge (server/merge.ts is the server's): a record from the server — pulled,
+// The device's half of the field-level merge (the server applies src/protocol/merge.ts): a record from the server — pulled,
 // or returned for a pushed change — is merged into the local one field by field, each field keeping the value
 // with the greater HLC, equal stamps keeping the greater value by canonical JSON, exactly as the server does. So
 // a device never loses an unsent local edit to an older server state, and every replica ends with the same record.
 // Pure: no Dexie, no clock.
-import { canonical } from '../../server/merge'
-import { type FieldClocks, householdFields, type MergedEntity, memberFields } from '../data/schemas'
-import { compareHlc } from './hlc'
+
+import type { FieldClocks } from '../data/schemas'
+import { compareHlc } from '../protocol/hlc'
+import { canonical } from '../protocol/merge'
+import { householdFields, type MergedEntity, memberFields } from '../protocol/records'
 
 /** The fields merged and stamped per entity: the record's own fields and the tombstone. */
 export const MERGED_FIELDS: Record<MergedEntity, readonly string[]> = {

@@ -2,7 +2,7 @@
 // CompressionStream, a timeout per request (AbortController), the server's clock read from every answer, the bytes
 // on the wire counted, and every failure turned into a SyncError with its reason. No retries here: engine.ts
 // decides what to retry.
-import { API_PREFIX, type ErrorResponse } from '../../server/protocol'
+import { API_PREFIX, type ErrorResponse } from '../protocol/wire'
 import { SyncError } from './errors'
 
 /**

@@ -4,11 +4,11 @@ import { computePws, computeSchedule, FALLBACK_OPEN_DAY } from '../../src/data/a
 import { AreaStore, areaStore } from '../../src/data/area/store'
 import { getClinicalSettings } from '../../src/data/clinical-settings'
 import { loadWorkArea } from '../../src/data/read'
-import type { Visit } from '../../src/data/visit-schemas'
 import { saveFollowUp, saveVisit, workAreaVisits } from '../../src/data/visits'
 import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
 import { pwsMonth } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
+import type { Visit } from '../../src/protocol/visits'
 import {
   householdInput,
   LATER,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach } from 'vitest'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
-import type { Household, HouseholdInput, Member, MemberInput } from '../../src/data/schemas'
+import type { Household, HouseholdInput, Member, MemberInput } from '../../src/protocol/records'
 
 export const TODAY = '2025-06-15'
 export const NOW = new Date('2025-06-15T03:00:00.000Z')

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDataIssues, subscribeDataIssues } from '../../src/data/data-issues'
 import { findMembers, getHousehold, getMember, loadWorkArea, membersOf } from '../../src/data/read'
-import type { Member } from '../../src/data/schemas'
+import type { Member } from '../../src/protocol/records'
 import { makeHousehold, makeMember, WORK_AREA, withTestDb } from './fixtures'
 
 const db = withTestDb()

@@ -3,7 +3,6 @@ import { StorageError } from '../../src/data/db'
 import { getDeviceId, saveWorkArea } from '../../src/data/meta'
 import { entriesOf, entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, getMember, membersOf } from '../../src/data/read'
-import type { Household, Member } from '../../src/data/schemas'
 import { saveVisit } from '../../src/data/visits'
 import {
   deleteHousehold,
@@ -14,6 +13,7 @@ import {
   validateMember,
   type WriteResult,
 } from '../../src/data/write'
+import type { Household, Member } from '../../src/protocol/records'
 import { householdInput, LATER, memberInput, NIK_BUDI, NIK_SITI, NOW, TODAY, withTestDb } from './fixtures'
 
 const db = withTestDb()

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { type RunningServer, type ServerOptions, startServer } from '../../server/index'
+import { formatHlc } from '../../src/protocol/hlc'
+import type { HouseholdInput, MemberInput } from '../../src/protocol/records'
 import type {
   Change,
   LoginResponse,
@@ -11,9 +13,7 @@ import type {
   PushResponse,
   RecordState,
   WorkAreaInfo,
-} from '../../server/protocol'
-import type { HouseholdInput, MemberInput } from '../../src/data/schemas'
-import { formatHlc } from '../../src/sync/hlc'
+} from '../../src/protocol/wire'
 
 export interface Target {
   name: 'pglite' | 'postgres'

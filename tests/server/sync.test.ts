@@ -5,10 +5,10 @@ import { request } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonical } from '../../server/merge'
-import { type ChangeResult, PULL_PAGE_SIZE } from '../../server/protocol'
-import { household, member } from '../../src/data/schemas'
-import { compareHlc } from '../../src/sync/hlc'
+import { compareHlc } from '../../src/protocol/hlc'
+import { canonical } from '../../src/protocol/merge'
+import { household, member } from '../../src/protocol/records'
+import { type ChangeResult, PULL_PAGE_SIZE } from '../../src/protocol/wire'
 import {
   addKader,
   api,

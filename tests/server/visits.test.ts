@@ -2,7 +2,7 @@
 // the shared `visit` / `followUp` schemas, scoped through the member's household, pulled like the others.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Change } from '../../server/protocol'
+import type { Change } from '../../src/protocol/wire'
 import {
   addKader,
   change,

@@ -3,12 +3,12 @@
 // The data layer writes to the app's current database, so every action first makes its phone's database current.
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { ServerOptions } from '../../server/index'
-import type { WorkAreaInfo } from '../../server/protocol'
 import { type KaderDb, openKaderDb, setDbForTests } from '../../src/data/db'
 import { uuidv7 } from '../../src/data/ids'
-import type { Household, HouseholdInput, Member, MemberInput } from '../../src/data/schemas'
 import { saveFollowUp, saveVisit, saveVisits } from '../../src/data/visits'
 import { deleteHousehold, saveHousehold, saveMember, type WriteResult } from '../../src/data/write'
+import type { Household, HouseholdInput, Member, MemberInput } from '../../src/protocol/records'
+import type { WorkAreaInfo } from '../../src/protocol/wire'
 import { login } from '../../src/sync/auth'
 import { type SyncOptions, syncNow } from '../../src/sync/engine'
 import {

@@ -4,12 +4,12 @@
 // The schedule keeper (domain/schedule/keeper.ts) is patched with them and recomputes only the members touched.
 import Dexie from 'dexie'
 import { ScheduleKeeper } from '../../domain/schedule'
+import type { Household, Member } from '../../protocol/records'
+import { type FollowUp, followUp, type Visit, visit } from '../../protocol/visits'
 import { changedKeys } from '../changed-keys'
 import { getDb } from '../db'
 import { fewChanges, patchHouseholds } from '../kept-area'
 import { loadWorkArea, validRows } from '../read'
-import type { Household, Member } from '../schemas'
-import { type FollowUp, followUp, type Visit, visit } from '../visit-schemas'
 
 const TABLES = ['households', 'members', 'visits', 'followUps'] as const
 type AreaTable = (typeof TABLES)[number]

@@ -5,7 +5,7 @@ import type { LifeStage, Overlay } from '../lifecycle'
 import type { FollowUpOutcome } from '../referrals'
 import type { VisitPayloadParts } from '../visit-findings'
 
-// ——— Input: the fields the report reads; the stored records (data/schemas.ts) satisfy these types ———
+// ——— Input: the fields the report reads; the stored records (protocol/records.ts) satisfy these types ———
 
 export interface PwsHousehold {
   id: string

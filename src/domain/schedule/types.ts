@@ -1,4 +1,4 @@
-// The visit schedule's inputs and output. The inputs are structural: the stored records (data/schemas.ts Member,
+// The visit schedule's inputs and output. The inputs are structural: the stored records (protocol/records.ts Member,
 // Visit, FollowUp, and data/visits.ts VisitRow) satisfy them as they are, since src/domain may not import src/data.
 import type { ClinicalSettings } from '../clinical-settings'
 import type { FollowUpOutcome } from '../referrals'

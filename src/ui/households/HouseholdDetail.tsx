@@ -1,7 +1,7 @@
 import { useHousehold } from '../../data/hooks'
-import type { Member } from '../../data/schemas'
 import { ageOn, formatAge } from '../../domain/age'
 import { LIFE_STAGES, type MemberStages, memberStages } from '../../domain/lifecycle'
+import type { Member } from '../../protocol/records'
 import { useI18n } from '../i18n'
 import { paths } from '../router'
 import { formatDate } from '../shared/format'

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useHousehold, useWorkArea } from '../../data/hooks'
-import type { GpsPoint, Household, HouseholdInput } from '../../data/schemas'
 import { deleteHousehold, saveHousehold, validateHousehold } from '../../data/write'
+import type { GpsPoint, Household, HouseholdInput } from '../../protocol/records'
 import { useT } from '../i18n'
 import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'

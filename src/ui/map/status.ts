@@ -2,7 +2,7 @@
 // glyph (a kader with colour-blindness, or a phone screen in the sun, must still tell them apart), and which
 // households can be placed on the map at all.
 import type { HouseholdRow } from '../../data/household-rows'
-import type { Household } from '../../data/schemas'
+import type { Household } from '../../protocol/records'
 
 export type HouseholdStatus = 'overdue' | 'due' | 'done' | 'none'
 /** The schedule engine's task states (src/domain/schedule). */

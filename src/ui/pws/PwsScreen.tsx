@@ -3,7 +3,6 @@
 // laporan bulanan posyandu and download as CSV, offline.
 import { useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
-import type { Member } from '../../data/schemas'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
 import {
   type Count,
@@ -15,6 +14,7 @@ import {
   RISKS,
   STAGE_LABELS,
 } from '../../domain/pws'
+import type { Member } from '../../protocol/records'
 import { useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'

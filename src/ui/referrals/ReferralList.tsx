@@ -2,11 +2,11 @@
 // with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
 import { type FormEvent, useMemo, useState } from 'react'
 import { useClinicalSettings, useWorkArea, useWorkAreaRows } from '../../data/hooks'
-import type { Household, Member } from '../../data/schemas'
 import { useWorkAreaVisits } from '../../data/visit-hooks'
-import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../data/visit-schemas'
 import { saveFollowUps } from '../../data/visits'
 import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
+import type { Household, Member } from '../../protocol/records'
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../protocol/visits'
 import { useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'

@@ -1,6 +1,6 @@
 // "Ambil lokasi": one GPS fix with its accuracy. Refusal, no GPS or a timeout never block saving the household.
 import { lazy, Suspense, useState } from 'react'
-import type { GpsPoint } from '../../data/schemas'
+import type { GpsPoint } from '../../protocol/records'
 import { useT } from '../i18n'
 
 // The map (Leaflet) loads only when the kader chooses to pick the point by hand.

@@ -1,10 +1,11 @@
 // Findings are recomputed from the stored measurements, never stored: a visit reads the same on every phone, and a
 // corrected rule or table reaches old visits too.
-import type { Member } from '../../data/schemas'
+
 import type { VisitRow } from '../../data/visits'
 import type { ClinicalSettings } from '../../domain/clinical-settings'
 import type { Finding } from '../../domain/findings'
 import { visitFindings } from '../../domain/visit-findings'
+import type { Member } from '../../protocol/records'
 
 /** Each current (not superseded) visit's findings, read against the member's earlier current visits. */
 export function findingsByVisit(

@@ -1,5 +1,5 @@
 // Strings of the visit form's part sections (src/ui/visits/parts) and of the part schemas' messages
-// (src/data/visit-parts.ts) and plausibility checks (src/domain/plausibility.ts). Merged into src/ui/i18n/messages.ts.
+// (src/protocol/visit-parts.ts) and plausibility checks (src/domain/plausibility.ts). Merged into src/ui/i18n/messages.ts.
 // Danger-sign and symptom wording follows the ILP forms and the domain's labels (src/domain/screening).
 export const visitMessages = {
   id: {

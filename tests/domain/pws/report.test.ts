@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Household, Member } from '../../../src/data/schemas'
-import type { FollowUp } from '../../../src/data/visit-schemas'
 import type { VisitRow } from '../../../src/data/visits'
 import { DEFAULT_CLINICAL_SETTINGS as settings } from '../../../src/domain/clinical-settings'
 import { type Count, type PwsReport, pwsMonth, type Ratio } from '../../../src/domain/pws'
+import type { Household, Member } from '../../../src/protocol/records'
+import type { FollowUp } from '../../../src/protocol/visits'
 import { makeHousehold, makeInput, makeMember, makeVisit } from './builders'
 import { MARCH } from './fixture'
 
@@ -327,7 +327,7 @@ describe('pwsMonth: month boundaries', () => {
 })
 
 describe('pwsMonth: input', () => {
-  it('takes the stored records as they are (data/schemas.ts satisfies the input types)', () => {
+  it('takes the stored records as they are (protocol/records.ts satisfies the input types)', () => {
     const households: Household[] = []
     const members: Member[] = []
     const visits: VisitRow[] = []

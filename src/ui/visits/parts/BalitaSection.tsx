@@ -1,6 +1,6 @@
-import { RANGES } from '../../../data/visit-parts'
 import { vitaminADue } from '../../../domain/immunization'
 import { BALITA_DANGER_SIGNS, type BalitaScreening } from '../../../domain/screening/balita'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
 import { Checklist } from './Checklist'
 import { Choice, YesNo } from './Choice'

@@ -1,4 +1,4 @@
-import { RANGES } from '../../../data/visit-parts'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
 import { NumberField } from './NumberField'
 import type { useSection } from './useSection'

@@ -1,6 +1,6 @@
-import { RANGES } from '../../../data/visit-parts'
 import { type DewasaScreening, imt, KB_METHODS, type KbMethod, TBC_SYMPTOMS } from '../../../domain/screening'
 import { PUMA_FROM_AGE } from '../../../domain/screening/dewasa'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useI18n } from '../../i18n'
 import { BloodPressure } from './BloodPressure'
 import { Checklist } from './Checklist'

@@ -1,5 +1,5 @@
-import { RANGES } from '../../../data/visit-parts'
 import { IBU_HAMIL_DANGER_SIGNS, type IbuHamilScreening } from '../../../domain/screening'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
 import { AncContacts } from './AncContacts'
 import { BloodPressure } from './BloodPressure'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { FieldError } from '../../../data/validation'
-import type { Range } from '../../../data/visit-parts'
 import type { Extreme } from '../../../domain/plausibility'
+import type { Range } from '../../../protocol/visit-parts'
 import { useI18n } from '../../i18n'
 import { Field } from '../../shared/Field'
 import { ExtremeConfirm } from './ExtremeConfirm'

@@ -1,5 +1,5 @@
-import { RANGES } from '../../../data/visit-parts'
 import type { RemajaScreening } from '../../../domain/screening'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
 import { BloodPressure } from './BloodPressure'
 import { YesNo } from './Choice'

@@ -1,5 +1,5 @@
-import { RANGES } from '../../../data/visit-parts'
 import type { SkilasAnswers } from '../../../domain/screening'
+import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
 import { Choice, YesNo } from './Choice'
 import { NumberField } from './NumberField'

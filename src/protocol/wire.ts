@@ -1,5 +1,5 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
-// Imports only zod/mini and the shared record schemas, never Node, so the app's sync engine can import it too.
+// Imports only zod/mini and the shared record schemas, never Node: the app's sync engine and server/ both use it.
 import * as z from 'zod/mini'
 import {
   type Household,
@@ -8,8 +8,8 @@ import {
   id,
   MERGED_ENTITIES,
   type Member,
-} from '../src/data/schemas'
-import type { FollowUp, Visit } from '../src/data/visit-schemas'
+} from './records'
+import type { FollowUp, Visit } from './visits'
 
 export const API_PREFIX = '/api/v1'
 
@@ -36,13 +36,13 @@ export {
   type InsertedEntity,
   MERGED_ENTITIES,
   type MergedEntity,
-} from '../src/data/schemas'
+} from './records'
 export const SYNCED_ENTITIES = [...MERGED_ENTITIES, ...INSERTED_ENTITIES] as const
 export type SyncedEntity = (typeof SYNCED_ENTITIES)[number]
 export const isInserted = (entity: string): entity is InsertedEntity =>
   (INSERTED_ENTITIES as readonly string[]).includes(entity)
 
-/** One field of a change: its new value (null clears an optional field) and the HLC of the edit (src/sync/hlc.ts). */
+/** One field of a change: its new value (null clears an optional field) and the HLC of the edit (hlc.ts). */
 export const fieldChange = z.object({ value: z.unknown(), hlc: z.string() })
 export type FieldChange = z.infer<typeof fieldChange>
 
@@ -70,13 +70,15 @@ export const loginRequest = z.object({
 })
 
 /** Why the server refused one change; the client keeps the record and shows it as "perlu diperbaiki". */
-export type RejectReason =
+export const REJECT_REASONS = [
   /** The change or the merged record fails the shared schemas; `issues` say where. */
-  | 'invalid'
+  'invalid',
   /** The record, its household or its new address is outside the token's work area. */
-  | 'forbidden'
+  'forbidden',
   /** A field's HLC is more than HLC_MAX_DRIFT_MS ahead of the server's clock: the phone's clock is wrong. */
-  | 'clock-skew'
+  'clock-skew',
+] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
 
 export interface Issue {
   /** Where: 'changeId', 'fields.headName', 'headName', 'address.rt', … */

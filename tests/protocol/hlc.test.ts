@@ -12,7 +12,7 @@ import {
   parseHlc,
   receiveHlc,
   sendHlc,
-} from '../../src/sync/hlc'
+} from '../../src/protocol/hlc'
 
 const T = Date.parse('2025-06-15T03:00:00.000Z')
 const reason = (fn: () => unknown) => {

@@ -1,8 +1,8 @@
-// Visit and follow-up records. Apart from schemas.ts because a visit's payload schemas (visit-parts.ts) pull in
+// Visit and follow-up records. Apart from records.ts because a visit's payload schemas (visit-parts.ts) pull in
 // the screening rules' constants: only the screens and the sync engine that read visits load them, not the first
 // screen.
 import * as z from 'zod/mini'
-import { id, isoDate, optionalText, syncMeta } from './schemas'
+import { id, isoDate, optionalText, syncMeta } from './records'
 import { visitParts } from './visit-parts'
 
 export const VISIT_PLACES = ['posyandu', 'rumah'] as const

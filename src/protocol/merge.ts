@@ -1,8 +1,8 @@
 // Field-by-field merge of a pushed change into the stored record, last writer wins per field by HLC
-// (src/sync/hlc.ts). Pure: the same changes give the same record whatever order they arrive in, and a change
+// (hlc.ts). Pure: the same changes give the same record whatever order they arrive in, and a change
 // applied twice changes nothing the second time.
-import { compareHlc } from '../src/sync/hlc'
-import type { FieldChange } from './protocol'
+import { compareHlc } from './hlc'
+import type { FieldChange } from './wire'
 
 /** A record as merged so far: every field ever set (null = cleared) with its stamp. */
 export interface MergeState {

@@ -1,4 +1,4 @@
-// The screening payload of each form part, as stored in a visit (schemas.ts). The shapes mirror the domain's input
+// The screening payload of each form part, as stored in a visit (visits.ts). The shapes mirror the domain's input
 // types (src/domain/screening) exactly — the compile-time checks at the bottom fail the build if one drifts — so the
 // stored payload is exactly what the rules read. Every field is optional (not measured, not asked).
 //

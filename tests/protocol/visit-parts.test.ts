@@ -7,8 +7,8 @@ import {
   lansiaPart,
   nifasPart,
   visitParts,
-} from '../../src/data/visit-parts'
-import { visitInput } from '../../src/data/visit-schemas'
+} from '../../src/protocol/visit-parts'
+import { visitInput } from '../../src/protocol/visits'
 
 const errorsOf = (schema: Parameters<typeof parse>[0], raw: unknown) => parse(schema, raw).errors
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonical, type MergeState, mergeChange } from '../../server/merge'
-import { hlc } from './harness'
+import { canonical, type MergeState, mergeChange } from '../../src/protocol/merge'
+import { hlc } from '../server/harness'
 
 describe('mergeChange', () => {
   it('keeps per field the value with the greatest stamp', () => {

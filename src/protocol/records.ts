@@ -1,0 +1,130 @@
+// Record schemas: the one source of the record types, shared by the app (src/data stores them, src/sync sends them)
+// and the server (server/ checks every pushed change against them).
+// zod/mini keeps the client bundle ~18 KB gz smaller than classic zod with the same checks.
+// Every message is a key of the UI dictionary (src/ui/i18n), so the app shows it in Bahasa Indonesia or English.
+import * as z from 'zod/mini'
+
+// RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export const id = z.string().check(z.regex(UUID_RE, 'err.id'))
+/** A calendar date as written on a KTP or Buku KIA: YYYY-MM-DD, no time zone. */
+export const isoDate = z.iso.date({ error: 'err.date' })
+/** An instant, UTC: YYYY-MM-DDTHH:mm:ss.sssZ. */
+export const isoDateTime = z.iso.datetime({ error: 'err.datetime' })
+
+const text = (max: number, key = 'err.required') =>
+  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, 'err.tooLong'))
+export const optionalText = (max: number) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, 'err.tooLong')))
+
+// NIK and No. KK are 16 digits (Dukcapil; ../shared/docs/ilp-domain.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
+export const nik = z.string().check(z.regex(/^\d+$/, 'err.nik.digits'), z.length(16, 'err.nik.length'))
+export const noKk = z.string().check(z.regex(/^\d+$/, 'err.kk.digits'), z.length(16, 'err.kk.length'))
+// RT and RW are small numbers written with leading zeros ("003"); stored zero-padded to 3 digits.
+export const rtRw = (key: 'rt' | 'rw') => z.string().check(z.regex(/^\d{1,3}$/, `err.${key}.digits`))
+/** "3" → "003", as Kemenkes registers write them, so that an RT filter matches however the kader typed it. */
+export const padRtRw = (value: string): string => (/^\d{1,2}$/.test(value) ? value.padStart(3, '0') : value)
+// Indonesian mobile numbers: 08… or +628…, 10–15 digits in all.
+export const phone = z.string().check(z.regex(/^(\+62|0)8\d{7,12}$/, 'err.phone'))
+
+/** What sync needs on every record: who wrote it, when, and how many times. */
+export const syncMeta = {
+  id,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** The device that made the last change (ids.ts, kept in the meta table). */
+  deviceId: z.string().check(z.minLength(1)),
+  /** 1 on creation, +1 on every local change. */
+  version: z.int().check(z.gte(1)),
+  /** Soft delete: records are never removed, so that a deletion can sync as a tombstone. */
+  deleted: z.boolean(),
+}
+
+export const gpsPoint = z.object({
+  lat: z.number().check(z.gte(-90, 'err.gps'), z.lte(90, 'err.gps')),
+  lng: z.number().check(z.gte(-180, 'err.gps'), z.lte(180, 'err.gps')),
+  /** Radius of 68 % confidence in metres, as the Geolocation API reports it. */
+  accuracyM: z.number().check(z.gte(0, 'err.gps')),
+  capturedAt: isoDateTime,
+})
+export type GpsPoint = z.infer<typeof gpsPoint>
+
+export const address = z.object({
+  kabupaten: text(80),
+  kecamatan: text(80),
+  desa: text(80),
+  /** Dusun / lingkungan / banjar / jorong: local names under the desa, no Kemendagri code (ilp-domain.md §4.3). */
+  dusun: text(80),
+  rw: rtRw('rw'),
+  rt: rtRw('rt'),
+  /** Street, house number or landmark ("depan masjid"). */
+  street: optionalText(160),
+})
+export type Address = z.infer<typeof address>
+
+export const householdFields = {
+  workAreaId: z.string().check(z.minLength(1, 'err.required')),
+  noKk: z.optional(noKk),
+  headName: text(100),
+  address,
+  location: z.optional(gpsPoint),
+}
+export const householdInput = z.object(householdFields)
+export type HouseholdInput = z.infer<typeof householdInput>
+export const household = z.object({ ...syncMeta, ...householdFields })
+export type Household = z.infer<typeof household>
+
+export const SEXES = ['L', 'P'] as const
+export const sex = z.enum(SEXES, 'err.sex')
+export type Sex = z.infer<typeof sex>
+
+/** Hubungan dengan kepala keluarga, as on the Kartu Keluarga. */
+export const RELATIONS = [
+  'kepala',
+  'istri',
+  'suami',
+  'anak',
+  'menantu',
+  'cucu',
+  'orang_tua',
+  'mertua',
+  'famili_lain',
+  'lainnya',
+] as const
+export const relation = z.enum(RELATIONS, 'err.relation')
+export type Relation = z.infer<typeof relation>
+
+export const memberFields = {
+  householdId: id,
+  nik: z.optional(nik),
+  /** Set when the kader confirmed a NIK whose date/sex disagrees with the member (Dukcapil never changes a NIK). */
+  nikMismatchConfirmed: z.optional(z.boolean()),
+  name: text(100),
+  sex,
+  birthDate: isoDate,
+  relation,
+  phone: z.optional(phone),
+  /** Hari pertama haid terakhir, while pregnant. */
+  hpht: z.optional(isoDate),
+  /** Tanggal persalinan, for the nifas period and the newborn's KN visits. */
+  deliveryDate: z.optional(isoDate),
+  /** Punya Buku KIA/KMS (a child's): SKDN's K. Absent until asked — not the same as "no". */
+  hasKiaBook: z.optional(z.boolean({ error: 'err.invalid' })),
+}
+export const memberInput = z.object(memberFields)
+export type MemberInput = z.infer<typeof memberInput>
+export const member = z.object({ ...syncMeta, ...memberFields })
+export type Member = z.infer<typeof member>
+
+/** Every synced entity. */
+export const ENTITIES = ['households', 'members', 'visits', 'followUps'] as const
+export type Entity = (typeof ENTITIES)[number]
+
+/** The entities merged field by field; visits and follow-ups are immutable inserts. */
+export const MERGED_ENTITIES = ['households', 'members'] as const
+export type MergedEntity = (typeof MERGED_ENTITIES)[number]
+
+/** Visits and follow-ups: immutable, so the stored record is the whole change (wire.ts). */
+export const INSERTED_ENTITIES = ['visits', 'followUps'] as const
+export type InsertedEntity = (typeof INSERTED_ENTITIES)[number]
