@@ -32,6 +32,7 @@
 //   - A visit superseded by a correction (at any date) and soft-deleted records are ignored; so are visits dated
 //     before the member's birth. Members count only when their household is in `households`.
 //   - Balita part: immunisation, vitamin A, obat cacing and ASI findings are not read (balita-reading.ts).
+import { indicatorsOf, type PwsIndicators, type PwsTargets } from './indicators'
 import { indexMonth, type Month } from './month'
 import { referralsSection } from './referrals'
 import { Register } from './register'
@@ -43,7 +44,20 @@ import type { PwsInput, PwsNote, PwsReport } from './types'
 
 /** Builds the month's report, one section at a time. Throws RangeError when `month` is not 'YYYY-MM'. */
 export function pwsMonth(input: PwsInput): PwsReport {
+  return reportOf(indexMonth(input), input)
+}
+
+/** The report and the PWS indicators (indicators.ts) from one index: each visit is read once for both. */
+export function pwsMonthAndIndicators(
+  input: PwsInput,
+  targets: PwsTargets = {},
+): { report: PwsReport; indicators: PwsIndicators } {
   const month = indexMonth(input)
+  const report = reportOf(month, input)
+  return { report, indicators: indicatorsOf(month, report.skdn, input, targets) }
+}
+
+function reportOf(month: Month, input: PwsInput): PwsReport {
   const register = new Register()
   const sasaran = sasaranSection(month)
   // The sections flag people in this order; a register row's findings keep it.

@@ -16,6 +16,7 @@
 
 import { ageOn } from '../age'
 import { CLOSING_OUTCOMES } from '../referrals'
+import { adultBloodPressure, randomGlucose } from '../screening/common'
 import { srq20Result, twoItemScore } from '../screening/dewasa'
 import { TTD_PUTRI_FROM_AGE } from '../screening/remaja'
 import { type IndicatorContext, yearsOld } from './indicator-context'
@@ -49,16 +50,53 @@ const CODES = { hipertensi: 'td.hipertensi', dm: 'gds.tinggi', tbc: 'tbc.terduga
 
 const visitDates = (p: Person, took: (v: PwsVisit) => boolean) => p.visits.filter(took).map((v) => v.date)
 
+type AdultPart = NonNullable<PwsVisit['parts']['dewasa']>
+
+/**
+ * Whether a visit's dewasa or lansia part gives `code`. Blood pressure and glucose are read with the very rules
+ * interpretDewasa applies to those parts (screening/common.ts) — reading the whole visit for them made a year of an
+ * area's adult visits the slowest part of the PWS. Anything else, and the remaja part (adult cut-offs only from
+ * 18 y, remaja.ts), is read through the visit's findings.
+ */
+function adultPartGives(s: AdultPart, code: string): boolean | undefined {
+  if (code === CODES.hipertensi)
+    return adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg).some((f) => f.code === code)
+  if (code === CODES.dm) return randomGlucose('gds', s.gdsMgDl).some((f) => f.code === code)
+  return undefined
+}
+
+// Each person's finding days per code, read once for the five indicators that ask (people are made per report).
+const foundDays = new WeakMap<Person, Map<string, string[]>>()
+
 /** Days of visits in the 12-month window whose dewasa/lansia/remaja findings hold `code`. */
 function foundOn(p: Person, ctx: IndicatorContext, code: string): string[] {
-  return p.visits
-    .filter((v) => v.date >= ctx.windowStart && (v.parts.dewasa || v.parts.lansia || v.parts.remaja))
-    .filter((v) =>
-      ctx.month
-        .read(p, v)
-        .parts.some((part) => part.part !== 'ibu_hamil' && part.findings.some((f) => f.code === code)),
+  let byCode = foundDays.get(p)
+  if (!byCode) {
+    byCode = new Map()
+    foundDays.set(p, byCode)
+  }
+  const known = byCode.get(code)
+  if (known) return known
+  const gives = (v: PwsVisit): boolean => {
+    // No TBC finding without a symptom or a household contact recorded: most visits are never read for it.
+    if (
+      code === CODES.tbc &&
+      ![v.parts.dewasa, v.parts.lansia].some((s) => s?.tbcSymptoms?.length || s?.tbcHouseholdContact)
     )
+      return false
+    for (const s of [v.parts.dewasa, v.parts.lansia]) if (s && adultPartGives(s, code)) return true
+    const direct = [v.parts.dewasa, v.parts.lansia].every((s) => !s || adultPartGives(s, code) !== undefined)
+    if (direct && !v.parts.remaja) return false
+    return ctx.month
+      .read(p, v)
+      .parts.some((part) => part.part !== 'ibu_hamil' && part.findings.some((f) => f.code === code))
+  }
+  const days = p.visits
+    .filter((v) => v.date >= ctx.windowStart && (v.parts.dewasa || v.parts.lansia || v.parts.remaja))
+    .filter(gives)
     .map((v) => v.date)
+  byCode.set(code, days)
+  return days
 }
 
 /** Days of follow-ups saying the person reached the pustu or puskesmas for a referral with `code`. */
