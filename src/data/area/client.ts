@@ -2,7 +2,7 @@
 // (tests, very old browsers) the same computation runs in the page. The page tells the worker what each committed
 // write changed, so that the worker's kept records (store.ts) are current when a request arrives.
 import Dexie from 'dexie'
-import type { PwsReport } from '../../domain/pws'
+import type { PwsIndicators, PwsReport } from '../../domain/pws'
 import type { ScheduleResult } from './compute'
 import type { AreaChanged, AreaJob, AreaRequest, AreaResponse } from './protocol'
 
@@ -46,6 +46,12 @@ export function scheduleOf(workAreaId: string, today: string): Promise<ScheduleR
   return run({ kind: 'schedule', workAreaId, today }) as Promise<ScheduleResult>
 }
 
-export function pwsOf(workAreaId: string, month: string): Promise<PwsReport> {
-  return run({ kind: 'pws', workAreaId, month }) as Promise<PwsReport>
+/** The month's report and PWS indicators (domain/pws pwsMonthAndIndicators). */
+export interface PwsMonthResult {
+  report: PwsReport
+  indicators: PwsIndicators
+}
+
+export function pwsOf(workAreaId: string, month: string): Promise<PwsMonthResult> {
+  return run({ kind: 'pws', workAreaId, month }) as Promise<PwsMonthResult>
 }

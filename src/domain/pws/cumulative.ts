@@ -4,7 +4,7 @@
 // from two questions — is the cumulative coverage at or above the target to date, and did this month reach at
 // least as many people as the month before?
 //   above, not falling → baik (green)      above, falling → kurang (yellow)
-//   below, not falling → cukup (yellow)    below, falling → jelek (red)
+//   below, rising → cukup (yellow)         below, not rising → jelek (red)
 // A person counts once a year per indicator, in the month of their first qualifying event of that year; the year
 // starts again in January (a December event counts for its own year only). January's trend compares with the
 // December before.
@@ -114,11 +114,12 @@ export function cumulativeSeries(input: CumulativeInput): CumulativeSeries {
 
 function status(point: MonthPoint, previousMonthCount: number): PwsStatus | null {
   if (point.cumulativeCoverage === null) return null
-  const above = point.cumulativeCoverage >= point.expected
-  // "Tetap" (the same as last month) is not falling.
-  const notFalling = point.memberIds.length >= previousMonthCount
-  if (above) return notFalling ? 'baik' : 'kurang'
-  return notFalling ? 'cukup' : 'jelek'
+  const count = point.memberIds.length
+  // "Tetap" (as many as last month) keeps an area above its target good, but does not close the gap of one below
+  // it — project choice: the Pedoman's table names naik and turun only, and "cukup" for 0 people after 0 hid areas
+  // where nothing was done.
+  if (point.cumulativeCoverage >= point.expected) return count >= previousMonthCount ? 'baik' : 'kurang'
+  return count > previousMonthCount ? 'cukup' : 'jelek'
 }
 
 /** The earliest date of `year` among the dates, or undefined. ISO dates order as strings. */

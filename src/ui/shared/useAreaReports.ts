@@ -1,10 +1,9 @@
 // React views of the area computations. They recompute when the area's data change: any local write (the outbox
 // grows) or a finished sync (meta syncStatus) — a cheap live query stands for "the records changed".
 import { useEffect, useRef, useState } from 'react'
-import { pwsOf, scheduleOf } from '../../data/area/client'
+import { type PwsMonthResult, pwsOf, scheduleOf } from '../../data/area/client'
 import type { ScheduleResult } from '../../data/area/compute'
 import { useDataVersion } from '../../data/hooks'
-import type { PwsReport } from '../../domain/pws'
 
 /**
  * New data while the screen is open are computed once they settle: a sync stores a page every second or so, and a
@@ -42,7 +41,7 @@ export function useSchedule(workAreaId: string | undefined, today: string): Sche
   return useComputed(workAreaId ? () => scheduleOf(workAreaId, today) : undefined, [workAreaId, today])
 }
 
-/** The month's PWS figures (src/domain/pws), computed off the main thread. */
-export function usePws(workAreaId: string | undefined, month: string): PwsReport | undefined {
+/** The month's PWS figures and indicators (src/domain/pws), computed off the main thread. */
+export function usePws(workAreaId: string | undefined, month: string): PwsMonthResult | undefined {
   return useComputed(workAreaId ? () => pwsOf(workAreaId, month) : undefined, [workAreaId, month])
 }

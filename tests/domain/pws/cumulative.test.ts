@@ -23,7 +23,7 @@ describe('cumulativeSeries: coverage from January against the annual target', ()
     expect(jan.months[0]?.expected).toBeCloseTo(1 / 12)
     // January's trend against December 2023: a and d (b's 2023 was November).
     expect(jan.previousMonthCount).toBe(2)
-    // 0.2 ≥ 1/12 and 2 ≥ 2 ("tetap" is not falling).
+    // 0.2 ≥ 1/12 and 2 ≥ 2 (above the target, "tetap" is not falling).
     expect(jan.status).toBe('baik')
     expect(jan.sasaran).toEqual({ value: 10, source: 'terdaftar' })
     expect(jan.targetPercent).toBe(100)
@@ -69,6 +69,11 @@ describe('cumulativeSeries: coverage from January against the annual target', ()
     expect(series.months.map((m) => m.expected)).toEqual([0.8 / 12, (0.8 * 2) / 12, (0.8 * 3) / 12])
     // 0.125 < 0.2 and March's 1 < February's 2.
     expect(series.status).toBe('jelek')
+  })
+
+  it('below the target, as many as last month is jelek: it does not close the gap', () => {
+    // 0 of 10 in February after 0 in January.
+    expect(cumulativeSeries({ month: '2024-02', events: new Map(), registered: 10 }).status).toBe('jelek')
   })
 
   it('above the target to date but falling is kurang; above and rising is baik', () => {

@@ -143,9 +143,9 @@ describe('PWS-KIA, the hand-counted March 2024 area', () => {
     expect(fasyankes.months.every((m) => m.memberIds.length === 0)).toBe(true)
   })
 
-  it('status against the target to date: K4 1/3 ≥ 3/12 and rising → baik; K6 0/3 → cukup (not falling)', () => {
+  it('status against the target to date: K4 1/3 ≥ 3/12 and rising → baik; K6 0/3, none again → jelek', () => {
     expect(series('kia.k4').status).toBe('baik')
-    expect(series('kia.k6').status).toBe('cukup')
+    expect(series('kia.k6').status).toBe('jelek')
     // K1: 1/3 ≥ 3/12, but March 0 < February 1 → kurang.
     expect(series('kia.k1').status).toBe('kurang')
   })
@@ -159,11 +159,11 @@ describe('PWS-KIA, the hand-counted March 2024 area', () => {
       ['2023-11', ['w1']],
     ])
     expect(dec?.months.at(-1)?.cumulative).toBe(1)
-    // January 2024: nothing yet this year; December had none either → 0 ≥ 0, below the target → cukup.
+    // January 2024: nothing yet this year; December had none either → below the target, not rising → jelek.
     const jan = pwsIndicators({ ...input, month: '2024-01' }).series['kia.k1']
     expect(jan?.months.map((m) => m.cumulative)).toEqual([0])
     expect(jan?.previousMonthCount).toBe(0)
-    expect(jan?.status).toBe('cukup')
+    expect(jan?.status).toBe('jelek')
     // KF lengkap of w3 (25-01-2024) is January 2024's, not 2023's.
     expect(
       pwsIndicators({ ...input, month: '2023-12' }).series['kia.kfLengkap']?.months.at(-1)?.cumulative,
