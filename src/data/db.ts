@@ -5,12 +5,14 @@
 //   meta                — device-local settings: the device id and the kader's work area (meta.ts), and the
 //                         sync state: account, cursor, the device's HLC, the last run (sync-state.ts);
 //   clocks              — per household/member, the HLC of each field (src/sync/clock.ts), for field-level merge;
-//   conflicts           — the conflict log: record, field, both stamps, which won — never a value.
+//   conflicts           — the conflict log: record, field, both stamps, which won — never a value;
+//   drafts              — what the kader typed in a form not saved yet (drafts.ts): device-local, never synced.
 // Every index below names the query that needs it: each index slows every write, so there are no others.
 import Dexie, { type Table, type Transaction } from 'dexie'
 import { formatHlc, isHlc } from '../protocol/hlc'
 import { type Household, householdFields, type Member, memberFields, padRtRw } from '../protocol/records'
 import type { FollowUp, Visit } from '../protocol/visits'
+import type { Draft } from './drafts'
 import { uuidv7 } from './ids'
 import type { ConflictEntry, FieldClocks, OutboxEntry, OutboxRow } from './schemas'
 
@@ -23,6 +25,7 @@ export class KaderDb extends Dexie {
   declare meta: Table<{ key: string; value: unknown }, string>
   declare clocks: Table<FieldClocks, string>
   declare conflicts: Table<ConflictEntry, number>
+  declare drafts: Table<Draft, string>
 
   constructor(name: string) {
     super(name)
@@ -70,6 +73,12 @@ export class KaderDb extends Dexie {
       .upgrade(stampExistingRecords)
     // recordIds: the records of an inserts row (outbox.ts), one index entry each, for a record's sync mark.
     this.version(5).stores({ outbox: '++seq, recordId, *recordIds' })
+    this.version(6).stores({
+      // id: a form's draft, read when the form opens; the Draf list reads them all (a handful): no other index.
+      drafts: 'id',
+      // memberId: a member's follow-ups, shown with their visits and sync marks (visits.ts followUpsOf).
+      followUps: 'id, workAreaId, memberId',
+    })
   }
 }
 

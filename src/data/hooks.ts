@@ -5,6 +5,7 @@ import type { ClinicalSettings } from '../domain/clinical-settings'
 import type { Household, Member } from '../protocol/records'
 import { getClinicalSettings } from './clinical-settings'
 import { getDb } from './db'
+import { type Draft, listDrafts } from './drafts'
 import type { HouseholdRow } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, membersOf } from './read'
@@ -76,4 +77,9 @@ export function useDataVersion(): string | undefined {
     ])
     return `${outbox}:${visits}:${JSON.stringify(status?.value ?? null)}`
   })
+}
+
+/** The Draf list: every form not saved yet, the most recent first. */
+export function useDrafts(): Draft[] | undefined {
+  return useLiveQuery(listDrafts)
 }

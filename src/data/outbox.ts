@@ -2,7 +2,7 @@
 // change of a household or member, or the visits or follow-ups saved in one transaction (OutboxInserts): a posyandu
 // day's 1,000 visits cost one outbox write instead of 1,000, which halves saveVisits' IndexedDB writes. Sync reads
 // one OutboxEntry per change either way (`entriesOf`) and settles them here, so only this file knows the two shapes.
-
+import { liveQuery } from 'dexie'
 import type { InsertedEntity } from '../protocol/records'
 import type { KaderDb } from './db'
 import type { OutboxEntry, OutboxInserts, OutboxRejection, OutboxRow } from './schemas'
@@ -107,4 +107,25 @@ export async function settleEntries(
   await db.outbox.bulkDelete(deleted)
   await db.outbox.bulkPut(kept)
   await db.outbox.bulkAdd(alone)
+}
+
+/**
+ * Calls `onNewChange` whenever a local write adds an outbox row, in this tab or another (a new, higher seq). Rows
+ * leaving the outbox — a push acknowledged — call nothing. Returns the unsubscribe.
+ */
+export function watchNewChanges(db: KaderDb, onNewChange: () => void): () => void {
+  let newest: number | undefined
+  let first = true
+  const subscription = liveQuery(() => db.outbox.orderBy(':id').lastKey()).subscribe({
+    next: (key) => {
+      const seq = typeof key === 'number' ? key : undefined
+      const grew = seq !== undefined && (newest === undefined || seq > newest)
+      if (grew) newest = seq
+      // The first answer is what was there before: changes already waiting go with the start-up run.
+      if (grew && !first) onNewChange()
+      first = false
+    },
+    error: () => undefined, // the database closed (tests, a deleted profile): nothing more to watch
+  })
+  return () => subscription.unsubscribe()
 }

@@ -2,11 +2,16 @@
 // load the visit schemas. `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FollowUp, Visit } from '../protocol/visits'
-import { getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
+import { followUpsOf, getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
 
 /** A member's visits, newest first (visits.ts). */
 export function useMemberVisits(memberId: string): VisitRow[] | undefined {
   return useLiveQuery(() => visitsOf(memberId), [memberId])
+}
+
+/** A member's follow-ups, oldest first. */
+export function useMemberFollowUps(memberId: string): FollowUp[] | undefined {
+  return useLiveQuery(() => followUpsOf(memberId), [memberId])
 }
 
 /** Every visit and follow-up of the work area, for the referral list. */

@@ -38,11 +38,20 @@ export function validateVisit(input: unknown, today: string, birthDate?: string)
   return settle(result, (v) => v)
 }
 
+/**
+ * `saveId`: the new visit's id, made when the form opened: the same save repeated (a double tap, a retry after a
+ * reload) finds its visit stored and returns it, writing nothing — visits are immutable. `draftId`: the form's
+ * draft (drafts.ts), deleted in the save's transaction when the visit is stored.
+ */
 export async function saveVisit(
   input: unknown,
-  opts: { now: Date; today: string },
+  opts: { now: Date; today: string; saveId?: string; draftId?: string },
 ): Promise<WriteResult<Visit>> {
-  const [result] = await saveVisits([input], opts)
+  const [result] = await saveVisits([input], {
+    ...opts,
+    saveIds: [opts.saveId],
+    draftIds: [opts.draftId],
+  })
   return result as WriteResult<Visit> // one input, one result
 }
 
@@ -50,15 +59,23 @@ export async function saveVisit(
  * Several visits in ONE transaction — a posyandu day's screenings, an import: members, households and corrected
  * visits are read once per table (read.ts findMembers), the visits and their outbox entries written with bulkAdd.
  * Each input is checked as a single save would be and gets its own result, in order; a refused input writes
- * nothing, the others are saved.
+ * nothing, the others are saved. `saveIds` and `draftIds`, by input, as in saveVisit.
  */
 export async function saveVisits(
   inputs: readonly unknown[],
-  opts: { now: Date; today: string },
+  opts: {
+    now: Date
+    today: string
+    saveIds?: readonly (string | undefined)[]
+    draftIds?: readonly (string | undefined)[]
+  },
 ): Promise<WriteResult<Visit>[]> {
   const db = getDb()
+  const tables = [db.visits, db.members, db.households, db.outbox, db.meta, db.drafts]
   return guardQuota(() =>
-    db.transaction('rw', [db.visits, db.members, db.households, db.outbox, db.meta], async () => {
+    db.transaction('rw', tables, async () => {
+      const saveIds = opts.saveIds ?? []
+      const savedBefore = await savedVisits(saveIds)
       const members = await findMembers(inputs.flatMap((i) => stringAt(i, 'memberId') ?? []))
       const checked = inputs.map((input) => {
         const memberId = stringAt(input, 'memberId')
@@ -76,6 +93,8 @@ export async function saveVisits(
       const ids = uuidv7s(checked.length, opts.now.getTime())
       const at = opts.now.toISOString()
       const results = checked.map(({ member, value, errors, warnings }, i): WriteResult<Visit> => {
+        const before = savedBefore.get(saveIds[i] ?? '')
+        if (before) return { ok: true, record: before, warnings: {} }
         if (!value) return { ok: false, errors, warnings }
         const refused: FieldErrors = {}
         const household = member ? households.get(member.householdId) : undefined
@@ -89,16 +108,31 @@ export async function saveVisits(
           householdId: household.id,
           workAreaId: household.workAreaId,
           kader,
-          ...stamp(ids[i] as string, at, deviceId),
+          ...stamp(saveIds[i] ?? (ids[i] as string), at, deviceId),
         }
         return { ok: true, record, warnings }
       })
-      const records = results.flatMap((r) => (r.ok ? [r.record] : []))
+      const records = results.flatMap((r, i) =>
+        r.ok && !savedBefore.has(saveIds[i] ?? '') ? [r.record] : [],
+      )
       const waiting = insertsRow('visits', records)
-      await Promise.all([db.visits.bulkAdd(records), waiting && db.outbox.add(waiting)])
+      const drafts = (opts.draftIds ?? []).flatMap((d, i) => (d !== undefined && results[i]?.ok ? [d] : []))
+      await Promise.all([
+        db.visits.bulkAdd(records),
+        waiting && db.outbox.add(waiting),
+        drafts.length > 0 && db.drafts.bulkDelete(drafts),
+      ])
       return results
     }),
   )
+}
+
+/** The visits some saves stored already, by save id (valid rows only). */
+async function savedVisits(saveIds: readonly (string | undefined)[]): Promise<Map<string, Visit>> {
+  const wanted = saveIds.filter((id): id is string => id !== undefined)
+  if (wanted.length === 0) return new Map()
+  const rows = (await getDb().visits.bulkGet(wanted)).filter((r) => r !== undefined)
+  return new Map(validRows(visit, 'visits', rows).map((v) => [v.id, v]))
 }
 
 /** A string field of a not yet validated input, for the reads that come before validation. */
@@ -107,9 +141,10 @@ function stringAt(input: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+/** `saveId`: the follow-up's id, made when its form opened: a repeated save returns the stored one, writing nothing. */
 export async function saveFollowUp(
   input: unknown,
-  opts: { now: Date; today: string },
+  opts: { now: Date; today: string; saveId?: string },
 ): Promise<WriteResult<FollowUp>> {
   const result = settle(parse(followUpInput, input), (f: FollowUpInput) => f)
   const { value, warnings } = result
@@ -119,6 +154,9 @@ export async function saveFollowUp(
   const db = getDb()
   return guardQuota(() =>
     db.transaction('rw', [db.followUps, db.visits, db.outbox, db.meta], async () => {
+      const before = opts.saveId === undefined ? undefined : await db.followUps.get(opts.saveId)
+      const stored = before && validRows(followUp, 'followUps', [before])[0]
+      if (stored) return { ok: true as const, record: stored, warnings: {} }
       const referred = await db.visits.get(value.visitId)
       if (!referred)
         return { ok: false as const, errors: { visitId: { key: 'err.record.missing' } }, warnings }
@@ -127,7 +165,7 @@ export async function saveFollowUp(
         memberId: referred.memberId,
         householdId: referred.householdId,
         workAreaId: referred.workAreaId,
-        ...stamp(uuidv7(opts.now.getTime()), opts.now.toISOString(), await getDeviceId()),
+        ...stamp(opts.saveId ?? uuidv7(opts.now.getTime()), opts.now.toISOString(), await getDeviceId()),
       }
       await db.followUps.add(record)
       await db.outbox.add(insertsRow('followUps', [record]) as OutboxInserts)
@@ -136,17 +174,21 @@ export async function saveFollowUp(
   )
 }
 
-/** Follow-ups for several findings of one referral: one user action, one transaction, all or nothing. */
+/**
+ * Follow-ups for several findings of one referral: one user action, one transaction, all or nothing. `saveIds`, by
+ * input, as in saveFollowUp.
+ */
 export async function saveFollowUps(
   inputs: unknown[],
-  opts: { now: Date; today: string },
+  opts: { now: Date; today: string; saveIds?: readonly string[] },
 ): Promise<WriteResult<FollowUp>[]> {
   const db = getDb()
   let results: WriteResult<FollowUp>[] = []
   try {
     await db.transaction('rw', [db.followUps, db.visits, db.outbox, db.meta], async () => {
       results = []
-      for (const input of inputs) results.push(await saveFollowUp(input, opts))
+      for (const [i, input] of inputs.entries())
+        results.push(await saveFollowUp(input, { ...opts, saveId: opts.saveIds?.[i] }))
       // Throwing rolls back the ones already written: nothing is half-recorded.
       if (results.some((r) => !r.ok)) throw new RolledBack()
     })
@@ -168,6 +210,14 @@ export async function getVisit(id: string): Promise<Visit | undefined> {
 export async function visitsOf(memberId: string): Promise<VisitRow[]> {
   const rows = await getDb().visits.where('memberId').equals(memberId).toArray()
   return markSuperseded(validRows(visit, 'visits', rows))
+}
+
+/** A member's follow-ups, oldest first. */
+export async function followUpsOf(memberId: string): Promise<FollowUp[]> {
+  const rows = await getDb().followUps.where('memberId').equals(memberId).toArray()
+  return validRows(followUp, 'followUps', rows).sort((a, b) =>
+    a.date === b.date ? a.id.localeCompare(b.id) : a.date.localeCompare(b.date),
+  )
 }
 
 /** Every visit and follow-up of a work area (for the referral list). */

@@ -103,19 +103,32 @@ export function validateMember(
   )
 }
 
+/**
+ * How a form saves. `id`: the record edited. `saveId`: the id a new record gets, made when the form opened — a
+ * save repeated with it (a double tap, a retry after a reload) finds the record there and applies as an edit of
+ * it, which changes nothing when the input is the same: one record whatever the number of taps. `draftId`: the
+ * form's draft (drafts.ts), deleted in the same transaction as the save.
+ */
+export interface SaveOptions {
+  id?: string
+  saveId?: string
+  draftId?: string
+  now: Date
+}
+
 export async function saveHousehold(
   input: unknown,
-  opts: { id?: string; now: Date; isKnownKecamatan?: IsKnownKecamatan },
+  opts: SaveOptions & { isKnownKecamatan?: IsKnownKecamatan },
 ): Promise<WriteResult<Household>> {
   const { value, errors, warnings } = validateHousehold(input, opts.isKnownKecamatan, await getWorkArea())
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>
-    db.transaction('rw', [db.households, db.outbox, db.meta, db.clocks], async () => {
-      const stored = opts.id === undefined ? undefined : await findHousehold(opts.id)
-      const refused = opts.id === undefined ? undefined : recordProblem(stored)
+    db.transaction('rw', [db.households, db.outbox, db.meta, db.clocks, db.drafts], async () => {
+      const { stored, refused } = await target(opts, findHousehold)
       if (refused) return { ok: false as const, errors: { id: refused }, warnings }
-      const record = await store(db.households, 'households', householdFields, value, stored, opts.now)
+      const record = await store(db.households, 'households', householdFields, value, stored, opts)
+      if (opts.draftId !== undefined) await db.drafts.delete(opts.draftId)
       return { ok: true as const, record, warnings }
     }),
   )
@@ -123,25 +136,26 @@ export async function saveHousehold(
 
 export async function saveMember(
   input: unknown,
-  opts: { id?: string; now: Date; today: string; isKnownKecamatan?: IsKnownKecamatan },
+  opts: SaveOptions & { today: string; isKnownKecamatan?: IsKnownKecamatan },
 ): Promise<WriteResult<Member>> {
   const { value, errors, warnings } = validateMember(input, opts.today, opts.isKnownKecamatan)
   if (!value) return { ok: false, errors, warnings }
   const db = getDb()
+  const tables = [db.members, db.households, db.visits, db.outbox, db.meta, db.clocks, db.drafts]
   return guardQuota(() =>
-    db.transaction('rw', [db.members, db.households, db.visits, db.outbox, db.meta, db.clocks], async () => {
-      const stored = opts.id === undefined ? undefined : await findMember(opts.id)
+    db.transaction('rw', tables, async () => {
+      const { stored, refused: recordError } = await target(opts, findMember)
       const refused: FieldErrors = {}
-      const recordError = opts.id === undefined ? undefined : recordProblem(stored)
       if (recordError) refused.id = recordError
       const home = await findHousehold(value.householdId)
       if (!home || home.deleted) refused.householdId = { key: 'err.household.missing' }
-      if (value.nik && (await nikTaken(value.nik, opts.id))) refused.nik = { key: 'err.nik.duplicate' }
+      if (value.nik && (await nikTaken(value.nik, stored?.id))) refused.nik = { key: 'err.nik.duplicate' }
       // A birth date after a recorded visit would leave that visit with no age to read it by.
-      if (opts.id !== undefined && (await visitedBefore(opts.id, value.birthDate)))
+      if (stored && (await visitedBefore(stored.id, value.birthDate)))
         refused.birthDate = { key: 'err.member.birthAfterVisit' }
       if (Object.keys(refused).length > 0) return { ok: false as const, errors: refused, warnings }
-      const record = await store(db.members, 'members', memberFields, value, stored, opts.now)
+      const record = await store(db.members, 'members', memberFields, value, stored, opts)
+      if (opts.draftId !== undefined) await db.drafts.delete(opts.draftId)
       return { ok: true as const, record, warnings }
     }),
   )
@@ -175,6 +189,22 @@ function recordProblem(stored: SyncedRecord | undefined): FieldError | undefined
   return !stored || stored.deleted ? { key: 'err.record.missing' } : undefined
 }
 
+/**
+ * The stored record a save applies to: the edited one (`id`), or the one an earlier run of the same new-record
+ * save made (`saveId`); a repeat of a save whose record was deleted since is refused like an edit of it.
+ */
+async function target<T extends SyncedRecord>(
+  opts: SaveOptions,
+  find: (id: string) => Promise<T | undefined>,
+): Promise<{ stored?: T; refused?: FieldError }> {
+  if (opts.id !== undefined) {
+    const stored = await find(opts.id)
+    return { stored, refused: recordProblem(stored) }
+  }
+  const again = opts.saveId === undefined ? undefined : await find(opts.saveId)
+  return again ? { stored: again, refused: recordProblem(again) } : {}
+}
+
 async function nikTaken(nik: string, ownId: string | undefined): Promise<boolean> {
   const count = await getDb()
     .members.where('nik')
@@ -199,8 +229,9 @@ async function store<T extends SyncedRecord>(
   fields: Record<string, unknown>,
   data: Omit<T, SyncMetaKey>,
   stored: T | undefined,
-  now: Date,
+  opts: { now: Date; saveId?: string },
 ): Promise<T> {
+  const { now } = opts
   const next = data as Record<string, unknown>
   const previous = stored as Record<string, unknown> | undefined
   const changed = Object.keys(fields).filter((k) =>
@@ -209,7 +240,7 @@ async function store<T extends SyncedRecord>(
   if (stored && changed.length === 0) return stored
   const at = now.toISOString()
   const record = {
-    id: stored?.id ?? uuidv7(now.getTime()),
+    id: stored?.id ?? opts.saveId ?? uuidv7(now.getTime()),
     ...data,
     createdAt: stored?.createdAt ?? at,
     updatedAt: at,

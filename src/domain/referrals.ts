@@ -29,6 +29,8 @@ export interface ReferralVisit {
 }
 
 export interface ReferralFollowUp {
+  /** The stored follow-up's id (the UI shows its sync mark). */
+  id?: string
   visitId: string
   findingCode: string
   /** 'YYYY-MM-DD' */

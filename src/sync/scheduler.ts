@@ -5,17 +5,25 @@
 // Never two runs at once: a trigger during a run asks for one more run right after it, so an edit made meanwhile
 // goes out without waiting for the next tick. A run that failed for a reason worth retrying (offline, timeout,
 // server, rate-limited) is tried again after a growing pause; one that needs the kader (login, work area) waits.
+import { getDb } from '../data/db'
+import { watchNewChanges } from '../data/outbox'
 import type { SyncRunSummary } from '../data/sync-state'
 import { syncNow as runSync, type SyncOptions } from './engine'
 import { type SyncError, toSyncError } from './errors'
 
 /**
- * Every 5 minutes while the app is open, online and visible: a kader at a posyandu table records a visit every
- * few minutes, and a supervisor looking at the same area sees it soon; more often would only spend battery and
- * data on empty pulls (each costs a request even when nothing changed), and the burst limit of the server
- * (60 requests per token) is never approached.
+ * Every 5 minutes while the app is open, online and visible: the fallback that pulls what other phones sent (a
+ * local change goes out sooner, SEND_AFTER_CHANGE). More often would only spend battery and data on empty pulls
+ * (each costs a request even when nothing changed), and the burst limit of the server (60 requests per token) is
+ * never approached.
  */
 export const SYNC_INTERVAL_MS = 5 * 60_000
+/**
+ * A local change is sent once the kader has paused for 3 s, and at most 10 s after the first change not yet sent:
+ * at a posyandu table with several kaders' phones, the others see a check-in or a weighing within seconds, while
+ * a burst of saves (a form, then its member, then a visit) goes out as one run of one or two requests.
+ */
+export const SEND_AFTER_CHANGE = { quietMs: 3_000, maxMs: 10_000 }
 /** The message the service worker posts to its clients on a Background Sync 'sync' event. */
 export const SW_SYNC_MESSAGE = 'SYNC_REQUESTED'
 /**
@@ -28,6 +36,7 @@ export const FAILED_RUN_RETRY = { baseMs: 30_000, maxMs: 30 * 60_000 }
 export interface SchedulerOptions extends SyncOptions {
   baseUrl: string
   intervalMs?: number
+  sendAfterChange?: { quietMs: number; maxMs: number }
   /** Where 'online' and 'visibilitychange' are listened to; default: window and document. */
   events?: { window?: EventTarget; document?: EventTarget; serviceWorker?: EventTarget }
   isOnline?: () => boolean
@@ -57,6 +66,8 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   let failures = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
+  let firstUnsent: number | undefined
+  let sendTimer: ReturnType<typeof setTimeout> | undefined
 
   const run = (): Promise<SyncRunSummary> => {
     if (stopped) return Promise.reject(toSyncError(new Error('stopped')))
@@ -96,6 +107,24 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   // Triggers other than the button: failures are in sync-state for the UI, nobody awaits them here.
   const quiet = () => run().catch(() => undefined)
 
+  // Offline, a change waits: the 'online' event sends it.
+  const send = opts.sendAfterChange ?? SEND_AFTER_CHANGE
+  const onLocalChange = () => {
+    if (stopped || !isOnline()) return
+    const now = Date.now()
+    firstUnsent ??= now
+    clearTimeout(sendTimer)
+    const wait = Math.min(send.quietMs, firstUnsent + send.maxMs - now)
+    sendTimer = setTimeout(
+      () => {
+        firstUnsent = undefined
+        void quiet()
+      },
+      Math.max(0, wait),
+    )
+  }
+  const unwatch = watchNewChanges(opts.db ?? getDb(), onLocalChange)
+
   const onOnline = () => void quiet()
   const onVisible = () => {
     if (isVisible()) void quiet()
@@ -118,6 +147,8 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       controller.abort()
       clearInterval(tick)
       clearTimeout(retryTimer)
+      clearTimeout(sendTimer)
+      unwatch()
       win?.removeEventListener('online', onOnline)
       doc?.removeEventListener('visibilitychange', onVisible)
       sw?.removeEventListener('message', onMessage)

@@ -10,6 +10,7 @@ import { BottomNav } from './shared/BottomNav'
 const HouseholdForm = lazy(() => import('./households/HouseholdForm'))
 const MemberForm = lazy(() => import('./households/MemberForm'))
 const Settings = lazy(() => import('./settings/Settings'))
+const DraftList = lazy(() => import('./drafts/DraftList'))
 // Screens that read screenings load the WHO tables and the clinical rules: never part of the first screen.
 const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
@@ -44,11 +45,11 @@ function Screen({ route }: { route: Route }) {
     case 'household':
       return <HouseholdDetail id={route.id} />
     case 'householdNew':
-      return <HouseholdForm />
+      return <HouseholdForm saveId={route.saveId} />
     case 'householdEdit':
       return <HouseholdForm id={route.id} />
     case 'memberNew':
-      return <MemberForm householdId={route.householdId} />
+      return <MemberForm householdId={route.householdId} saveId={route.saveId} />
     case 'memberEdit':
       return <MemberForm id={route.id} />
     case 'member':
@@ -67,6 +68,8 @@ function Screen({ route }: { route: Route }) {
       return <PwsScreen month={route.month} />
     case 'settings':
       return <Settings />
+    case 'drafts':
+      return <DraftList />
     case 'notFound':
       return (
         <main className="screen">

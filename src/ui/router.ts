@@ -4,12 +4,13 @@ import { useSyncExternalStore } from 'react'
 export type Route =
   | { name: 'households' }
   | { name: 'household'; id: string }
-  | { name: 'householdNew' }
+  | { name: 'householdNew'; saveId?: string }
   | { name: 'householdEdit'; id: string }
-  | { name: 'memberNew'; householdId: string }
+  | { name: 'memberNew'; householdId: string; saveId?: string }
   | { name: 'memberEdit'; id: string }
   | { name: 'member'; id: string }
   | { name: 'visitNew'; memberId: string }
+  | { name: 'drafts' }
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
   | { name: 'map' }
@@ -21,9 +22,11 @@ export type Route =
 export const paths = {
   households: () => '#/',
   household: (id: string) => `#/rumah/${id}`,
-  householdNew: () => '#/rumah/baru',
+  /** A new household; `saveId` (the record's id to be) keeps the same draft across reloads. */
+  householdNew: (saveId?: string) => (saveId ? `#/rumah/baru/${saveId}` : '#/rumah/baru'),
   householdEdit: (id: string) => `#/rumah/${id}/ubah`,
-  memberNew: (householdId: string) => `#/rumah/${householdId}/anggota/baru`,
+  memberNew: (householdId: string, saveId?: string) =>
+    `#/rumah/${householdId}/anggota/baru${saveId ? `/${saveId}` : ''}`,
   memberEdit: (id: string) => `#/anggota/${id}/ubah`,
   member: (id: string) => `#/anggota/${id}`,
   visitNew: (memberId: string) => `#/anggota/${memberId}/kunjungan`,
@@ -33,18 +36,27 @@ export const paths = {
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
   settings: () => '#/pengaturan',
+  drafts: () => '#/draf',
 }
+
+// A save id is the new record's id: a UUID, as the record schemas require (a mangled link opens a fresh form).
+const isSaveId = (s: string | undefined): s is string =>
+  s !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s)
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
-  const [a, b, c, d] = parts
+  const [a, b, c, d, e] = parts
   if (parts.length === 0) return { name: 'households' }
   if (a === 'pengaturan' && parts.length === 1) return { name: 'settings' }
   if (a === 'rumah' && b === 'baru' && parts.length === 2) return { name: 'householdNew' }
+  if (a === 'rumah' && b === 'baru' && isSaveId(c) && parts.length === 3)
+    return { name: 'householdNew', saveId: c }
   if (a === 'rumah' && b && parts.length === 2) return { name: 'household', id: b }
   if (a === 'rumah' && b && c === 'ubah' && parts.length === 3) return { name: 'householdEdit', id: b }
   if (a === 'rumah' && b && c === 'anggota' && d === 'baru' && parts.length === 4)
     return { name: 'memberNew', householdId: b }
+  if (a === 'rumah' && b && c === 'anggota' && d === 'baru' && isSaveId(e) && parts.length === 5)
+    return { name: 'memberNew', householdId: b, saveId: e }
   if (a === 'anggota' && b && c === 'ubah' && parts.length === 3) return { name: 'memberEdit', id: b }
   if (a === 'anggota' && b && parts.length === 2) return { name: 'member', id: b }
   if (a === 'anggota' && b && c === 'kunjungan' && parts.length === 3)
@@ -52,6 +64,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
+  if (a === 'draf' && parts.length === 1) return { name: 'drafts' }
   if (a === 'peta' && parts.length === 1) return { name: 'map' }
   if (a === 'jadwal' && parts.length === 1) return { name: 'schedule' }
   if (a === 'pws' && parts.length === 1) return { name: 'pws' }

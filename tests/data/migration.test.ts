@@ -5,9 +5,12 @@ import { uuidv7 } from '../../src/data/ids'
 import { entriesOfRecords } from '../../src/data/outbox'
 import { getHousehold, membersOf } from '../../src/data/read'
 import { getSyncState } from '../../src/data/sync-state'
+import { followUpsOf } from '../../src/data/visits'
 import { makeHousehold, makeMember, NIK_SITI } from './fixtures'
 
 const name = `migration-${uuidv7()}`
+/** The version db.ts opens: every upgrade below ends there. */
+const LATEST = 6
 
 afterEach(async () => {
   setDbForTests(undefined)
@@ -54,7 +57,7 @@ it('upgrades a version 1 database: records intact, RT/RW padded, new indexes usa
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(5)
+  expect(db.verno).toBe(LATEST)
 
   expect(await db.households.get(unpadded.id)).toEqual({
     ...unpadded,
@@ -104,7 +107,7 @@ it('upgrades a version 3 database: every field of every record stamped from its 
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(5)
+  expect(db.verno).toBe(LATEST)
   const homeStamp = '2025-06-16T04:30:00.000Z-0000-device-test'
   const sitiStamp = '2025-06-15T03:00:00.000Z-0000-device-test'
   expect(await db.clocks.get(`households:${home.id}`)).toEqual({
@@ -172,9 +175,71 @@ it('upgrades a version 4 database: waiting changes intact, still found by record
   const db = new KaderDb(name)
   await db.open()
   setDbForTests(db)
-  expect(db.verno).toBe(5)
+  expect(db.verno).toBe(LATEST)
   expect(await db.outbox.toArray()).toEqual(entries.map((e, i) => ({ ...e, seq: i + 1 })))
   expect(await entriesOfRecords(db, [visitId])).toEqual([{ ...entries[1], seq: 2 }])
   expect(await getSyncState(db)).toMatchObject({ pending: 2, rejected: 0 })
+  db.close()
+})
+
+it('upgrades a version 5 database: records and waiting changes intact, follow-ups found by member, drafts', async () => {
+  const home = makeHousehold()
+  const memberId = uuidv7()
+  const followUp = {
+    id: uuidv7(),
+    createdAt: home.createdAt,
+    updatedAt: home.createdAt,
+    deviceId: 'device-test',
+    version: 1,
+    deleted: false,
+    visitId: uuidv7(),
+    findingCode: 'bp.high',
+    date: '2025-06-01',
+    outcome: 'sudah_ke_pustu',
+    memberId,
+    householdId: home.id,
+    workAreaId: home.workAreaId,
+  }
+  const waiting = {
+    changeId: uuidv7(),
+    entity: 'households',
+    recordId: home.id,
+    version: 1,
+    changedFields: ['headName'],
+    at: home.updatedAt,
+    deviceId: 'device-test',
+  }
+  const v5 = new Dexie(name)
+  v5.version(5).stores({
+    households: 'id, workAreaId',
+    members: 'id, householdId, nik',
+    outbox: '++seq, recordId, *recordIds',
+    meta: 'key',
+    visits: 'id, memberId, workAreaId',
+    followUps: 'id, workAreaId',
+    clocks: 'key',
+    conflicts: '++seq, recordId',
+  })
+  await v5.table('households').add(home)
+  await v5.table('outbox').add(waiting)
+  await v5.table('followUps').add(followUp)
+  v5.close()
+
+  const db = new KaderDb(name)
+  await db.open()
+  setDbForTests(db)
+  expect(db.verno).toBe(LATEST)
+  expect(await db.households.get(home.id)).toEqual(home)
+  expect(await db.outbox.toArray()).toEqual([{ ...waiting, seq: 1 }])
+  expect(await followUpsOf(memberId)).toEqual([followUp])
+  expect(await db.drafts.count()).toBe(0)
+  await db.drafts.put({
+    id: 'household:new:x',
+    kind: 'household',
+    path: '#/rumah/baru',
+    values: { headName: 'Slamet' },
+    updatedAt: home.updatedAt,
+  })
+  expect(await db.drafts.count()).toBe(1)
   db.close()
 })

@@ -78,4 +78,53 @@ describe.each(TARGETS.slice(0, 1))('sync scheduler on $name', (target) => {
       await p.close()
     }
   }, 30_000)
+
+  it('sends local changes once the kader pauses, at the latest maxMs after the first, and not while offline', async () => {
+    const k = await addKader(server)
+    const p = new Phone('b')
+    await p.login(server.url, k)
+    const outcomes: (SyncRunSummary | SyncError)[] = []
+    let online = true
+    const scheduler = startSyncScheduler({
+      baseUrl: server.url,
+      db: p.db,
+      intervalMs: 3_600_000,
+      sendAfterChange: { quietMs: 400, maxMs: 1_200 },
+      events: { window: new EventTarget(), serviceWorker: new EventTarget(), document: new EventTarget() },
+      isOnline: () => online,
+      isVisible: () => true,
+      onRun: (o) => outcomes.push(o),
+    })
+    const pushed = () => outcomes.reduce((n, o) => n + ('pushed' in o ? o.pushed : 0), 0)
+    try {
+      await settle(500) // the start-up run
+      const started = outcomes.length
+      // A burst of three saves: one run once they stop.
+      await p.addHousehold(k.area, T0)
+      await p.addHousehold(k.area, T0 + 1)
+      await p.addHousehold(k.area, T0 + 2)
+      await settle(1_000)
+      expect(outcomes.slice(started)).toMatchObject([{ pushed: 3 }])
+
+      // Saves that never pause for quietMs still go out: maxMs after the first.
+      const before = outcomes.length
+      for (let i = 0; i < 12; i++) {
+        await p.addHousehold(k.area, T0 + 10 + i)
+        await settle(200)
+      }
+      expect(outcomes.length).toBeGreaterThan(before)
+      await settle(1_000)
+      expect(pushed()).toBe(15)
+
+      online = false
+      const offlineFrom = outcomes.length
+      await p.addHousehold(k.area, T0 + 99)
+      await settle(1_500)
+      expect(outcomes.length).toBe(offlineFrom)
+    } finally {
+      scheduler.stop()
+      await settle(300)
+      await p.close()
+    }
+  }, 30_000)
 })

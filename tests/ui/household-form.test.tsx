@@ -43,7 +43,7 @@ describe('household form', () => {
     await waitFor(async () => expect(await getDb().households.count()).toBe(1))
     const [stored] = await getDb().households.toArray()
     expect(stored?.address.rt).toBe('003')
-    expect(window.location.hash).toBe(`#/rumah/${stored?.id}`)
+    await waitFor(() => expect(window.location.hash).toBe(`#/rumah/${stored?.id}`))
   })
 
   it('keeps the household savable when location permission is refused', async () => {

@@ -107,7 +107,7 @@ describe('member form', () => {
     const [stored] = await getDb().members.toArray()
     expect(stored?.hpht).toBe(daysFromToday(-70))
     expect(await outboxSize()).toBe(outboxBefore + 1)
-    expect(window.location.hash).toBe(`#/rumah/${household.id}`)
+    await waitFor(() => expect(window.location.hash).toBe(`#/rumah/${household.id}`))
   })
 
   it('asks a young child whether she has a Buku KIA/KMS and stores the answer; not asked of adults', async () => {

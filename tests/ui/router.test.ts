@@ -8,8 +8,11 @@ describe('routes', () => {
     [paths.households(), { name: 'households' }],
     [paths.household(ID), { name: 'household', id: ID }],
     [paths.householdNew(), { name: 'householdNew' }],
+    [paths.householdNew(ID), { name: 'householdNew', saveId: ID }],
     [paths.householdEdit(ID), { name: 'householdEdit', id: ID }],
     [paths.memberNew(ID), { name: 'memberNew', householdId: ID }],
+    [paths.memberNew(ID, ID), { name: 'memberNew', householdId: ID, saveId: ID }],
+    [paths.drafts(), { name: 'drafts' }],
     [paths.member(ID), { name: 'member', id: ID }],
     [paths.memberEdit(ID), { name: 'memberEdit', id: ID }],
     [paths.visitNew(ID), { name: 'visitNew', memberId: ID }],
@@ -23,5 +26,7 @@ describe('routes', () => {
   it('sends anything else to "not found"', () => {
     expect(parseRoute('#/rumah')).toEqual({ name: 'notFound' })
     expect(parseRoute('#/anggota/x/y/z')).toEqual({ name: 'notFound' })
+    // A save id becomes a record id: a mangled one is no route.
+    expect(parseRoute('#/rumah/baru/not-a-uuid')).toEqual({ name: 'notFound' })
   })
 })

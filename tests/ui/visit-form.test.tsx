@@ -46,7 +46,7 @@ describe('visit form', () => {
     await waitFor(async () => expect(await getDb().visits.count()).toBe(1))
     const [visit] = await getDb().visits.toArray()
     expect(visit?.parts.balita).toMatchObject({ weightKg: 12.4, lengthCm: 87, position: 'standing' })
-    expect(window.location.hash).toBe(`#/anggota/${child.id}`)
+    await waitFor(() => expect(window.location.hash).toBe(`#/anggota/${child.id}`))
   })
 
   it('refuses a negative weight and a 300 cm height, storing nothing', async () => {

@@ -1,17 +1,20 @@
-import { type FormEvent, useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { draftKeys } from '../../data/drafts'
 import { useHousehold, useWorkArea } from '../../data/hooks'
+import { uuidv7 } from '../../data/ids'
+import type { WorkArea } from '../../data/schemas'
 import { deleteHousehold, saveHousehold, validateHousehold } from '../../data/write'
-import type { GpsPoint, Household, HouseholdInput } from '../../protocol/records'
+import { type GpsPoint, gpsPoint, type Household, type HouseholdInput } from '../../protocol/records'
+import { DraftNotice } from '../forms/DraftNotice'
+import { LeaveDialog } from '../forms/LeaveDialog'
+import { storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
-import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'
 import { TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
 import { LocationField } from '../shared/LocationField'
 import { TopBar } from '../shared/TopBar'
-import { useFormErrors } from '../shared/useFormErrors'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
-import { useSave } from '../shared/useSave'
 
 interface Values {
   headName: string
@@ -49,6 +52,29 @@ function fromHousehold(h: Household): Values {
   }
 }
 
+/** A new household starts in the kader's area. */
+function fromWorkArea(area: WorkArea): Values {
+  return {
+    ...EMPTY,
+    kabupaten: area.kabupaten,
+    kecamatan: area.kecamatan,
+    desa: area.desa,
+    dusun: area.dusun ?? '',
+    rw: area.rw ?? '',
+    rt: area.rt ?? '',
+  }
+}
+
+const TEXT_FIELDS = Object.keys(EMPTY) as Exclude<keyof Values, 'location'>[]
+
+/** A stored draft's values over the initial ones; a field of the wrong type keeps the initial value. */
+function restore(stored: Record<string, unknown>, initial: Values): Values {
+  const values = { ...initial }
+  for (const name of TEXT_FIELDS) values[name] = storedString(stored, name, initial[name])
+  const location = gpsPoint.safeParse(stored.location)
+  return { ...values, location: location.success ? location.data : undefined }
+}
+
 function toInput(v: Values, workAreaId: string): HouseholdInput {
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim())
   return {
@@ -68,37 +94,45 @@ function toInput(v: Values, workAreaId: string): HouseholdInput {
   }
 }
 
-export default function HouseholdForm({ id }: { id?: string }) {
+export default function HouseholdForm({ id, saveId }: { id?: string; saveId?: string }) {
   const t = useT()
   const workArea = useWorkArea()
   const existing = useHousehold(id ?? '')
-  const [values, setValues] = useState<Values | undefined>(id ? undefined : EMPTY)
-  const [dirty, setDirty] = useState(false)
-  const { saving, failure, run } = useSave()
   const lookup = useKecamatanLookup()
-  useUnsavedGuard(dirty)
-
-  // Fill the form once: from the stored household when editing, from the work area when new.
+  // A new form's save id goes into the URL, so that a reload finds the same draft.
+  const [madeSaveId] = useState(uuidv7)
+  const newId = id === undefined ? (saveId ?? madeSaveId) : undefined
   useEffect(() => {
-    if (id && existing?.household && values === undefined) setValues(fromHousehold(existing.household))
-  }, [id, existing, values])
-  useEffect(() => {
-    if (!id && workArea && !dirty)
-      setValues((v) => ({
-        ...(v ?? EMPTY),
-        kabupaten: workArea.kabupaten,
-        kecamatan: workArea.kecamatan,
-        desa: workArea.desa,
-        dusun: workArea.dusun ?? '',
-        rw: workArea.rw ?? '',
-        rt: workArea.rt ?? '',
-      }))
-  }, [id, workArea, dirty])
+    if (id === undefined && saveId === undefined) navigate(paths.householdNew(madeSaveId), { replace: true })
+  }, [id, saveId, madeSaveId])
 
-  const workAreaId = existing?.household?.workAreaId ?? workArea?.id ?? ''
-  const form = useFormErrors(() =>
-    values ? validateHousehold(toInput(values, workAreaId), lookup, workArea) : { errors: {}, warnings: {} },
+  const stored = existing?.household
+  const initial = useMemo(
+    () => (id ? (stored ? fromHousehold(stored) : undefined) : workArea ? fromWorkArea(workArea) : undefined),
+    [id, stored, workArea],
   )
+  const workAreaId = stored?.workAreaId ?? workArea?.id ?? ''
+  const draftId = id ? draftKeys.householdEdit(id) : draftKeys.householdNew(newId ?? madeSaveId)
+  const f = useRecordForm<Values, Household>({
+    initial,
+    draft: {
+      key: draftId,
+      kind: 'household',
+      path: id ? paths.householdEdit(id) : paths.householdNew(newId),
+      saveId: newId,
+    },
+    label: (v) => v.headName.trim() || undefined,
+    restore,
+    validate: (v) => validateHousehold(toInput(v, workAreaId), lookup, workArea),
+    save: (v, ids) =>
+      saveHousehold(toInput(v, workAreaId), {
+        id,
+        saveId: ids.saveId,
+        draftId: ids.draftId,
+        now: new Date(),
+      }),
+    savedPath: (record) => paths.household(record.id),
+  })
 
   if (id && existing && !existing.household) {
     return (
@@ -108,50 +142,23 @@ export default function HouseholdForm({ id }: { id?: string }) {
       </main>
     )
   }
+  const { values, form } = f
   if (!values || !workArea) return <p className="loading">{t('common.loading')}</p>
 
-  const update = (patch: Partial<Values>) => {
-    setValues({ ...values, ...patch })
-    setDirty(true)
-    form.setServerErrors({})
-  }
   const text = (name: Exclude<keyof Values, 'location'>, path: string = name) => ({
     value: values[name],
-    onChange: (v: string) => update({ [name]: v }),
+    onChange: (v: string) => f.update({ [name]: v }),
     onBlur: () => form.touch(path),
     error: form.errors[path],
     warning: form.warnings[path],
   })
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    form.showAll()
-    if (form.hasErrors) return
-    const done = await run(() => saveHousehold(toInput(values, workAreaId), { id, now: new Date() }))
-    if (!done) return
-    const result = done.value
-    if (!result.ok) {
-      form.setServerErrors(result.errors)
-      return
-    }
-    setDirty(false)
-    navigate(paths.household(result.record.id), { replace: true })
-  }
-
-  const remove = async () => {
-    if (!id || !window.confirm(t('household.deleteConfirm', { name: values.headName }))) return
-    if (!(await run(() => deleteHousehold(id, { now: new Date() })))) return
-    setDirty(false)
-    navigate(paths.households(), { replace: true })
-  }
+  const back = id ? paths.household(id) : paths.households()
 
   return (
     <main className="screen">
-      <TopBar
-        title={id ? t('household.edit') : t('household.new')}
-        back={id ? paths.household(id) : paths.households()}
-      />
-      <form className="form" onSubmit={submit} noValidate>
+      <TopBar title={id ? t('household.edit') : t('household.new')} back={back} />
+      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
+      <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <TextField label={t('household.headName')} autoComplete="off" {...text('headName')} />
         <TextField
           label={t('household.noKk')}
@@ -181,17 +188,27 @@ export default function HouseholdForm({ id }: { id?: string }) {
         <TextField label={t('address.kabupaten')} {...text('kabupaten', 'address.kabupaten')} />
         <LocationField
           value={values.location}
-          onChange={(location) => update({ location })}
+          onChange={(location) => f.update({ location })}
           householdId={id}
         />
-        {form.errors.workAreaId && <p className="field-message">{t(form.errors.workAreaId.key)}</p>}
+        {form.errors.workAreaId && <p className="form-failure">{t(form.errors.workAreaId.key)}</p>}
         <FormActions
-          saving={saving}
-          failure={failure}
+          saving={f.saving}
+          failure={f.failure}
           deleteLabel={t('household.delete')}
-          onDelete={id ? remove : undefined}
+          onDelete={
+            id
+              ? () =>
+                  void f.remove(
+                    t('household.deleteConfirm', { name: values.headName }),
+                    () => deleteHousehold(id, { now: new Date() }),
+                    paths.households(),
+                  )
+              : undefined
+          }
         />
       </form>
+      {f.leaveDialog && <LeaveDialog {...f.leaveDialog} />}
     </main>
   )
 }

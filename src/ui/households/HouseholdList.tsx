@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react'
-import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import { useDrafts, useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import {
   filterHouseholdRows,
   filterOptions,
@@ -30,6 +30,7 @@ export function HouseholdList() {
   const options = useMemo(() => (rows ? filterOptions(rows) : { dusun: [], rt: [] }), [rows])
   useEffect(() => (rows ? prepareSearch(rows) : undefined), [rows])
   const set = (patch: HouseholdFilter) => setFilter((f) => ({ ...f, ...patch }))
+  const drafts = useDrafts()
 
   return (
     <main className="screen screen-list">
@@ -44,6 +45,11 @@ export function HouseholdList() {
           </>
         }
       />
+      {drafts && drafts.length > 0 && (
+        <a className="notice notice-link" href={paths.drafts()}>
+          {t('drafts.banner', { n: drafts.length })} ›
+        </a>
+      )}
       <div className="filters">
         <input
           type="search"

@@ -1,19 +1,21 @@
-import { type FormEvent, useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { draftKeys } from '../../data/drafts'
 import { useHousehold, useMember } from '../../data/hooks'
+import { uuidv7 } from '../../data/ids'
 import { deleteMember, saveMember, validateMember } from '../../data/write'
 import { ageOn } from '../../domain/age'
 import { checkMember } from '../../domain/member-checks'
 import { type Member, type MemberInput, RELATIONS, type Relation, type Sex } from '../../protocol/records'
+import { DraftNotice } from '../forms/DraftNotice'
+import { LeaveDialog } from '../forms/LeaveDialog'
+import { storedBoolean, storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
-import { useUnsavedGuard } from '../pwa'
 import { navigate, paths } from '../router'
 import { Field, TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
-import { useFormErrors } from '../shared/useFormErrors'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
-import { useSave } from '../shared/useSave'
 
 interface Values {
   name: string
@@ -69,6 +71,28 @@ function fromMember(m: Member): Values {
   }
 }
 
+/** A stored draft's values over the initial ones; a field of the wrong type keeps the initial value. */
+function restore(stored: Record<string, unknown>, initial: Values): Values {
+  const text = (name: 'name' | 'nik' | 'birthDate' | 'phone' | 'hpht' | 'deliveryDate') =>
+    storedString(stored, name, initial[name])
+  const sex = stored.sex === 'L' || stored.sex === 'P' || stored.sex === '' ? stored.sex : initial.sex
+  const relation =
+    RELATIONS.find((r) => r === stored.relation) ?? (stored.relation === '' ? '' : initial.relation)
+  return {
+    name: text('name'),
+    nik: text('nik'),
+    nikMismatchConfirmed: storedBoolean(stored, 'nikMismatchConfirmed', initial.nikMismatchConfirmed),
+    sex,
+    birthDate: text('birthDate'),
+    relation,
+    phone: text('phone'),
+    pregnant: storedBoolean(stored, 'pregnant', initial.pregnant),
+    hpht: text('hpht'),
+    delivered: storedBoolean(stored, 'delivered', initial.delivered),
+    deliveryDate: text('deliveryDate'),
+  }
+}
+
 function toInput(v: Values, householdId: string): Partial<MemberInput> {
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim())
   const female = v.sex === 'P'
@@ -88,26 +112,54 @@ function toInput(v: Values, householdId: string): Partial<MemberInput> {
   }
 }
 
-export default function MemberForm({ id, householdId: newIn }: { id?: string; householdId?: string }) {
+export default function MemberForm({
+  id,
+  householdId: newIn,
+  saveId,
+}: {
+  id?: string
+  householdId?: string
+  saveId?: string
+}) {
   const t = useT()
   const today = useToday()
   const existing = useMember(id ?? '')
   const householdId = existing ? existing.householdId : newIn
   const household = useHousehold(householdId ?? '')
-  const [values, setValues] = useState<Values | undefined>(id ? undefined : EMPTY)
-  const [dirty, setDirty] = useState(false)
-  const { saving, failure, run } = useSave()
   const lookup = useKecamatanLookup()
-  useUnsavedGuard(dirty)
-
+  // A new form's save id goes into the URL, so that a reload finds the same draft.
+  const [madeSaveId] = useState(uuidv7)
+  const newId = id === undefined ? (saveId ?? madeSaveId) : undefined
   useEffect(() => {
-    if (id && existing && values === undefined) setValues(fromMember(existing))
-  }, [id, existing, values])
+    if (id === undefined && newIn !== undefined && saveId === undefined)
+      navigate(paths.memberNew(newIn, madeSaveId), { replace: true })
+  }, [id, newIn, saveId, madeSaveId])
 
+  const initial = useMemo(() => (id ? (existing ? fromMember(existing) : undefined) : EMPTY), [id, existing])
+  const draftId = id ? draftKeys.memberEdit(id) : draftKeys.memberNew(newId ?? madeSaveId)
+  const f = useRecordForm<Values, Member>({
+    initial,
+    draft: {
+      key: draftId,
+      kind: 'member',
+      path: id ? paths.memberEdit(id) : paths.memberNew(newIn ?? '', newId),
+      saveId: newId,
+    },
+    label: (v) => v.name.trim() || undefined,
+    restore,
+    validate: (v) => (householdId ? validateMember(toInput(v, householdId), today, lookup) : NO_ERRORS),
+    save: (v, ids) =>
+      saveMember(toInput(v, householdId ?? ''), {
+        id,
+        saveId: ids.saveId,
+        draftId: ids.draftId,
+        now: new Date(),
+        today,
+      }),
+    savedPath: () => (householdId ? paths.household(householdId) : paths.households()),
+  })
+  const { values, form } = f
   const input = values && householdId ? toInput(values, householdId) : undefined
-  const form = useFormErrors(() =>
-    input ? validateMember(input, today, lookup) : { errors: {}, warnings: {} },
-  )
 
   if ((id && existing === null) || (household && !household.household)) {
     return (
@@ -123,9 +175,7 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
   const update = (patch: Partial<Values>) => {
     // A changed NIK, birth date or sex needs a fresh confirmation of any disagreement.
     const reconfirm = 'nik' in patch || 'birthDate' in patch || 'sex' in patch
-    setValues({ ...values, ...(reconfirm ? { nikMismatchConfirmed: false } : {}), ...patch })
-    setDirty(true)
-    form.setServerErrors({})
+    f.update({ ...(reconfirm ? { nikMismatchConfirmed: false } : {}), ...patch })
   }
   const text = (name: 'name' | 'nik' | 'birthDate' | 'phone' | 'hpht' | 'deliveryDate') => ({
     value: values[name],
@@ -143,35 +193,14 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
   const canBePregnant = values.sex === 'P' && ageYears !== undefined && ageYears >= PREGNANCY_MIN_AGE_YEARS
   const asksKiaBook = ageYears !== undefined && ageYears <= KIA_BOOK_MAX_AGE_YEARS
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    form.showAll()
-    if (form.hasErrors) return
-    const done = await run(() => saveMember(input, { id, now: new Date(), today }))
-    if (!done) return
-    const result = done.value
-    if (!result.ok) {
-      form.setServerErrors(result.errors)
-      return
-    }
-    setDirty(false)
-    navigate(back, { replace: true })
-  }
-
-  const remove = async () => {
-    if (!id || !window.confirm(t('member.deleteConfirm', { name: values.name }))) return
-    if (!(await run(() => deleteMember(id, { now: new Date() })))) return
-    setDirty(false)
-    navigate(back, { replace: true })
-  }
-
   return (
     <main className="screen">
       <TopBar title={id ? t('member.edit') : t('member.new')} back={back} />
       {household?.household && (
         <p className="context">{t('member.inHousehold', { name: household.household.headName })}</p>
       )}
-      <form className="form" onSubmit={submit} noValidate>
+      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
+      <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <TextField label={t('member.name')} autoComplete="off" {...text('name')} />
         <fieldset className={`field${form.errors.sex ? ' field-error' : ''}`}>
           <legend>{t('member.sex')}</legend>
@@ -181,6 +210,7 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
                 <input
                   type="radio"
                   name="sex"
+                  aria-invalid={Boolean(form.errors.sex)}
                   value={s}
                   checked={values.sex === s}
                   onChange={() => update({ sex: s })}
@@ -294,17 +324,29 @@ export default function MemberForm({ id, householdId: newIn }: { id?: string; ho
             )}
           </fieldset>
         )}
-        {form.errors.householdId && <p className="field-message">{t(form.errors.householdId.key)}</p>}
+        {form.errors.householdId && <p className="form-failure">{t(form.errors.householdId.key)}</p>}
         <FormActions
-          saving={saving}
-          failure={failure}
+          saving={f.saving}
+          failure={f.failure}
           deleteLabel={t('member.delete')}
-          onDelete={id ? remove : undefined}
+          onDelete={
+            id
+              ? () =>
+                  void f.remove(
+                    t('member.deleteConfirm', { name: values.name }),
+                    () => deleteMember(id, { now: new Date() }),
+                    back,
+                  )
+              : undefined
+          }
         />
       </form>
+      {f.leaveDialog && <LeaveDialog {...f.leaveDialog} />}
     </main>
   )
 }
+
+const NO_ERRORS = { errors: {}, warnings: {} }
 
 function safeYears(birthDate: string, today: string): number | undefined {
   try {

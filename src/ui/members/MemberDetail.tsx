@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react'
 import { useClinicalSettings, useMember } from '../../data/hooks'
-import { useMemberVisits } from '../../data/visit-hooks'
+import { useMemberFollowUps, useMemberVisits } from '../../data/visit-hooks'
 import { ageOn, formatAge } from '../../domain/age'
 import { memberStages } from '../../domain/lifecycle'
 import { useI18n } from '../i18n'
@@ -21,6 +21,7 @@ export default function MemberDetail({ id }: { id: string }) {
   const today = useToday()
   const member = useMember(id)
   const visits = useMemberVisits(id)
+  const followUps = useMemberFollowUps(id)
   const settings = useClinicalSettings()
   const findings = useMemo(
     () => (member && visits && settings ? findingsByVisit(visits, member, settings) : undefined),
@@ -88,7 +89,21 @@ export default function MemberDetail({ id }: { id: string }) {
           renderFindings={(v) =>
             v.supersededBy ? null : (
               <>
+                <p>
+                  <RecordSyncMark recordId={v.id} />
+                </p>
                 <FindingList findings={findings?.get(v.id) ?? []} label={t('visit.findings')} />
+                {(followUps ?? [])
+                  .filter((f) => f.visitId === v.id)
+                  .map((f) => (
+                    <p key={f.id} className="muted">
+                      {t('referrals.followUp', {
+                        outcome: t(`followUp.${f.outcome}`),
+                        date: formatDate(f.date, lang),
+                      })}{' '}
+                      · <RecordSyncMark recordId={f.id} />
+                    </p>
+                  ))}
                 <a className="button secondary small" href={paths.visitCorrect(v.id)}>
                   {t('visit.correct')}
                 </a>

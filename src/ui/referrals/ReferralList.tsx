@@ -2,6 +2,7 @@
 // with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
 import { type FormEvent, useMemo, useState } from 'react'
 import { useClinicalSettings, useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import { uuidv7s } from '../../data/ids'
 import { useWorkAreaVisits } from '../../data/visit-hooks'
 import { saveFollowUps } from '../../data/visits'
 import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
@@ -14,6 +15,7 @@ import { formatDate } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSave } from '../shared/useSave'
+import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
 
@@ -106,6 +108,12 @@ function ReferralItem({
             outcome: t(`followUp.${referral.lastFollowUp.outcome}`),
             date: formatDate(referral.lastFollowUp.date, lang),
           })}
+          {referral.lastFollowUp.id && (
+            <>
+              {' · '}
+              <RecordSyncMark recordId={referral.lastFollowUp.id} />
+            </>
+          )}
         </p>
       )}
       {open ? (
@@ -133,6 +141,8 @@ function FollowUpForm({
   const [date, setDate] = useState(today)
   const [result, setResult] = useState('')
   const [error, setError] = useState<string>()
+  // One id per finding, made when the form opens: a repeated Simpan stores each follow-up once.
+  const [saveIds] = useState(() => uuidv7s(referral.findings.length, Date.now()))
   const { saving, failure, run } = useSave()
 
   const submit = async (e: FormEvent) => {
@@ -145,7 +155,7 @@ function FollowUpForm({
       outcome,
       result,
     }))
-    const done = await run(() => saveFollowUps(inputs, { now: new Date(), today }))
+    const done = await run(() => saveFollowUps(inputs, { now: new Date(), today, saveIds }))
     if (!done) return
     const refused = done.value.find((r) => !r.ok)
     if (refused && !refused.ok) return setError(Object.values(refused.errors)[0]?.key ?? 'err.invalid')

@@ -1,13 +1,24 @@
 import type { ReactNode } from 'react'
+import { interceptLeave } from '../forms/leave-guard'
 import { useT } from '../i18n'
 
-/** Screen header: an optional back link (top-left, as Android users expect), the title and an action. */
+/**
+ * Screen header: an optional back link (top-left, as Android users expect), the title and an action. On a form
+ * with changes the back link asks first (forms/leave-guard.ts).
+ */
 export function TopBar({ title, back, action }: { title: string; back?: string; action?: ReactNode }) {
   const t = useT()
   return (
     <header className="topbar">
       {back && (
-        <a className="topbar-back" href={back} aria-label={t('common.back')}>
+        <a
+          className="topbar-back"
+          href={back}
+          aria-label={t('common.back')}
+          onClick={(e) => {
+            if (interceptLeave(back)) e.preventDefault()
+          }}
+        >
           ‹
         </a>
       )}

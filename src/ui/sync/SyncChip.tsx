@@ -1,23 +1,46 @@
 import { useSyncState } from '../../data/sync-hooks'
+import type { SyncState } from '../../data/sync-state'
 import { useT } from '../i18n'
 import { paths } from '../router'
+import { useOnline } from '../shared/useOnline'
 
-/** In the list header: how many changes wait to be sent, or that everything was sent. Tap → settings. */
+/**
+ * No connection: the phone says so, or the last run found none and nothing went through since (a network with no
+ * internet behind it looks online to the phone).
+ */
+export function isOffline(state: SyncState, online: boolean): boolean {
+  if (!online) return true
+  const run = state.lastRun
+  if (!run?.error || (run.error.reason !== 'offline' && run.error.reason !== 'timeout')) return false
+  return state.lastSuccessAt === undefined || state.lastSuccessAt < run.finishedAt
+}
+
+/**
+ * In the list header: no connection, how many changes wait to be sent or were refused, or that everything was
+ * sent. Tap → settings.
+ */
 export function SyncChip() {
   const t = useT()
   const state = useSyncState()
+  const online = useOnline()
   if (!state) return null
+  const offline = isOffline(state, online)
   const text = state.rejected
     ? t('sync.chip.rejected', { n: state.rejected })
-    : state.pending
-      ? t('sync.chip.pending', { n: state.pending })
-      : state.loggedIn
-        ? t('sync.chip.done')
-        : t('sync.chip.local')
+    : offline
+      ? state.pending
+        ? t('sync.chip.offlinePending', { n: state.pending })
+        : t('sync.chip.offline')
+      : state.pending
+        ? t('sync.chip.pending', { n: state.pending })
+        : state.loggedIn
+          ? t('sync.chip.done')
+          : t('sync.chip.local')
   return (
     <a
-      className={`topbar-action sync-chip${state.rejected ? ' sync-chip-alert' : ''}`}
+      className={`topbar-action sync-chip${state.rejected ? ' sync-chip-alert' : offline ? ' sync-chip-offline' : ''}`}
       href={`${paths.settings()}`}
+      aria-label={offline ? t('sync.chip.offlineLabel', { n: state.pending }) : undefined}
     >
       {text}
     </a>

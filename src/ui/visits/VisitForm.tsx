@@ -1,6 +1,7 @@
 // "Catat kunjungan": the form parts a member's stage needs, the findings as the kader types, one save.
 // Also the correction of a saved visit: the same form, prefilled, saved as a new visit that supersedes it.
-import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
+import { draftKeys } from '../../data/drafts'
 import { useClinicalSettings, useMember } from '../../data/hooks'
 import type { FieldErrors } from '../../data/validation'
 import { useMemberVisits, useVisit } from '../../data/visit-hooks'
@@ -11,20 +12,50 @@ import { extremeValues } from '../../domain/plausibility'
 import { type ScreeningPart, screeningPartsFor } from '../../domain/screening'
 import { visitFindings } from '../../domain/visit-findings'
 import type { VisitParts } from '../../protocol/visit-parts'
-import type { VisitPlace } from '../../protocol/visits'
+import { VISIT_PLACES, type Visit, type VisitPlace } from '../../protocol/visits'
+import { DraftNotice } from '../forms/DraftNotice'
+import { LeaveDialog } from '../forms/LeaveDialog'
+import { storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
-import { useUnsavedGuard } from '../pwa'
-import { navigate, paths } from '../router'
+import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
-import { useFormErrors } from '../shared/useFormErrors'
-import { useSave } from '../shared/useSave'
 import { FindingList } from './FindingList'
 import { PartSection } from './parts'
 
 type Parts = Record<string, Record<string, unknown>>
+
+interface Values {
+  date: string
+  place: VisitPlace
+  parts: Parts
+  note: string
+  /** Extreme values the kader confirmed, as `${part}.${field}`. */
+  confirmed: string[]
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A stored draft's values over the initial ones; the parts are checked by the visit schema when saved. */
+function restore(stored: Record<string, unknown>, initial: Values): Values {
+  const parts = isRecord(stored.parts)
+    ? Object.fromEntries(
+        Object.entries(stored.parts).filter((e): e is [string, Parts[string]] => isRecord(e[1])),
+      )
+    : initial.parts
+  return {
+    date: storedString(stored, 'date', initial.date),
+    place: VISIT_PLACES.find((p) => p === stored.place) ?? initial.place,
+    parts,
+    note: storedString(stored, 'note', initial.note),
+    confirmed: Array.isArray(stored.confirmed)
+      ? stored.confirmed.filter((c): c is string => typeof c === 'string')
+      : initial.confirmed,
+  }
+}
 
 /** The errors of one part, with the 'parts.<part>.' prefix taken off. */
 function partErrors(errors: FieldErrors, part: string): FieldErrors {
@@ -36,6 +67,48 @@ function partErrors(errors: FieldErrors, part: string): FieldErrors {
   )
 }
 
+const blank = (today: string): Values => ({
+  date: today,
+  place: 'posyandu',
+  parts: {},
+  note: '',
+  confirmed: [],
+})
+
+type VisitMember = NonNullable<ReturnType<typeof useMember>>
+
+function toInput(v: Values, memberId: string, correcting: string | undefined) {
+  return {
+    memberId,
+    date: v.date,
+    place: v.place,
+    supersedes: correcting,
+    parts: filledOf(v.parts),
+    note: v.note,
+  }
+}
+
+const filledOf = (parts: Parts): Parts =>
+  Object.fromEntries(Object.entries(parts).filter(([, p]) => Object.keys(p).length > 0))
+
+/** The member's stages on the visit date, when the date can be read (not in the future, not before birth). */
+function stagesOn(member: VisitMember, date: string, today: string) {
+  return date <= today && date >= member.birthDate ? memberStages(member, date) : undefined
+}
+
+/** Extreme values (plausibility.ts) of the parts the stage shows, each with whether the kader confirmed it. */
+function extremesOf(v: Values, member: VisitMember, today: string) {
+  const stages = stagesOn(member, v.date, today)
+  if (!stages) return []
+  return screeningPartsFor(stages, member.sex).flatMap((part) =>
+    extremeValues(part, v.parts[part] ?? {}, member, v.date).map((x) => ({
+      ...x,
+      id: `${part}.${x.field}`,
+      confirmed: v.confirmed.includes(`${part}.${x.field}`),
+    })),
+  )
+}
+
 export default function VisitForm({ memberId, correcting }: { memberId?: string; correcting?: string }) {
   const t = useT()
   const today = useToday()
@@ -43,42 +116,40 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
   const member = useMember(memberId ?? (old ? old.memberId : ''))
   const visits = useMemberVisits(member ? member.id : '')
   const settings = useClinicalSettings()
-  const [date, setDate] = useState(today)
-  const [place, setPlace] = useState<VisitPlace>('posyandu')
-  const [parts, setParts] = useState<Parts>({})
-  const [note, setNote] = useState('')
-  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set())
-  const [dirty, setDirty] = useState(false)
-  const { saving, failure, run } = useSave()
-  useUnsavedGuard(dirty)
+  const initial = useMemo<Values | undefined>(() => {
+    if (correcting === undefined) return blank(today)
+    if (!old) return undefined
+    return {
+      date: old.date,
+      place: old.place,
+      parts: old.parts as Parts,
+      note: old.note ?? '',
+      confirmed: [],
+    }
+  }, [correcting, old, today])
+  const memberKey = member ? member.id : undefined
+  const f = useRecordForm<Values, Visit>({
+    initial,
+    draft: {
+      key: correcting ? draftKeys.correction(correcting) : memberKey && draftKeys.visit(memberKey),
+      kind: 'visit',
+      path: correcting ? paths.visitCorrect(correcting) : paths.visitNew(memberKey ?? ''),
+    },
+    label: () => (member ? member.name : undefined),
+    restore,
+    validate: (v) => validateVisit(toInput(v, memberKey ?? '', correcting), today, member?.birthDate),
+    blocked: (v) => (member ? extremesOf(v, member, today).some((x) => !x.confirmed) : false),
+    save: (v, ids) => saveVisit(toInput(v, memberKey ?? '', correcting), { now: new Date(), today, ...ids }),
+    savedPath: () => (member ? paths.member(member.id) : undefined),
+  })
+  // Until the form's values are there the hooks below run on a blank visit (the screen shows "Memuat…").
+  const values = f.values ?? initial ?? blank(today)
+  const { date, place, parts, note } = values
+  const confirmed = useMemo(() => new Set(values.confirmed), [values.confirmed])
+  const form = f.form
 
-  // A correction starts from what was recorded.
-  useEffect(() => {
-    if (!old || dirty) return
-    setDate(old.date)
-    setPlace(old.place)
-    setParts(old.parts as Parts)
-    setNote(old.note ?? '')
-  }, [old, dirty])
-
-  const filledParts = useMemo(
-    () => Object.fromEntries(Object.entries(parts).filter(([, p]) => Object.keys(p).length > 0)),
-    [parts],
-  )
-  const input = {
-    memberId: member ? member.id : '',
-    date,
-    place,
-    supersedes: correcting,
-    parts: filledParts,
-    note,
-  }
-  const form = useFormErrors(() => validateVisit(input, today, member ? member.birthDate : undefined))
-
-  const stages = useMemo(
-    () => (member && date <= today && date >= member.birthDate ? memberStages(member, date) : undefined),
-    [member, date, today],
-  )
+  const filledParts = useMemo(() => filledOf(parts), [parts])
+  const stages = useMemo(() => (member ? stagesOn(member, date, today) : undefined), [member, date, today])
   const partNames: ScreeningPart[] = stages && member ? screeningPartsFor(stages, member.sex) : []
   const history = useMemo(
     () => (visits ?? []).filter((v) => !v.supersededBy && v.id !== correcting && v.date <= date),
@@ -91,18 +162,9 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
         : [],
     [member, settings, stages, date, filledParts, history],
   )
-  const extremes =
-    member && stages
-      ? partNames.flatMap((part) =>
-          extremeValues(part, parts[part] ?? {}, member, date).map((x) => ({
-            ...x,
-            id: `${part}.${x.field}`,
-          })),
-        )
-      : []
-  const unconfirmed = extremes.filter((x) => !confirmed.has(x.id))
+  const unconfirmed = member ? extremesOf(values, member, today).filter((x) => !x.confirmed) : []
 
-  if (member === undefined || (correcting && old === undefined))
+  if (member === undefined || (correcting && old === undefined) || !f.values)
     return <p className="loading">{t('common.loading')}</p>
   if (member === null || (correcting && old === null)) {
     return (
@@ -114,38 +176,18 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
   }
 
   const back = paths.member(member.id)
-  const touchAll = () => {
-    setDirty(true)
-    form.setServerErrors({})
-  }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    form.showAll()
-    if (form.hasErrors || unconfirmed.length > 0) return
-    const done = await run(() => saveVisit(input, { now: new Date(), today }))
-    if (!done) return
-    if (!done.value.ok) {
-      form.setServerErrors(done.value.errors)
-      return
-    }
-    setDirty(false)
-    navigate(back, { replace: true })
-  }
-
   return (
     <main className="screen">
       <TopBar title={correcting ? t('visit.correctTitle') : t('visit.title')} back={back} />
       <p className="context">{member.name}</p>
-      <form className="form" onSubmit={submit} noValidate>
+      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
+      <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <TextField
           label={t('visit.date')}
           type="date"
           max={today}
           value={date}
-          onChange={(v) => {
-            setDate(v)
-            touchAll()
-          }}
+          onChange={(v) => f.update({ date: v })}
           onBlur={() => form.touch('date')}
           error={form.errors.date}
         />
@@ -158,10 +200,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
                   type="radio"
                   name="place"
                   checked={place === p}
-                  onChange={() => {
-                    setPlace(p)
-                    touchAll()
-                  }}
+                  onChange={() => f.update({ place: p })}
                 />
                 {t(`visit.place.${p}`)}
               </label>
@@ -175,10 +214,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
               <PartSection
                 part={part}
                 value={parts[part] ?? {}}
-                onChange={(next: Record<string, unknown>) => {
-                  setParts((all) => ({ ...all, [part]: next }))
-                  touchAll()
-                }}
+                onChange={(next: Record<string, unknown>) => f.update({ parts: { ...parts, [part]: next } })}
                 member={{ ...member, ageDays: daysBetween(member.birthDate, date) }}
                 visitDate={date}
                 errors={partErrors(form.errors, part)}
@@ -190,25 +226,15 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
                   )
                 }
                 onConfirm={(field: string, yes: boolean) => {
-                  setConfirmed((all) => {
-                    const next = new Set(all)
-                    if (yes) next.add(`${part}.${field}`)
-                    else next.delete(`${part}.${field}`)
-                    return next
-                  })
+                  const id = `${part}.${field}`
+                  const rest = values.confirmed.filter((c) => c !== id)
+                  f.update({ confirmed: yes ? [...rest, id] : rest })
                 }}
               />
             </section>
           )
         })}
-        <TextField
-          label={t('visit.note')}
-          value={note}
-          onChange={(v) => {
-            setNote(v)
-            touchAll()
-          }}
-        />
+        <TextField label={t('visit.note')} value={note} onChange={(v) => f.update({ note: v })} />
         <section className="visit-results" aria-live="polite" aria-label={t('visit.findings')}>
           <h2 className="section-title">{t('visit.findings')}</h2>
           {findings.length === 0 ? (
@@ -219,11 +245,12 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
         </section>
         {form.errors.parts && <p className="form-failure">{t(form.errors.parts.key)}</p>}
         {form.errors.memberId && <p className="form-failure">{t(form.errors.memberId.key)}</p>}
-        {unconfirmed.length > 0 && form.errors.date === undefined && dirty && (
+        {unconfirmed.length > 0 && form.errors.date === undefined && f.dirty && (
           <p className="field-message">{t('visit.confirmExtremes')}</p>
         )}
-        <FormActions saving={saving} failure={failure} />
+        <FormActions saving={f.saving} failure={f.failure} />
       </form>
+      {f.leaveDialog && <LeaveDialog {...f.leaveDialog} />}
     </main>
   )
 }
