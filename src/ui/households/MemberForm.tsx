@@ -90,6 +90,10 @@ function restore(stored: Record<string, unknown>, initial: Values): Values {
     hpht: text('hpht'),
     delivered: storedBoolean(stored, 'delivered', initial.delivered),
     deliveryDate: text('deliveryDate'),
+    kiaBook:
+      stored.kiaBook === 'ya' || stored.kiaBook === 'tidak' || stored.kiaBook === ''
+        ? stored.kiaBook
+        : initial.kiaBook,
   }
 }
 
