@@ -12,16 +12,21 @@ import { renderScreen } from './render'
 withTestDb()
 afterEach(cleanup)
 
+async function household() {
+  const h = await saveHousehold(householdInput(), { now: NOW })
+  if (!h.ok) throw new Error('household')
+  return { today: localDate(new Date()), h }
+}
+
+function born(years: number): string {
+  const d = new Date()
+  d.setFullYear(d.getFullYear() - years)
+  return localDate(d)
+}
+
 describe('PWS screen', () => {
   it('counts the month’s balita in SKDN and opens the people behind a number', async () => {
-    const today = localDate(new Date())
-    const h = await saveHousehold(householdInput(), { now: NOW })
-    if (!h.ok) throw new Error('household')
-    const born = (years: number) => {
-      const d = new Date()
-      d.setFullYear(d.getFullYear() - years)
-      return localDate(d)
-    }
+    const { today, h } = await household()
     const weighed = await saveMember(
       memberInput(h.record.id, { name: 'Rizky', sex: 'L', birthDate: born(2), relation: 'anak' }),
       {
@@ -56,14 +61,7 @@ describe('PWS screen', () => {
     )
   })
   it('shows the PWS indicators below the report: a status, the chart on a tap, SKDN by sex and age', async () => {
-    const today = localDate(new Date())
-    const h = await saveHousehold(householdInput(), { now: NOW })
-    if (!h.ok) throw new Error('household')
-    const born = (years: number) => {
-      const d = new Date()
-      d.setFullYear(d.getFullYear() - years)
-      return localDate(d)
-    }
+    const { today, h } = await household()
     // Two adults of 40: one has her blood pressure taken today → PTM ≥ 15 y: 1 of 2 this year.
     const adults = await Promise.all(
       ['Sari', 'Budi'].map((name, i) =>

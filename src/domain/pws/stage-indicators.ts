@@ -108,6 +108,13 @@ function reachedFaskes(p: Person, ctx: IndicatorContext, code: string): string[]
 
 const found = (code: string) => (p: Person, ctx: IndicatorContext) => foundOn(p, ctx, code).length > 0
 
+/** Of the people found with `code` in the last 12 months, those whose referral for it reached the pustu/puskesmas. */
+const followedUp = (id: StageIndicator, code: string): CumulativeDefinition => ({
+  id,
+  inSasaran: found(code),
+  events: (p, ctx) => reachedFaskes(p, ctx, code),
+})
+
 export const STAGE_DEFINITIONS: Record<StageIndicator, CumulativeDefinition> = {
   'remaja.hbPutri': {
     id: 'remaja.hbPutri',
@@ -131,16 +138,8 @@ export const STAGE_DEFINITIONS: Record<StageIndicator, CumulativeDefinition> = {
         )
       }),
   },
-  'ptm.hipertensiDilayani': {
-    id: 'ptm.hipertensiDilayani',
-    inSasaran: found(CODES.hipertensi),
-    events: (p, ctx) => reachedFaskes(p, ctx, CODES.hipertensi),
-  },
-  'ptm.dmDilayani': {
-    id: 'ptm.dmDilayani',
-    inSasaran: found(CODES.dm),
-    events: (p, ctx) => reachedFaskes(p, ctx, CODES.dm),
-  },
+  'ptm.hipertensiDilayani': followedUp('ptm.hipertensiDilayani', CODES.hipertensi),
+  'ptm.dmDilayani': followedUp('ptm.dmDilayani', CODES.dm),
   'lansia.skrining': {
     id: 'lansia.skrining',
     inSasaran: (p, ctx) => yearsOld(p, ctx) >= LANSIA_FROM_AGE,
@@ -178,11 +177,7 @@ export const STAGE_DEFINITIONS: Record<StageIndicator, CumulativeDefinition> = {
     inSasaran: found(CODES.tbc),
     events: (p, ctx) => foundOn(p, ctx, CODES.tbc),
   },
-  'tbc.dirujuk': {
-    id: 'tbc.dirujuk',
-    inSasaran: found(CODES.tbc),
-    events: (p, ctx) => reachedFaskes(p, ctx, CODES.tbc),
-  },
+  'tbc.dirujuk': followedUp('tbc.dirujuk', CODES.tbc),
 }
 
 /**

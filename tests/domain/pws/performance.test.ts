@@ -132,13 +132,17 @@ function buildVisits(members: readonly PwsMember[], r: ReturnType<typeof prng>) 
   return { visits: visits.slice(0, VISITS), followUps }
 }
 
+function buildInput() {
+  const { households, members, r } = buildArea()
+  const { visits, followUps } = buildVisits(members, r)
+  return { households, members, visits, followUps, month: MONTH, settings }
+}
+
 describe('pwsMonth: performance', () => {
   it(`reports a month of ${HOUSEHOLDS} households, ${HOUSEHOLDS * MEMBERS_PER_HOUSEHOLD} people, ${VISITS} visits`, () => {
-    const { households, members, r } = buildArea()
-    const { visits, followUps } = buildVisits(members, r)
-    expect(members).toHaveLength(20_000)
-    expect(visits).toHaveLength(100_000)
-    const input = { households, members, visits, followUps, month: MONTH, settings }
+    const input = buildInput()
+    expect(input.members).toHaveLength(20_000)
+    expect(input.visits).toHaveLength(100_000)
 
     // The first run includes JIT warm-up (and the WHO tables' first use); the next three are the steady state.
     const times: string[] = []
@@ -152,7 +156,9 @@ describe('pwsMonth: performance', () => {
         `${(performance.now() - start).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)`,
       )
     }
-    console.log(`pwsMonth, ${members.length} members / ${visits.length} visits: ${times.join(', ')}`)
+    console.log(
+      `pwsMonth, ${input.members.length} members / ${input.visits.length} visits: ${times.join(', ')}`,
+    )
 
     if (!report) throw new Error('no report')
     const { skdn } = report
@@ -163,9 +169,7 @@ describe('pwsMonth: performance', () => {
   }, 60_000)
 
   it('reports the same month with the PWS indicators from one index', () => {
-    const { households, members, r } = buildArea()
-    const { visits, followUps } = buildVisits(members, r)
-    const input = { households, members, visits, followUps, month: MONTH, settings }
+    const input = buildInput()
     const times: string[] = []
     let result: ReturnType<typeof pwsMonthAndIndicators> | undefined
     for (let run = 0; run < 3; run += 1) {
@@ -178,7 +182,7 @@ describe('pwsMonth: performance', () => {
       )
     }
     console.log(
-      `pwsMonthAndIndicators, ${members.length} members / ${visits.length} visits: ${times.join(', ')}`,
+      `pwsMonthAndIndicators, ${input.members.length} members / ${input.visits.length} visits: ${times.join(', ')}`,
     )
     if (!result) throw new Error('no result')
     expect(Object.keys(result.indicators.series)).toEqual(CUMULATIVE_DEFINITIONS.map((d) => d.id))
