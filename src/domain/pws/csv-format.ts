@@ -11,7 +11,8 @@
 //   - A text field starting with = + - @ (or a tab/CR) gets a leading apostrophe so Excel never runs it as a formula
 //     (OWASP "CSV Injection"): names and addresses are typed by people.
 import { toDayMonthYear } from '../dates'
-import { type Lang, MONTH_NAMES } from './labels'
+import type { Lang } from '../text'
+import { MONTH_NAMES } from './labels'
 import type { Count, Ratio } from './types'
 
 export const CSV_SEPARATOR = ';'

@@ -4,10 +4,11 @@
 // are what the kader needs). The format (BOM, ';', CRLF, decimal comma, formula guard) is csv-format.ts's.
 import { ageOn, formatAge } from '../age'
 import { LIFE_STAGES, OVERLAYS } from '../lifecycle'
+import type { Lang } from '../text'
 import { CSV_SEPARATOR, countRow, csvText, date, monthName, type Row, ratioRow } from './csv-format'
 import { INDICATOR_HEADER, indicatorRows } from './indicator-rows'
 import type { PwsIndicators } from './indicators'
-import { FLAG_LABELS, type Lang, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
+import { FLAG_LABELS, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
 import { type PwsReport, RISKS } from './types'
 
 export { CSV_SEPARATOR }

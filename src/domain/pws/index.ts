@@ -28,7 +28,7 @@ export {
   type PwsTargets,
   pwsIndicators,
 } from './indicators'
-export { FLAG_LABELS, type Lang, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
+export { FLAG_LABELS, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
 export { type PosyanduFigures, puskesmasCsv } from './puskesmas-csv'
 export { pwsMonth, pwsMonthAndIndicators } from './report'
 export { AGE_GROUPS, type AgeGroup, NUTRITION, type Nutrition, type SkdnGroup } from './skdn-groups'

@@ -1,8 +1,8 @@
 // Names of the PWS indicators in both interface languages, for the screens and the CSV (the domain cannot read the UI
 // dictionary; labels.ts does the same for the monthly report).
 
+import type { Lang } from '../text'
 import type { PwsStatus } from './cumulative'
-import type { Lang } from './labels'
 import type { AgeGroup, Nutrition } from './skdn-groups'
 
 type Bilingual = Record<Lang, string>

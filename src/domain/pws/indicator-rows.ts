@@ -2,6 +2,8 @@
 // file by posyandu (puskesmas-csv.ts). Columns extend the report's figures: section, code, indicator, this month's
 // number, out of, percent — then, for the cumulative indicators, the total since January, its coverage of the
 // annual sasaran, the target to date and the PWS status.
+
+import type { Lang } from '../text'
 import { countRow, percent, type Row, ratioRow } from './csv-format'
 import { STATUS_LIGHT } from './cumulative'
 import {
@@ -14,7 +16,6 @@ import {
   UNAVAILABLE_LABELS,
 } from './indicator-labels'
 import type { IndicatorSeries, PwsIndicators } from './indicators'
-import type { Lang } from './labels'
 import { NUTRITION } from './skdn-groups'
 
 export const INDICATOR_HEADER: Record<Lang, readonly string[]> = {

@@ -2,11 +2,11 @@
 // block of rows per posyandu area, each row starting with the posyandu — the kader report's rows and format
 // (csv-format.ts), so a sheet filtered on one posyandu reads like that kader's report. No names, no NIK: figures only.
 
+import type { Lang } from '../text'
 import { reportFigureRows } from './csv'
 import { csvText, monthName, type Row } from './csv-format'
 import { INDICATOR_HEADER, indicatorRows } from './indicator-rows'
 import type { PwsIndicators } from './indicators'
-import type { Lang } from './labels'
 import type { PwsReport } from './types'
 
 export interface PosyanduFigures {

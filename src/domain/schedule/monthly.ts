@@ -1,9 +1,11 @@
 // Monthly rules keyed to the posyandu open day: whoever should have come and was not seen by the open day gets a
 // home visit from the next day to the end of the month.
+
 import { ageOn } from '../age'
 import { toDayMonthYear } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
+import type { Bilingual } from '../text'
 import { monthStart } from './calendar'
 import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
@@ -65,7 +67,7 @@ interface MonthlyRule {
   eligible: (openDay: string) => boolean
   /** Whether a visit is the service the rule asks for. */
   counts: (v: ScheduleVisit) => boolean
-  reason: (openDay: string) => { id: string; en: string }
+  reason: (openDay: string) => Bilingual
   source: string
 }
 

@@ -3,12 +3,13 @@
 import type { IndicatorSeries } from '../../domain/pws'
 import { useI18n } from '../i18n'
 import { formatPercent } from './format'
+import { indicatorMessages } from './indicator-messages'
 import { CHART, chartGeometry, linePath } from './pws-chart'
 
 const MONTH_INITIALS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D']
 
 export function PwsChart({ series, label }: { series: IndicatorSeries; label: string }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(indicatorMessages)
   const geometry = chartGeometry(series)
   if (!geometry) return <p className="muted">{t('pwsInd.noSasaran')}</p>
   const last = series.months.at(-1)

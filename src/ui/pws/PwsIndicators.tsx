@@ -18,17 +18,15 @@ import {
   STATUS_LIGHT,
   UNAVAILABLE_LABELS,
 } from '../../domain/pws'
-import { addMessages, useI18n } from '../i18n'
+import { useI18n } from '../i18n'
 import { formatMonth, formatPercent } from './format'
 import { indicatorMessages } from './indicator-messages'
 import { PwsChart } from './PwsChart'
 
-addMessages(indicatorMessages)
-
 type Drill = (title: string, memberIds: string[]) => void
 
 export default function PwsIndicators({ indicators, onDrill }: { indicators: Indicators; onDrill: Drill }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(indicatorMessages)
   const [open, setOpen] = useState<string>()
   const all = Object.values(indicators.series)
   const row = (s: IndicatorSeries) => (
@@ -100,7 +98,7 @@ function IndicatorRow(props: {
   onDrill: Drill
 }) {
   const { series: s, open, onToggle, onDrill } = props
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(indicatorMessages)
   const label = indicatorLabel(s.id, lang)
   const last = s.months.at(-1)
   if (s.unavailable) {
@@ -152,7 +150,7 @@ function IndicatorRow(props: {
 }
 
 function SkdnGroups({ indicators, onDrill }: { indicators: Indicators; onDrill: Drill }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(indicatorMessages)
   const letters = ['S', 'K', 'D', 'N'] as const
   return (
     <section className="card pws-section" aria-label={t('pwsInd.skdnGroups')}>
@@ -189,7 +187,7 @@ function SkdnGroups({ indicators, onDrill }: { indicators: Indicators; onDrill: 
 }
 
 function RatioRow({ label, ratio, onDrill }: { label: string; ratio: Ratio; onDrill: Drill }) {
-  const { lang } = useI18n()
+  const { lang } = useI18n(indicatorMessages)
   return (
     <tr>
       <th scope="row">{label}</th>

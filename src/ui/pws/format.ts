@@ -1,22 +1,19 @@
-// Percentages on the PWS screens: one decimal at most, the language's decimal sign (Bahasa "91,7 %").
-import type { Lang } from '../i18n'
-
-const FORMATS: Record<Lang, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-}
+// Percentages and months on the PWS indicator screens, on the one locale helper (src/ui/i18n/locale.ts).
+import { formatNumber, type Lang, LOCALES } from '../i18n'
 
 /** A fraction (0.917) as "91,7 %"; '–' when there is nothing to divide by. */
 export function formatPercent(fraction: number | null, lang: Lang): string {
-  return fraction === null ? '–' : `${FORMATS[lang].format(fraction * 100)} %`
+  return fraction === null ? '–' : `${formatNumber(fraction * 100, lang)} %`
 }
 
-const MONTHS: Record<Lang, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-}
+const months = new Map<Lang, Intl.DateTimeFormat>()
 
 /** 'YYYY-MM' as "Februari 2026". */
 export function formatMonth(month: string, lang: Lang): string {
-  return MONTHS[lang].format(new Date(`${month}-01T00:00:00Z`))
+  let format = months.get(lang)
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    months.set(lang, format)
+  }
+  return format.format(new Date(`${month}-01T00:00:00Z`))
 }

@@ -1,8 +1,9 @@
-// Strings of the PWS indicators section (PwsIndicators.tsx, PwsChart.tsx), added to the dictionary when that lazy chunk
-// loads. Indicator names themselves come bilingual from the domain (domain/pws/indicator-labels.ts), as the CSV
-// needs them too.
-export const indicatorMessages = {
-  id: {
+// Strings of the PWS indicators section (PwsIndicators.tsx, PwsChart.tsx), a dictionary of that lazy chunk (useT).
+// Indicator names themselves come bilingual from the domain (domain/pws/indicator-labels.ts), as the CSV needs them.
+import { defineMessages } from '../i18n'
+
+export const indicatorMessages = defineMessages(
+  {
     'pwsInd.title': 'Indikator PWS — kumulatif sejak Januari',
     'pwsInd.explain':
       'Angka: tercapai sejak Januari / sasaran setahun. Status membandingkan dengan target s.d. bulan ini dan dengan bulan lalu. Ketuk untuk melihat grafik.',
@@ -26,7 +27,7 @@ export const indicatorMessages = {
     'pwsInd.vitaminA.balita': 'Vitamin A {round}: balita 12–59 bulan',
     'pwsInd.ttd': 'Remaja putri minum TTD minggu ini',
   },
-  en: {
+  {
     'pwsInd.title': 'PWS indicators — cumulative since January',
     'pwsInd.explain':
       'Figures: reached since January / the year’s target population. The status compares with the target to date and with last month. Tap for the chart.',
@@ -50,4 +51,4 @@ export const indicatorMessages = {
     'pwsInd.vitaminA.balita': 'Vitamin A {round}: children 12–59 months',
     'pwsInd.ttd': 'Adolescent girls took iron tablets this week',
   },
-}
+)

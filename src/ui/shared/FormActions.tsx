@@ -1,3 +1,4 @@
+import type { ErrorKey } from '../../protocol/error-messages'
 import { useT } from '../i18n'
 
 /** A form's closing lines: why the phone refused the save (if it did), "Simpan", and an optional delete. */
@@ -8,7 +9,7 @@ export function FormActions({
   onDelete,
 }: {
   saving: boolean
-  failure?: string
+  failure?: ErrorKey
   deleteLabel?: string
   onDelete?: () => void
 }) {
