@@ -11,6 +11,8 @@ export interface Finding {
   message: Bilingual
   /** The document the rule comes from, e.g. 'Permenkes 2/2020 (ilp-domain.md §2.1)'. */
   source: string
+  /** A 'rujuk' finding that needs the facility today (rujuk segera): danger signs and severe values. */
+  urgent?: true
 }
 
 const RANK: Record<FindingLevel, number> = { normal: 0, perhatian: 1, rujuk: 2 }

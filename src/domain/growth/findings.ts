@@ -23,6 +23,12 @@ export interface GrowthFindingsInput {
   armCm?: number
   /** This child's monthly weighing statuses, oldest first, ending with this month's. */
   statuses?: readonly WeighingStatus[]
+  /**
+   * Whether a value WHO flags as implausible was measured again and confirmed by the kader. The visit form saves
+   * nothing unconfirmed (plausibility.ts), so a saved visit's values are confirmed (the default); while the form
+   * is being filled in, a flagged value says "re-measure" instead of being read.
+   */
+  confirmed?: boolean
 }
 
 const SOURCE = {
@@ -91,6 +97,7 @@ export function growthFindings({
   scores = {},
   armCm,
   statuses = [],
+  confirmed = true,
 }: GrowthFindingsInput): Finding[] {
   const findings: Finding[] = []
   for (const indicator of INDICATOR_ORDER) {
@@ -100,7 +107,9 @@ export function growthFindings({
       if (result.reason === 'implausible-position') findings.push(remeasureLying(indicator))
       continue
     }
-    if (result.flagged) {
+    // A confirmed extreme value is real, and beyond the most severe category: read like any other (clinical-rules.md
+    // §2.1) — a child confirmed at 4.8 kg and 72 cm at 18 months is gizi buruk, not "re-measure".
+    if (result.flagged && !confirmed) {
       findings.push(implausible(indicator, result.z))
       continue
     }
@@ -135,17 +144,25 @@ export function growthFindings({
   return findings
 }
 
+// Gizi buruk (severe acute malnutrition: BB/PB or BB/TB < −3 SD, LiLA < 11.5 cm, IMT/U < −3 SD under 5 years) →
+// rujuk segera: WHO 2013 SAM guideline; Kemenkes Pedoman Pencegahan dan Tata Laksana Gizi Buruk 2019 [K]
+// (ilp-domain.md §2.1; clinical-rules.md §2.1).
+const URGENT_CODES: ReadonlySet<string> = new Set(['bbtb.gizi-buruk', 'imtu.gizi-buruk', 'lila.gizi-buruk'])
+
 function fromCategory(category: Category): Finding {
   const { level, source } = LEVELS[category.code] ?? { level: 'normal', source: SOURCE.pmk }
-  return {
+  const urgent = URGENT_CODES.has(category.code)
+  const finding: Finding = {
     code: category.code,
     level,
     message: {
-      id: `${category.index}: ${category.label.id}`,
-      en: `${INDEX_EN[category.index] ?? category.index}: ${category.label.en}`,
+      id: `${category.index}: ${category.label.id}${urgent ? ' — rujuk segera' : ''}`,
+      en: `${INDEX_EN[category.index] ?? category.index}: ${category.label.en}${urgent ? ' — refer now' : ''}`,
     },
     source,
   }
+  if (urgent) finding.urgent = true
+  return finding
 }
 
 function implausible(indicator: Indicator, z: number): Finding {

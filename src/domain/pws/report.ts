@@ -26,9 +26,8 @@
 //     dewasa and lansia parts; SKILAS from the lansia part.
 //   - Screening coverage: members of a stage (or overlay) on the reference date with ≥ 1 current visit in the month
 //     holding one of that stage's parts (screening/index.ts screeningPartsFor).
-//   - Referrals: made = members with a 'rujuk' finding on a current visit in the month; open = referrals.ts
-//     openReferrals on the records up to the month's last day; closed = members with a follow-up in the month saying
-//     they went (referrals.ts CLOSING_OUTCOMES) and nothing open at the month's end (closed and open never overlap).
+//   - Referrals (referrals.ts, by referrals/history.ts over each person's visits up to the month's last day): made,
+//     open on the last day, closed in the month with nothing left open.
 //   - A visit superseded by a correction (at any date) and soft-deleted records are ignored; so are visits dated
 //     before the member's birth. Members count only when their household is in `households`.
 //   - Balita part: immunisation, vitamin A, obat cacing and ASI findings are not read (balita-reading.ts).

@@ -5,8 +5,9 @@
 //   - PTM ≥ 15 y: blood pressure measured in the remaja (from 15 y), dewasa or lansia part — the PTM screen of the
 //     kader's form ("PTM ≥ 15", §2.3) rests on the blood pressure; glucose needs a strip the posyandu may lack;
 //   - hipertensi / DM dilayani: people found with BP ≥ 140/90 (td.hipertensi) or GDS ≥ 200 (gds.tinggi) in the last
-//     12 months whose referral for it was followed up as reaching the pustu or puskesmas (referrals.ts
-//     CLOSING_OUTCOMES) — what a kader can see of "mendapat pelayanan sesuai standar";
+//     12 months whose referral for that problem (referrals/problems.ts) was followed up as having reached a
+//     facility ('sampai', or the older 'sudah ke pustu/puskesmas') — what a kader can see of "mendapat pelayanan
+//     sesuai standar". Refusing, moving away or dying closes the referral but is not being served;
 //   - lansia (≥ 60 y) screened with SKILAS or AKS: a SKILAS domain or the AKS category read (§2.5);
 //   - skrining kesehatan jiwa: adults > 18 y (SRQ-20 is for > 18 y, §2.4) with a complete SRQ-20 or both PHQ-2 and
 //     GAD-2 (either instrument, whichever the setting showed);
@@ -15,7 +16,7 @@
 //     estimate of terduga as the sasaran proyeksi).
 
 import { ageOn } from '../age'
-import { CLOSING_OUTCOMES } from '../referrals'
+import { type FollowUpOutcome, problemOf } from '../referrals'
 import { adultBloodPressure, randomGlucose } from '../screening/common'
 import { srq20Result, twoItemScore } from '../screening/dewasa'
 import { TTD_PUTRI_FROM_AGE } from '../screening/remaja'
@@ -84,6 +85,10 @@ function foundOn(p: Person, ctx: IndicatorContext, code: string): string[] {
       ![v.parts.dewasa, v.parts.lansia].some((s) => s?.tbcSymptoms?.length || s?.tbcHouseholdContact)
     )
       return false
+    // One blood pressure per visit: with a reading in the ibu hamil part, the stage part's is not read (visit-findings).
+    const pregnancyBp =
+      v.parts.ibu_hamil?.systolicMmHg !== undefined || v.parts.ibu_hamil?.diastolicMmHg !== undefined
+    if (code === CODES.hipertensi && pregnancyBp) return false
     for (const s of [v.parts.dewasa, v.parts.lansia]) if (s && adultPartGives(s, code)) return true
     const direct = [v.parts.dewasa, v.parts.lansia].every((s) => !s || adultPartGives(s, code) !== undefined)
     if (direct && !v.parts.remaja) return false
@@ -99,10 +104,15 @@ function foundOn(p: Person, ctx: IndicatorContext, code: string): string[] {
   return days
 }
 
-/** Days of follow-ups saying the person reached the pustu or puskesmas for a referral with `code`. */
+/** The follow-up outcomes saying the person got to a facility (referrals/history.ts FollowUpOutcome). */
+const REACHED_FACILITY: readonly FollowUpOutcome[] = ['sampai', 'sudah_ke_pustu', 'sudah_ke_puskesmas']
+
+/** Days of follow-ups saying the person reached a facility for the referral problem of `code`. */
 function reachedFaskes(p: Person, ctx: IndicatorContext, code: string): string[] {
+  const problem = problemOf(code)
   return (ctx.followUps.get(p.member.id) ?? [])
-    .filter((f) => f.findingCode === code && CLOSING_OUTCOMES.includes(f.outcome))
+    .filter((f) => (f.problem ?? (f.findingCode && problemOf(f.findingCode))) === problem)
+    .filter((f) => REACHED_FACILITY.includes(f.outcome))
     .map((f) => f.date)
 }
 

@@ -30,7 +30,7 @@ import {
 } from '../immunization'
 import type { Bilingual } from '../text'
 import type { BalitaDangerSign, BalitaScreening } from './balita-part'
-import { dangerSignFindings, finding, type ScreeningContext } from './common'
+import { dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 
 export { BALITA_DANGER_SIGNS, type BalitaDangerSign, type BalitaScreening } from './balita-part'
 
@@ -57,6 +57,8 @@ export interface BalitaContext extends ScreeningContext {
   visitDate: string
   /** JE (Japanese encephalitis) is given only in endemic districts (immunization.ts). Default false. */
   jeEndemic?: boolean
+  /** Values WHO flags as implausible were confirmed (growth/findings.ts `confirmed`). Default true: a saved visit. */
+  extremesConfirmed?: boolean
 }
 
 /** One indicator as the form and the growth chart show it: "BB/U −2.31 · Berat badan kurang". */
@@ -168,18 +170,18 @@ export function interpretBalita(
 }
 
 /**
- * The 'rujuk' findings of interpretBalita — the same findings in the same order — without running the rules that
- * never refer (immunisation, vitamin A, obat cacing, ASI: the child's whole schedule). For readers that only ask
- * "does this visit refer?" (schedule/referral.ts on every member's latest visit).
+ * The findings of interpretBalita that can refer — the same findings in the same order — without running the rules
+ * that never refer (immunisation, vitamin A, obat cacing, ASI: the child's whole schedule). For the readers that
+ * follow referrals through every visit (visit-findings.ts problemFindings).
  */
-export function balitaReferralFindings(
+export function balitaProblemFindings(
   s: BalitaScreening,
   ctx: BalitaContext,
   history: readonly BalitaHistoryEntry[],
 ): Finding[] {
   const earlier = knownOn(ctx, history)
   if (!earlier) return []
-  return mayRefer(s, ctx, earlier).filter((f) => f.level === 'rujuk')
+  return mayRefer(s, ctx, earlier)
 }
 
 /**
@@ -221,6 +223,7 @@ function growth(s: BalitaScreening, ctx: BalitaContext, earlier: readonly Balita
     scores,
     armCm: s.armCm,
     statuses: monthlyStatuses(s.weightKg, ctx, earlier),
+    confirmed: ctx.extremesConfirmed ?? true,
   })
 }
 
@@ -278,14 +281,16 @@ function oedema(present: boolean | undefined): Finding[] {
   if (present === undefined) return []
   return present
     ? [
-        finding(
-          'balita.edema',
-          'rujuk',
-          {
-            id: 'Edema (bengkak) pada kedua kaki: gizi buruk — rujuk segera ke puskesmas',
-            en: 'Bilateral pitting oedema: severe acute malnutrition — refer to the puskesmas now',
-          },
-          SRC_OEDEMA,
+        urgent(
+          finding(
+            'balita.edema',
+            'rujuk',
+            {
+              id: 'Edema (bengkak) pada kedua kaki: gizi buruk — rujuk segera ke puskesmas',
+              en: 'Bilateral pitting oedema: severe acute malnutrition — refer to the puskesmas now',
+            },
+            SRC_OEDEMA,
+          ),
         ),
       ]
     : [finding('balita.edema_tidak_ada', 'normal', { id: 'Tidak ada edema', en: 'No oedema' }, SRC_OEDEMA)]

@@ -19,6 +19,11 @@ export interface ScreeningContext {
   /** 'YYYY-MM-DD' (member record). */
   deliveryDate?: string
   settings: ClinicalSettings
+  /**
+   * Only the rules whose findings can open or close a referral (referrals/problems.ts): the readers that follow
+   * referrals through every visit of an area skip the rest (KF/KN windows, TTD, KB, smoking …).
+   */
+  problemsOnly?: boolean
 }
 
 export function finding(code: string, level: FindingLevel, message: Bilingual, source: string): Finding {
@@ -46,20 +51,31 @@ export function dangerSignFindings<T extends string>(
       ),
     ]
   }
+  // A danger sign means the facility today: rujuk segera (Buku KIA; ILP form — clinical-rules.md §2.1, §2.2) [S].
   return [...new Set(ticked)].map((sign) =>
-    finding(
-      `${prefix}.${sign}`,
-      'rujuk',
-      {
-        id: `Tanda bahaya: ${labels[sign].id} — rujuk segera`,
-        en: `Danger sign: ${labels[sign].en} — refer now`,
-      },
-      source,
+    urgent(
+      finding(
+        `${prefix}.${sign}`,
+        'rujuk',
+        {
+          id: `Tanda bahaya: ${labels[sign].id} — rujuk segera`,
+          en: `Danger sign: ${labels[sign].en} — refer now`,
+        },
+        source,
+      ),
     ),
   )
 }
 
+/** The finding marked rujuk segera (referrals/history.ts: follow-up due the same day). */
+export function urgent(f: Finding): Finding {
+  f.urgent = true
+  return f
+}
+
 export const SRC_BP_ADULT = 'Kemenkes P2PTM (ilp-domain.md §2.4)'
+const SRC_BP_CRISIS = 'PNPK Hipertensi Dewasa, KMK 4634/2021 [K] (clinical-rules.md §2.4)'
+export const BP_CRISIS = { systolic: 180, diastolic: 110 }
 
 /**
  * Adult blood pressure. Either reading alone can place the person in the higher class.
@@ -74,6 +90,23 @@ export function adultBloodPressure(
   const sys = systolicMmHg ?? 0
   const dia = diastolicMmHg ?? 0
   const reading = bpText(systolicMmHg, diastolicMmHg)
+  // ≥ 180/110 krisis hipertensi → rujuk segera: PNPK Tata Laksana Hipertensi Dewasa (KMK HK.01.07/MENKES/4634/2021)
+  // [K] (clinical-rules.md §2.4)
+  if (sys >= BP_CRISIS.systolic || dia >= BP_CRISIS.diastolic) {
+    return [
+      urgent(
+        finding(
+          `${prefix}.hipertensi`,
+          'rujuk',
+          {
+            id: `Tekanan darah ${reading} (≥ 180/110): hipertensi berat — rujuk segera`,
+            en: `Blood pressure ${reading} (≥ 180/110): severe hypertension — refer now`,
+          },
+          SRC_BP_CRISIS,
+        ),
+      ),
+    ]
+  }
   // ≥ 140/90 hipertensi → rujuk: Kemenkes P2PTM (ilp-domain.md §2.4) [K]
   if (sys >= 140 || dia >= 90) {
     return [

@@ -6,7 +6,14 @@ import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
 import type { Bilingual } from '../text'
-import { adultBloodPressure, finding, randomGlucose, type ScreeningContext, smokingFindings } from './common'
+import {
+  adultBloodPressure,
+  finding,
+  randomGlucose,
+  type ScreeningContext,
+  smokingFindings,
+  urgent,
+} from './common'
 import type { DewasaScreening, KbMethod, PumaAnswers, TbcSymptom } from './dewasa-part'
 
 const SRC_IMT = 'Kemenkes PGS 2014 / Permenkes 41/2014 (ilp-domain.md §2.4)'
@@ -21,16 +28,17 @@ export function interpretDewasa(s: DewasaScreening, ctx: ScreeningContext): Find
   const age = ageOn(ctx.birthDate, ctx.today).years
   // Weight and waist say nothing about adiposity in pregnancy; the ibu hamil part covers her (LiLA).
   const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
+  const all = !ctx.problemsOnly
   return [
     ...(pregnant ? [] : imtFindings(s.weightKg, s.heightCm)),
-    ...(pregnant ? [] : waist(s.waistCm, ctx.sex)),
+    ...(pregnant || !all ? [] : waist(s.waistCm, ctx.sex)),
     ...adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg),
     ...randomGlucose('gds', s.gdsMgDl),
     ...pumaFindings(s.puma, ctx.sex, age, ctx.settings),
     ...tbc(s.tbcSymptoms, s.tbcHouseholdContact),
     ...mentalHealth(s, ctx.settings),
-    ...kb(s.pus, s.kbMethod),
-    ...smokingFindings('merokok', s.smoking),
+    ...(all ? kb(s.pus, s.kbMethod) : []),
+    ...(all ? smokingFindings('merokok', s.smoking) : []),
   ]
 }
 
@@ -292,14 +300,16 @@ function srq20Findings(answers: readonly (boolean | null)[] | undefined, referAt
   const findings: Finding[] = []
   if (r.item17) {
     findings.push(
-      finding(
-        'jiwa.srq20.item17',
-        'rujuk',
-        {
-          id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
-          en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
-        },
-        SRC_SRQ,
+      urgent(
+        finding(
+          'jiwa.srq20.item17',
+          'rujuk',
+          {
+            id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
+            en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
+          },
+          SRC_SRQ,
+        ),
       ),
     )
   }

@@ -6,7 +6,7 @@ import { daysBetween, toDayMonthYear } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
 import type { Bilingual } from '../text'
-import { bpText, dangerSignFindings, finding, type ScreeningContext } from './common'
+import { bpText, dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
 
 // Tanda bahaya kehamilan: ILP home-visit form [S] plus Buku KIA's perdarahan, muntah terus, kejang [S]
@@ -51,12 +51,24 @@ const SRC_DANGER = 'Form kunjungan rumah ILP; Buku KIA (ilp-domain.md §2.2)'
 export const LILA_KEK_CM = 23.5
 // Tekanan darah ≥ 140/90 mmHg → rujuk: Kemenkes (ilp-domain.md §2.4, applied in pregnancy) [K]
 const BP_HIGH = { systolic: 140, diastolic: 90 }
+// ≥ 160/110 in pregnancy is severe hypertension (pre-eclampsia with severe features) → rujuk segera: WHO 2011
+// recommendations for pre-eclampsia/eclampsia; PNPK Diagnosis dan Tata Laksana Pre-eklampsia (POGI 2016) [K]
+// (clinical-rules.md §2.2)
+export const BP_SEVERE_PREGNANCY = { systolic: 160, diastolic: 110 }
+const SRC_BP_SEVERE = 'WHO 2011 pre-eklampsia; PNPK Pre-eklampsia POGI 2016 [K] (clinical-rules.md §2.2)'
 // TTD minimum 90 tablets in pregnancy, 1 a day: Kemenkes (ilp-domain.md §2.2) [K]
 export const TTD_MIN_PREGNANCY = 90
 // Anaemia in pregnancy Hb < 11.0 g/dL: WHO 2011 (ilp-domain.md §2.2) [K]; the WHO 2024 TM2 < 10.5 is not used.
 export const HB_ANAEMIA_PREGNANCY = 11
 
 export function interpretIbuHamil(s: IbuHamilScreening, ctx: ScreeningContext): Finding[] {
+  if (ctx.problemsOnly) {
+    return [
+      ...bloodPressure(s),
+      ...hb(s.hbGdl),
+      ...dangerSignFindings('bumil.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_DANGER),
+    ]
+  }
   const status = ctx.hpht ? pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) : undefined
   const findings: Finding[] = []
   if (status) findings.push(gestationFinding(status))
@@ -123,29 +135,44 @@ function bloodPressure(s: IbuHamilScreening): Finding[] {
       ),
     ]
   }
-  const high = finding(
-    'bumil.td.tinggi',
-    'rujuk',
-    {
-      id: `Tekanan darah ${reading} (≥ 140/90) — rujuk`,
-      en: `Blood pressure ${reading} (≥ 140/90) — refer`,
-    },
-    SRC_BP,
-  )
+  const severe = (sys ?? 0) >= BP_SEVERE_PREGNANCY.systolic || (dia ?? 0) >= BP_SEVERE_PREGNANCY.diastolic
+  const high = severe
+    ? urgent(
+        finding(
+          'bumil.td.tinggi',
+          'rujuk',
+          {
+            id: `Tekanan darah ${reading} (≥ 160/110): hipertensi berat dalam kehamilan — rujuk segera`,
+            en: `Blood pressure ${reading} (≥ 160/110): severe hypertension in pregnancy — refer now`,
+          },
+          SRC_BP_SEVERE,
+        ),
+      )
+    : finding(
+        'bumil.td.tinggi',
+        'rujuk',
+        {
+          id: `Tekanan darah ${reading} (≥ 140/90) — rujuk`,
+          en: `Blood pressure ${reading} (≥ 140/90) — refer`,
+        },
+        SRC_BP,
+      )
   // High blood pressure with headache, blurred vision or oedema: pre-eclampsia danger — Buku KIA tanda bahaya
   // (ilp-domain.md §2.2) [K]
   const signs = PRE_ECLAMPSIA_SIGNS.filter((sign) => s.dangerSigns?.includes(sign))
   if (signs.length === 0) return [high]
   return [
     high,
-    finding(
-      'bumil.preeklampsia',
-      'rujuk',
-      {
-        id: `Tekanan darah tinggi dengan ${signs.map((x) => DANGER_LABELS[x].id).join(', ')}: bahaya pre-eklampsia — rujuk segera`,
-        en: `High blood pressure with ${signs.map((x) => DANGER_LABELS[x].en).join(', ')}: pre-eclampsia danger — refer now`,
-      },
-      SRC_DANGER,
+    urgent(
+      finding(
+        'bumil.preeklampsia',
+        'rujuk',
+        {
+          id: `Tekanan darah tinggi dengan ${signs.map((x) => DANGER_LABELS[x].id).join(', ')}: bahaya pre-eklampsia — rujuk segera`,
+          en: `High blood pressure with ${signs.map((x) => DANGER_LABELS[x].en).join(', ')}: pre-eclampsia danger — refer now`,
+        },
+        SRC_DANGER,
+      ),
     ),
   ]
 }

@@ -49,12 +49,11 @@ export function knSchedule(
 }
 
 export function interpretNeonatus(s: NeonatusScreening, ctx: ScreeningContext): Finding[] {
+  const signs = dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER)
+  if (ctx.problemsOnly) return signs
   const windows = knSchedule({ date: ctx.birthDate, time: s.birthTime }, s.knVisits ?? [], {
     today: ctx.today,
     time: ctx.nowTime,
   })
-  return [
-    ...windows.map((w) => contactFinding('kn', w, SRC_KN)),
-    ...dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER),
-  ]
+  return [...windows.map((w) => contactFinding('kn', w, SRC_KN)), ...signs]
 }

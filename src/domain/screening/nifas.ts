@@ -55,7 +55,7 @@ export function kfSchedule(
 /** Needs ctx.deliveryDate for the KF windows and vitamin A; danger signs are read without it. */
 export function interpretNifas(s: NifasScreening, ctx: ScreeningContext): Finding[] {
   const findings: Finding[] = []
-  if (ctx.deliveryDate) {
+  if (ctx.deliveryDate && !ctx.problemsOnly) {
     const delivery = { date: ctx.deliveryDate, time: s.deliveryTime }
     const windows = kfSchedule(delivery, s.kfVisits ?? [], { today: ctx.today, time: ctx.nowTime })
     findings.push(...windows.map((w) => contactFinding('kf', w, SRC_KF)))

@@ -91,8 +91,8 @@ export function interpretRemaja(s: RemajaScreening, ctx: ScreeningContext): Find
     // In pregnancy the ibu hamil part reads Hb with its own cut-off.
     ...(pregnant ? [] : anaemia(s.hbGdl, age, ctx.sex)),
     ...randomGlucose('gds', s.gdsMgDl),
-    ...ttdPutri(s, age, ctx.sex),
-    ...smokingFindings('merokok', s.smoking),
+    ...(ctx.problemsOnly ? [] : ttdPutri(s, age, ctx.sex)),
+    ...(ctx.problemsOnly ? [] : smokingFindings('merokok', s.smoking)),
   ]
 }
 

@@ -151,4 +151,26 @@ describe('stage indicators, the hand-counted March 2024 area', () => {
     expect(s('ptm.skrining').status).toBe('baik')
     expect(s('lansia.skrining').status).toBe('kurang')
   })
+  it('a follow-up naming the problem counts when the person got there, not when she moved away', () => {
+    const withProblem = (outcome: 'sampai' | 'pindah') => ({
+      ...input,
+      followUps: [{ visitId: 'v-d1a', problem: 'tekanan_darah', date: '2024-01-15', outcome }],
+    })
+    const served = pwsIndicators(withProblem('sampai')).series['ptm.hipertensiDilayani']
+    expect(served?.months.map((m) => m.memberIds)).toEqual([['d1'], [], []])
+    const moved = pwsIndicators(withProblem('pindah')).series['ptm.hipertensiDilayani']
+    expect(moved?.months.at(-1)?.cumulative).toBe(0)
+  })
+
+  it('one blood pressure per visit: a pregnant woman’s reading is not a PTM hipertensi', () => {
+    const pregnant = {
+      ...input,
+      visits: input.visits.map((v) =>
+        v.id === 'v-d1a'
+          ? { ...v, parts: { ...v.parts, ibu_hamil: { systolicMmHg: 165, diastolicMmHg: 100 } } }
+          : v,
+      ),
+    }
+    expect(pwsIndicators(pregnant).series['ptm.hipertensiDilayani']?.registered.memberIds).toEqual(['d2'])
+  })
 })
