@@ -2,14 +2,14 @@
 // for the text the domain returns (findings, task reasons). Month names are written here, not taken from Intl:
 // the domain has no locale, and the result must be the same on every phone.
 import { parseDate } from './dates'
-import type { Bilingual } from './text'
+import type { Bilingual, Lang } from './text'
 
-const MONTHS: Record<'id' | 'en', readonly string[]> = {
+const MONTHS: Record<Lang, readonly string[]> = {
   id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 }
 
-function dayMonth(iso: string, lang: 'id' | 'en'): string {
+function dayMonth(iso: string, lang: Lang): string {
   const { day, month } = parseDate(iso)
   return `${day} ${MONTHS[lang][month - 1]}`
 }
@@ -24,7 +24,7 @@ export function sayDate(iso: string): Bilingual {
 export function saySpan(from: string, to: string): Bilingual {
   if (from === to) return sayDate(from)
   const sameYear = from.slice(0, 4) === to.slice(0, 4)
-  const span = (lang: 'id' | 'en') =>
+  const span = (lang: Lang) =>
     sameYear
       ? `${dayMonth(from, lang)} – ${dayMonth(to, lang)} ${to.slice(0, 4)}`
       : `${dayMonth(from, lang)} ${from.slice(0, 4)} – ${dayMonth(to, lang)} ${to.slice(0, 4)}`

@@ -1,6 +1,6 @@
 // The posyandu's month in figures (PWS, pemantauan wilayah setempat) and the basis of the laporan bulanan: sasaran
 // per life-cycle stage, SKDN for balita, screening coverage, people at risk, visits and referrals
-// (../shared/docs/ilp-domain.md §3.2, §5). Every figure carries the ids of the people behind it, so a screen can
+// (clinical-rules.md §3.2, §5). Every figure carries the ids of the people behind it, so a screen can
 // open the list ("who are the 4 T?").
 //
 // Choices, each also stated in the report's notes where a reader of the printed report needs it:
@@ -8,7 +8,7 @@
 //     born on the 30th is already a sasaran of that month and a child who turns 60 months on the 15th is an anak
 //     prasekolah — outside S and D even if weighed on the 5th. One date for every figure keeps D ⊆ S and the stage
 //     tables adding up. Project choice [K]: the monthly report is sent after the month closes (Panduan Posyandu 2023
-//     Bab V, ilp-domain.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
+//     Bab V, clinical-rules.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
 //     past month regenerated today counts the register as it is today.
 //   - S = every member 0–59 completed months (SKDN "balita", §3.2, which includes bayi; the life-cycle table's
 //     'balita' stage is 12–59 months). K = those recorded as having a Buku KIA/KMS (member.hasKiaBook); the notes say

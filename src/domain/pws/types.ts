@@ -106,7 +106,7 @@ export interface Skdn {
   BGM: Count
   /** Two T in a row, ending this month. */
   twoT: Count
-  /** S − D: balita not weighed this month (kunjungan khusus, ilp-domain.md §3.1). */
+  /** S − D: balita not weighed this month (kunjungan khusus, clinical-rules.md §3.1). */
   notWeighed: Count
   ratios: {
     /** K/S: programme coverage. */

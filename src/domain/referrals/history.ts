@@ -49,7 +49,7 @@ export const CLOSING_OUTCOMES: readonly FollowUpOutcome[] = [
 export type Urgency = 'segera' | 'biasa'
 
 // A biasa referral: the kader should know by the next weekly meeting at the pustu whether the person went
-// (Panduan Posyandu 2023: weekly report and Form tindak lanjut, ilp-domain.md §3.1 [V]) — project rule.
+// (Panduan Posyandu 2023: weekly report and Form tindak lanjut, clinical-rules.md §3.1 [V]) — project rule.
 export const REFERRAL_FOLLOW_UP_DAYS = 7
 // A segera referral (danger sign, severe value): the person should be at the facility today; the kader checks
 // the same day or the next — project rule (clinical-rules.md §3.1).

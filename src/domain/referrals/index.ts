@@ -1,5 +1,5 @@
 // Referrals: what the kader has sent someone to the pustu or puskesmas for, and whether it has been followed up
-// ("referral made but no return", ilp-domain.md §3.1 — a kunjungan khusus trigger and the Form tindak lanjut).
+// ("referral made but no return", clinical-rules.md §3.1 — a kunjungan khusus trigger and the Form tindak lanjut).
 // problems.ts says what a referral is about; history.ts how it opens and closes.
 import { daysBetween } from '../dates'
 

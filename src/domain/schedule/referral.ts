@@ -1,4 +1,4 @@
-// Referral follow-up ("referral made but no return", ilp-domain.md §3.1): one task per member with an open
+// Referral follow-up ("referral made but no return", clinical-rules.md §3.1): one task per member with an open
 // referral (referrals/history.ts, over all the member's visits — a later visit that did not re-measure the problem
 // never closes it), and the findings it reads by visit-findings.ts problemFindings.
 
@@ -19,7 +19,7 @@ export { REFERRAL_FOLLOW_UP_DAYS } from '../referrals'
 
 const SOURCE =
   'Panduan Pengelolaan Posyandu 2023: kunjungan khusus "referral follow-up", Form tindak lanjut ' +
-  '(ilp-domain.md §3.1) [V]; windows: clinical-rules.md §3.1'
+  '(clinical-rules.md §3.1) [V]; windows: clinical-rules.md §3.1'
 
 /**
  * The member's referrals on ctx.today, read from every current visit (each visit's findings at its own date) and

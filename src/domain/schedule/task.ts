@@ -21,7 +21,7 @@ import type {
  *   1 — referral follow-up (the member has a 'rujuk' finding: danger signs and the like; a segera one is listed
  *       first of all, compareTasks) and KN1/KF1, the first two days after birth, when most maternal and newborn
  *       deaths happen;
- *   2 — kunjungan khusus for a missed service (ilp-domain.md §3.1): balita not weighed, bumil not seen this month,
+ *   2 — kunjungan khusus for a missed service (clinical-rules.md §3.1): balita not weighed, bumil not seen this month,
  *       ANC short, KN2–3/KF2–4, immunisation overdue, TBC household contacts (screening people who may be
  *       infected; the index case's own referral is priority 1);
  *   3 — routine: yearly screening of dewasa/lansia and the vitamin A round.
@@ -48,7 +48,7 @@ export const PRIORITY: Record<TaskRule, TaskPriority> = {
   skrining_lansia: 3,
 }
 
-// The kader plans her home visits a week ahead and reports weekly to the pustu (ilp-domain.md §3.1 "Report
+// The kader plans her home visits a week ahead and reports weekly to the pustu (clinical-rules.md §3.1 "Report
 // weekly"), so a task shows one week before its window opens, and a done or expired one stays one week — long
 // enough to appear in that week's report — before it drops off the list.
 export const UPCOMING_HORIZON_DAYS = 7
@@ -82,7 +82,7 @@ export type MemberRule = (
   stage: LifeStage,
 ) => TaskDraft[]
 
-// lifeStage's bands under 5 years (0–59 months, ilp-domain.md §1.2) and under 6 (with prasekolah, 60–71 months).
+// lifeStage's bands under 5 years (0–59 months, clinical-rules.md §1.2) and under 6 (with prasekolah, 60–71 months).
 // The age rules check exact ages; these sets only spare the adults those date computations.
 export const UNDER_FIVE: ReadonlySet<LifeStage> = new Set(['bayi_baru_lahir', 'bayi', 'balita'])
 export const UNDER_SIX: ReadonlySet<LifeStage> = new Set([...UNDER_FIVE, 'prasekolah'])

@@ -126,6 +126,6 @@ export interface Task {
   doneBy?: string
   /** When it was done: the visit's or follow-up's date; for KN/KF/ANC the contact's date as recorded. */
   doneOn?: string
-  /** The document the rule comes from, e.g. 'Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]'. */
+  /** The document the rule comes from, e.g. 'Permenkes 21/2021 (clinical-rules.md §2.2) [K, S]'. */
   source: string
 }

@@ -73,13 +73,13 @@ export function urgent(f: Finding): Finding {
   return f
 }
 
-export const SRC_BP_ADULT = 'Kemenkes P2PTM (ilp-domain.md §2.4)'
+export const SRC_BP_ADULT = 'Kemenkes P2PTM (clinical-rules.md §2.4)'
 const SRC_BP_CRISIS = 'PNPK Hipertensi Dewasa, KMK 4634/2021 [K] (clinical-rules.md §2.4)'
 export const BP_CRISIS = { systolic: 180, diastolic: 110 }
 
 /**
  * Adult blood pressure. Either reading alone can place the person in the higher class.
- * Cut-offs: ≥ 140/90 hipertensi, 120–139/80–89 pra-hipertensi — Kemenkes P2PTM (ilp-domain.md §2.4) [K].
+ * Cut-offs: ≥ 140/90 hipertensi, 120–139/80–89 pra-hipertensi — Kemenkes P2PTM (clinical-rules.md §2.4) [K].
  */
 export function adultBloodPressure(
   prefix: string,
@@ -107,7 +107,7 @@ export function adultBloodPressure(
       ),
     ]
   }
-  // ≥ 140/90 hipertensi → rujuk: Kemenkes P2PTM (ilp-domain.md §2.4) [K]
+  // ≥ 140/90 hipertensi → rujuk: Kemenkes P2PTM (clinical-rules.md §2.4) [K]
   if (sys >= 140 || dia >= 90) {
     return [
       finding(
@@ -121,7 +121,7 @@ export function adultBloodPressure(
       ),
     ]
   }
-  // 120–139/80–89 pra-hipertensi: Kemenkes P2PTM (ilp-domain.md §2.4) [K]
+  // 120–139/80–89 pra-hipertensi: Kemenkes P2PTM (clinical-rules.md §2.4) [K]
   if (sys >= 120 || dia >= 80) {
     return [
       finding(
@@ -149,12 +149,12 @@ export function bpText(systolicMmHg: number | undefined, diastolicMmHg: number |
   return `${systolicMmHg ?? '–'}/${diastolicMmHg ?? '–'} mmHg`
 }
 
-const SRC_GDS = 'Kemenkes; PERKENI (ilp-domain.md §2.4)'
+const SRC_GDS = 'Kemenkes; PERKENI (clinical-rules.md §2.4)'
 
 /** Gula darah sewaktu (random capillary glucose). */
 export function randomGlucose(prefix: string, gdsMgDl: number | undefined): Finding[] {
   if (gdsMgDl === undefined) return []
-  // GDS ≥ 200 mg/dL → rujuk: Kemenkes "GDS sebaiknya < 200" [S]; PERKENI [K] (ilp-domain.md §2.4)
+  // GDS ≥ 200 mg/dL → rujuk: Kemenkes "GDS sebaiknya < 200" [S]; PERKENI [K] (clinical-rules.md §2.4)
   if (gdsMgDl >= 200) {
     return [
       finding(
@@ -181,7 +181,7 @@ export function randomGlucose(prefix: string, gdsMgDl: number | undefined): Find
   ]
 }
 
-const SRC_SMOKING = 'Form ILP (ilp-domain.md §2.3, §2.4)'
+const SRC_SMOKING = 'Form ILP (clinical-rules.md §2.3, §2.4)'
 
 export function smokingFindings(prefix: string, smoking: Smoking | undefined): Finding[] {
   switch (smoking) {

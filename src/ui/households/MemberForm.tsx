@@ -49,9 +49,9 @@ const EMPTY: Values = {
   kiaBook: '',
 }
 
-// Pregnancy questions are offered to women from 10 years (ilp-domain.md §2.2 counts WUS from menarche).
+// Pregnancy questions are offered to women from 10 years (clinical-rules.md §2.2 counts WUS from menarche).
 const PREGNANCY_MIN_AGE_YEARS = 10
-// The Buku KIA (with its KMS) follows a child to 6 years (anak prasekolah, ilp-domain.md §5): asked until then.
+// The Buku KIA (with its KMS) follows a child to 6 years (anak prasekolah, clinical-rules.md §5): asked until then.
 const KIA_BOOK_MAX_AGE_YEARS = 5
 
 function fromMember(m: Member): Values {

@@ -38,12 +38,12 @@ describe('visitTasks', () => {
     ])
   })
 
-  it('gives every task its member’s household, a source in ilp-domain.md and a unique id', () => {
+  it('gives every task its member’s household, a source in clinical-rules.md and a unique id', () => {
     const list = tasks('2024-06-12', { members, visits })
     expect(new Set(list.map((t) => t.id)).size).toBe(list.length)
     for (const t of list) {
       expect(t.householdId).toBe('h1')
-      expect(t.source).toMatch(/ilp-domain\.md §\d/)
+      expect(t.source).toMatch(/clinical-rules\.md §\d/)
       expect(t.priority).toBe(PRIORITY[t.rule])
       expect(t.id).toBe(`${t.rule}:${t.memberId}:${t.dueFrom}`)
     }
