@@ -17,6 +17,7 @@ import {
 import type { Member } from '../../protocol/records'
 import { useI18n } from '../i18n'
 import { navigate, paths } from '../router'
+import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { usePws } from '../shared/useAreaReports'
@@ -37,7 +38,7 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
   const month = asked ?? today.slice(0, 7)
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
-  const result = usePws(workArea?.id, month)
+  const { value: result, error, retry } = usePws(workArea?.id, month)
   const [drill, setDrill] = useState<Drill>()
   const members = useMemo(
     () => new Map((rows ?? []).flatMap((r) => r.members.map((m) => [m.id, m] as const))),
@@ -91,7 +92,9 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
       <h2 className="print-only">
         {t('pws.reportTitle')} — {workArea?.posyandu?.name ?? workArea?.desa} — {month}
       </h2>
-      {!current ? (
+      {error ? (
+        <ComputeFailed what="pws" onRetry={retry} />
+      ) : !current ? (
         <p className="loading">{t('pws.computing')}</p>
       ) : (
         <>
