@@ -35,6 +35,8 @@ export const draftKeys = {
   /** A member's next visit: opening "Catat kunjungan" again resumes it. */
   visit: (memberId: string) => `visit:${memberId}`,
   correction: (visitId: string) => `correction:${visitId}`,
+  /** A member's Buku KIA copy (ui/bukukia): one per member, like the next visit. */
+  bukuKia: (memberId: string) => `buku-kia:${memberId}`,
   walkIn: (saveId: string) => `walk-in:${saveId}`,
 }
 

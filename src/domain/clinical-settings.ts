@@ -13,10 +13,10 @@ export interface ClinicalSettings {
    */
   ancPerTrimester: readonly [number, number, number]
   /**
-   * Completed gestational weeks at which ANC trimester 2 and trimester 3 begin when ANC contacts are counted against
-   * ancPerTrimester. Default [13, 25]: Permenkes 21/2021 as quoted with the 1-2-3 split — TM1 0–12 wk, TM2 > 12–24
-   * wk, TM3 > 24 wk [S]. The Buku KIA/WHO trimesters that lifecycle.ts shows (TM3 from 28 wk) give [13, 28]
-   * (clinical-rules.md §2.2).
+   * Completed gestational weeks at which trimester 2 and trimester 3 begin — for the ANC count against
+   * ancPerTrimester and for the trimester every screen shows (one split: ibu-hamil.ts trimesterAt). Default [13, 25]:
+   * Permenkes 21/2021 as quoted with the 1-2-3 split — TM1 0–12 wk, TM2 > 12–24 wk, TM3 > 24 wk [S]. The Buku
+   * KIA/WHO convention (TM3 from 28 wk) is [13, 28] (clinical-rules.md §2.2; clinical-rules.md §2.2).
    */
   ancTrimesterStartWeeks: readonly [number, number]
   /**

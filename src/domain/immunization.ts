@@ -308,8 +308,8 @@ export function unrecordedFinding(statuses: readonly DoseStatus[]): Finding | un
     code: 'imunisasi.belum_tercatat',
     level: 'perhatian',
     message: {
-      id: `Belum ada imunisasi tercatat (${missed} dosis seharusnya sudah diberikan) — salin dari Buku KIA, ajak ke posyandu/pustu bila belum`,
-      en: `No vaccination recorded yet (${missed} doses should have been given) — copy them from the Buku KIA; refer to the posyandu/pustu if not given`,
+      id: `Lengkapi dari Buku KIA: ${missed} dosis imunisasi belum tercatat`,
+      en: `Copy from the Buku KIA: ${missed} vaccine doses not recorded yet`,
     },
     source: SRC_IMM,
   }

@@ -26,11 +26,11 @@ export function lifeStage(birthDate: string, today: string): LifeStage | undefin
   return 'lansia' // ≥ 60 th: Panduan Posyandu 2023 (clinical-rules.md §1.2)
 }
 
+/** Weeks and days of gestation; the trimester is read with the one split of the settings (ibu-hamil.ts trimesterAt). */
 export interface PregnancyStatus {
   gestationalDays: number
   weeks: number
   days: number
-  trimester: 1 | 2 | 3
   hpl: string
 }
 
@@ -52,7 +52,6 @@ export function pregnancy(hpht: string, today: string, deliveryDate?: string): P
     gestationalDays,
     weeks,
     days: gestationalDays % 7,
-    trimester: trimester(weeks),
     hpl: hplFromHpht(hpht),
   }
 }
@@ -63,14 +62,6 @@ export function pregnancy(hpht: string, today: string, deliveryDate?: string): P
  */
 export function endedByDelivery(hpht: string, today: string, deliveryDate?: string): boolean {
   return deliveryDate !== undefined && deliveryDate >= hpht && deliveryDate <= today
-}
-
-// TM1 0 w 0 d – 12 w 6 d, TM2 13 w 0 d – 27 w 6 d, TM3 ≥ 28 w: Buku KIA / WHO convention [K] (clinical-rules.md §2.2).
-// Which ANC contacts count for which trimester is a separate, configurable question (§2.2: sources disagree).
-function trimester(weeks: number): 1 | 2 | 3 {
-  if (weeks < 13) return 1
-  if (weeks < 28) return 2
-  return 3
 }
 
 /**

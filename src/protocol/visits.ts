@@ -13,7 +13,8 @@ export const referralChoice = z.object({
   destination: z.enum(DESTINATIONS, { error: errorKey('err.referral.destination') }),
 })
 
-export const VISIT_PLACES = ['posyandu', 'rumah'] as const
+/** Where the visit happened; 'buku_kia': not a meeting but a copy of the Buku KIA (past doses and contacts). */
+export const VISIT_PLACES = ['posyandu', 'rumah', 'buku_kia'] as const
 export type VisitPlace = (typeof VISIT_PLACES)[number]
 
 /**

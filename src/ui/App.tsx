@@ -16,6 +16,7 @@ const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
 const ReferralSlip = lazy(() => import('./referrals/ReferralSlip'))
+const BukuKiaForm = lazy(() => import('./bukukia/BukuKiaForm'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
 const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
@@ -63,6 +64,8 @@ function Screen({ route }: { route: Route }) {
       return <ReferralList />
     case 'referralSlip':
       return <ReferralSlip memberId={route.memberId} />
+    case 'bukuKia':
+      return <BukuKiaForm memberId={route.memberId} />
     case 'map':
       return <MapScreen />
     case 'schedule':

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
   | { name: 'referralSlip'; memberId: string }
+  | { name: 'bukuKia'; memberId: string }
   | { name: 'map' }
   | { name: 'schedule' }
   | { name: 'pws'; month?: string }
@@ -34,6 +35,7 @@ export const paths = {
   visitCorrect: (visitId: string) => `#/kunjungan/${visitId}/koreksi`,
   referrals: () => '#/rujukan',
   referralSlip: (memberId: string) => `#/anggota/${memberId}/surat-rujukan`,
+  bukuKia: (memberId: string) => `#/anggota/${memberId}/buku-kia`,
   map: () => '#/peta',
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
@@ -65,6 +67,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'visitNew', memberId: b }
   if (a === 'anggota' && b && c === 'surat-rujukan' && parts.length === 3)
     return { name: 'referralSlip', memberId: b }
+  if (a === 'anggota' && b && c === 'buku-kia' && parts.length === 3) return { name: 'bukuKia', memberId: b }
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }

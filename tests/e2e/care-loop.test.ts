@@ -5,10 +5,19 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
 
+const iso = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+
 function yearsAgo(years: number): string {
   const d = new Date()
   d.setFullYear(d.getFullYear() - years)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  return iso(d)
+}
+
+/** The day `months` months after `date` (the 1st of a month, so no month is short of it). */
+function monthsAfter(date: string, months: number): string {
+  const [y, m] = date.split('-').map(Number) as [number, number]
+  return iso(new Date(y, m - 1 + months, 1))
 }
 
 async function addMember(
@@ -101,5 +110,45 @@ describe('the care loop offline (real Chromium)', () => {
     await open.getByText(/Sudah sampai di faskes \(Puskesmas\) — Diberi obat amlodipin/).waitFor()
     expect(await scheduleText(page, app.url)).not.toMatch(/Tindak lanjut rujukan/)
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  })
+
+  it('registers a 14-month-old, copies her Buku KIA, and then nothing is overdue', async () => {
+    const { page } = session.browser()
+    const app = session.app()
+    await page.goto(`${app.url}/#/`)
+    await registerHousehold(page, {
+      head: 'Budi',
+      dusun: 'Krajan',
+      rt: '3',
+      rw: '2',
+      desa: 'Sukamaju',
+      kecamatan: 'Cibadak',
+      kabupaten: 'Sukabumi',
+    })
+    const now = new Date()
+    const birth = iso(new Date(now.getFullYear(), now.getMonth() - 14, 1))
+    await addMember(page, { name: 'Ayu', sex: 'Perempuan', birthDate: birth, relation: 'Anak' })
+
+    // Registered today: one "lengkapi dari Buku KIA", due today — not a dozen overdue doses.
+    let schedule = await scheduleText(page, app.url)
+    expect(schedule).toMatch(/Ayu — Lengkapi dari Buku KIA: imunisasi sebelum terdaftar/)
+    expect(schedule).not.toMatch(/Terlambat/)
+
+    await page.getByRole('link', { name: 'Salin' }).click()
+    await page.getByRole('heading', { name: 'Lengkapi dari Buku KIA' }).waitFor()
+    for (const months of [0, 1, 2, 3, 4, 9, 12]) {
+      await page
+        .getByRole('group', { name: `Umur ${months} bulan` })
+        .getByLabel('Tanggal diberikan')
+        .fill(monthsAfter(birth, months))
+    }
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+    await page.getByText('Disalin dari Buku KIA').first().waitFor()
+
+    schedule = await scheduleText(page, app.url)
+    expect(schedule).not.toMatch(/Terlambat/)
+    expect(schedule).not.toMatch(/Imunisasi terlambat/)
+    expect(schedule).not.toMatch(/Ayu — Lengkapi dari Buku KIA:/)
   })
 })

@@ -6,7 +6,7 @@ import type { ClinicalSettings } from '../clinical-settings'
 import { addDays, daysBetween } from '../dates'
 import { MAX_GESTATION_DAYS } from '../lifecycle'
 import type { ContactVisit } from '../screening/contact-windows'
-import { ancTrimester } from '../screening/ibu-hamil'
+import { trimesterAt } from '../screening/ibu-hamil'
 import type { Month, Person } from './month'
 import type { PwsFollowUp, PwsVisit } from './types'
 
@@ -93,7 +93,7 @@ export function ancContactDays(person: Person, ctx: IndicatorContext): AncContac
     .map(([date, byDoctor]) => ({
       date,
       byDoctor,
-      trimester: ancTrimester(Math.floor(daysBetween(hpht, date) / 7), ctx.settings),
+      trimester: trimesterAt(Math.floor(daysBetween(hpht, date) / 7), ctx.settings),
     }))
 }
 

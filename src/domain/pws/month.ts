@@ -90,7 +90,8 @@ export function indexMonth(input: PwsInput): Month {
   }
   for (const person of people.values()) {
     person.visits.sort(byDateThenId)
-    person.inMonth = person.visits.filter((v) => v.date >= first)
+    // A copy of the Buku KIA is history (doses, contacts), not the month's work: it counts in no monthly figure.
+    person.inMonth = person.visits.filter((v) => v.date >= first && v.place !== 'buku_kia')
   }
 
   const cache = new Map<string, ReadVisit>()

@@ -84,6 +84,7 @@ function visitsSection(month: Month): PwsReport['visits'] {
   const total = new VisitTallyBuilder()
   for (const person of month.people.values()) {
     for (const v of person.inMonth) {
+      if (v.place === 'buku_kia') continue // never in inMonth (month.ts); narrows the place
       byPlace[v.place].add(v)
       total.add(v)
     }

@@ -36,7 +36,8 @@ export interface PwsVisit {
   memberId: string
   /** 'YYYY-MM-DD' */
   date: string
-  place: 'posyandu' | 'rumah'
+  /** 'buku_kia': copied from the Buku KIA — history, not a visit of the month. */
+  place: 'posyandu' | 'rumah' | 'buku_kia'
   supersedes?: string
   parts: VisitPayloadParts
   deleted?: boolean

@@ -1,6 +1,5 @@
 // Child services with their own schedule: overdue immunisation doses (immunization.ts immunizationStatus) and the
 // vitamin A round (immunization.ts vitaminADue).
-import { toDayMonthYear } from '../dates'
 import {
   type DoseGiven,
   type DoseStatus,
@@ -11,6 +10,7 @@ import {
   vitaminADue,
 } from '../immunization'
 import type { LifeStage } from '../lifecycle'
+import { sayDate } from '../say'
 import { addDays } from './calendar'
 import {
   type CurrentVisits,
@@ -137,8 +137,8 @@ export function vitaminATasks(
       rule: 'vitamin_a',
       member,
       reason: {
-        id: `Vitamin A kapsul ${capsule.id} belum diberikan (hari buka ${toDayMonthYear(openDay)}) — kunjungi rumah`,
-        en: `Vitamin A (${capsule.en} capsule) not given (open day ${openDay}) — home visit`,
+        id: `Vitamin A kapsul ${capsule.id} belum diberikan (hari buka ${sayDate(openDay).id}) — kunjungi rumah`,
+        en: `Vitamin A (${capsule.en} capsule) not given (open day ${sayDate(openDay).en}) — home visit`,
       },
       dueFrom,
       dueTo,

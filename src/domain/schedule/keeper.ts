@@ -10,6 +10,7 @@ import { immunizationTasks, vitaminATasks } from './child'
 import { balitaNotWeighed, bumilNotSeen } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
 import { caseClosure, referralsOf, referralTasks } from './referral'
+import { fromRegistration } from './registration'
 import {
   compareTasks,
   type MemberRule,
@@ -229,8 +230,10 @@ export class ScheduleKeeper {
     const stage = member.deleted ? undefined : lifeStage(member.birthDate, ctx.today)
     if (!stage) return { householdId: member.householdId, tasks: [] } // deleted, or born after today
     const visits = currentVisits(this.visits.get(member.id) ?? [], member.birthDate, ctx.today)
+    const drafts: TaskDraft[] = []
+    for (const rule of MEMBER_RULES) for (const d of rule(member, visits, ctx, stage)) drafts.push(d)
     const tasks: Task[] = []
-    for (const rule of MEMBER_RULES) for (const d of rule(member, visits, ctx, stage)) listed(d, ctx, tasks)
+    for (const d of fromRegistration(member, visits, drafts)) listed(d, ctx, tasks)
     return { householdId: member.householdId, visits, tasks }
   }
 

@@ -2,9 +2,9 @@
 // home visit from the next day to the end of the month.
 
 import { ageOn } from '../age'
-import { toDayMonthYear } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
+import { sayDate } from '../say'
 import type { Bilingual } from '../text'
 import { monthStart } from './calendar'
 import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
@@ -33,8 +33,8 @@ export function balitaNotWeighed(
       member.birthDate <= openDay && ageOn(member.birthDate, openDay).totalMonths < BALITA_MONTHS,
     counts: (v) => v.parts.balita?.weightKg !== undefined,
     reason: (openDay) => ({
-      id: `Belum ditimbang bulan ini (hari buka ${toDayMonthYear(openDay)}) — kunjungi rumah untuk menimbang`,
-      en: `Not weighed this month (open day ${openDay}) — home visit to weigh`,
+      id: `Belum ditimbang bulan ini (hari buka ${sayDate(openDay).id}) — kunjungi rumah untuk menimbang`,
+      en: `Not weighed this month (open day ${sayDate(openDay).en}) — home visit to weigh`,
     }),
     source: 'Panduan Pengelolaan Posyandu 2023, kunjungan khusus; SKDN (clinical-rules.md §3.1, §3.2) [V]',
   })
@@ -52,10 +52,11 @@ export function bumilNotSeen(member: ScheduleMember, visits: CurrentVisits, ctx:
   return monthly(member, visits, ctx, {
     rule: 'bumil_kontak',
     eligible: (openDay) => pregnancy(hpht, openDay, deliveryDate) !== undefined,
-    counts: (v) => v.parts.ibu_hamil !== undefined,
+    // A copy of the Buku KIA (its past ANC contacts) is not a meeting.
+    counts: (v) => v.parts.ibu_hamil !== undefined && v.place !== 'buku_kia',
     reason: (openDay) => ({
-      id: `Ibu hamil belum diperiksa bulan ini (hari buka ${toDayMonthYear(openDay)}) — kunjungan rumah`,
-      en: `Pregnant woman not seen this month (open day ${openDay}) — home visit`,
+      id: `Ibu hamil belum diperiksa bulan ini (hari buka ${sayDate(openDay).id}) — kunjungan rumah`,
+      en: `Pregnant woman not seen this month (open day ${sayDate(openDay).en}) — home visit`,
     }),
     source:
       'Panduan Pengelolaan Posyandu 2023 (clinical-rules.md §1.2, §3.1) [V]; CKG bumil bulanan (§1.2) [S]',

@@ -23,7 +23,7 @@ import type {
  *       deaths happen;
  *   2 — kunjungan khusus for a missed service (clinical-rules.md §3.1): balita not weighed, bumil not seen this month,
  *       ANC short, KN2–3/KF2–4, immunisation overdue, TBC household contacts (screening people who may be
- *       infected; the index case's own referral is priority 1);
+ *       infected; the index case's own referral is priority 1), and copying a new member's Buku KIA (registration.ts);
  *   3 — routine: yearly screening of dewasa/lansia and the vitamin A round.
  */
 export const PRIORITY: Record<TaskRule, TaskPriority> = {
@@ -43,6 +43,7 @@ export const PRIORITY: Record<TaskRule, TaskPriority> = {
   kf4: 2,
   tbc_kontak: 2,
   imunisasi: 2,
+  buku_kia: 2,
   vitamin_a: 3,
   skrining_dewasa: 3,
   skrining_lansia: 3,
@@ -159,20 +160,21 @@ export function toTask(
 const STATE_ORDER: Record<TaskState, number> = { overdue: 0, due: 1, upcoming: 2, done: 3, expired: 4 }
 
 /**
- * What to do first: overdue, due, upcoming, then done and expired; within each an urgent referral first (the person
- * should be at the facility today), then by priority, then deadline.
+ * What to do first: an urgent referral's follow-up (the person should be at the facility today), then overdue, due,
+ * upcoming, done and expired; within each by priority, then deadline.
  */
 export function compareTasks(a: Task, b: Task): number {
   return (
-    STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
     urgentFirst(a) - urgentFirst(b) ||
+    STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
     a.priority - b.priority ||
     compare(a.dueTo, b.dueTo) ||
     compare(a.id, b.id)
   )
 }
 
-/** 0 for an urgent referral follow-up, 1 for everything else. */
-export const urgentFirst = (t: Pick<Task, 'rule'>): number => (t.rule === 'rujukan_segera' ? 0 : 1)
+/** 0 for an urgent referral follow-up still to do, 1 for everything else. */
+export const urgentFirst = (t: Pick<Task, 'rule' | 'state'>): number =>
+  t.rule === 'rujukan_segera' && (t.state === 'due' || t.state === 'overdue') ? 0 : 1
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,8 +1,9 @@
 // TBC household contacts: a member with a 'tbc.terduga' finding (≥ 2 symptoms, dewasa.ts) is an index case, and
 // everyone else in the household is to be asked about TBC symptoms — "TBC contact of an index case" (clinical-rules.md
 // §3.1 [V]; the home-visit form's TBC checklist and "kontak serumah/erat", §2.4 [S]).
-import { toDayMonthYear } from '../dates'
+
 import { lifeStage } from '../lifecycle'
+import { sayDate } from '../say'
 import { TBC_SYMPTOMS_FOR_TERDUGA } from '../screening/dewasa'
 import { visitFindings } from '../visit-findings'
 import { addDays } from './calendar'
@@ -59,8 +60,8 @@ export function tbcContactTasks(household: readonly HouseholdMember[], ctx: Rule
           rule: 'tbc_kontak',
           member,
           reason: {
-            id: `Kontak serumah terduga TBC (${toDayMonthYear(start)}) — tanyakan gejala TBC, ajak periksa bila ada`,
-            en: `Household contact of a presumptive TB case (${start}) — ask about TB symptoms, refer if any`,
+            id: `Kontak serumah terduga TBC (${sayDate(start).id}) — tanyakan gejala TBC, ajak periksa bila ada`,
+            en: `Household contact of a presumptive TB case (${sayDate(start).en}) — ask about TB symptoms, refer if any`,
           },
           dueFrom: start,
           dueTo,

@@ -38,6 +38,10 @@ export interface ScheduleVisit {
   /** Set on a stored row a later correction replaced (data/visits.ts VisitRow): it no longer counts. */
   supersededBy?: string
   deleted?: boolean
+  /** 'buku_kia': copied from the Buku KIA (past doses and contacts with their dates), not a meeting. */
+  place?: string
+  /** When it was recorded (an instant): a Buku KIA copy is "done" on that day, whatever its date. */
+  createdAt?: string
   parts: VisitPayloadParts
   /** The destination the kader chose per referred problem (referrals/history.ts). */
   referrals?: readonly { problem: string; destination: Destination }[]
@@ -95,6 +99,7 @@ export const TASK_RULES = [
   'vitamin_a',
   'skrining_dewasa',
   'skrining_lansia',
+  'buku_kia',
 ] as const
 export type TaskRule = (typeof TASK_RULES)[number]
 

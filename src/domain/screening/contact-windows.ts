@@ -3,6 +3,8 @@
 // dates.ts, so the device's time zone never matters.
 import { daysBetween, normalizeDate } from '../dates'
 import type { Finding } from '../findings'
+import { sayDate, sayMoment, saySpan } from '../say'
+import type { Bilingual } from '../text'
 import { finding } from './common'
 
 export type ContactState = 'upcoming' | 'due' | 'done' | 'missed'
@@ -112,17 +114,18 @@ export function contactFinding<C extends string>(
   source: string,
 ): Finding {
   const code = `${prefix}.${w.contact.toLowerCase()}.${w.state}`
-  const span = `${w.opens.replace('T', ' ')} – ${w.closes.replace('T', ' ')}`
+  const span = windowSpan(w)
+  const doneOn = w.doneOn === undefined ? undefined : sayDate(w.doneOn)
   switch (w.state) {
     case 'done':
       return finding(
         code,
         'normal',
         w.inWindow
-          ? { id: `${w.contact} sudah (${w.doneOn})`, en: `${w.contact} done (${w.doneOn})` }
+          ? { id: `${w.contact} sudah (${doneOn?.id})`, en: `${w.contact} done (${doneOn?.en})` }
           : {
-              id: `${w.contact} sudah (${w.doneOn}), di luar jendela ${span}`,
-              en: `${w.contact} done (${w.doneOn}), outside its window ${span}`,
+              id: `${w.contact} sudah (${doneOn?.id}), di luar jendela ${span.id}`,
+              en: `${w.contact} done (${doneOn?.en}), outside its window ${span.en}`,
             },
         source,
       )
@@ -130,22 +133,34 @@ export function contactFinding<C extends string>(
       return finding(
         code,
         'perhatian',
-        { id: `${w.contact} jatuh tempo sekarang (${span})`, en: `${w.contact} due now (${span})` },
+        { id: `${w.contact} jatuh tempo sekarang (${span.id})`, en: `${w.contact} due now (${span.en})` },
         source,
       )
     case 'missed':
       return finding(
         code,
         'perhatian',
-        { id: `${w.contact} terlewat (${span})`, en: `${w.contact} missed (${span})` },
+        { id: `${w.contact} terlewat (${span.id})`, en: `${w.contact} missed (${span.en})` },
         source,
       )
     case 'upcoming':
       return finding(
         code,
         'normal',
-        { id: `${w.contact} akan datang (${span})`, en: `${w.contact} upcoming (${span})` },
+        { id: `${w.contact} akan datang (${span.id})`, en: `${w.contact} upcoming (${span.en})` },
         source,
       )
   }
+}
+
+/**
+ * A window as people say it: "9 Jun – 11 Jun 2024" for whole days, "9 Jun 2024 14.00 – 11 Jun 2024 14.00" when the
+ * delivery time placed it to the hour.
+ */
+function windowSpan(w: { opens: string; closes: string }): Bilingual {
+  const wholeDays = w.opens.endsWith('T00:00') && w.closes.endsWith('T23:59')
+  if (wholeDays) return saySpan(w.opens.slice(0, 10), w.closes.slice(0, 10))
+  const from = sayMoment(w.opens)
+  const to = sayMoment(w.closes)
+  return { id: `${from.id} – ${to.id}`, en: `${from.en} – ${to.en}` }
 }

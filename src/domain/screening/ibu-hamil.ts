@@ -2,9 +2,10 @@
 // per trimester, and the danger-sign checklist.
 
 import type { ClinicalSettings } from '../clinical-settings'
-import { daysBetween, toDayMonthYear } from '../dates'
+import { daysBetween } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
+import { sayDate } from '../say'
 import type { Bilingual } from '../text'
 import { bpText, dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
@@ -71,7 +72,7 @@ export function interpretIbuHamil(s: IbuHamilScreening, ctx: ScreeningContext): 
   }
   const status = ctx.hpht ? pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) : undefined
   const findings: Finding[] = []
-  if (status) findings.push(gestationFinding(status))
+  if (status) findings.push(gestationFinding(status, trimesterAt(status.weeks, ctx.settings)))
   findings.push(...lila(s.lilaCm))
   findings.push(...bloodPressure(s))
   findings.push(...ttd(s, status, ctx.today))
@@ -83,14 +84,27 @@ export function interpretIbuHamil(s: IbuHamilScreening, ctx: ScreeningContext): 
   return findings
 }
 
-function gestationFinding(p: PregnancyStatus): Finding {
-  const hpl = toDayMonthYear(p.hpl)
+/**
+ * The trimester of a gestational age in completed weeks, by the one split the app uses everywhere — the ANC count's
+ * (settings.ancTrimesterStartWeeks, default 13 and 25 weeks): a screen never says "trimester 2" and "ANC trimester 3"
+ * about the same day (clinical-rules.md §2.2).
+ */
+export function trimesterAt(
+  weeks: number,
+  settings: Pick<ClinicalSettings, 'ancTrimesterStartWeeks'>,
+): 1 | 2 | 3 {
+  const [start2, start3] = settings.ancTrimesterStartWeeks
+  return weeks < start2 ? 1 : weeks < start3 ? 2 : 3
+}
+
+function gestationFinding(p: PregnancyStatus, trimester: 1 | 2 | 3): Finding {
+  const hpl = sayDate(p.hpl)
   return finding(
     'bumil.usia_kehamilan',
     'normal',
     {
-      id: `Usia kehamilan ${p.weeks} mgg ${p.days} hr (trimester ${p.trimester}), HPL ${hpl}`,
-      en: `Gestational age ${p.weeks} wk ${p.days} d (trimester ${p.trimester}), due date ${hpl}`,
+      id: `Usia kehamilan ${p.weeks} mgg ${p.days} hr (trimester ${trimester}), HPL ${hpl.id}`,
+      en: `Gestational age ${p.weeks} wk ${p.days} d (trimester ${trimester}), due date ${hpl.en}`,
     },
     SRC_KIA,
   )
@@ -277,15 +291,6 @@ export interface AncTrimesterCount {
   started: boolean
 }
 
-/** The ANC trimester of a contact at `weeks` completed weeks, by settings.ancTrimesterStartWeeks (§2.2). */
-export function ancTrimester(
-  weeks: number,
-  settings: Pick<ClinicalSettings, 'ancTrimesterStartWeeks'>,
-): 1 | 2 | 3 {
-  const [start2, start3] = settings.ancTrimesterStartWeeks
-  return weeks < start2 ? 1 : weeks < start3 ? 2 : 3
-}
-
 /**
  * ANC contacts per trimester, each contact placed by its gestational age on its date (lifecycle.pregnancy), with
  * the trimester bounds and required counts from settings (the split is disputed, clinical-rules.md §2.2). Contacts
@@ -299,7 +304,7 @@ export function ancByTrimester(
 ): AncTrimesterCount[] {
   const now = pregnancy(hpht, today)
   if (!now) return []
-  const trimesterOf = (weeks: number) => ancTrimester(weeks, settings)
+  const trimesterOf = (weeks: number) => trimesterAt(weeks, settings)
   const days = [...new Set(contacts.map((c) => c.date))].filter((d) => d <= today)
   const counts = [0, 0, 0]
   for (const day of days) {

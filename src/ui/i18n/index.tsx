@@ -12,7 +12,15 @@ import { type Translate, translate } from './translate'
 
 export type { Lang } from '../../domain/text'
 export { defineMessages, type KeyOf, type Messages } from './dictionary'
-export { formatDate, formatDateTime, formatNumber, formatWhen, LOCALES, numberFormat } from './locale'
+export {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatSpan,
+  formatWhen,
+  LOCALES,
+  numberFormat,
+} from './locale'
 export type { CoreKey } from './messages'
 export { issueText, type Params, type Translate, translate } from './translate'
 

@@ -25,6 +25,17 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return dateFormats[lang].format(new Date(`${isoDate}T00:00:00Z`))
 }
 
+const dayMonthFormats: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat(LOCALES.id, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+}
+
+/** A span of days as people say it: "27 Nov – 29 Nov 2026", the year twice only when it changes. */
+export function formatSpan(from: string, to: string, lang: Lang): string {
+  if (from.slice(0, 4) !== to.slice(0, 4)) return `${formatDate(from, lang)} – ${formatDate(to, lang)}`
+  return `${dayMonthFormats[lang].format(new Date(`${from}T00:00:00Z`))} – ${formatDate(to, lang)}`
+}
+
 /** Date and time of an instant, in the phone's time zone ("12 Mar 2027, 07.30"). */
 export function formatDateTime(instant: Date | string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(

@@ -3,7 +3,7 @@ import { useClinicalSettings, useMember } from '../../data/hooks'
 import { useMemberFollowUps, useMemberVisits } from '../../data/visit-hooks'
 import { ageOn, formatAge } from '../../domain/age'
 import { memberStages } from '../../domain/lifecycle'
-import { formatDate, useI18n } from '../i18n'
+import { formatDate, useI18n, useT } from '../i18n'
 import { referralMessages } from '../referrals/messages'
 import { paths } from '../router'
 import { StageBadge } from '../shared/StageBadge'
@@ -12,12 +12,17 @@ import { useToday } from '../shared/today'
 import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
+import { memberMessages } from './messages'
 
 // The history draws growth charts from the WHO tables: loaded with this screen, not with the first one.
 const VisitHistory = lazy(() => import('../visits/VisitHistory'))
 
+// The Buku KIA holds a child's doses to 5 years and a pregnancy's ANC contacts (ui/bukukia).
+const BUKU_KIA_MONTHS = 60
+
 export default function MemberDetail({ id }: { id: string }) {
   const { t, lang } = useI18n(referralMessages)
+  const tm = useT(memberMessages)
   const today = useToday()
   const member = useMember(id)
   const visits = useMemberVisits(id)
@@ -79,6 +84,11 @@ export default function MemberDetail({ id }: { id: string }) {
         <a className="button primary" href={paths.visitNew(member.id)}>
           {t('visit.record')}
         </a>
+        {(ageOn(member.birthDate, today).totalMonths < BUKU_KIA_MONTHS || stages?.pregnancy) && (
+          <a className="button secondary" href={paths.bukuKia(member.id)}>
+            {tm('member.bukuKia')}
+          </a>
+        )}
       </div>
       <h2 className="section-title">{t('visit.history')}</h2>
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>

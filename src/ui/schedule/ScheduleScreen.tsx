@@ -1,12 +1,14 @@
-// "Jadwal kunjungan": what is overdue, due today and due this week, grouped by household in walking order (nearest
-// next from where the kader stands, when the phone knows it). One tap on a task opens the visit form.
+// "Jadwal kunjungan": urgent referral follow-ups first (the person should be at the facility today), then what is
+// overdue, due today and due this week, grouped by household in walking order (nearest next from where the kader
+// stands, when the phone knows it). One tap on a task opens the visit form (the Buku KIA copy for that task).
 import { useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import type { HouseholdRow } from '../../data/household-rows'
 import { addDays } from '../../domain/dates'
+import { urgentFirst } from '../../domain/schedule/task'
 import type { Task } from '../../domain/schedule/types'
 import { type Point, walkingOrder } from '../../domain/walking-order'
-import { formatDate, useI18n } from '../i18n'
+import { formatDate, formatSpan, useI18n } from '../i18n'
 import { paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
@@ -14,9 +16,10 @@ import { useToday } from '../shared/today'
 import { useSchedule } from '../shared/useAreaReports'
 
 const WEEK_DAYS = 7
-type Section = 'overdue' | 'today' | 'week'
+type Section = 'urgent' | 'overdue' | 'today' | 'week'
 
 function sectionOf(task: Task, today: string): Section | undefined {
+  if (urgentFirst(task) === 0) return 'urgent'
   if (task.state === 'overdue') return 'overdue'
   if (task.state === 'due') return 'today'
   if (task.state === 'upcoming' && task.dueFrom <= addDays(today, WEEK_DAYS)) return 'week'
@@ -36,6 +39,7 @@ export default function ScheduleScreen() {
     if (!schedule || !rows) return undefined
     const byId = new Map(rows.map((r) => [r.household.id, r]))
     const grouped: Record<Section, Map<string, Task[]>> = {
+      urgent: new Map(),
       overdue: new Map(),
       today: new Map(),
       week: new Map(),
@@ -58,7 +62,10 @@ export default function ScheduleScreen() {
         tasks: (tasks.get(row.household.id) ?? []).sort((a, b) => a.priority - b.priority),
       }))
     }
-    return (['overdue', 'today', 'week'] as const).map((s) => ({ section: s, homes: ordered(grouped[s]) }))
+    return (['urgent', 'overdue', 'today', 'week'] as const).map((s) => ({
+      section: s,
+      homes: ordered(grouped[s]),
+    }))
   }, [schedule, rows, today, here])
 
   const locate = () => {
@@ -129,16 +136,21 @@ function HomeTasks({ row, tasks }: { row: HouseholdRow; tasks: Task[] }) {
               <strong>{names.get(task.memberId)}</strong> — {task.reason[lang]}
               <br />
               <span className="muted">
-                {t('schedule.window', {
-                  from: formatDate(task.dueFrom, lang),
-                  to: formatDate(task.dueTo, lang),
-                })}{' '}
+                {task.dueFrom === task.dueTo
+                  ? formatDate(task.dueFrom, lang)
+                  : formatSpan(task.dueFrom, task.dueTo, lang)}{' '}
                 · {t(`schedule.priority.${task.priority}`)}
               </span>
             </div>
-            <a className="button secondary small" href={paths.visitNew(task.memberId)}>
-              {t('schedule.record')}
-            </a>
+            {task.rule === 'buku_kia' ? (
+              <a className="button secondary small" href={paths.bukuKia(task.memberId)}>
+                {t('schedule.copyBukuKia')}
+              </a>
+            ) : (
+              <a className="button secondary small" href={paths.visitNew(task.memberId)}>
+                {t('schedule.record')}
+              </a>
+            )}
           </li>
         ))}
       </ul>

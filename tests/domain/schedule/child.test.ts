@@ -30,7 +30,7 @@ describe('overdue immunisation', () => {
 
   it('says to copy the Buku KIA first when nothing is recorded', () => {
     const [task] = tasksOf('imunisasi', '2024-05-10', { members: [baby] })
-    expect(task?.reason.id).toMatch(/^Belum ada imunisasi tercatat/)
+    expect(task?.reason.id).toMatch(/^Lengkapi dari Buku KIA: \d+ dosis imunisasi belum tercatat/)
     expect(task?.dueFrom).toBe('2024-01-01')
   })
 
@@ -69,7 +69,7 @@ describe('vitamin A round', () => {
       state: 'due',
       dueTo: '2024-02-29',
       priority: 3,
-      reason: { id: 'Vitamin A kapsul merah belum diberikan (hari buka 13-02-2024) — kunjungi rumah' },
+      reason: { id: 'Vitamin A kapsul merah belum diberikan (hari buka 13 Feb 2024) — kunjungi rumah' },
     })
     expect(tasksOf('vitamin_a', '2024-03-05', { members: [child] })[0]?.state).toBe('expired')
     expect(tasksOf('vitamin_a', '2024-03-20', { members: [child] })).toEqual([])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DATA_TODAY, generate, KADER, POSYANDU_CALENDAR } from '../../../bench/generate'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../../src/domain/clinical-settings'
-import { PROBLEM_LABELS, problemItemOf } from '../../../src/domain/referrals'
+import { problemItemOf } from '../../../src/domain/referrals'
 import {
   type ScheduleFollowUp,
   ScheduleKeeper,
@@ -111,25 +111,61 @@ describe('ScheduleKeeper', () => {
         return true
       },
       followUpClosing: () => {
-        const member = pick(r, liveMembers())
-        const latest = visitsOf(member.id)
-          .filter((v) => v.date <= DATA_TODAY)
-          .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1))
-          .at(-1)
-        if (!latest) return false
-        const findings = problemFindings(latest, member, visitsOf(member.id), DEFAULT_CLINICAL_SETTINGS)
-        const finding = findings.find((x) => x.level === 'rujuk')
-        const problem = finding && problemItemOf(finding.code)?.problem
-        if (!problem || !(problem in PROBLEM_LABELS)) return false
-        const f: ScheduleFollowUp = {
-          id: newId('followup'),
-          visitId: latest.id,
-          problem,
-          date: DATA_TODAY,
-          outcome: 'sampai',
+        // A member whose latest visit refers something (tried in random order).
+        for (let tries = 0; tries < 200; tries += 1) {
+          const member = pick(r, liveMembers())
+          const latest = visitsOf(member.id)
+            .filter((v) => v.date <= DATA_TODAY)
+            .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1))
+            .at(-1)
+          if (!latest || latest.date < member.birthDate) continue
+          const findings = problemFindings(latest, member, visitsOf(member.id), DEFAULT_CLINICAL_SETTINGS)
+          const finding = findings.find((x) => x.level === 'rujuk')
+          const problem = finding && problemItemOf(finding.code)?.problem
+          if (!problem) continue
+          const f: ScheduleFollowUp = {
+            id: newId('followup'),
+            visitId: latest.id,
+            problem,
+            date: DATA_TODAY,
+            outcome: 'sampai',
+          }
+          records.followUps.set(f.id, f)
+          keeper.putFollowUps([f])
+          return true
         }
-        records.followUps.set(f.id, f)
-        keeper.putFollowUps([f])
+        return false
+      },
+      // A kader copying a child's Buku KIA: past doses, dated when given, recorded today.
+      bukuKiaCopy: () => {
+        const child = pick(
+          r,
+          liveMembers().filter((m) => m.birthDate > '2022-01-01'),
+        )
+        putVisit({
+          id: newId('visit'),
+          memberId: child.id,
+          date: child.birthDate,
+          place: 'buku_kia',
+          createdAt: `${DATA_TODAY}T02:00:00.000Z`,
+          parts: { balita: { immunizations: [{ antigen: 'HB0', dose: 1 }] } },
+        })
+        return true
+      },
+      // The same referral followed up twice: not yet, then refused (it closes).
+      followUpNotYetThenRefused: () => {
+        const visit = pick(r, [...records.visits.values()])
+        for (const outcome of ['belum_berangkat', 'menolak'] as const) {
+          const f: ScheduleFollowUp = {
+            id: newId('followup'),
+            visitId: visit.id,
+            problem: 'tekanan_darah',
+            date: DATA_TODAY,
+            outcome,
+          }
+          records.followUps.set(f.id, f)
+          keeper.putFollowUps([f])
+        }
         return true
       },
       memberEdited: () => {

@@ -16,7 +16,7 @@ const father = makeMember({ id: 'ayah', birthDate: '1990-01-01', sex: 'L' })
 const members = [mother, newborn, toddler, father]
 const visits = [
   makeVisit(father, '2024-06-02', { dewasa: { systolicMmHg: 170, diastolicMmHg: 100 } }),
-  makeVisit(mother, '2024-06-10', { dewasa: { systolicMmHg: 110 } }),
+  makeVisit(mother, '2024-06-10', { dewasa: { systolicMmHg: 110, srq20: [false, false, false] } }),
 ]
 
 describe('visitTasks', () => {
@@ -26,13 +26,14 @@ describe('visitTasks', () => {
       'overdue 1 rujukan ayah', // referred 2024-06-02, follow-up due by 06-09
       'overdue 2 imunisasi balita', // nothing recorded: copy the Buku KIA
       'overdue 2 imunisasi bayi', // HB0 within 24 h
+      'overdue 3 skrining_dewasa ayah', // never screened (registered before the app knew the date: no createdAt)
       'due 2 kf2 ibu',
       'due 2 kn2 bayi',
       'due 2 balita_timbang balita',
       'due 2 balita_timbang bayi', // born before the open day
       'upcoming 2 kf3 ibu',
       'upcoming 2 kn3 bayi',
-      'done 3 skrining_dewasa ibu', // screened two days ago
+      'done 3 skrining_dewasa ibu', // PTM and SRQ-20 two days ago
       'expired 1 kf1 ibu',
       'expired 1 kn1 bayi',
     ])

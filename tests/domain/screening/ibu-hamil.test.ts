@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../../src/domain/clinical-settings'
+import { addDays } from '../../../src/domain/dates'
 import { worstLevel } from '../../../src/domain/findings'
 import { ancByTrimester, IBU_HAMIL_DANGER_SIGNS, interpretIbuHamil } from '../../../src/domain/screening'
+import { trimesterAt } from '../../../src/domain/screening/ibu-hamil'
 import { codes, levelOf, makeContext } from './builders'
 
 // HPHT 2024-01-01: 2024-06-15 is 23 w 5 d (TM2), HPL 2024-10-08.
@@ -11,7 +13,19 @@ describe('interpretIbuHamil', () => {
   it('reports gestational age and HPL from the HPHT', () => {
     const [ga] = interpretIbuHamil({}, ctx)
     expect(ga?.code).toBe('bumil.usia_kehamilan')
-    expect(ga?.message.id).toBe('Usia kehamilan 23 mgg 5 hr (trimester 2), HPL 08-10-2024')
+    expect(ga?.message.id).toBe('Usia kehamilan 23 mgg 5 hr (trimester 2), HPL 8 Okt 2024')
+  })
+
+  it('says the trimester by the same split as the ANC count: at 26 weeks both say trimester 3', () => {
+    const at26 = { ...ctx, today: addDays(ctx.hpht as string, 26 * 7) }
+    const findings = interpretIbuHamil({ ancContacts: [] }, at26)
+    expect(findings[0]?.message.id).toMatch(/^Usia kehamilan 26 mgg 0 hr \(trimester 3\)/)
+    expect(findings.map((f) => f.code)).toContain('bumil.anc.tm3.berjalan')
+    expect(trimesterAt(24, DEFAULT_CLINICAL_SETTINGS)).toBe(2)
+    expect(trimesterAt(25, DEFAULT_CLINICAL_SETTINGS)).toBe(3)
+    expect(trimesterAt(12, DEFAULT_CLINICAL_SETTINGS)).toBe(1)
+    expect(trimesterAt(13, DEFAULT_CLINICAL_SETTINGS)).toBe(2)
+    expect(trimesterAt(27, { ancTrimesterStartWeeks: [13, 28] })).toBe(2)
   })
 
   it('says nothing about gestation without an HPHT or after delivery', () => {
