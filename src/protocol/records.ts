@@ -146,6 +146,8 @@ export const memberFields = {
   hpht: z.optional(isoDate),
   /** Tanggal persalinan, for the nifas period and the newborn's KN visits. */
   deliveryDate: z.optional(isoDate),
+  /** Punya Buku KIA/KMS (a child's): SKDN's K. Absent until asked — not the same as "no". */
+  hasKiaBook: z.optional(z.boolean({ error: 'err.invalid' })),
 }
 export const memberInput = z.object(memberFields)
 export type MemberInput = z.infer<typeof memberInput>

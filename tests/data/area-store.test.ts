@@ -6,7 +6,7 @@ import { getClinicalSettings } from '../../src/data/clinical-settings'
 import { loadWorkArea } from '../../src/data/read'
 import { saveFollowUp, saveVisit, workAreaVisits } from '../../src/data/visits'
 import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
-import { pwsMonth } from '../../src/domain/pws'
+import { pwsMonthAndIndicators } from '../../src/domain/pws'
 import { visitTasks } from '../../src/domain/schedule'
 import type { Visit } from '../../src/protocol/visits'
 import {
@@ -167,7 +167,7 @@ describe('area store', () => {
       getClinicalSettings(),
     ])
     expect(await computePws(WORK_AREA, '2025-06')).toEqual(
-      pwsMonth({ households, members, visits, followUps, month: '2025-06', settings }),
+      pwsMonthAndIndicators({ households, members, visits, followUps, month: '2025-06', settings }),
     )
   })
 

@@ -12,16 +12,21 @@ import { renderScreen } from './render'
 withTestDb()
 afterEach(cleanup)
 
+async function household() {
+  const h = await saveHousehold(householdInput(), { now: NOW })
+  if (!h.ok) throw new Error('household')
+  return { today: localDate(new Date()), h }
+}
+
+function born(years: number): string {
+  const d = new Date()
+  d.setFullYear(d.getFullYear() - years)
+  return localDate(d)
+}
+
 describe('PWS screen', () => {
   it('counts the month’s balita in SKDN and opens the people behind a number', async () => {
-    const today = localDate(new Date())
-    const h = await saveHousehold(householdInput(), { now: NOW })
-    if (!h.ok) throw new Error('household')
-    const born = (years: number) => {
-      const d = new Date()
-      d.setFullYear(d.getFullYear() - years)
-      return localDate(d)
-    }
+    const { today, h } = await household()
     const weighed = await saveMember(
       memberInput(h.record.id, { name: 'Rizky', sex: 'L', birthDate: born(2), relation: 'anak' }),
       {
@@ -54,5 +59,54 @@ describe('PWS screen', () => {
     expect(within(list).getByRole('link', { name: 'Dewi' }).getAttribute('href')).toBe(
       `#/anggota/${notWeighed.record.id}`,
     )
+  })
+  it('shows the PWS indicators below the report: a status, the chart on a tap, SKDN by sex and age', async () => {
+    const { today, h } = await household()
+    // Two adults of 40: one has her blood pressure taken today → PTM ≥ 15 y: 1 of 2 this year.
+    const adults = await Promise.all(
+      ['Sari', 'Budi'].map((name, i) =>
+        saveMember(
+          memberInput(h.record.id, {
+            name,
+            sex: i === 0 ? 'P' : 'L',
+            birthDate: born(40),
+            relation: i === 0 ? 'istri' : 'kepala',
+          }),
+          { now: NOW, today },
+        ),
+      ),
+    )
+    const [sari] = adults
+    if (!sari?.ok) throw new Error('members')
+    const v = await saveVisit(
+      {
+        memberId: sari.record.id,
+        date: today,
+        place: 'posyandu',
+        parts: { dewasa: { systolicMmHg: 120, diastolicMmHg: 80 } },
+      },
+      { now: new Date(), today },
+    )
+    if (!v.ok) throw new Error('visit')
+
+    const user = userEvent.setup()
+    renderScreen(<PwsScreen month={today.slice(0, 7)} />)
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Indikator PWS — kumulatif sejak Januari' },
+      { timeout: 10_000 },
+    )
+    const ptm = within(section).getByRole('button', { name: /Skrining PTM usia ≥ 15 tahun/ })
+    expect(ptm.textContent).toContain('1/2 · 50 %')
+    expect(ptm.getAttribute('aria-expanded')).toBe('false')
+    await user.click(ptm)
+    expect(ptm.getAttribute('aria-expanded')).toBe('true')
+    expect(
+      within(section).getByRole('img', { name: /Skrining PTM usia ≥ 15 tahun: cakupan kumulatif 50 %/ }),
+    ).toBeTruthy()
+    await user.click(within(section).getByRole('button', { name: 'Lihat siapa saja (1)' }))
+    const list = await screen.findByRole('dialog', { name: 'Skrining PTM usia ≥ 15 tahun' })
+    expect(within(list).getByRole('link', { name: 'Sari' })).toBeTruthy()
+    expect(screen.getByRole('region', { name: 'SKDN menurut jenis kelamin dan umur' })).toBeTruthy()
   })
 })

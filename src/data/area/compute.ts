@@ -36,10 +36,14 @@ export async function computeSchedule(workAreaId: string, today: string): Promis
   return { tasks, openDayAssumed: openDay === undefined }
 }
 
+/**
+ * The month's report and PWS indicators from one reading of the area. No annual targets are kept on the phone: the
+ * indicators measure against the registered count (the puskesmas' projections live on the server).
+ */
 export async function computePws(workAreaId: string, month: string) {
-  const { pwsMonth } = await import('../../domain/pws')
+  const { pwsMonthAndIndicators } = await import('../../domain/pws')
   const [store, settings] = await Promise.all([areaStore(workAreaId), getClinicalSettings()])
-  return pwsMonth({
+  return pwsMonthAndIndicators({
     households: [...store.households.values()],
     members: [...store.members.values()],
     visits: [...store.visits.values()],

@@ -1,13 +1,17 @@
 // The calls the page makes to the area worker, typed end to end: each call's arguments and result, the messages
 // that carry them, and what the worker answers when a call fails.
 import type { ObservabilitySet } from 'dexie'
-import type { PwsReport } from '../../domain/pws'
+import type { PwsIndicators, PwsReport } from '../../domain/pws'
 import type { ScheduleResult } from './compute'
 
 /** Every call: its arguments and its result. */
 export interface AreaCalls {
   schedule: { args: { workAreaId: string; today: string }; result: ScheduleResult }
-  pws: { args: { workAreaId: string; month: string }; result: PwsReport }
+  /** The month's report and PWS indicators (domain/pws pwsMonthAndIndicators). */
+  pws: {
+    args: { workAreaId: string; month: string }
+    result: { report: PwsReport; indicators: PwsIndicators }
+  }
 }
 export type AreaCall = keyof AreaCalls
 export type AreaArgs<C extends AreaCall> = AreaCalls[C]['args']

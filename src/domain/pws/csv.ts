@@ -1,30 +1,17 @@
 // The laporan bulanan posyandu as a CSV file the kader opens in Excel or sends to the pustu: a figures section
-// (sasaran, SKDN, coverage, risks, visits, referrals) and a register — one row per person with a finding or
-// indicator, without NIK (the report leaves the phone; the name, age and address are what the kader needs).
-//
-// Format:
-//   - RFC 4180: CRLF line ends; a field holding the separator, a quote, CR or LF is quoted and its quotes doubled;
-//     every row has the same number of fields (short rows are padded), which RFC 4180 §2.4 asks for.
-//   - Separator ';': Excel splits on the list separator of the Windows region, and the Indonesian region's is ';'
-//     (its decimal separator is ','), so a ',' file opens as one column there. No "sep=;" line: with it Excel
-//     ignores the BOM and shows the text as ANSI.
-//   - UTF-8 with a BOM (U+FEFF) so that Excel reads UTF-8 (names, "≥", "–") instead of the ANSI code page.
-//   - Numbers: counts as integers; percentages with one decimal, decimal comma in 'id' (Indonesian Excel reads "91,7"
-//     as a number), decimal point in 'en'. Dates DD-MM-YYYY in 'id', YYYY-MM-DD in 'en'.
-//   - A text field starting with = + - @ (or a tab/CR) gets a leading apostrophe so Excel never runs it as a formula
-//     (OWASP "CSV Injection"): names and addresses are typed by people.
+// (sasaran, SKDN, coverage, risks, visits, referrals), the PWS indicators (indicator-rows.ts) and a register — one
+// row per person with a finding or indicator, without NIK (the report leaves the phone; the name, age and address
+// are what the kader needs). The format (BOM, ';', CRLF, decimal comma, formula guard) is csv-format.ts's.
 import { ageOn, formatAge } from '../age'
-import { toDayMonthYear } from '../dates'
 import { LIFE_STAGES, OVERLAYS } from '../lifecycle'
 import type { Lang } from '../text'
-import { FLAG_LABELS, MONTH_NAMES, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
-import { type Count, type PwsReport, type Ratio, RISKS, type VisitTally } from './types'
+import { CSV_SEPARATOR, countRow, csvText, date, monthName, type Row, ratioRow } from './csv-format'
+import { INDICATOR_HEADER, indicatorRows } from './indicator-rows'
+import type { PwsIndicators } from './indicators'
+import { FLAG_LABELS, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
+import { type PwsReport, RISKS } from './types'
 
-export const CSV_SEPARATOR = ';'
-const BOM = '\uFEFF'
-const CRLF = '\r\n'
-
-type Row = string[]
+export { CSV_SEPARATOR }
 
 const T = {
   title: { id: 'LAPORAN BULANAN POSYANDU', en: 'MONTHLY POSYANDU REPORT' },
@@ -42,6 +29,7 @@ const T = {
   visits: { id: 'Kunjungan', en: 'Visits' },
   referrals: { id: 'Rujukan', en: 'Referrals' },
   register: { id: 'REGISTER SASARAN DENGAN TEMUAN', en: 'REGISTER OF PEOPLE WITH FINDINGS' },
+  indicators: { id: 'INDIKATOR PWS', en: 'PWS INDICATORS' },
   registerHeader: {
     id: [
       'No',
@@ -90,6 +78,10 @@ const SKDN_LABELS = {
   BGM: { id: 'BGM: di bawah garis merah', en: 'BGM: below the red line' },
   twoT: { id: '2T: dua kali berturut-turut tidak naik', en: '2T: no gain two months in a row' },
   notWeighed: { id: 'Balita tidak ditimbang bulan ini (S − D)', en: 'Not weighed this month (S − D)' },
+  kiaBookUnrecorded: {
+    id: 'Balita belum dicatat punya Buku KIA/KMS',
+    en: 'Buku KIA/KMS not recorded (either way)',
+  },
 } as const
 
 const SKDN_RATIO_LABELS = {
@@ -117,15 +109,18 @@ const REFERRAL_LABELS = {
   open: { id: 'Rujukan belum selesai pada akhir bulan', en: 'Referrals still open at month end' },
 } as const
 
-/** The report as CSV text (BOM, ';', CRLF — see the header). */
-export function pwsCsv(report: PwsReport, lang: Lang): string {
+/** The report as CSV text (BOM, ';', CRLF — csv-format.ts), with the PWS indicators when given. */
+export function pwsCsv(report: PwsReport, lang: Lang, indicators?: PwsIndicators): string {
   const rows: Row[] = [
     [T.title[lang], monthName(report.month, lang)],
     [T.referenceDate[lang], date(report.referenceDate, lang)],
     [],
     [...T.figuresHeader[lang]],
-    ...figures(report, lang),
+    ...reportFigureRows(report, lang),
     [],
+    ...(indicators
+      ? [[T.indicators[lang]], [...INDICATOR_HEADER[lang]], ...indicatorRows(indicators, lang), []]
+      : []),
     [T.register[lang]],
     [...T.registerHeader[lang]],
     ...registerRows(report, lang),
@@ -133,14 +128,11 @@ export function pwsCsv(report: PwsReport, lang: Lang): string {
     [T.notes[lang]],
     ...report.notes.map((n) => [n.message[lang]]),
   ]
-  const width = Math.max(...rows.map((r) => r.length))
-  const lines = rows.map((r) =>
-    [...r, ...Array<string>(width - r.length).fill('')].map(field).join(CSV_SEPARATOR),
-  )
-  return BOM + lines.join(CRLF) + CRLF
+  return csvText(rows)
 }
 
-function figures(r: PwsReport, lang: Lang): Row[] {
+/** The report's figures: [section, code, indicator, number, out of, percent] rows. */
+export function reportFigureRows(r: PwsReport, lang: Lang): Row[] {
   const sasaran = T.sasaran[lang]
   const skdn = T.skdn[lang]
   const coverage = T.coverage[lang]
@@ -149,47 +141,36 @@ function figures(r: PwsReport, lang: Lang): Row[] {
   const referrals = T.referrals[lang]
   return [
     [sasaran, 'sasaran.households', T.households[lang], String(r.households.value)],
-    count(sasaran, 'sasaran.total', T.totalMembers[lang], r.sasaran.total),
-    ...LIFE_STAGES.map((s) => count(sasaran, `sasaran.${s}`, STAGE_LABELS[s][lang], r.sasaran.stages[s])),
-    ...OVERLAYS.map((o) => count(sasaran, `sasaran.${o}`, OVERLAY_LABELS[o][lang], r.sasaran.overlays[o])),
+    countRow(sasaran, 'sasaran.total', T.totalMembers[lang], r.sasaran.total),
+    ...LIFE_STAGES.map((s) => countRow(sasaran, `sasaran.${s}`, STAGE_LABELS[s][lang], r.sasaran.stages[s])),
+    ...OVERLAYS.map((o) => countRow(sasaran, `sasaran.${o}`, OVERLAY_LABELS[o][lang], r.sasaran.overlays[o])),
     ...(Object.keys(SKDN_LABELS) as (keyof typeof SKDN_LABELS)[]).map((k) =>
-      count(skdn, `skdn.${k === 'twoT' ? '2T' : k === 'Dprime' ? "D'" : k}`, SKDN_LABELS[k][lang], r.skdn[k]),
+      countRow(
+        skdn,
+        `skdn.${k === 'twoT' ? '2T' : k === 'Dprime' ? "D'" : k}`,
+        SKDN_LABELS[k][lang],
+        r.skdn[k],
+      ),
     ),
     ...(Object.keys(SKDN_RATIO_LABELS) as (keyof typeof SKDN_RATIO_LABELS)[]).map((k) =>
-      ratio(skdn, `skdn.${SKDN_RATIO_LABELS[k].code}`, SKDN_RATIO_LABELS[k][lang], r.skdn.ratios[k], lang),
+      ratioRow(skdn, `skdn.${SKDN_RATIO_LABELS[k].code}`, SKDN_RATIO_LABELS[k][lang], r.skdn.ratios[k], lang),
     ),
     ...LIFE_STAGES.map((s) =>
-      ratio(coverage, `coverage.${s}`, STAGE_LABELS[s][lang], r.coverage.stages[s], lang),
+      ratioRow(coverage, `coverage.${s}`, STAGE_LABELS[s][lang], r.coverage.stages[s], lang),
     ),
     ...OVERLAYS.map((o) =>
-      ratio(coverage, `coverage.${o}`, OVERLAY_LABELS[o][lang], r.coverage.overlays[o], lang),
+      ratioRow(coverage, `coverage.${o}`, OVERLAY_LABELS[o][lang], r.coverage.overlays[o], lang),
     ),
-    ...RISKS.map((k) => ratio(risks, `risk.${k}`, RISK_LABELS[k][lang], r.risks[k], lang)),
-    ...(['posyandu', 'rumah', 'total'] as const).map((k) =>
-      visitRow(visits, `visits.${k}`, VISIT_LABELS[k][lang], r.visits[k]),
-    ),
+    ...RISKS.map((k) => ratioRow(risks, `risk.${k}`, RISK_LABELS[k][lang], r.risks[k], lang)),
+    ...(['posyandu', 'rumah', 'total'] as const).map((k) => [
+      visits,
+      `visits.${k}`,
+      VISIT_LABELS[k][lang],
+      String(r.visits[k].value),
+    ]),
     ...(['made', 'closed', 'open'] as const).map((k) =>
-      count(referrals, `referrals.${k}`, REFERRAL_LABELS[k][lang], r.referrals[k]),
+      countRow(referrals, `referrals.${k}`, REFERRAL_LABELS[k][lang], r.referrals[k]),
     ),
-  ]
-}
-
-function count(section: string, code: string, label: string, c: Count): Row {
-  return [section, code, label, String(c.value)]
-}
-
-function visitRow(section: string, code: string, label: string, v: VisitTally): Row {
-  return [section, code, label, String(v.value)]
-}
-
-function ratio(section: string, code: string, label: string, r: Ratio, lang: Lang): Row {
-  return [
-    section,
-    code,
-    label,
-    String(r.numerator.value),
-    String(r.denominator.value),
-    percent(r.value, lang),
   ]
 }
 
@@ -208,28 +189,4 @@ function registerRows(r: PwsReport, lang: Lang): Row[] {
     row.flags.map((f) => FLAG_LABELS[f][lang]).join(', '),
     row.findings.map((f) => f.message[lang]).join('; '),
   ])
-}
-
-/** Percent with one decimal; empty when there is nothing to divide by. */
-function percent(value: number | null, lang: Lang): string {
-  if (value === null) return ''
-  const text = (Math.round(value * 1000) / 10).toFixed(1)
-  return lang === 'id' ? text.replace('.', ',') : text
-}
-
-function date(iso: string, lang: Lang): string {
-  return lang === 'id' ? toDayMonthYear(iso) : iso
-}
-
-function monthName(month: string, lang: Lang): string {
-  const [year, m] = month.split('-')
-  return `${MONTH_NAMES[lang][Number(m) - 1] ?? m} ${year}`
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = new RegExp(`["${CSV_SEPARATOR}\r\n]`)
-
-function field(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }

@@ -11,7 +11,8 @@
 //     Bab V, clinical-rules.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
 //     past month regenerated today counts the register as it is today.
 //   - S = every member 0–59 completed months (SKDN "balita", §3.2, which includes bayi; the life-cycle table's
-//     'balita' stage is 12–59 months). K: the records hold no "Buku KIA/KMS owned" field, so K = S (note k-equals-s).
+//     'balita' stage is 12–59 months). K = those recorded as having a Buku KIA/KMS (member.hasKiaBook); the notes say
+//     how many are not recorded either way (note kia-book).
 //     D = members of S weighed in the month (any current visit whose balita part has a weight, at the posyandu or at
 //     home — §3.2). N/T/O/B, 2T and BGM are those of the month's latest weighing, by growth/monitoring.ts through
 //     growthFindings (balita-reading.ts): each month counts its latest weighing. D = N + T + O + B by construction.
@@ -30,6 +31,7 @@
 //   - A visit superseded by a correction (at any date) and soft-deleted records are ignored; so are visits dated
 //     before the member's birth. Members count only when their household is in `households`.
 //   - Balita part: immunisation, vitamin A, obat cacing and ASI findings are not read (balita-reading.ts).
+import { indicatorsOf, type PwsIndicators, type PwsTargets } from './indicators'
 import { indexMonth, type Month } from './month'
 import { referralsSection } from './referrals'
 import { Register } from './register'
@@ -41,7 +43,20 @@ import type { PwsInput, PwsNote, PwsReport } from './types'
 
 /** Builds the month's report, one section at a time. Throws RangeError when `month` is not 'YYYY-MM'. */
 export function pwsMonth(input: PwsInput): PwsReport {
+  return reportOf(indexMonth(input), input)
+}
+
+/** The report and the PWS indicators (indicators.ts) from one index: each visit is read once for both. */
+export function pwsMonthAndIndicators(
+  input: PwsInput,
+  targets: PwsTargets = {},
+): { report: PwsReport; indicators: PwsIndicators } {
   const month = indexMonth(input)
+  const report = reportOf(month, input)
+  return { report, indicators: indicatorsOf(month, report.skdn, input, targets) }
+}
+
+function reportOf(month: Month, input: PwsInput): PwsReport {
   const register = new Register()
   const sasaran = sasaranSection(month)
   // The sections flag people in this order; a register row's findings keep it.
@@ -59,7 +74,7 @@ export function pwsMonth(input: PwsInput): PwsReport {
     visits: visitsSection(month),
     referrals,
     register: register.rows(month),
-    notes: notes(month.last),
+    notes: notes(month.last, skdn.kiaBookUnrecorded.value),
   }
 }
 
@@ -77,7 +92,7 @@ function visitsSection(month: Month): PwsReport['visits'] {
   return { posyandu: byPlace.posyandu.build(), rumah: byPlace.rumah.build(), total: total.build() }
 }
 
-function notes(referenceDate: string): PwsNote[] {
+function notes(referenceDate: string, kiaBookUnrecorded: number): PwsNote[] {
   const shown = referenceDate.split('-').reverse().join('-')
   return [
     {
@@ -87,13 +102,17 @@ function notes(referenceDate: string): PwsNote[] {
         en: `Target population, ages and life-cycle stages are read on the month's last day (${referenceDate}).`,
       },
     },
-    {
-      code: 'k-equals-s',
-      message: {
-        id: 'Kepemilikan Buku KIA/KMS belum dicatat di aplikasi: K dianggap sama dengan S (K/S = 100%, D/K = D/S).',
-        en: 'Buku KIA/KMS ownership is not recorded in the app: K is taken as equal to S (K/S = 100%, D/K = D/S).',
-      },
-    },
+    ...(kiaBookUnrecorded > 0
+      ? [
+          {
+            code: 'kia-book' as const,
+            message: {
+              id: `K hanya menghitung balita yang tercatat punya Buku KIA/KMS; ${kiaBookUnrecorded} balita belum dicatat kepemilikannya.`,
+              en: `K counts only children recorded as having a Buku KIA/KMS; for ${kiaBookUnrecorded} it is not recorded yet.`,
+            },
+          },
+        ]
+      : []),
     {
       code: 'latest-in-month',
       message: {

@@ -9,7 +9,7 @@ import { type PwsVisit, type Ratio, RISKS, type Risk } from './types'
 
 // Which finding codes make each risk (codes: growth/categories.ts and the screening modules).
 
-interface RiskRule {
+export interface RiskRule {
   parts: readonly ScreeningPart[]
   /** Codes saying the item was measured and read. */
   checked: (code: string) => boolean
@@ -23,7 +23,7 @@ const oneOf =
   (code: string) =>
     codes.includes(code)
 
-const RISK_RULES: Record<Risk, RiskRule> = {
+export const RISK_RULES: Record<Risk, RiskRule> = {
   // TB/U or PB/U < −2 (Permenkes 2/2020, clinical-rules.md §2.1)
   stunting: {
     parts: ['balita'],

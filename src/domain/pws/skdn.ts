@@ -1,5 +1,6 @@
-// SKDN for balita (§3.2): S = members 0–59 months on the reference date, K = S (no Buku KIA/KMS field), D = those
-// weighed in the month, N/T/O/B, 2T and BGM from the month's latest weighing (growth/monitoring.ts through
+// SKDN for balita (§3.2): S = members 0–59 months on the reference date, K = those of S recorded as having a Buku
+// KIA/KMS (member.hasKiaBook; not recorded counts as not having one, and the count of those not recorded is kept so
+// the report can say so), D = those weighed in the month, N/T/O/B, 2T and BGM from the month's latest weighing (growth/monitoring.ts through
 // balita-reading.ts). D = N + T + O + B by construction; D′ = N + T.
 import type { Month } from './month'
 import type { Register } from './register'
@@ -21,12 +22,16 @@ export function skdnSection(month: Month, register: Register): Skdn {
     O: new Tally(),
     B: new Tally(),
   }
+  const K = new Tally()
+  const kiaBookUnrecorded = new Tally()
   const bgm = new Tally()
   const twoT = new Tally()
   const notWeighed = new Tally()
   for (const [id, person] of month.people) {
     if (!person.inS) continue
     tally.S.add(id)
+    if (person.member.hasKiaBook === true) K.add(id)
+    else if (person.member.hasKiaBook === undefined) kiaBookUnrecorded.add(id)
     const weighing = person.inMonth.findLast((v) => isWeighed(v))
     if (!weighing) {
       notWeighed.add(id)
@@ -52,13 +57,15 @@ export function skdnSection(month: Month, register: Register): Skdn {
   }
 
   const S = tally.S.count()
+  const withBook = K.count()
   const D = tally.D.count()
   const N = tally.N.count()
   const Dprime = Tally.union(tally.N, tally.T).count()
   const BGM = bgm.count()
   return {
     S,
-    K: S,
+    K: withBook,
+    kiaBookUnrecorded: kiaBookUnrecorded.count(),
     D,
     N,
     T: tally.T.count(),
@@ -69,11 +76,11 @@ export function skdnSection(month: Month, register: Register): Skdn {
     twoT: twoT.count(),
     notWeighed: notWeighed.count(),
     ratios: {
-      KS: ratio(S, S),
+      KS: ratio(withBook, S),
       DS: ratio(D, S),
       ND: ratio(N, D),
       NDprime: ratio(N, Dprime),
-      DK: ratio(D, S),
+      DK: ratio(D, withBook),
       NS: ratio(N, S),
       BGMD: ratio(BGM, D),
     },

@@ -25,6 +25,8 @@ export interface PwsMember {
   birthDate: string
   hpht?: string
   deliveryDate?: string
+  /** Punya Buku KIA/KMS (children): undefined when not asked yet. */
+  hasKiaBook?: boolean
   deleted?: boolean
 }
 
@@ -89,8 +91,10 @@ export interface VisitTally {
 export interface Skdn {
   /** Balita 0–59 completed months on the reference date. */
   S: Count
-  /** With Buku KIA/KMS; = S (no such field in the records — note 'k-equals-s'). */
+  /** Recorded as having a Buku KIA/KMS (member.hasKiaBook). */
   K: Count
+  /** Members of S whose Buku KIA/KMS is not recorded either way (counted outside K; note 'kia-book'). */
+  kiaBookUnrecorded: Count
   /** Weighed in the month (posyandu or home). */
   D: Count
   N: Count
@@ -154,7 +158,7 @@ export interface RegisterRow {
 }
 
 export interface PwsNote {
-  code: 'reference-date' | 'k-equals-s' | 'latest-in-month' | 'corrections'
+  code: 'reference-date' | 'kia-book' | 'latest-in-month' | 'corrections'
   message: Bilingual
 }
 

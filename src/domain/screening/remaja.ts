@@ -214,7 +214,7 @@ function anaemia(hbGdl: number | undefined, ageYears: number, sex: 'L' | 'P'): F
 }
 
 // TTD remaja putri 1 tablet a week (clinical-rules.md §2.3) [S]; the programme gives it to girls from 12 y (SMP/SMA) [K].
-const TTD_PUTRI_FROM_AGE = 12
+export const TTD_PUTRI_FROM_AGE = 12
 
 function ttdPutri(s: RemajaScreening, ageYears: number, sex: 'L' | 'P'): Finding[] {
   if (sex !== 'P' || ageYears < TTD_PUTRI_FROM_AGE) return []

@@ -30,6 +30,8 @@ interface Values {
   hpht: string
   delivered: boolean
   deliveryDate: string
+  /** Punya Buku KIA/KMS: '' until asked. */
+  kiaBook: 'ya' | 'tidak' | ''
 }
 
 const EMPTY: Values = {
@@ -44,10 +46,13 @@ const EMPTY: Values = {
   hpht: '',
   delivered: false,
   deliveryDate: '',
+  kiaBook: '',
 }
 
 // Pregnancy questions are offered to women from 10 years (clinical-rules.md §2.2 counts WUS from menarche).
 const PREGNANCY_MIN_AGE_YEARS = 10
+// The Buku KIA (with its KMS) follows a child to 6 years (anak prasekolah, clinical-rules.md §5): asked until then.
+const KIA_BOOK_MAX_AGE_YEARS = 5
 
 function fromMember(m: Member): Values {
   return {
@@ -63,6 +68,7 @@ function fromMember(m: Member): Values {
     hpht: m.hpht ?? '',
     delivered: Boolean(m.deliveryDate),
     deliveryDate: m.deliveryDate ?? '',
+    kiaBook: m.hasKiaBook === undefined ? '' : m.hasKiaBook ? 'ya' : 'tidak',
   }
 }
 
@@ -85,6 +91,10 @@ function restore(stored: Record<string, unknown>, initial: Values): Values {
     hpht: text('hpht'),
     delivered: storedBoolean(stored, 'delivered', initial.delivered),
     deliveryDate: text('deliveryDate'),
+    kiaBook:
+      stored.kiaBook === 'ya' || stored.kiaBook === 'tidak' || stored.kiaBook === ''
+        ? stored.kiaBook
+        : initial.kiaBook,
   }
 }
 
@@ -102,6 +112,8 @@ function toInput(v: Values, householdId: string): Partial<MemberInput> {
     phone: opt(v.phone.replace(/[\s-]/g, '')),
     hpht: female && v.pregnant ? opt(v.hpht) : undefined,
     deliveryDate: female && v.delivered ? opt(v.deliveryDate) : undefined,
+    // Kept as recorded once the child is past the age the question is shown at.
+    hasKiaBook: v.kiaBook === '' ? undefined : v.kiaBook === 'ya',
   }
 }
 
@@ -184,6 +196,7 @@ export default function MemberForm({
   const ageYears =
     values.birthDate && values.birthDate <= today ? safeYears(values.birthDate, today) : undefined
   const canBePregnant = values.sex === 'P' && ageYears !== undefined && ageYears >= PREGNANCY_MIN_AGE_YEARS
+  const asksKiaBook = ageYears !== undefined && ageYears <= KIA_BOOK_MAX_AGE_YEARS
 
   return (
     <main className="screen">
@@ -272,6 +285,25 @@ export default function MemberForm({
           autoComplete="off"
           {...text('phone')}
         />
+        {asksKiaBook && (
+          <fieldset className="field">
+            <legend>{t('member.kiaBook')}</legend>
+            <div className="segmented">
+              {(['ya', 'tidak'] as const).map((answer) => (
+                <label key={answer} className={values.kiaBook === answer ? 'selected' : ''}>
+                  <input
+                    type="radio"
+                    name="kiaBook"
+                    value={answer}
+                    checked={values.kiaBook === answer}
+                    onChange={() => update({ kiaBook: answer })}
+                  />
+                  {t(`member.kiaBook.${answer}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         {canBePregnant && (
           <fieldset className="field">
             <legend>{t('member.maternal')}</legend>

@@ -1,7 +1,7 @@
 // PWS (Pemantauan Wilayah Setempat) for a month: sasaran per stage, SKDN, screening coverage, people at risk,
 // visits and referrals — every number opens the list of people behind it. The same figures print on A4 as the
 // laporan bulanan posyandu and download as CSV, offline.
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
 import {
@@ -24,6 +24,9 @@ import { usePws } from '../shared/useAreaReports'
 import { BarChart } from './BarChart'
 import './pws.css'
 
+// The indicators and their charts load after the monthly report is on screen.
+const PwsIndicators = lazy(() => import('./PwsIndicators'))
+
 interface Drill {
   title: string
   memberIds: string[]
@@ -35,17 +38,17 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
   const month = asked ?? today.slice(0, 7)
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
-  const { value: report, error, retry } = usePws(workArea?.id, month)
+  const { value: result, error, retry } = usePws(workArea?.id, month)
   const [drill, setDrill] = useState<Drill>()
   const members = useMemo(
     () => new Map((rows ?? []).flatMap((r) => r.members.map((m) => [m.id, m] as const))),
     [rows],
   )
-  const current = report?.month === month ? report : undefined
+  const current = result?.report.month === month ? result.report : undefined
 
   const download = () => {
     if (!current) return
-    const blob = new Blob([pwsCsv(current, lang)], { type: 'text/csv;charset=utf-8' })
+    const blob = new Blob([pwsCsv(current, lang, result?.indicators)], { type: 'text/csv;charset=utf-8' })
     const link = document.createElement('a')
     link.href = URL.createObjectURL(blob)
     link.download = `laporan-posyandu-${month}.csv`
@@ -187,6 +190,14 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
               </tbody>
             </table>
           </Section>
+          {result?.indicators && (
+            <Suspense fallback={<p className="loading">{t('pws.computing')}</p>}>
+              <PwsIndicators
+                indicators={result.indicators}
+                onDrill={(title, memberIds) => setDrill({ title, memberIds })}
+              />
+            </Suspense>
+          )}
           {current.notes.length > 0 && (
             <ul className="muted pws-notes">
               {current.notes.map((n) => (

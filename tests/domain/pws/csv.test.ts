@@ -132,7 +132,7 @@ describe('pwsCsv: register', () => {
   })
 
   it('ends with the notes', () => {
-    expect(csvId).toContain('K dianggap sama dengan S')
-    expect(csvEn).toContain('K is taken as equal to S')
+    expect(csvId).toContain('2 balita belum dicatat kepemilikannya')
+    expect(csvEn).toContain('for 2 it is not recorded yet')
   })
 })

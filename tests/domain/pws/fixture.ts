@@ -15,7 +15,8 @@
 //   lansia (≥ 60 y)          2: l1 (65 y), l2 (70 y)
 //   overlays: ibu hamil 3 (m1 26 w, m2 15 w, m3 34 w); ibu nifas 1 (n1, delivered 20-03-2024 — no longer hamil)
 //
-// SKDN: S = the 14 children 0–59 months (b01–b14) = K (no Buku KIA field).
+// SKDN: S = the 14 children 0–59 months (b01–b14). Buku KIA/KMS recorded as owned by b01 b02 b03 b05 b06 b07 b09
+//   b10 b11 b12, as not owned by b04 and b08, not recorded for b13 and b14: K = 10, not recorded 2.
 //   b01 Feb 9.0 → Mar 9.3: +300 ≥ 200 ............................................ N
 //   b02 Feb 8.5 → Mar 8.6: +100 < 200 ............................................ T
 //   b03 Jan 10.0 → Feb 10.1 (T) → Mar 10.2 (T) .................................... T, 2T
@@ -32,7 +33,8 @@
 //   b14 no visit at all ............................................................ not weighed
 //   D = 12, N = 5 (b01 b06 b09 b10 b11), T = 4 (b02 b03 b07 b12), O = 1 (b04), B = 2 (b05 b13): 5+4+1+2 = 12 = D.
 //   D′ = N + T = 9; BGM = 1 (b09); 2T = 1 (b03); not weighed = 2 (b08, b14).
-//   D/S = 12/14, N/D = 5/12, N/D′ = 5/9, D/K = 12/14, N/S = 5/14, K/S = 14/14, BGM/D = 1/12.
+//   D/S = 12/14, N/D = 5/12, N/D′ = 5/9, D/K = 12/10 (b04 and b13 weighed without a recorded book), N/S = 5/14,
+//   K/S = 10/14, BGM/D = 1/12.
 //
 // AT RISK (latest measurement in March; numerator / measured):
 //   stunting 1/2 (b10; measured b10, b11) · wasting 1/2 (b11; measured b10, b11) · underweight 2/12 (b09 < −3,
@@ -81,33 +83,33 @@ const households = [
 const members = [
   makeMember('d1', 'hh1', 'L', '1979-01-05', { name: 'Budi Santoso' }),
   makeMember('m1', 'hh1', 'P', '1999-02-02', { name: 'Siti', hpht: '2023-10-01' }),
-  makeMember('b01', 'hh1', 'L', '2023-03-10'),
-  makeMember('b02', 'hh1', 'P', '2023-01-15'),
+  makeMember('b01', 'hh1', 'L', '2023-03-10', { hasKiaBook: true }),
+  makeMember('b02', 'hh1', 'P', '2023-01-15', { hasKiaBook: true }),
   makeMember('r1', 'hh1', 'P', '2008-01-20'),
   makeMember('z01', 'hh1', 'P', '2022-01-01', { deleted: true }),
   makeMember('d3', 'hh2', 'L', '1974-03-03', { name: 'Agus' }),
   makeMember('d4', 'hh2', 'P', '1994-04-04'),
-  makeMember('b03', 'hh2', 'L', '2022-06-20'),
-  makeMember('b04', 'hh2', 'P', '2021-08-05'),
-  makeMember('b05', 'hh2', 'L', '2022-11-11'),
+  makeMember('b03', 'hh2', 'L', '2022-06-20', { hasKiaBook: true }),
+  makeMember('b04', 'hh2', 'P', '2021-08-05', { hasKiaBook: false }),
+  makeMember('b05', 'hh2', 'L', '2022-11-11', { hasKiaBook: true }),
   makeMember('s1', 'hh2', 'L', '2016-09-09'),
   makeMember('l2', 'hh3', 'L', '1954-01-01', { name: 'Slamet' }),
   makeMember('l1', 'hh3', 'P', '1959-01-01'),
   makeMember('m2', 'hh3', 'P', '2000-05-05', { hpht: '2023-12-15' }),
-  makeMember('b06', 'hh3', 'P', '2023-09-01'),
-  makeMember('b07', 'hh3', 'L', '2022-02-14'),
-  makeMember('b08', 'hh3', 'P', '2021-05-05'),
+  makeMember('b06', 'hh3', 'P', '2023-09-01', { hasKiaBook: true }),
+  makeMember('b07', 'hh3', 'L', '2022-02-14', { hasKiaBook: true }),
+  makeMember('b08', 'hh3', 'P', '2021-05-05', { hasKiaBook: false }),
   makeMember('d5', 'hh4', 'L', '1980-08-08', { name: 'Wayan' }),
   makeMember('n1', 'hh4', 'P', '1996-06-06', { hpht: '2023-06-15', deliveryDate: '2024-03-20' }),
   makeMember('b13', 'hh4', 'L', '2024-03-20'),
-  makeMember('b09', 'hh4', 'L', '2022-03-01'),
-  makeMember('b10', 'hh4', 'P', '2021-03-20'),
+  makeMember('b09', 'hh4', 'L', '2022-03-01', { hasKiaBook: true }),
+  makeMember('b10', 'hh4', 'P', '2021-03-20', { hasKiaBook: true }),
   makeMember('m3', 'hh4', 'P', '1998-07-07', { hpht: '2023-08-01' }),
   makeMember('d6', 'hh5', 'L', '1970-10-10', { name: 'Darto' }),
   makeMember('d7', 'hh5', 'P', '1972-11-11'),
   makeMember('d2', 'hh5', 'P', '1984-02-02'),
-  makeMember('b11', 'hh5', 'L', '2022-09-10'),
-  makeMember('b12', 'hh5', 'P', '2023-06-01'),
+  makeMember('b11', 'hh5', 'L', '2022-09-10', { hasKiaBook: true }),
+  makeMember('b12', 'hh5', 'P', '2023-06-01', { hasKiaBook: true }),
   makeMember('b14', 'hh5', 'P', '2020-07-07'),
   makeMember('p01', 'hh5', 'L', '2019-03-15'),
   makeMember('x01', 'hh6', 'L', '2022-01-01'),

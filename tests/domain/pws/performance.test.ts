@@ -3,12 +3,14 @@ import { DEFAULT_CLINICAL_SETTINGS as settings } from '../../../src/domain/clini
 import { normalizeDate } from '../../../src/domain/dates'
 import { memberStages } from '../../../src/domain/lifecycle'
 import {
+  CUMULATIVE_DEFINITIONS,
   type PwsFollowUp,
   type PwsHousehold,
   type PwsMember,
   type PwsReport,
   type PwsVisit,
   pwsMonth,
+  pwsMonthAndIndicators,
 } from '../../../src/domain/pws'
 import { screeningPartsFor } from '../../../src/domain/screening'
 import type { VisitPayloadParts } from '../../../src/domain/visit-findings'
@@ -130,13 +132,17 @@ function buildVisits(members: readonly PwsMember[], r: ReturnType<typeof prng>) 
   return { visits: visits.slice(0, VISITS), followUps }
 }
 
+function buildInput() {
+  const { households, members, r } = buildArea()
+  const { visits, followUps } = buildVisits(members, r)
+  return { households, members, visits, followUps, month: MONTH, settings }
+}
+
 describe('pwsMonth: performance', () => {
   it(`reports a month of ${HOUSEHOLDS} households, ${HOUSEHOLDS * MEMBERS_PER_HOUSEHOLD} people, ${VISITS} visits`, () => {
-    const { households, members, r } = buildArea()
-    const { visits, followUps } = buildVisits(members, r)
-    expect(members).toHaveLength(20_000)
-    expect(visits).toHaveLength(100_000)
-    const input = { households, members, visits, followUps, month: MONTH, settings }
+    const input = buildInput()
+    expect(input.members).toHaveLength(20_000)
+    expect(input.visits).toHaveLength(100_000)
 
     // The first run includes JIT warm-up (and the WHO tables' first use); the next three are the steady state.
     const times: string[] = []
@@ -150,7 +156,9 @@ describe('pwsMonth: performance', () => {
         `${(performance.now() - start).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)`,
       )
     }
-    console.log(`pwsMonth, ${members.length} members / ${visits.length} visits: ${times.join(', ')}`)
+    console.log(
+      `pwsMonth, ${input.members.length} members / ${input.visits.length} visits: ${times.join(', ')}`,
+    )
 
     if (!report) throw new Error('no report')
     const { skdn } = report
@@ -158,5 +166,29 @@ describe('pwsMonth: performance', () => {
     expect(skdn.S.value).toBeGreaterThan(2_000)
     expect(skdn.D.value).toBe(skdn.N.value + skdn.T.value + skdn.O.value + skdn.B.value)
     expect(report.visits.total.value).toBeGreaterThan(5_000)
+  }, 60_000)
+
+  it('reports the same month with the PWS indicators from one index', () => {
+    const input = buildInput()
+    const times: string[] = []
+    let result: ReturnType<typeof pwsMonthAndIndicators> | undefined
+    for (let run = 0; run < 3; run += 1) {
+      const start = performance.now()
+      const cpuStart = process.cpuUsage()
+      result = pwsMonthAndIndicators(input)
+      const cpu = process.cpuUsage(cpuStart)
+      times.push(
+        `${(performance.now() - start).toFixed(0)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)`,
+      )
+    }
+    console.log(
+      `pwsMonthAndIndicators, ${input.members.length} members / ${input.visits.length} visits: ${times.join(', ')}`,
+    )
+    if (!result) throw new Error('no result')
+    expect(Object.keys(result.indicators.series)).toEqual(CUMULATIVE_DEFINITIONS.map((d) => d.id))
+    expect(result.indicators.series['ptm.skrining']?.months).toHaveLength(12)
+    expect(result.indicators.skdnGroups.reduce((n, g) => n + g.counts.S.value, 0)).toBe(
+      result.report.skdn.S.value,
+    )
   }, 60_000)
 })

@@ -62,7 +62,8 @@ describe('pwsMonth: the hand-counted March 2024 area', () => {
 
     it('S, K, D, N, T, O, B', () => {
       expect(skdn.S.value).toBe(14)
-      expect(skdn.K).toEqual(skdn.S)
+      expect(ids(skdn.K)).toEqual(['b01', 'b02', 'b03', 'b05', 'b06', 'b07', 'b09', 'b10', 'b11', 'b12'])
+      expect(ids(skdn.kiaBookUnrecorded)).toEqual(['b13', 'b14'])
       expect(ids(skdn.D)).toEqual([
         'b01',
         'b02',
@@ -98,13 +99,12 @@ describe('pwsMonth: the hand-counted March 2024 area', () => {
 
     it('ratios', () => {
       const r = skdn.ratios
-      expect(frac(r.KS)).toEqual([14, 14])
-      expect(r.KS.value).toBe(1)
+      expect(frac(r.KS)).toEqual([10, 14])
       expect(frac(r.DS)).toEqual([12, 14])
       expect(frac(r.ND)).toEqual([5, 12])
       expect(frac(r.NDprime)).toEqual([5, 9])
       expect(r.NDprime.value).toBeCloseTo(5 / 9)
-      expect(frac(r.DK)).toEqual([12, 14])
+      expect(frac(r.DK)).toEqual([12, 10])
       expect(frac(r.NS)).toEqual([5, 14])
       expect(frac(r.BGMD)).toEqual([1, 12])
     })
@@ -239,8 +239,15 @@ describe('pwsMonth: the hand-counted March 2024 area', () => {
     }
   })
 
-  it('says in its notes that K is taken as S', () => {
-    expect(report.notes.map((n) => n.code)).toContain('k-equals-s')
+  it('says in its notes how many balita have no Buku KIA/KMS answer recorded', () => {
+    const note = report.notes.find((n) => n.code === 'kia-book')
+    expect(note?.message.id).toContain('2 balita belum dicatat')
+    const allRecorded = pwsMonth({
+      ...MARCH,
+      members: MARCH.members.map((m) => ({ ...m, hasKiaBook: false })),
+    })
+    expect(allRecorded.notes.map((n) => n.code)).not.toContain('kia-book')
+    expect(allRecorded.skdn.K.value).toBe(0)
   })
 })
 

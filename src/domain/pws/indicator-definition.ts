@@ -1,0 +1,17 @@
+// A cumulative PWS indicator as the indicator modules define it: who its registered sasaran are and on which days a
+// person reached it. indicators.ts turns each into a cumulative series (cumulative.ts).
+import type { IndicatorContext } from './indicator-context'
+import type { Person } from './month'
+
+export interface CumulativeDefinition {
+  id: string
+  /** In the indicator's registered sasaran (the default annual target) on the reference date. */
+  inSasaran(person: Person, ctx: IndicatorContext): boolean
+  /** The days the person reached the indicator, up to the reference date, any order (only the year's first counts). */
+  events(person: Person, ctx: IndicatorContext): readonly string[]
+  /**
+   * Set when the records cannot say it yet: the series is still built (its events are empty) and the screen and the
+   * CSV say why instead of showing 0 %.
+   */
+  unavailable?: 'no-delivery-place'
+}
