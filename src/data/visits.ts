@@ -32,9 +32,13 @@ export function validateVisit(input: unknown, today: string, birthDate?: string)
     if (date > today) add(result.errors, 'date', 'err.visit.dateFuture')
     else if (birthDate && date < birthDate) add(result.errors, 'date', 'err.visit.beforeBirth')
   }
-  const parts = result.input.parts
+  const { parts, checkedIn, services, topics, note, place } = result.input
   const filled = parts && typeof parts === 'object' ? Object.keys(parts).length : 0
-  if (filled === 0 && result.input.note === undefined) add(result.errors, 'parts', 'err.visit.empty')
+  const given = [services, topics].some((list) => Array.isArray(list) && list.length > 0)
+  // A check-in alone records that the person came to the posyandu: a home visit with nothing in it records nothing.
+  if (filled === 0 && note === undefined && !given && !(checkedIn === true && place === 'posyandu'))
+    add(result.errors, 'parts', 'err.visit.empty')
+  if (checkedIn === true && place !== 'posyandu') add(result.errors, 'checkedIn', 'err.visit.checkInAtHome')
   return settle(result, (v) => v)
 }
 

@@ -6,7 +6,7 @@ import { lifeStage } from '../lifecycle'
 import { ancTasks } from './anc'
 import { addDays, homeVisitWindow } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
-import { balitaNotWeighed, bumilNotSeen } from './monthly'
+import { balitaNotWeighed, bumilNotSeen, openDayAbsent } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
 import { referralTasks } from './referral'
 import {
@@ -29,6 +29,7 @@ const MEMBER_RULES: readonly MemberRule[] = [
   ancTasks,
   bumilNotSeen,
   balitaNotWeighed,
+  openDayAbsent,
   immunizationTasks,
   vitaminATasks,
   yearlyScreeningTasks,

@@ -21,6 +21,8 @@ export interface ScheduleVisit {
   memberId: string
   /** 'YYYY-MM-DD' */
   date: string
+  /** Where: the open day's regulars are those who came to the posyandu (openday/expected.ts). */
+  place?: 'posyandu' | 'rumah'
   /** The visit this one corrects: that one no longer counts. */
   supersedes?: string
   /** Set on a stored row a later correction replaced (data/visits.ts VisitRow): it no longer counts. */
@@ -62,6 +64,7 @@ export interface ScheduleInput {
 export const TASK_RULES = [
   'balita_timbang',
   'bumil_kontak',
+  'posyandu_absen',
   'anc_tm1',
   'anc_tm2',
   'anc_tm3',
