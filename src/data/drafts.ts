@@ -35,6 +35,8 @@ export const draftKeys = {
   /** A member's next visit: opening "Catat kunjungan" again resumes it. */
   visit: (memberId: string) => `visit:${memberId}`,
   correction: (visitId: string) => `correction:${visitId}`,
+  /** A person's measurement screen at the open day of `date`. */
+  measure: (date: string, memberId: string) => `measure:${date}:${memberId}`,
   walkIn: (saveId: string) => `walk-in:${saveId}`,
 }
 

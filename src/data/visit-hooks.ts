@@ -2,6 +2,7 @@
 // load the visit schemas. `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FollowUp, Visit } from '../protocol/visits'
+import { openDayVisits } from './openday'
 import { followUpsOf, getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
 
 /** A member's visits, newest first (visits.ts). */
@@ -27,4 +28,12 @@ export function useWorkAreaVisits(
 /** null: not found. */
 export function useVisit(id: string | undefined): Visit | undefined | null {
   return useLiveQuery(async () => (id === undefined ? null : ((await getVisit(id)) ?? null)), [id])
+}
+
+/** The area's visits of an open day and the months before it (openday.ts); undefined while loading. */
+export function useOpenDayVisits(workAreaId: string | undefined, date: string): VisitRow[] | undefined {
+  return useLiveQuery(
+    async () => (workAreaId === undefined ? undefined : openDayVisits(workAreaId, date)),
+    [workAreaId, date],
+  )
 }

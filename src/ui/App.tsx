@@ -11,6 +11,11 @@ const HouseholdForm = lazy(() => import('./households/HouseholdForm'))
 const MemberForm = lazy(() => import('./households/MemberForm'))
 const Settings = lazy(() => import('./settings/Settings'))
 const DraftList = lazy(() => import('./drafts/DraftList'))
+// The open day (hari buka): its screens load when the kader opens it.
+const OpenDayScreen = lazy(() => import('./openday/OpenDayScreen'))
+const MeasureScreen = lazy(() => import('./openday/MeasureScreen'))
+const WalkInScreen = lazy(() => import('./openday/WalkInScreen'))
+const RekapScreen = lazy(() => import('./openday/RekapScreen'))
 // Screens that read screenings load the WHO tables and the clinical rules: never part of the first screen.
 const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
@@ -21,7 +26,15 @@ const MapScreen = lazy(() => import('./map/MapRoute'))
 const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
 const PwsScreen = lazy(() => import('./pws/PwsScreen'))
 
-const TOP_LEVEL: readonly Route['name'][] = ['households', 'schedule', 'map', 'referrals', 'pws', 'settings']
+const TOP_LEVEL: readonly Route['name'][] = [
+  'households',
+  'openDay',
+  'schedule',
+  'map',
+  'referrals',
+  'pws',
+  'settings',
+]
 
 export function App() {
   const route = useRoute()
@@ -70,6 +83,15 @@ function Screen({ route }: { route: Route }) {
       return <Settings />
     case 'drafts':
       return <DraftList />
+    case 'openDay':
+      return <OpenDayScreen date={route.date} />
+    case 'openDayPerson':
+      // A new person is a new screen: "Berikutnya" must not keep the last person's result.
+      return <MeasureScreen key={route.memberId} date={route.date} memberId={route.memberId} />
+    case 'openDayWalkIn':
+      return <WalkInScreen date={route.date} saveId={route.saveId} />
+    case 'openDayRekap':
+      return <RekapScreen date={route.date} />
     case 'notFound':
       return (
         <main className="screen">

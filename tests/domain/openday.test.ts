@@ -173,7 +173,9 @@ describe('services due (langkah 4)', () => {
     const plan = servicePlan(balita, [], DAY, settings)
     expect(plan.vitaminA).toBe('merah') // 27 months
     expect(plan.obatCacing).toBe(true)
-    expect(plan.doses.length).toBeGreaterThan(0) // nothing recorded: every dose is overdue
+    // Nothing recorded at 27 months: the doses are in the Buku KIA, copied in the full form, not offered here.
+    expect(plan.immunizationUnrecorded).toBe(true)
+    expect(plan.doses).toEqual([])
     expect(plan.offered).toEqual([
       { service: 'pmt', byDefault: false },
       { service: 'oralit', byDefault: false },
@@ -186,6 +188,20 @@ describe('services due (langkah 4)', () => {
     expect(after.obatCacing).toBe(false)
     expect(servicePlan(member('bayi', { birthDate: '2025-01-20' }), [], DAY, settings).vitaminA).toBe('biru')
     expect(servicePlan(balita, [], '2025-09-09', settings).vitaminA).toBeUndefined() // not a round month
+  })
+
+  it('offers the doses due today switched on, and an overdue one switched off', () => {
+    const baby = member('bayi2', { sex: 'L', birthDate: '2025-06-05' })
+    const given = [
+      visit(baby, '2025-06-05', { parts: { balita: { immunizations: [{ antigen: 'HB0', dose: 1 }] } } }),
+      visit(baby, '2025-07-05', {
+        parts: { balita: { immunizations: [{ antigen: 'BCG', dose: 1 }] } },
+      }),
+    ]
+    const plan = servicePlan(baby, given, DAY, settings)
+    expect(plan.immunizationUnrecorded).toBe(false)
+    expect(plan.doses).toContainEqual({ antigen: 'DPT-HB-Hib', dose: 1, byDefault: true })
+    expect(plan.doses).toContainEqual({ antigen: 'OPV', dose: 1, byDefault: false }) // due at 1 month
   })
 
   it('switches PMT on for a child who did not gain, and for an ibu hamil with KEK', () => {

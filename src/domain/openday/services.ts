@@ -11,6 +11,7 @@ import {
   type DoseGiven,
   immunizationStatus,
   obatCacingDue,
+  unrecordedFinding,
   type VitaminACapsule,
   vitaminADue,
 } from '../immunization'
@@ -26,8 +27,16 @@ export interface ServicePlan {
   vitaminA?: VitaminACapsule
   /** Obat cacing due this period (§2.1; rounds per year: clinical settings). */
   obatCacing: boolean
-  /** Immunisation doses due or overdue today — the nakes gives them; the kader records what was given. */
-  doses: { antigen: Antigen; dose: number }[]
+  /**
+   * Immunisation doses due or overdue today — the nakes gives them; the kader records what was given. A dose due
+   * now starts switched on; an overdue one starts off (a late dose is the nakes' decision).
+   */
+  doses: { antigen: Antigen; dose: number; byDefault: boolean }[]
+  /**
+   * No dose recorded yet although some are overdue: the doses are in the Buku KIA, not in the app — they are
+   * copied in the full visit form first (immunization.ts unrecordedFinding), and none is offered here.
+   */
+  immunizationUnrecorded: boolean
   /** The other services offered to this member, each with whether it starts switched on. */
   offered: { service: OpenDayService; byDefault: boolean }[]
 }
@@ -67,7 +76,7 @@ export function servicePlan(
   findings: readonly Finding[] = [],
   options: { jeEndemic?: boolean } = {},
 ): ServicePlan {
-  const plan: ServicePlan = { obatCacing: false, doses: [], offered: [] }
+  const plan: ServicePlan = { obatCacing: false, doses: [], immunizationUnrecorded: false, offered: [] }
   const stages = memberStages(member, date)
   if (!stages) return plan
   const before = history.filter((v) => v.date <= date)
@@ -91,9 +100,12 @@ export function servicePlan(
     const given: DoseGiven[] = before.flatMap((v) =>
       (child(v)?.immunizations ?? []).map((d) => ({ antigen: d.antigen, dose: d.dose, date: v.date })),
     )
-    plan.doses = immunizationStatus(member.birthDate, given, date, options)
-      .filter((s) => s.state === 'due' || s.state === 'overdue')
-      .map((s) => ({ antigen: s.antigen, dose: s.dose }))
+    const statuses = immunizationStatus(member.birthDate, given, date, options)
+    plan.immunizationUnrecorded = unrecordedFinding(statuses) !== undefined
+    if (!plan.immunizationUnrecorded)
+      plan.doses = statuses
+        .filter((s) => s.state === 'due' || s.state === 'overdue')
+        .map((s) => ({ antigen: s.antigen, dose: s.dose, byDefault: s.state === 'due' }))
     plan.offered = [
       { service: 'pmt', byDefault: needsPmt },
       { service: 'oralit', byDefault: false },

@@ -16,7 +16,9 @@ import { useToday } from '../shared/today'
 import { VirtualList } from '../shared/VirtualList'
 import { SyncChip } from '../sync/SyncChip'
 
-const ROW_HEIGHT = 76
+// Name (22.4 px), address (19.6 px) and the stage chips (20.8 px) with 8 px padding above and below: 79 px.
+// A shorter row clipped the name ("Slamet Rivadi" for "Slamet Riyadi"), which tests/e2e/layout.test.ts guards.
+const ROW_HEIGHT = 84
 
 export function HouseholdList() {
   const t = useT()
