@@ -7,6 +7,7 @@
 // once and answered the same both times. A batch reads the change ids and records it names in two queries up front
 // and writes its inserts and change ids in one statement each at the end (Batch): a query per change costs ≈ 1 ms.
 import * as z from 'zod/mini'
+import { isErrorKey } from '../src/protocol/error-messages'
 import { checkDrift, HlcError, parseHlc } from '../src/protocol/hlc'
 import { latestHlc, type MergeState, mergeChange } from '../src/protocol/merge'
 import { household, householdFields, member, memberFields, syncMeta } from '../src/protocol/records'
@@ -510,6 +511,6 @@ function buildRecord(id: string, state: MergeState): Record<string, unknown> {
 function issuesOf(error: z.core.$ZodError, prefix?: string): Issue[] {
   return error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter((s) => s !== undefined).join('.'),
-    message: i.message,
+    message: isErrorKey(i.message) ? i.message : 'err.invalid',
   }))
 }

@@ -7,6 +7,7 @@
 //                      file is never loaded into memory whole). It draws the map where the kader never was online.
 import { useLiveQuery } from 'dexie-react-hooks'
 import * as z from 'zod/mini'
+import { errorKey, isErrorKey } from '../protocol/error-messages'
 import { reportInvalidRow } from './data-issues'
 import { getDb, guardQuota } from './db'
 import type { FieldErrors } from './validation'
@@ -29,14 +30,14 @@ export const OSM_TILES: MapTileSettings = {
 // http is allowed for a tile server on the local network (a puskesmas laptop) and for tests on 127.0.0.1.
 const urlTemplate = z.string().check(
   z.trim(),
-  z.regex(/^https?:\/\/[^/\s]+\/\S*$/, 'map.err.url'),
-  z.refine((s) => ['{z}', '{x}', '{y}'].every((p) => s.includes(p)), 'map.err.template'),
-  z.maxLength(500, 'err.tooLong'),
+  z.regex(/^https?:\/\/[^/\s]+\/\S*$/, errorKey('err.map.url')),
+  z.refine((s) => ['{z}', '{x}', '{y}'].every((p) => s.includes(p)), errorKey('err.map.template')),
+  z.maxLength(500, errorKey('err.tooLong')),
 )
 
 export const mapTileSettings = z.object({
   urlTemplate,
-  attribution: z.string().check(z.trim(), z.maxLength(500, 'err.tooLong')),
+  attribution: z.string().check(z.trim(), z.maxLength(500, errorKey('err.tooLong'))),
 })
 
 export async function getMapTileSettings(): Promise<MapTileSettings> {
@@ -52,14 +53,15 @@ export async function getMapTileSettings(): Promise<MapTileSettings> {
   return OSM_TILES
 }
 
-/** Saves a usable template; otherwise reports, per field, a dictionary key (map.err.*) and saves nothing. */
+/** Saves a usable template; otherwise reports, per field, an error key (err.map.*) and saves nothing. */
 export async function saveMapTileSettings(
   settings: MapTileSettings,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const parsed = mapTileSettings.safeParse(settings)
   if (!parsed.success) {
     const errors: FieldErrors = {}
-    for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= { key: issue.message }
+    for (const issue of parsed.error.issues)
+      errors[issue.path.join('.')] ??= { key: isErrorKey(issue.message) ? issue.message : 'err.invalid' }
     return { ok: false, errors }
   }
   await guardQuota(() => getDb().meta.put({ key: TILES_KEY, value: parsed.data }))

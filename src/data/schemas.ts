@@ -1,6 +1,7 @@
 // The app's own storage schemas (src/data/db.ts): the outbox, the field clocks, the conflict log and the kader's
 // settings. The synced records' schemas are shared with the server and live in src/protocol/records.ts.
 import * as z from 'zod/mini'
+import { errorKey } from '../protocol/error-messages'
 import {
   ENTITIES,
   household,
@@ -39,10 +40,10 @@ export type PosyanduCalendar = z.infer<typeof posyanduCalendar>
 /** The kader's own area (kept in the meta table): prefills new addresses and scopes the household list. */
 export const workArea = z.object({
   /** 'wilayah-lokal' until login replaces it with the server's work-area id. */
-  id: z.string().check(z.minLength(1, 'err.required')),
-  kabupaten: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
-  kecamatan: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
-  desa: z.string().check(z.trim(), z.maxLength(80, 'err.tooLong')),
+  id: z.string().check(z.minLength(1, errorKey('err.required'))),
+  kabupaten: z.string().check(z.trim(), z.maxLength(80, errorKey('err.tooLong'))),
+  kecamatan: z.string().check(z.trim(), z.maxLength(80, errorKey('err.tooLong'))),
+  desa: z.string().check(z.trim(), z.maxLength(80, errorKey('err.tooLong'))),
   dusun: optionalText(80),
   /** Set when the area is narrowed to one RW or RT (the server's work area, adopted at login). */
   rw: z.optional(rtRw('rw')),

@@ -1,9 +1,10 @@
 // Input validation shared by every write: zod/mini parsing into per-field message keys, and the tidying that makes
 // a blank optional field absent and a blank required one missing.
 import type * as z from 'zod/mini'
+import { type ErrorKey, isErrorKey } from '../protocol/error-messages'
 
 export interface FieldError {
-  key: string
+  key: ErrorKey
   params?: Record<string, string>
 }
 /** Keyed by the field's path: 'headName', 'address.rt', 'nik', … */
@@ -26,14 +27,14 @@ export interface Parsed<T> {
 export function parse<T>(schema: z.ZodMiniType<T>, raw: unknown): Parsed<T> {
   const tidied = tidy(raw)
   const input = isPlainObject(tidied) ? tidied : {}
-  // Schema messages are dictionary keys; a value of the wrong type has no message of its own.
+  // Schema messages are error keys (errorKey()); a value of the wrong type has no message of its own.
   const result = schema.safeParse(tidied, { error: () => 'err.invalid' })
   const errors: FieldErrors = {}
   for (const issue of result.error?.issues ?? []) {
     const path = issue.path.join('.')
     // A missing value reads "Wajib diisi", except a choice (sex, relation), whose own message says what to pick.
     const missing = valueAt(tidied, issue.path) === undefined && issue.code === 'invalid_type'
-    add(errors, path, missing ? 'err.required' : issue.message)
+    add(errors, path, missing ? 'err.required' : isErrorKey(issue.message) ? issue.message : 'err.invalid')
   }
   return { input, data: result.data, errors, warnings: {} }
 }
@@ -73,6 +74,6 @@ export function field(input: Record<string, unknown>, name: string): string | un
 }
 
 /** The first message for a path wins: the schema's format message comes before the domain's finer checks. */
-export function add(into: FieldErrors, path: string, key: string, params?: Record<string, string>): void {
+export function add(into: FieldErrors, path: string, key: ErrorKey, params?: Record<string, string>): void {
   into[path] ??= params && Object.keys(params).length > 0 ? { key, params } : { key }
 }

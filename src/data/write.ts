@@ -96,7 +96,7 @@ export function validateMember(
     isKnownKecamatan,
   )
   for (const p of problems)
-    add(p.severity === 'warning' ? result.warnings : result.errors, p.field, p.key, p.params)
+    add(p.severity === 'warning' ? result.warnings : result.errors, p.field, `err.${p.code}`, p.params)
   // Unconfirmed is the same as never asked: storing `false` would only make edits look like changes.
   return settle(result, ({ nikMismatchConfirmed, ...m }) =>
     nikMismatchConfirmed ? { ...m, nikMismatchConfirmed } : m,

@@ -1,4 +1,5 @@
 import { type CalendarDate, daysBetween, daysInMonth, parseDate } from './dates'
+import type { Lang } from './text'
 
 export interface Age {
   years: number
@@ -47,7 +48,7 @@ const UNITS = {
 }
 
 /** As a kader says it: under 29 days "12 hr"; under 12 months "5 bl"; under 18 years "2 th 3 bl" (months omitted when 0: "7 th"); 18+ "45 th". English: "12 d", "5 mo", "2 y 3 mo", "45 y". */
-export function formatAge(age: Age, lang: 'id' | 'en'): string {
+export function formatAge(age: Age, lang: Lang): string {
   const unit = UNITS[lang]
   // Days also until the first month is complete: "0 bl" would tell a kader nothing.
   if (age.totalDays < 29 || age.totalMonths === 0) return `${age.totalDays} ${unit.day}`

@@ -1,3 +1,4 @@
+import type { Bilingual } from './text'
 // What a screening rule tells the kader: one finding per thing checked, in both interface languages.
 
 /** normal: nothing to do; perhatian: counsel and watch; rujuk: send to the pustu/puskesmas. */
@@ -7,7 +8,7 @@ export interface Finding {
   /** Stable machine code, e.g. 'tbu.pendek' — used by referrals, schedules and PWS counts. */
   code: string
   level: FindingLevel
-  message: { id: string; en: string }
+  message: Bilingual
   /** The document the rule comes from, e.g. 'Permenkes 2/2020 (ilp-domain.md §2.1)'. */
   source: string
 }

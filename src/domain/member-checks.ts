@@ -3,11 +3,25 @@
 import { ageOn } from './age'
 import { daysBetween, isIsoDate } from './dates'
 import { endedByDelivery, MAX_GESTATION_DAYS } from './lifecycle'
-import { checkNik } from './nik'
+import { checkNik, type NikIssueCode } from './nik'
+
+export type MemberProblemCode =
+  | 'birthDate.future'
+  | 'birthDate.tooOld'
+  | `nik.${NikIssueCode}`
+  | 'hpht.male'
+  | 'hpht.future'
+  | 'hpht.tooOld'
+  | 'hpht.beforeBirth'
+  | 'hpht.age'
+  | 'deliveryDate.male'
+  | 'deliveryDate.future'
+  | 'deliveryDate.beforeBirth'
 
 export interface MemberProblem {
   field: 'nik' | 'birthDate' | 'hpht' | 'deliveryDate' | 'sex'
-  key: string
+  /** What is wrong; the app words it as the error key `err.<code>` (src/protocol/error-messages.ts). */
+  code: MemberProblemCode
   params?: Record<string, string>
   severity: 'error' | 'mismatch' | 'warning'
 }
@@ -41,13 +55,13 @@ export function checkMember(
 
 function birthDateProblems(birthDate: string | undefined, today: string): MemberProblem[] {
   if (!birthDate) return []
-  if (birthDate > today) return [{ field: 'birthDate', key: 'err.birthDate.future', severity: 'error' }]
+  if (birthDate > today) return [{ field: 'birthDate', code: 'birthDate.future', severity: 'error' }]
   const { years } = ageOn(birthDate, today)
   if (years > MAX_AGE_YEARS) {
     return [
       {
         field: 'birthDate',
-        key: 'err.birthDate.tooOld',
+        code: 'birthDate.tooOld',
         params: { years: String(years) },
         severity: 'error',
       },
@@ -64,7 +78,7 @@ function nikProblems(
   if (!m.nik) return []
   return checkNik(m.nik, { birthDate, sex: m.sex }, isKnownKecamatan).map((issue) => ({
     field: 'nik',
-    key: `err.nik.${issue.code}`,
+    code: `nik.${issue.code}`,
     params: issue.params,
     // The kader has checked the card: the NIK stays as printed (Dukcapil never changes it, ilp-domain.md §4.1).
     severity: issue.severity === 'mismatch' && m.nikMismatchConfirmed ? 'warning' : issue.severity,
@@ -74,23 +88,23 @@ function nikProblems(
 function hphtProblems(m: MemberInput, birthDate: string | undefined, today: string): MemberProblem[] {
   const hpht = validDate(m.hpht)
   if (!hpht) return []
-  if (m.sex === 'L') return [{ field: 'hpht', key: 'err.hpht.male', severity: 'error' }]
+  if (m.sex === 'L') return [{ field: 'hpht', code: 'hpht.male', severity: 'error' }]
   const problems: MemberProblem[] = []
   if (hpht > today) {
-    problems.push({ field: 'hpht', key: 'err.hpht.future', severity: 'error' })
+    problems.push({ field: 'hpht', code: 'hpht.future', severity: 'error' })
   } else if (
     daysBetween(hpht, today) > MAX_GESTATION_DAYS &&
     !endedByDelivery(hpht, today, validDate(m.deliveryDate))
   ) {
     // The baby is surely born: the kader should record the delivery instead of keeping an open pregnancy.
-    problems.push({ field: 'hpht', key: 'err.hpht.tooOld', severity: 'error' })
+    problems.push({ field: 'hpht', code: 'hpht.tooOld', severity: 'error' })
   }
   if (birthDate && hpht < birthDate) {
-    problems.push({ field: 'hpht', key: 'err.hpht.beforeBirth', severity: 'error' })
+    problems.push({ field: 'hpht', code: 'hpht.beforeBirth', severity: 'error' })
   } else if (birthDate) {
     const age = ageOn(birthDate, hpht).years
     if (age < PREGNANCY_AGE_YEARS.min || age > PREGNANCY_AGE_YEARS.max) {
-      problems.push({ field: 'hpht', key: 'err.hpht.age', params: { age: String(age) }, severity: 'warning' })
+      problems.push({ field: 'hpht', code: 'hpht.age', params: { age: String(age) }, severity: 'warning' })
     }
   }
   return problems
@@ -99,12 +113,12 @@ function hphtProblems(m: MemberInput, birthDate: string | undefined, today: stri
 function deliveryDateProblems(m: MemberInput, birthDate: string | undefined, today: string): MemberProblem[] {
   const deliveryDate = validDate(m.deliveryDate)
   if (!deliveryDate) return []
-  if (m.sex === 'L') return [{ field: 'deliveryDate', key: 'err.deliveryDate.male', severity: 'error' }]
+  if (m.sex === 'L') return [{ field: 'deliveryDate', code: 'deliveryDate.male', severity: 'error' }]
   const problems: MemberProblem[] = []
   if (deliveryDate > today)
-    problems.push({ field: 'deliveryDate', key: 'err.deliveryDate.future', severity: 'error' })
+    problems.push({ field: 'deliveryDate', code: 'deliveryDate.future', severity: 'error' })
   if (birthDate && deliveryDate < birthDate) {
-    problems.push({ field: 'deliveryDate', key: 'err.deliveryDate.beforeBirth', severity: 'error' })
+    problems.push({ field: 'deliveryDate', code: 'deliveryDate.beforeBirth', severity: 'error' })
   }
   return problems
 }

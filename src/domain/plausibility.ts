@@ -14,13 +14,15 @@ import { type Indicator, type ZScoreInput, zScore } from './growth/zscore'
 import type { BalitaScreening } from './screening/balita'
 import type { ScreeningPart, ScreeningPayloads } from './screening/index'
 import type { LansiaScreening } from './screening/lansia-part'
+import type { Bilingual } from './text'
 
 export interface Extreme {
   /** Path inside the part's payload: 'weightKg', 'puma.cigarettesPerDay', 'skilas.lilaCm'. */
   field: string
-  /** UI dictionary key ('visit.extreme.*'). */
-  key: string
-  params?: Record<string, string>
+  /** What is unusual: the WHO indicator ('wfa', 'lhfa', …), 'high', 'low', 'imt', 'pulsePressure', … */
+  code: string
+  /** What the kader is asked to check. */
+  message: Bilingual
 }
 
 export type PartPayloads = ScreeningPayloads & { balita: BalitaScreening }
@@ -130,9 +132,7 @@ function balita(s: BalitaScreening, member: PlausibilityMember, visitDate: strin
   const flag = (field: string, indicator: Indicator, present: boolean): Extreme[] => {
     if (!present) return []
     const r = zScore({ ...base, indicator })
-    return r.ok && WHO_FLAG[indicator](r.z)
-      ? [{ field, key: `visit.extreme.${indicator}`, params: { z: zText(r.z) } }]
-      : []
+    return r.ok && WHO_FLAG[indicator](r.z) ? [whoFlag(field, indicator, r.z)] : []
   }
   const weight = s.weightKg !== undefined
   const length = s.lengthCm !== undefined
@@ -158,9 +158,7 @@ function remaja(s: PartPayloads['remaja'], member: PlausibilityMember, visitDate
   // z-scores.
   const fromMeasures = (field: string, indicator: Indicator): Extreme[] => {
     const r = zScore({ ...base, indicator })
-    return r.ok && WHO_FLAG[indicator](r.z)
-      ? [{ field, key: `visit.extreme.${indicator}`, params: { z: zText(r.z) } }]
-      : []
+    return r.ok && WHO_FLAG[indicator](r.z) ? [whoFlag(field, indicator, r.z)] : []
   }
   const weight = s.weightKg !== undefined
   const height = s.heightCm !== undefined
@@ -188,8 +186,11 @@ function adult(s: LansiaScreening, ageYears: number): Extreme[] {
   if (years !== undefined && years > ageYears - SMOKING_FROM_AGE) {
     found.push({
       field: 'puma.smokingYears',
-      key: 'visit.extreme.smokingYears',
-      params: { age: String(ageYears) },
+      code: 'smokingYears',
+      message: {
+        id: `Lama merokok lebih panjang dari umur ${ageYears} tahun dikurangi 10. Tanyakan lagi.`,
+        en: `Years of smoking exceed the age of ${ageYears} minus 10. Ask again.`,
+      },
     })
   }
   found.push(...soft('skilas.chairStandSeconds', s.skilas?.chairStandSeconds, ADULT.chairStandSeconds))
@@ -206,8 +207,11 @@ function bloodPressure(sys: number | undefined, dia: number | undefined): Extrem
   if (sys !== undefined && dia !== undefined && dia < sys && sys - dia < MIN_PULSE_PRESSURE) {
     found.push({
       field: 'diastolicMmHg',
-      key: 'visit.extreme.pulsePressure',
-      params: { value: `${sys}/${dia}` },
+      code: 'pulsePressure',
+      message: {
+        id: `Tekanan darah ${sys}/${dia}: angka atas dan bawah terlalu dekat. Ukur ulang.`,
+        en: `Blood pressure ${sys}/${dia}: the upper and lower numbers are too close. Measure again.`,
+      },
     })
   }
   return found
@@ -217,7 +221,17 @@ function imt(weightKg: number | undefined, heightCm: number | undefined): Extrem
   if (weightKg === undefined || heightCm === undefined || heightCm <= 0) return []
   const value = weightKg / (heightCm / 100) ** 2
   if (value >= IMT.low && value <= IMT.high) return []
-  return [{ field: 'weightKg', key: 'visit.extreme.imt', params: { value: value.toFixed(1) } }]
+  const shown = decimal(value.toFixed(1))
+  return [
+    {
+      field: 'weightKg',
+      code: 'imt',
+      message: {
+        id: `IMT ${shown.id} sangat tidak biasa. Periksa lagi berat dan tinggi badan.`,
+        en: `A BMI of ${shown.en} is very unusual. Check weight and height.`,
+      },
+    },
+  ]
 }
 
 function ttd(total: number | undefined, hpht: string | undefined, visitDate: string): Extreme[] {
@@ -225,36 +239,92 @@ function ttd(total: number | undefined, hpht: string | undefined, visitDate: str
   const days = hpht && isDate(hpht) && hpht <= visitDate ? daysBetween(hpht, visitDate) : undefined
   if (days === undefined) {
     return total > TTD_MAX_WITHOUT_HPHT
-      ? [{ field: 'ttdTabletsTotal', key: 'visit.extreme.ttdHigh', params: { value: String(total) } }]
+      ? [
+          {
+            field: 'ttdTabletsTotal',
+            code: 'ttdHigh',
+            message: {
+              id: `${total} tablet TTD sangat banyak. Tanyakan lagi.`,
+              en: `${total} iron tablets is very many. Ask again.`,
+            },
+          },
+        ]
       : []
   }
   return total > days + TTD_SLACK_DAYS
     ? [
         {
           field: 'ttdTabletsTotal',
-          key: 'visit.extreme.ttdDays',
-          params: { value: String(total), days: String(days) },
+          code: 'ttdDays',
+          message: {
+            id: `${total} tablet TTD, padahal baru ${days} hari sejak HPHT. Tanyakan lagi.`,
+            en: `${total} iron tablets, but only ${days} ${days === 1 ? 'day' : 'days'} since the last period. Ask again.`,
+          },
         },
       ]
     : []
 }
 
 function whoZ(field: string, indicator: Indicator, z: number | undefined): Extreme[] {
-  return z !== undefined && WHO_FLAG[indicator](z)
-    ? [{ field, key: `visit.extreme.${indicator}`, params: { z: zText(z) } }]
-    : []
+  return z !== undefined && WHO_FLAG[indicator](z) ? [whoFlag(field, indicator, z)] : []
 }
 
 function soft(field: string, value: number | undefined, bound: Soft): Extreme[] {
   if (value === undefined || !Number.isFinite(value)) return []
-  const params = { value: String(value), unit: bound.unit }
-  if (bound.low !== undefined && value < bound.low) return [{ field, key: 'visit.extreme.low', params }]
-  if (bound.high !== undefined && value >= bound.high) return [{ field, key: 'visit.extreme.high', params }]
+  const shown = decimal(`${value}${bound.unit ? ` ${bound.unit}` : ''}`)
+  if (bound.low !== undefined && value < bound.low) {
+    const message = {
+      id: `${shown.id} sangat rendah. Ukur ulang untuk memastikan.`,
+      en: `${shown.en} is very low. Measure again to be sure.`,
+    }
+    return [{ field, code: 'low', message }]
+  }
+  if (bound.high !== undefined && value >= bound.high) {
+    const message = {
+      id: `${shown.id} sangat tinggi. Ukur ulang untuk memastikan.`,
+      en: `${shown.en} is very high. Measure again to be sure.`,
+    }
+    return [{ field, code: 'high', message }]
+  }
   return []
 }
 
-function zText(z: number): string {
-  return `${z > 0 ? '+' : ''}${z.toFixed(2)}`
+/** What each WHO flag asks, with the z-score read (who-growth README §7). */
+const WHO_FLAG_TEXT: Record<Indicator, (z: Bilingual) => Bilingual> = {
+  wfa: (z) => ({
+    id: `Berat ini sangat jauh dari biasa untuk umurnya (BB/U ${z.id} SD). Timbang ulang.`,
+    en: `This weight is far from usual for the age (weight-for-age ${z.en} SD). Weigh again.`,
+  }),
+  lhfa: (z) => ({
+    id: `Panjang/tinggi ini sangat jauh dari biasa untuk umurnya (TB/U ${z.id} SD). Ukur ulang.`,
+    en: `This length/height is far from usual for the age (height-for-age ${z.en} SD). Measure again.`,
+  }),
+  wflh: (z) => ({
+    id: `Berat dan panjang/tinggi badan tidak cocok (BB/TB ${z.id} SD). Periksa lagi keduanya.`,
+    en: `Weight and length/height do not match (weight-for-height ${z.en} SD). Check both.`,
+  }),
+  bfa: (z) => ({
+    id: `Berat dan tinggi badan tidak cocok untuk umurnya (IMT/U ${z.id} SD). Periksa lagi keduanya.`,
+    en: `Weight and height do not match for the age (BMI-for-age ${z.en} SD). Check both.`,
+  }),
+  hcfa: (z) => ({
+    id: `Lingkar kepala ini sangat jauh dari biasa (LK/U ${z.id} SD). Ukur ulang.`,
+    en: `This head circumference is far from usual (HC-for-age ${z.en} SD). Measure again.`,
+  }),
+  acfa: (z) => ({
+    id: `LiLA ini sangat jauh dari biasa (LiLA/U ${z.id} SD). Ukur ulang.`,
+    en: `This MUAC is far from usual (MUAC-for-age ${z.en} SD). Measure again.`,
+  }),
+}
+
+function whoFlag(field: string, indicator: Indicator, z: number): Extreme {
+  const text = decimal(`${z > 0 ? '+' : ''}${z.toFixed(2)}`)
+  return { field, code: indicator, message: WHO_FLAG_TEXT[indicator](text) }
+}
+
+/** A number as each language writes it: a decimal comma in Bahasa Indonesia ("12,5"). */
+function decimal(text: string): Bilingual {
+  return { id: text.replace('.', ','), en: text }
 }
 
 function isDate(s: string | undefined): s is string {

@@ -1,32 +1,39 @@
 // Record schemas: the one source of the record types, shared by the app (src/data stores them, src/sync sends them)
 // and the server (server/ checks every pushed change against them).
 // zod/mini keeps the client bundle ~18 KB gz smaller than classic zod with the same checks.
-// Every message is a key of the UI dictionary (src/ui/i18n), so the app shows it in Bahasa Indonesia or English.
+// Every message is an error key (error-messages.ts; errorKey() types it where zod takes a plain string), so the app
+// shows it in Bahasa Indonesia or English.
 import * as z from 'zod/mini'
+import { type ErrorKey, errorKey } from './error-messages'
 
 // RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-export const id = z.string().check(z.regex(UUID_RE, 'err.id'))
+export const id = z.string().check(z.regex(UUID_RE, errorKey('err.id')))
 /** A calendar date as written on a KTP or Buku KIA: YYYY-MM-DD, no time zone. */
-export const isoDate = z.iso.date({ error: 'err.date' })
+export const isoDate = z.iso.date({ error: errorKey('err.date') })
 /** An instant, UTC: YYYY-MM-DDTHH:mm:ss.sssZ. */
-export const isoDateTime = z.iso.datetime({ error: 'err.datetime' })
+export const isoDateTime = z.iso.datetime({ error: errorKey('err.datetime') })
 
-const text = (max: number, key = 'err.required') =>
-  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, 'err.tooLong'))
+const text = (max: number, key: ErrorKey = 'err.required') =>
+  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, errorKey('err.tooLong')))
 export const optionalText = (max: number) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, 'err.tooLong')))
+  z.optional(z.string().check(z.trim(), z.maxLength(max, errorKey('err.tooLong'))))
 
 // NIK and No. KK are 16 digits (Dukcapil; ../shared/docs/ilp-domain.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
-export const nik = z.string().check(z.regex(/^\d+$/, 'err.nik.digits'), z.length(16, 'err.nik.length'))
-export const noKk = z.string().check(z.regex(/^\d+$/, 'err.kk.digits'), z.length(16, 'err.kk.length'))
+export const nik = z
+  .string()
+  .check(z.regex(/^\d+$/, errorKey('err.nik.digits')), z.length(16, errorKey('err.nik.length')))
+export const noKk = z
+  .string()
+  .check(z.regex(/^\d+$/, errorKey('err.kk.digits')), z.length(16, errorKey('err.kk.length')))
 // RT and RW are small numbers written with leading zeros ("003"); stored zero-padded to 3 digits.
-export const rtRw = (key: 'rt' | 'rw') => z.string().check(z.regex(/^\d{1,3}$/, `err.${key}.digits`))
+export const rtRw = (key: 'rt' | 'rw') =>
+  z.string().check(z.regex(/^\d{1,3}$/, errorKey(`err.${key}.digits`)))
 /** "3" → "003", as Kemenkes registers write them, so that an RT filter matches however the kader typed it. */
 export const padRtRw = (value: string): string => (/^\d{1,2}$/.test(value) ? value.padStart(3, '0') : value)
 // Indonesian mobile numbers: 08… or +628…, 10–15 digits in all.
-export const phone = z.string().check(z.regex(/^(\+62|0)8\d{7,12}$/, 'err.phone'))
+export const phone = z.string().check(z.regex(/^(\+62|0)8\d{7,12}$/, errorKey('err.phone')))
 
 /** What sync needs on every record: who wrote it, when, and how many times. */
 export const syncMeta = {
@@ -42,10 +49,10 @@ export const syncMeta = {
 }
 
 export const gpsPoint = z.object({
-  lat: z.number().check(z.gte(-90, 'err.gps'), z.lte(90, 'err.gps')),
-  lng: z.number().check(z.gte(-180, 'err.gps'), z.lte(180, 'err.gps')),
+  lat: z.number().check(z.gte(-90, errorKey('err.gps')), z.lte(90, errorKey('err.gps'))),
+  lng: z.number().check(z.gte(-180, errorKey('err.gps')), z.lte(180, errorKey('err.gps'))),
   /** Radius of 68 % confidence in metres, as the Geolocation API reports it. */
-  accuracyM: z.number().check(z.gte(0, 'err.gps')),
+  accuracyM: z.number().check(z.gte(0, errorKey('err.gps'))),
   capturedAt: isoDateTime,
 })
 export type GpsPoint = z.infer<typeof gpsPoint>
@@ -64,7 +71,7 @@ export const address = z.object({
 export type Address = z.infer<typeof address>
 
 export const householdFields = {
-  workAreaId: z.string().check(z.minLength(1, 'err.required')),
+  workAreaId: z.string().check(z.minLength(1, errorKey('err.required'))),
   noKk: z.optional(noKk),
   headName: text(100),
   address,
@@ -76,7 +83,7 @@ export const household = z.object({ ...syncMeta, ...householdFields })
 export type Household = z.infer<typeof household>
 
 export const SEXES = ['L', 'P'] as const
-export const sex = z.enum(SEXES, 'err.sex')
+export const sex = z.enum(SEXES, errorKey('err.sex'))
 export type Sex = z.infer<typeof sex>
 
 /** Hubungan dengan kepala keluarga, as on the Kartu Keluarga. */
@@ -92,7 +99,7 @@ export const RELATIONS = [
   'famili_lain',
   'lainnya',
 ] as const
-export const relation = z.enum(RELATIONS, 'err.relation')
+export const relation = z.enum(RELATIONS, errorKey('err.relation'))
 export type Relation = z.infer<typeof relation>
 
 export const memberFields = {

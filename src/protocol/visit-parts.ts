@@ -16,6 +16,7 @@ import { AKS_ITEM_MAX, type AKS_ITEMS, type LansiaScreening } from '../domain/sc
 import { KN_CONTACTS, NEONATUS_DANGER_SIGNS, type NeonatusScreening } from '../domain/screening/neonatus-part'
 import { KF_CONTACTS, NIFAS_DANGER_SIGNS, type NifasScreening } from '../domain/screening/nifas-part'
 import type { RemajaScreening } from '../domain/screening/remaja'
+import { errorKey } from './error-messages'
 
 /** A hard range: inclusive bounds, the unit shown with the number, and whether only whole numbers are allowed. */
 export interface Range {
@@ -58,21 +59,23 @@ const fmt = (n: number) => String(n)
 /** A measurement within `range`: 'err.visit.number' when not a number, 'err.visit.range' {min, max, unit} outside. */
 export function measure(range: Range) {
   const params = { min: fmt(range.min), max: fmt(range.max), unit: range.unit }
-  const base = range.integer ? z.int({ error: 'err.visit.integer' }) : z.number({ error: 'err.visit.number' })
+  const base = range.integer
+    ? z.int({ error: errorKey('err.visit.integer') })
+    : z.number({ error: errorKey('err.visit.number') })
   return base.check(
     z.refine((n: number) => n >= range.min && n <= range.max, {
-      error: range.integer ? 'err.visit.count' : 'err.visit.range',
+      error: errorKey(range.integer ? 'err.visit.count' : 'err.visit.range'),
       params,
     }),
   )
 }
 
 const opt = <T extends z.ZodMiniType>(schema: T) => z.optional(schema)
-const yesNo = opt(z.boolean({ error: 'err.invalid' }))
-const date = z.iso.date({ error: 'err.date' })
-const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'err.visit.time'))
+const yesNo = opt(z.boolean({ error: errorKey('err.invalid') }))
+const date = z.iso.date({ error: errorKey('err.date') })
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, errorKey('err.visit.time')))
 const checklist = <const T extends readonly [string, ...string[]]>(items: T) =>
-  opt(z.array(z.enum(items, { error: 'err.invalid' })))
+  opt(z.array(z.enum(items, { error: errorKey('err.invalid') })))
 
 // Diastolic must be below systolic: the two numbers typed the wrong way round are the commonest BP typo.
 interface Bp {
@@ -83,7 +86,7 @@ function bpOrder(v: Bp): boolean {
   const { systolicMmHg: sys, diastolicMmHg: dia } = v
   return sys === undefined || dia === undefined || dia < sys
 }
-const bpOrderCheck = z.refine<Bp>(bpOrder, { error: 'err.visit.bpOrder', path: ['diastolicMmHg'] })
+const bpOrderCheck = z.refine<Bp>(bpOrder, { error: errorKey('err.visit.bpOrder'), path: ['diastolicMmHg'] })
 const bp = {
   systolicMmHg: opt(measure(RANGES.systolicMmHg)),
   diastolicMmHg: opt(measure(RANGES.diastolicMmHg)),
@@ -91,15 +94,21 @@ const bp = {
 
 const SCHEDULED = new Set(IMMUNIZATION_SCHEDULE.map((d) => `${d.antigen} ${d.dose}`))
 const doseGiven = z
-  .object({ antigen: z.enum(ANTIGENS, { error: 'err.invalid' }), dose: z.int({ error: 'err.invalid' }) })
+  .object({
+    antigen: z.enum(ANTIGENS, { error: errorKey('err.invalid') }),
+    dose: z.int({ error: errorKey('err.invalid') }),
+  })
   .check(
-    z.refine((d) => SCHEDULED.has(`${d.antigen} ${d.dose}`), { error: 'err.visit.dose', path: ['dose'] }),
+    z.refine((d) => SCHEDULED.has(`${d.antigen} ${d.dose}`), {
+      error: errorKey('err.visit.dose'),
+      path: ['dose'],
+    }),
   )
 
 export const balitaPart = z.object({
   weightKg: opt(measure(RANGES.balitaWeightKg)),
   lengthCm: opt(measure(RANGES.balitaLengthCm)),
-  position: opt(z.enum(['lying', 'standing'], { error: 'err.visit.position' })),
+  position: opt(z.enum(['lying', 'standing'], { error: errorKey('err.visit.position') })),
   headCm: opt(measure(RANGES.headCm)),
   armCm: opt(measure(RANGES.lilaCm)),
   oedema: yesNo,
@@ -112,7 +121,7 @@ export const balitaPart = z.object({
 })
 
 const contactVisit = <const C extends readonly [string, ...string[]]>(contacts: C) =>
-  z.object({ contact: z.enum(contacts, { error: 'err.invalid' }), date, time: opt(time) })
+  z.object({ contact: z.enum(contacts, { error: errorKey('err.invalid') }), date, time: opt(time) })
 
 export const neonatusPart = z.object({
   birthTime: opt(time),
@@ -131,7 +140,7 @@ export const remajaPart = z
     gdsMgDl: opt(measure(RANGES.gdsMgDl)),
     ttdAvailable: yesNo,
     ttdTakenThisWeek: yesNo,
-    smoking: opt(z.enum(SMOKING, { error: 'err.invalid' })),
+    smoking: opt(z.enum(SMOKING, { error: errorKey('err.invalid') })),
   })
   .check(bpOrderCheck)
 
@@ -154,12 +163,16 @@ const dewasaFields = {
   puma: opt(puma),
   tbcSymptoms: checklist(TBC_SYMPTOMS),
   tbcHouseholdContact: yesNo,
-  srq20: opt(z.array(z.nullable(z.boolean({ error: 'err.invalid' }))).check(z.maxLength(20, 'err.invalid'))),
+  srq20: opt(
+    z
+      .array(z.nullable(z.boolean({ error: errorKey('err.invalid') })))
+      .check(z.maxLength(20, errorKey('err.invalid'))),
+  ),
   phq2: opt(z.tuple([score03, score03])),
   gad2: opt(z.tuple([score03, score03])),
   pus: yesNo,
-  kbMethod: opt(z.enum(KB_METHODS, { error: 'err.invalid' })),
-  smoking: opt(z.enum(SMOKING, { error: 'err.invalid' })),
+  kbMethod: opt(z.enum(KB_METHODS, { error: errorKey('err.invalid') })),
+  smoking: opt(z.enum(SMOKING, { error: errorKey('err.invalid') })),
 }
 export const dewasaPart = z.object(dewasaFields).check(bpOrderCheck)
 
@@ -174,7 +187,9 @@ const skilas = z.object({
   lilaCm: opt(measure(RANGES.lilaCm)),
   eyeProblem: yesNo,
   fingerCountCorrect: yesNo,
-  whisperTest: opt(z.enum(['dengar', 'tidak_dengar', 'tidak_bisa_dites'], { error: 'err.invalid' })),
+  whisperTest: opt(
+    z.enum(['dengar', 'tidak_dengar', 'tidak_bisa_dites'], { error: errorKey('err.invalid') }),
+  ),
   feelingDown: yesNo,
   littleInterest: yesNo,
 })

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini'
 import { OPEN_DAY_SERVICES } from '../domain/openday/services'
 import { PENYULUHAN_TOPICS } from '../domain/openday/topics'
+import { errorKey } from './error-messages'
 import { id, isoDate, optionalText, syncMeta } from './records'
 import { visitParts } from './visit-parts'
 
@@ -19,7 +20,7 @@ export type VisitPlace = (typeof VISIT_PLACES)[number]
 export const visitInput = z.object({
   memberId: id,
   date: isoDate,
-  place: z.enum(VISIT_PLACES, 'err.visit.place'),
+  place: z.enum(VISIT_PLACES, errorKey('err.visit.place')),
   supersedes: z.optional(id),
   parts: visitParts,
   note: optionalText(500),
@@ -56,7 +57,7 @@ export const followUpInput = z.object({
   /** The finding code of the visit that was referred (src/domain findings). */
   findingCode: z.string().check(z.minLength(1)),
   date: isoDate,
-  outcome: z.enum(FOLLOW_UP_OUTCOMES, 'err.followUp.outcome'),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES, errorKey('err.followUp.outcome')),
   /** Hasil: what the pustu/puskesmas said or did. */
   result: optionalText(300),
 })

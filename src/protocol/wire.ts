@@ -1,6 +1,7 @@
 // The sync wire format, version 1 (docs/sync-protocol.md): limits, request schemas and response types.
 // Imports only zod/mini and the shared record schemas, never Node: the app's sync engine and server/ both use it.
 import * as z from 'zod/mini'
+import type { ErrorKey } from './error-messages'
 import {
   type Household,
   INSERTED_ENTITIES,
@@ -83,8 +84,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number]
 export interface Issue {
   /** Where: 'changeId', 'fields.headName', 'headName', 'address.rt', … */
   path: string
-  /** A key of the UI dictionary, e.g. 'err.required', 'err.household.missing'. */
-  message: string
+  /** An error key (error-messages.ts), e.g. 'err.required', 'err.household.missing'. */
+  message: ErrorKey
 }
 
 export type SyncedRecord = Household | Member | Visit | FollowUp

@@ -5,7 +5,7 @@ const today = '2024-06-15'
 const known = (code: string) => code === '330101'
 // A woman born 12-03-1990 (NIK day 12 + 40 = 52), pregnant since 2024-01-01.
 const woman = { birthDate: '1990-03-12', sex: 'P' as const, nik: '3301015203900001', hpht: '2024-01-01' }
-const keys = (m: Parameters<typeof checkMember>[0]) => checkMember(m, today, known).map((p) => p.key)
+const keys = (m: Parameters<typeof checkMember>[0]) => checkMember(m, today, known).map((p) => p.code)
 
 describe('checkMember', () => {
   it('finds nothing wrong with a consistent member', () => {
@@ -16,14 +16,14 @@ describe('checkMember', () => {
   describe('birth date', () => {
     it('refuses a birth date in the future', () => {
       expect(checkMember({ birthDate: '2024-06-16' }, today)).toEqual([
-        { field: 'birthDate', key: 'err.birthDate.future', severity: 'error' },
+        { field: 'birthDate', code: 'birthDate.future', severity: 'error' },
       ])
     })
 
     it('refuses an age over 120 completed years', () => {
       expect(keys({ birthDate: '1903-06-16' })).toEqual([])
       expect(checkMember({ birthDate: '1903-06-15' }, today)).toEqual([
-        { field: 'birthDate', key: 'err.birthDate.tooOld', params: { years: '121' }, severity: 'error' },
+        { field: 'birthDate', code: 'birthDate.tooOld', params: { years: '121' }, severity: 'error' },
       ])
     })
 
@@ -35,10 +35,10 @@ describe('checkMember', () => {
   describe('NIK', () => {
     it('maps NIK issues to err.nik.<code> on the nik field', () => {
       expect(checkMember({ nik: '33010152039' }, today)).toEqual([
-        { field: 'nik', key: 'err.nik.length', params: { length: '11' }, severity: 'error' },
+        { field: 'nik', code: 'nik.length', params: { length: '11' }, severity: 'error' },
       ])
       expect(checkMember({ nik: '9999995203900001' }, today, known)).toEqual([
-        { field: 'nik', key: 'err.nik.region', params: { region: '999999' }, severity: 'warning' },
+        { field: 'nik', code: 'nik.region', params: { region: '999999' }, severity: 'warning' },
       ])
     })
 
@@ -47,23 +47,23 @@ describe('checkMember', () => {
       expect(checkMember(m, today, known)).toEqual([
         {
           field: 'nik',
-          key: 'err.nik.birthDate',
+          code: 'nik.birthDate',
           params: { nikDate: '12-03-90', birthDate: '12-04-1990' },
           severity: 'mismatch',
         },
-        { field: 'nik', key: 'err.nik.sex', params: { nikSex: 'P', sex: 'L' }, severity: 'mismatch' },
+        { field: 'nik', code: 'nik.sex', params: { nikSex: 'P', sex: 'L' }, severity: 'mismatch' },
       ])
       const confirmed = checkMember({ ...m, nikMismatchConfirmed: true }, today, known)
-      expect(confirmed.map((p) => [p.key, p.severity])).toEqual([
-        ['err.nik.birthDate', 'warning'],
-        ['err.nik.sex', 'warning'],
+      expect(confirmed.map((p) => [p.code, p.severity])).toEqual([
+        ['nik.birthDate', 'warning'],
+        ['nik.sex', 'warning'],
       ])
     })
 
     it('keeps errors as errors when a mismatch is confirmed', () => {
       const problems = checkMember({ nik: '3301015203900000', nikMismatchConfirmed: true }, today)
       expect(problems).toEqual([
-        { field: 'nik', key: 'err.nik.serial', params: { serial: '0000' }, severity: 'error' },
+        { field: 'nik', code: 'nik.serial', params: { serial: '0000' }, severity: 'error' },
       ])
     })
   })
@@ -71,18 +71,18 @@ describe('checkMember', () => {
   describe('HPHT', () => {
     it('refuses an HPHT for a man', () => {
       expect(checkMember({ birthDate: '1990-03-12', sex: 'L', hpht: '2024-01-01' }, today)).toEqual([
-        { field: 'hpht', key: 'err.hpht.male', severity: 'error' },
+        { field: 'hpht', code: 'hpht.male', severity: 'error' },
       ])
     })
 
     it('refuses an HPHT in the future', () => {
       expect(keys({ ...woman, hpht: '2024-06-15' })).toEqual([])
-      expect(keys({ ...woman, hpht: '2024-06-16' })).toEqual(['err.hpht.future'])
+      expect(keys({ ...woman, hpht: '2024-06-16' })).toEqual(['hpht.future'])
     })
 
     it('refuses an HPHT more than 44 weeks ago: the delivery must be recorded', () => {
       expect(keys({ ...woman, hpht: '2023-08-12' })).toEqual([]) // 44 w 0 d
-      expect(keys({ ...woman, hpht: '2023-08-11' })).toEqual(['err.hpht.tooOld']) // 44 w 1 d
+      expect(keys({ ...woman, hpht: '2023-08-11' })).toEqual(['hpht.tooOld']) // 44 w 1 d
       expect(keys({ ...woman, hpht: '2023-08-11', deliveryDate: '2024-05-10' })).toEqual([])
     })
 
@@ -90,28 +90,26 @@ describe('checkMember', () => {
       const at = (birthDate: string) => checkMember({ birthDate, sex: 'P', hpht: '2024-01-01' }, today)
       expect(at('2014-01-01')).toEqual([])
       expect(at('2014-01-02')).toEqual([
-        { field: 'hpht', key: 'err.hpht.age', params: { age: '9' }, severity: 'warning' },
+        { field: 'hpht', code: 'hpht.age', params: { age: '9' }, severity: 'warning' },
       ])
       expect(at('1968-01-02')).toEqual([])
       expect(at('1968-01-01')).toEqual([
-        { field: 'hpht', key: 'err.hpht.age', params: { age: '56' }, severity: 'warning' },
+        { field: 'hpht', code: 'hpht.age', params: { age: '56' }, severity: 'warning' },
       ])
     })
 
     it('refuses an HPHT before the woman’s birth', () => {
-      expect(keys({ sex: 'P', birthDate: '2024-01-02', hpht: '2024-01-01' })).toEqual([
-        'err.hpht.beforeBirth',
-      ])
+      expect(keys({ sex: 'P', birthDate: '2024-01-02', hpht: '2024-01-01' })).toEqual(['hpht.beforeBirth'])
     })
   })
 
   describe('delivery date', () => {
     it('refuses a delivery for a man, in the future, or before the mother’s birth', () => {
-      expect(keys({ sex: 'L', deliveryDate: '2024-06-01' })).toEqual(['err.deliveryDate.male'])
+      expect(keys({ sex: 'L', deliveryDate: '2024-06-01' })).toEqual(['deliveryDate.male'])
       expect(keys({ sex: 'P', deliveryDate: '2024-06-15' })).toEqual([])
-      expect(keys({ sex: 'P', deliveryDate: '2024-06-16' })).toEqual(['err.deliveryDate.future'])
+      expect(keys({ sex: 'P', deliveryDate: '2024-06-16' })).toEqual(['deliveryDate.future'])
       expect(keys({ sex: 'P', birthDate: '1990-03-12', deliveryDate: '1990-03-11' })).toEqual([
-        'err.deliveryDate.beforeBirth',
+        'deliveryDate.beforeBirth',
       ])
     })
   })
@@ -128,12 +126,12 @@ describe('checkMember', () => {
       today,
       known,
     )
-    expect(problems.map((p) => [p.field, p.key, p.severity])).toEqual([
-      ['birthDate', 'err.birthDate.future', 'error'],
-      ['nik', 'err.nik.birthDate', 'mismatch'],
-      ['nik', 'err.nik.sex', 'mismatch'],
-      ['hpht', 'err.hpht.male', 'error'],
-      ['deliveryDate', 'err.deliveryDate.male', 'error'],
+    expect(problems.map((p) => [p.field, p.code, p.severity])).toEqual([
+      ['birthDate', 'birthDate.future', 'error'],
+      ['nik', 'nik.birthDate', 'mismatch'],
+      ['nik', 'nik.sex', 'mismatch'],
+      ['hpht', 'hpht.male', 'error'],
+      ['deliveryDate', 'deliveryDate.male', 'error'],
     ])
   })
 })

@@ -9,8 +9,11 @@ describe('extremeValues — balita (WHO flags)', () => {
   it('flags a 2-year-old at 25 kg (BB/U z > +5), not one at 12 kg', () => {
     const flagged = extremeValues('balita', { weightKg: 25 }, boy2y, visit)
     expect(flagged).toHaveLength(1)
-    expect(flagged[0]).toMatchObject({ field: 'weightKg', key: 'visit.extreme.wfa' })
-    expect(Number(flagged[0]?.params?.z)).toBeGreaterThan(5)
+    expect(flagged[0]).toMatchObject({ field: 'weightKg', code: 'wfa' })
+    // The z read, in each language's decimal style: "+5,xx" and "+5.xx".
+    const z = /BB\/U \+(\d+),(\d\d) SD/.exec(flagged[0]?.message.id ?? '')
+    expect(Number(`${z?.[1]}.${z?.[2]}`)).toBeGreaterThan(5)
+    expect(flagged[0]?.message.en).toContain(`weight-for-age +${z?.[1]}.${z?.[2]} SD`)
     expect(extremeValues('balita', { weightKg: 12 }, boy2y, visit)).toEqual([])
   })
 
@@ -20,10 +23,10 @@ describe('extremeValues — balita (WHO flags)', () => {
 
   it('flags length-for-age |z| > 6 and weight-for-height |z| > 5', () => {
     const tall = extremeValues('balita', { lengthCm: 125, position: 'standing' }, boy2y, visit)
-    expect(tall).toEqual([expect.objectContaining({ field: 'lengthCm', key: 'visit.extreme.lhfa' })])
+    expect(tall).toEqual([expect.objectContaining({ field: 'lengthCm', code: 'lhfa' })])
     // 8 kg at 95 cm: each alone is within the flags, together weight-for-height is below −5.
     const thin = extremeValues('balita', { weightKg: 8, lengthCm: 95, position: 'standing' }, boy2y, visit)
-    expect(thin.map((e) => e.key)).toContain('visit.extreme.wflh')
+    expect(thin.map((e) => e.code)).toContain('wflh')
   })
 
   it('flags head and arm circumference beyond ±5 SD', () => {
@@ -58,8 +61,22 @@ describe('extremeValues — adults (project bounds)', () => {
   it('flags weight > 150 kg, height < 130 or > 200 cm', () => {
     const found = extremeValues('dewasa', { weightKg: 160, heightCm: 205 }, man40, visit)
     expect(found).toEqual([
-      { field: 'weightKg', key: 'visit.extreme.high', params: { value: '160', unit: 'kg' } },
-      { field: 'heightCm', key: 'visit.extreme.high', params: { value: '205', unit: 'cm' } },
+      {
+        field: 'weightKg',
+        code: 'high',
+        message: {
+          id: '160 kg sangat tinggi. Ukur ulang untuk memastikan.',
+          en: '160 kg is very high. Measure again to be sure.',
+        },
+      },
+      {
+        field: 'heightCm',
+        code: 'high',
+        message: {
+          id: '205 cm sangat tinggi. Ukur ulang untuk memastikan.',
+          en: '205 cm is very high. Measure again to be sure.',
+        },
+      },
     ])
     expect(fields(extremeValues('dewasa', { heightCm: 125 }, man40, visit))).toEqual(['heightCm'])
     expect(extremeValues('dewasa', { weightKg: 70, heightCm: 165, waistCm: 85 }, man40, visit)).toEqual([])
@@ -67,7 +84,16 @@ describe('extremeValues — adults (project bounds)', () => {
 
   it('flags an IMT outside 12–60 at the weight', () => {
     const found = extremeValues('dewasa', { weightKg: 140, heightCm: 145 }, man40, visit)
-    expect(found).toEqual([{ field: 'weightKg', key: 'visit.extreme.imt', params: { value: '66.6' } }])
+    expect(found).toEqual([
+      {
+        field: 'weightKg',
+        code: 'imt',
+        message: {
+          id: 'IMT 66,6 sangat tidak biasa. Periksa lagi berat dan tinggi badan.',
+          en: 'A BMI of 66.6 is very unusual. Check weight and height.',
+        },
+      },
+    ])
   })
 
   it('flags BP ≥ 220/130, very low BP and a narrow pulse pressure', () => {
@@ -77,7 +103,14 @@ describe('extremeValues — adults (project bounds)', () => {
     ])
     expect(fields(extremeValues('dewasa', { systolicMmHg: 70 }, man40, visit))).toEqual(['systolicMmHg'])
     expect(extremeValues('dewasa', { systolicMmHg: 120, diastolicMmHg: 110 }, man40, visit)).toEqual([
-      { field: 'diastolicMmHg', key: 'visit.extreme.pulsePressure', params: { value: '120/110' } },
+      {
+        field: 'diastolicMmHg',
+        code: 'pulsePressure',
+        message: {
+          id: 'Tekanan darah 120/110: angka atas dan bawah terlalu dekat. Ukur ulang.',
+          en: 'Blood pressure 120/110: the upper and lower numbers are too close. Measure again.',
+        },
+      },
     ])
     expect(extremeValues('dewasa', { systolicMmHg: 150, diastolicMmHg: 95 }, man40, visit)).toEqual([])
   })
@@ -123,7 +156,14 @@ describe('extremeValues — remaja and ibu hamil', () => {
   it('ibu hamil: more TTD tablets than days since the HPHT needs a confirmation', () => {
     const mother = { birthDate: '1995-01-01', sex: 'P' as const, hpht: '2025-01-01' }
     expect(extremeValues('ibu_hamil', { ttdTabletsTotal: 90 }, mother, visit)).toEqual([
-      { field: 'ttdTabletsTotal', key: 'visit.extreme.ttdDays', params: { value: '90', days: '59' } },
+      {
+        field: 'ttdTabletsTotal',
+        code: 'ttdDays',
+        message: {
+          id: '90 tablet TTD, padahal baru 59 hari sejak HPHT. Tanyakan lagi.',
+          en: '90 iron tablets, but only 59 days since the last period. Ask again.',
+        },
+      },
     ])
     expect(extremeValues('ibu_hamil', { ttdTabletsTotal: 60 }, mother, visit)).toEqual([])
     const noHpht = { birthDate: '1995-01-01', sex: 'P' as const }

@@ -104,7 +104,7 @@ describe('map source settings', () => {
       urlTemplate: 'https://tiles.example.org/map.png',
       attribution: '',
     })
-    expect(bad).toEqual({ ok: false, errors: { urlTemplate: { key: 'map.err.template' } } })
+    expect(bad).toEqual({ ok: false, errors: { urlTemplate: { key: 'err.map.template' } } })
     const ftp = await saveMapTileSettings({ urlTemplate: 'ftp://x/{z}/{x}/{y}.png', attribution: '' })
     expect(ftp.ok).toBe(false)
     const good = { urlTemplate: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', attribution: 'Puskesmas' }

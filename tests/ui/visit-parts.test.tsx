@@ -8,6 +8,7 @@ import { parse } from '../../src/data/validation'
 import { daysBetween } from '../../src/domain/dates'
 import { IBU_HAMIL_DANGER_SIGNS, type ScreeningPart } from '../../src/domain/screening'
 import { PART_SCHEMAS } from '../../src/protocol/visit-parts'
+import { translate } from '../../src/ui/i18n'
 import { visitMessages } from '../../src/ui/visits/messages'
 import { PartSection } from '../../src/ui/visits/parts'
 import { withTestDb } from '../data/fixtures'
@@ -162,7 +163,9 @@ describe('ibu hamil section', () => {
 
   it('lists every pregnancy danger sign and records the ticked ones', async () => {
     const { user, value } = open('ibu_hamil', mother)
-    const labels = IBU_HAMIL_DANGER_SIGNS.map((s) => visitMessages.id[`visit.ibuHamil.danger.${s}`])
+    const labels = IBU_HAMIL_DANGER_SIGNS.map((s) =>
+      translate('id', `visit.ibuHamil.danger.${s}`, undefined, visitMessages),
+    )
     for (const label of labels) expect(screen.getByLabelText(label)).toBeTruthy()
     await user.click(screen.getByLabelText('Perdarahan'))
     await user.click(screen.getByLabelText('Pandangan kabur'))

@@ -5,6 +5,7 @@
 // Boundaries (ilp-domain.md §2.1): each band includes its edge nearer to 0, so z = −2.00 is normal (not
 // "kurang"), −3.00 is "kurang" (not "sangat kurang"), +1.00 on BB/U is normal, +3.00 on TB/U is normal.
 // Pass the z-score as zScore() reports it (2 decimals): WHO's categories are read off the rounded value.
+import type { Bilingual } from '../text'
 import type { Indicator } from './zscore'
 
 export interface Category {
@@ -12,7 +13,7 @@ export interface Category {
   code: string
   /** The index as Kemenkes names it, e.g. 'BB/U'. */
   index: string
-  label: { id: string; en: string }
+  label: Bilingual
 }
 
 /**

@@ -16,7 +16,8 @@
 import { ageOn, formatAge } from '../age'
 import { toDayMonthYear } from '../dates'
 import { LIFE_STAGES, OVERLAYS } from '../lifecycle'
-import { FLAG_LABELS, type Lang, MONTH_NAMES, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
+import type { Lang } from '../text'
+import { FLAG_LABELS, MONTH_NAMES, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels'
 import { type Count, type PwsReport, type Ratio, RISKS, type VisitTally } from './types'
 
 export const CSV_SEPARATOR = ';'

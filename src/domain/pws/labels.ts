@@ -1,10 +1,9 @@
 // Names of the report's figures in both interface languages (the domain cannot read the UI dictionary). Stage names
 // follow the UI's stage.* labels, with the age bands of lifecycle.ts added because the printed report stands alone.
-import type { LifeStage, Overlay } from '../lifecycle'
-import type { Flag, Risk } from './types'
 
-export type Lang = 'id' | 'en'
-type Bilingual = { id: string; en: string }
+import type { LifeStage, Overlay } from '../lifecycle'
+import type { Bilingual, Lang } from '../text'
+import type { Flag, Risk } from './types'
 
 export const STAGE_LABELS: Record<LifeStage, Bilingual> = {
   bayi_baru_lahir: { id: 'Bayi baru lahir (0–28 hari)', en: 'Newborn (0–28 days)' },

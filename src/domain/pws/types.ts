@@ -1,8 +1,10 @@
 // The PWS month's input (the fields the report reads) and its output: the figures, the register and the notes.
+
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding } from '../findings'
 import type { LifeStage, Overlay } from '../lifecycle'
 import type { FollowUpOutcome } from '../referrals'
+import type { Bilingual } from '../text'
 import type { VisitPayloadParts } from '../visit-findings'
 
 // ——— Input: the fields the report reads; the stored records (protocol/records.ts) satisfy these types ———
@@ -148,7 +150,7 @@ export interface RegisterRow {
 
 export interface PwsNote {
   code: 'reference-date' | 'k-equals-s' | 'latest-in-month' | 'corrections'
-  message: { id: string; en: string }
+  message: Bilingual
 }
 
 export interface PwsReport {

@@ -1,10 +1,12 @@
 // Monthly rules keyed to the posyandu open day: whoever should have come and was not seen by the open day gets a
 // home visit from the next day to the end of the month.
+
 import { ageOn } from '../age'
 import { toDayMonthYear } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
 import { expectedReason } from '../openday/expected'
+import type { Bilingual } from '../text'
 import { monthStart } from './calendar'
 import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
@@ -91,7 +93,7 @@ interface MonthlyRule {
   eligible: (openDay: string) => boolean
   /** Whether a visit is the service the rule asks for. */
   counts: (v: ScheduleVisit) => boolean
-  reason: (openDay: string) => { id: string; en: string }
+  reason: (openDay: string) => Bilingual
   source: string
 }
 

@@ -1,10 +1,12 @@
 // KN1–KN3 for the newborn (from the birth date) and KF1–KF4 for the mother (from her delivery date), in the
 // windows of neonatus.ts knSchedule and nifas.ts kfSchedule (Permenkes 21/2021, ilp-domain.md §2.2 [K, S]).
+
 import { daysBetween } from '../dates'
 import type { LifeStage } from '../lifecycle'
 import type { ContactVisit, ContactWindow, WindowBound } from '../screening/contact-windows'
 import { KN_WINDOWS, knSchedule } from '../screening/neonatus'
 import { KF_WINDOWS, kfSchedule } from '../screening/nifas'
+import type { Bilingual, Lang } from '../text'
 import { type CurrentVisits, RECENT_DAYS, type RuleContext, type TaskDraft, UNDER_FIVE } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
@@ -102,8 +104,8 @@ function draft<C extends string>(
   recorded: readonly ContactRecord<C>[],
   rule: {
     rule: TaskRule
-    span: { id: string; en: string }
-    reason: { id: string; en: string }
+    span: Bilingual
+    reason: Bilingual
     source: string
   },
 ): TaskDraft {
@@ -131,10 +133,10 @@ function draft<C extends string>(
 function span<C extends string>(
   definitions: readonly { contact: C; from: WindowBound; to: WindowBound }[],
   contact: C,
-): { id: string; en: string } {
+): Bilingual {
   const def = definitions.find((d) => d.contact === contact)
   if (!def) return { id: '', en: '' }
-  const bound = (b: WindowBound, lang: 'id' | 'en') =>
+  const bound = (b: WindowBound, lang: Lang) =>
     'hours' in b ? `${b.hours} ${lang === 'id' ? 'jam' : 'h'}` : `${lang === 'id' ? 'hari' : 'day'} ${b.day}`
   return {
     id: `${bound(def.from, 'id')} – ${bound(def.to, 'id')}`,

@@ -1,6 +1,8 @@
 // From a rule's window to a Task: the state on `today`, the priority, and whether the task is worth listing.
+
 import type { ClinicalSettings } from '../clinical-settings'
 import type { LifeStage } from '../lifecycle'
+import type { Bilingual } from '../text'
 import type { HomeVisitWindow } from './calendar'
 import type {
   PosyanduCalendar,
@@ -85,7 +87,7 @@ export const UNDER_SIX: ReadonlySet<LifeStage> = new Set([...UNDER_FIVE, 'prasek
 export interface TaskDraft {
   rule: TaskRule
   member: ScheduleMember
-  reason: { id: string; en: string }
+  reason: Bilingual
   dueFrom: string
   dueTo: string
   /** Last day it can still be done; undefined: it stays overdue until done. */

@@ -1,7 +1,9 @@
 // The visit schedule's inputs and output. The inputs are structural: the stored records (protocol/records.ts Member,
 // Visit, FollowUp, and data/visits.ts VisitRow) satisfy them as they are, since src/domain may not import src/data.
+
 import type { ClinicalSettings } from '../clinical-settings'
 import type { FollowUpOutcome } from '../referrals'
+import type { Bilingual } from '../text'
 import type { VisitPayloadParts } from '../visit-findings'
 
 export interface ScheduleMember {
@@ -99,7 +101,7 @@ export interface Task {
   memberId: string
   householdId: string
   rule: TaskRule
-  reason: { id: string; en: string }
+  reason: Bilingual
   /** First day of the window, 'YYYY-MM-DD'. */
   dueFrom: string
   /** Last day of the window; after it the task is overdue, or expired when `lastDay` is dueTo. */

@@ -1,7 +1,9 @@
 // Yearly screening of dewasa (PTM, TBC, jiwa: the dewasa part) and lansia (AKS + SKILAS: the lansia part) —
 // "annual screens (SRQ-20, PTM, lansia AKS/SKILAS) overdue" (ilp-domain.md §3.1 [V]); lansia "at least once a
 // year" (§2.5 [S]); SRQ-20 "at least once a year" (§2.4 [V]).
+
 import type { LifeStage } from '../lifecycle'
+import type { Bilingual } from '../text'
 import { addDays, addMonths, later } from './calendar'
 import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
@@ -16,7 +18,7 @@ interface YearlyRule {
   /** Age in years at which the stage, and so the first screening, starts (lifecycle.ts bands). */
   fromYears: number
   counts: (v: ScheduleVisit) => boolean
-  reason: { id: string; en: string }
+  reason: Bilingual
   source: string
 }
 

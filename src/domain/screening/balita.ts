@@ -2,6 +2,7 @@
 // at home (Panduan Posyandu 2023 langkah 2 and 4; ilp-domain.md §1.2, §2.1). Read by the growth engine and the
 // immunisation rules (interpretBalita, below). The payload itself lives in balita-part.ts, which imports no WHO
 // tables, so the record schemas of the first screen can use it.
+
 import { ageOn } from '../age'
 import { daysBetween, isIsoDate } from '../dates'
 import type { Finding } from '../findings'
@@ -27,8 +28,9 @@ import {
   type VitaminACapsule,
   vitaminADue,
 } from '../immunization'
+import type { Bilingual } from '../text'
 import type { BalitaDangerSign, BalitaScreening } from './balita-part'
-import { type Bilingual, dangerSignFindings, finding, type ScreeningContext } from './common'
+import { dangerSignFindings, finding, type ScreeningContext } from './common'
 
 export { BALITA_DANGER_SIGNS, type BalitaDangerSign, type BalitaScreening } from './balita-part'
 

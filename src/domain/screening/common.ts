@@ -2,6 +2,7 @@
 // more than one stage applies with the same cut-offs (adult blood pressure, random blood glucose).
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
+import type { Bilingual } from '../text'
 import type { Smoking } from './common-part'
 
 /** The member facts and settings a screening payload is read against. Nothing here reads a clock. */
@@ -19,8 +20,6 @@ export interface ScreeningContext {
   deliveryDate?: string
   settings: ClinicalSettings
 }
-
-export type Bilingual = { id: string; en: string }
 
 export function finding(code: string, level: FindingLevel, message: Bilingual, source: string): Finding {
   return { code, level, message, source }

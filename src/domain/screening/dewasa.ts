@@ -1,17 +1,12 @@
 // Usia dewasa (19–59 y, incl. PUS/WUS): IMT, lingkar perut, blood pressure, gula darah sewaktu, PUMA (PPOK), TBC
 // symptoms, mental health (SRQ-20 or PHQ-2 + GAD-2), KB for PUS and smoking. lansia.ts reuses all of it.
+
 import { ageOn } from '../age'
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
-import {
-  adultBloodPressure,
-  type Bilingual,
-  finding,
-  randomGlucose,
-  type ScreeningContext,
-  smokingFindings,
-} from './common'
+import type { Bilingual } from '../text'
+import { adultBloodPressure, finding, randomGlucose, type ScreeningContext, smokingFindings } from './common'
 import type { DewasaScreening, KbMethod, PumaAnswers, TbcSymptom } from './dewasa-part'
 
 const SRC_IMT = 'Kemenkes PGS 2014 / Permenkes 41/2014 (ilp-domain.md §2.4)'

@@ -1,10 +1,12 @@
 // Ibu hamil: gestational age and HPL, LiLA (KEK), blood pressure and pre-eclampsia signs, TTD, Hb, ANC contacts
 // per trimester, and the danger-sign checklist.
+
 import type { ClinicalSettings } from '../clinical-settings'
 import { daysBetween, toDayMonthYear } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
-import { type Bilingual, bpText, dangerSignFindings, finding, type ScreeningContext } from './common'
+import type { Bilingual } from '../text'
+import { bpText, dangerSignFindings, finding, type ScreeningContext } from './common'
 import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
 
 // Tanda bahaya kehamilan: ILP home-visit form [S] plus Buku KIA's perdarahan, muntah terus, kejang [S]

@@ -1,6 +1,8 @@
 // Lansia (≥ 60 y): everything of dewasa, plus SKILAS (6 domains of intrinsic capacity) and AKS (modified Barthel).
+
 import type { Finding, FindingLevel } from '../findings'
-import { type Bilingual, finding, type ScreeningContext } from './common'
+import type { Bilingual } from '../text'
+import { finding, type ScreeningContext } from './common'
 import { interpretDewasa } from './dewasa'
 import {
   AKS_ITEM_MAX,

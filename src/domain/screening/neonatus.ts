@@ -1,6 +1,8 @@
 // Bayi baru lahir (day 0–28): KN1–KN3 contact windows and the newborn danger signs.
+
 import type { Finding } from '../findings'
-import { type Bilingual, dangerSignFindings, type ScreeningContext } from './common'
+import type { Bilingual } from '../text'
+import { dangerSignFindings, type ScreeningContext } from './common'
 import {
   type ContactDefinition,
   type ContactVisit,

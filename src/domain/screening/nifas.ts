@@ -2,7 +2,8 @@
 
 import { daysBetween } from '../dates'
 import type { Finding } from '../findings'
-import { type Bilingual, dangerSignFindings, finding, type ScreeningContext } from './common'
+import type { Bilingual } from '../text'
+import { dangerSignFindings, finding, type ScreeningContext } from './common'
 import {
   type ContactDefinition,
   type ContactVisit,

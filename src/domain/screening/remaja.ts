@@ -1,11 +1,12 @@
 // Usia sekolah & remaja (6–18 y): IMT/U and TB/U categories from the growth engine's z-scores, blood pressure from
 // 15 y, anaemia by Hb, TTD remaja putri, blood glucose and smoking.
+
 import { ageOn } from '../age'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
+import type { Bilingual } from '../text'
 import {
   adultBloodPressure,
-  type Bilingual,
   bpText,
   finding,
   randomGlucose,

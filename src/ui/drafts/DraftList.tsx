@@ -2,15 +2,12 @@
 import { deleteDraft } from '../../data/drafts'
 import { useDrafts } from '../../data/hooks'
 import { formMessages } from '../forms/messages'
-import { addMessages, useI18n } from '../i18n'
+import { formatWhen, useI18n } from '../i18n'
 import { paths } from '../router'
-import { formatWhen } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 
-addMessages(formMessages)
-
 export default function DraftList() {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(formMessages)
   const drafts = useDrafts()
   const discard = async (id: string) => {
     if (window.confirm(t('draft.discardConfirm'))) await deleteDraft(id)

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useT } from '../i18n'
+import { formMessages } from './messages'
 
 /** "Isian belum disimpan": stay, leave keeping the draft, or leave discarding it. */
 export function LeaveDialog({
@@ -11,7 +12,7 @@ export function LeaveDialog({
   onKeep: () => void
   onDiscard: () => void
 }) {
-  const t = useT()
+  const t = useT(formMessages)
   const stay = useRef<HTMLButtonElement>(null)
   useEffect(() => stay.current?.focus(), [])
   return (

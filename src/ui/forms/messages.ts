@@ -1,6 +1,9 @@
-// Text of the form machinery (drafts, leaving a form, saving): loaded with the forms, not with the first screen.
-export const formMessages = {
-  id: {
+// Text of the form machinery (drafts, leaving a form, saving): useT(formMessages), loaded with the forms, not with
+// the first screen.
+import { defineMessages, type KeyOf } from '../i18n/dictionary'
+
+export const formMessages = defineMessages(
+  {
     'leave.title': 'Isian belum disimpan',
     'leave.body':
       'Yang sudah diisi tetap tersimpan sebagai draf di HP ini dan bisa dilanjutkan dari daftar Draf.',
@@ -19,7 +22,7 @@ export const formMessages = {
     'drafts.changed': 'diubah {time}',
     'drafts.resume': 'Lanjutkan',
   },
-  en: {
+  {
     'leave.title': 'Not saved yet',
     'leave.body': 'What you typed stays on this phone as a draft; you can continue it from the Drafts list.',
     'leave.stay': 'Keep filling in',
@@ -37,4 +40,6 @@ export const formMessages = {
     'drafts.changed': 'changed {time}',
     'drafts.resume': 'Continue',
   },
-}
+)
+
+export type FormKey = KeyOf<typeof formMessages>

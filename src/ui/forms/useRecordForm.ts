@@ -4,17 +4,13 @@
 // invalid field in view with focus (useRevealInvalid).
 import { type FormEvent, useCallback, useRef, useState } from 'react'
 import type { FieldErrors, WriteResult } from '../../data/write'
-import { addMessages } from '../i18n'
 import { useUnsavedGuard } from '../pwa'
 import { navigate } from '../router'
 import { useFormErrors } from '../shared/useFormErrors'
 import { useSave } from '../shared/useSave'
 import { useLeaveGuard } from './leave-guard'
-import { formMessages } from './messages'
 import { type DraftTarget, useDraft } from './useDraft'
 import { useRevealInvalid } from './useRevealInvalid'
-
-addMessages(formMessages)
 
 export interface RecordFormOptions<V extends object, R> {
   /** The values before any edit: from the stored record, or the new form's; undefined while they load. */

@@ -7,6 +7,7 @@ import { deleteHousehold, saveHousehold, validateHousehold } from '../../data/wr
 import { type GpsPoint, gpsPoint, type Household, type HouseholdInput } from '../../protocol/records'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
+import { formMessages } from '../forms/messages'
 import { storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
 import { navigate, paths } from '../router'
@@ -95,7 +96,7 @@ function toInput(v: Values, workAreaId: string): HouseholdInput {
 }
 
 export default function HouseholdForm({ id, saveId }: { id?: string; saveId?: string }) {
-  const t = useT()
+  const t = useT(formMessages)
   const workArea = useWorkArea()
   const existing = useHousehold(id ?? '')
   const lookup = useKecamatanLookup()

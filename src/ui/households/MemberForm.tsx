@@ -8,6 +8,7 @@ import { checkMember } from '../../domain/member-checks'
 import { type Member, type MemberInput, RELATIONS, type Relation, type Sex } from '../../protocol/records'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
+import { formMessages } from '../forms/messages'
 import { storedBoolean, storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
 import { navigate, paths } from '../router'
@@ -113,7 +114,7 @@ export default function MemberForm({
   householdId?: string
   saveId?: string
 }) {
-  const t = useT()
+  const t = useT(formMessages)
   const today = useToday()
   const existing = useMember(id ?? '')
   const householdId = existing ? existing.householdId : newIn
@@ -226,13 +227,15 @@ export default function MemberForm({
           hint={t('member.nikHint')}
           {...text('nik')}
           // A disagreement is explained once, in the confirmation box right below.
-          error={mismatches.some((p) => p.key === form.errors.nik?.key) ? undefined : form.errors.nik}
+          error={
+            mismatches.some((p) => `err.${p.code}` === form.errors.nik?.key) ? undefined : form.errors.nik
+          }
         />
         {mismatches.length > 0 && (
           <div className="confirm-box" role="alert">
             <ul>
               {mismatches.map((p) => (
-                <li key={p.key}>{t(p.key, p.params)}</li>
+                <li key={p.code}>{t(`err.${p.code}`, p.params)}</li>
               ))}
             </ul>
             <label className="checkbox">

@@ -1,25 +1,22 @@
 // Interface language: Bahasa Indonesia first, English second. The choice persists in localStorage because it
 // must be known before the first paint, before IndexedDB has opened.
+//
+// Text: `const t = useT()` translates keys of the core dictionary (messages.ts, the first screen's text); a lazy
+// screen with a dictionary of its own imports it and passes it: `const t = useT(mapMessages)`. Keys are typed: a key
+// that is in neither dictionary does not compile. See DEVELOPERS.md, "Text".
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { en, id } from './messages'
+import type { Lang } from '../../domain/text'
+import type { Messages } from './dictionary'
+import type { CoreKey } from './messages'
+import { type Translate, translate } from './translate'
 
-export type Lang = 'id' | 'en'
-export type Params = Record<string, string | number>
-export type Translate = (key: string, params?: Params) => string
+export type { Lang } from '../../domain/text'
+export { defineMessages, type KeyOf, type Messages } from './dictionary'
+export { formatDate, formatDateTime, formatNumber, formatWhen, LOCALES, numberFormat } from './locale'
+export type { CoreKey } from './messages'
+export { issueText, type Params, type Translate, translate } from './translate'
 
 const LANG_KEY = 'kader-ilp.lang'
-const dictionaries: Record<Lang, Record<string, string>> = { id: { ...id }, en: { ...en } }
-
-export interface Messages {
-  id: Record<string, string>
-  en: Record<string, string>
-}
-
-/** Adds a lazy screen's dictionary; its module calls this when it loads, before anything renders its text. */
-export function addMessages(messages: Messages): void {
-  Object.assign(dictionaries.id, messages.id)
-  Object.assign(dictionaries.en, messages.en)
-}
 
 export function storedLang(): Lang {
   try {
@@ -29,26 +26,16 @@ export function storedLang(): Lang {
   }
 }
 
-/** Looks a key up in the language, falling back to Bahasa Indonesia, then to the key itself. */
-export function translate(lang: Lang, key: string, params?: Params): string {
-  const template = dictionaries[lang][key] ?? dictionaries.id[key] ?? key
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
-}
-
-interface I18n {
+interface LangState {
   lang: Lang
   setLang: (lang: Lang) => void
-  t: Translate
 }
 
-const I18nContext = createContext<I18n>({
-  lang: 'id',
-  setLang: () => {},
-  t: (key, params) => translate('id', key, params),
-})
+export interface I18n<K extends string = CoreKey> extends LangState {
+  t: Translate<K>
+}
+
+const LangContext = createContext<LangState>({ lang: 'id', setLang: () => {} })
 
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
   const [lang, setLangState] = useState<Lang>(initial ?? storedLang)
@@ -64,17 +51,21 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   useEffect(() => {
     document.documentElement.lang = lang
   }, [lang])
-  const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
-    [lang, setLang],
+  const value = useMemo<LangState>(() => ({ lang, setLang }), [lang, setLang])
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>
+}
+
+/** The language, its setter and t() over the core dictionary and, when given, one screen's dictionary. */
+export function useI18n<K extends string = never>(extra?: Messages<K>): I18n<CoreKey | K> {
+  const { lang, setLang } = useContext(LangContext)
+  const t = useMemo<Translate<CoreKey | K>>(
+    () => (key, params) => translate(lang, key, params, extra),
+    [lang, extra],
   )
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+  return { lang, setLang, t }
 }
 
-export function useI18n(): I18n {
-  return useContext(I18nContext)
-}
-
-export function useT(): Translate {
-  return useContext(I18nContext).t
+/** t() over the core dictionary and, when given, one screen's dictionary. */
+export function useT<K extends string = never>(extra?: Messages<K>): Translate<CoreKey | K> {
+  return useI18n(extra).t
 }

@@ -6,15 +6,13 @@ import './map.css'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import type { GpsPoint } from '../../protocol/records'
-import { addMessages, useT } from '../i18n'
+import { useT } from '../i18n'
 import { useToday } from '../shared/today'
 import { householdMarker, L, myLocationLayer } from './layers'
 import { mapMessages } from './messages'
 import { pickAccuracyM, splitByLocation } from './status'
 import { useBaseMap } from './useBaseMap'
 import { useMyLocation } from './useMyLocation'
-
-addMessages(mapMessages)
 
 const PICK_ZOOM = 18
 // LocationField warns above this too: a pick coarser than it is worth a nudge to zoom in.
@@ -30,7 +28,7 @@ export interface MapPickerProps {
 }
 
 export default function MapPicker({ value, householdId, onPick, onCancel }: MapPickerProps) {
-  const t = useT()
+  const t = useT(mapMessages)
   const titleId = useId()
   const today = useToday()
   const workArea = useWorkArea()

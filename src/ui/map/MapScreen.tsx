@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css'
 import './map.css'
 import { useEffect, useMemo, useRef } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
-import { addMessages, useT } from '../i18n'
+import { useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
@@ -18,14 +18,12 @@ import { countByStatus, MARKER_STYLE, noStatus, STATUSES, type StatusOf, splitBy
 import { useBaseMap } from './useBaseMap'
 import { useMyLocation } from './useMyLocation'
 
-addMessages(mapMessages)
-
 // Close enough to tell neighbouring houses apart, not so close that a single household fills the screen.
 const FIT_MAX_ZOOM = 17
 const MY_LOCATION_ZOOM = 16
 
 export default function MapScreen({ statusOf = noStatus }: { statusOf?: StatusOf }) {
-  const t = useT()
+  const t = useT(mapMessages)
   const today = useToday()
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)

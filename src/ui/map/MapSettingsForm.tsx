@@ -13,17 +13,15 @@ import {
 } from '../../data/map-settings'
 import { TILE_CACHE_MAX_AGE_DAYS, TILE_CACHE_MAX_ENTRIES } from '../../data/tile-cache'
 import type { FieldErrors } from '../../data/write'
-import { addMessages, useT } from '../i18n'
+import { type CoreKey, formatNumber, useI18n, useT } from '../i18n'
 import { TextField } from '../shared/Field'
 import { AREA_ERROR_KEY, AreaMapError, openAreaMap } from './area'
-import { mapMessages } from './messages'
-
-addMessages(mapMessages)
+import { type MapKey, mapMessages } from './messages'
 
 const MB = 1024 * 1024
 
 export function MapSettingsForm() {
-  const t = useT()
+  const t = useT(mapMessages)
   const saved = useMapTileSettings()
   return (
     <div className="map-settings">
@@ -35,7 +33,7 @@ export function MapSettingsForm() {
 
 /** Starts from the stored settings once: a later re-read must not overwrite what the kader is typing. */
 function TileServerForm({ initial }: { initial: MapTileSettings }) {
-  const t = useT()
+  const { t, lang } = useI18n(mapMessages)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [done, setDone] = useState(false)
@@ -73,7 +71,7 @@ function TileServerForm({ initial }: { initial: MapTileSettings }) {
       />
       <p className="field-hint">
         {t('map.osmPolicy', {
-          max: TILE_CACHE_MAX_ENTRIES.toLocaleString('id'),
+          max: formatNumber(TILE_CACHE_MAX_ENTRIES, lang, 0),
           days: TILE_CACHE_MAX_AGE_DAYS,
         })}
       </p>
@@ -90,10 +88,14 @@ function TileServerForm({ initial }: { initial: MapTileSettings }) {
   )
 }
 
-type AreaState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; key: string }
+type AreaState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error'; key: MapKey | CoreKey }
 
 function AreaMapField() {
-  const t = useT()
+  const t = useT(mapMessages)
   const area = useOfflineAreaMap()
   const [state, setState] = useState<AreaState>({ kind: 'idle' })
 

@@ -2,6 +2,7 @@
 // IndexedDB (src/data/map-settings.ts). PMTiles asks for byte ranges, so a 50 MB file is never in memory whole.
 // No Leaflet here: the settings form checks a file with this module alone.
 import { PMTiles, type RangeResponse, type Source, TileType } from 'pmtiles'
+import type { MapKey } from './messages'
 
 export type AreaMapErrorReason = 'not-pmtiles' | 'vector'
 
@@ -16,7 +17,7 @@ export class AreaMapError extends Error {
   }
 }
 
-export const AREA_ERROR_KEY: Record<AreaMapErrorReason, string> = {
+export const AREA_ERROR_KEY: Record<AreaMapErrorReason, MapKey> = {
   'not-pmtiles': 'map.err.notPmtiles',
   vector: 'map.err.vector',
 }

@@ -1,8 +1,8 @@
-// The map's strings, added to the dictionary by the lazy map modules (MapScreen, MapPicker) when they load.
-import type { Messages } from '../i18n'
+// Text of the lazy map modules (MapScreen, MapPicker, MapSettingsForm): useT(mapMessages).
+import { defineMessages, type KeyOf } from '../i18n/dictionary'
 
-export const mapMessages: Messages = {
-  id: {
+export const mapMessages = defineMessages(
+  {
     'map.title': 'Peta rumah',
     'map.region': 'Peta rumah tangga',
     'map.loading': 'Memuat peta…',
@@ -38,8 +38,6 @@ export const mapMessages: Messages = {
     'map.areaRemove': 'Hapus peta wilayah',
     'map.areaSaving': 'Menyimpan peta wilayah…',
     'map.areaSaved': 'Peta wilayah tersimpan.',
-    'map.err.url': 'Alamat harus diawali http:// atau https://.',
-    'map.err.template': 'Alamat harus berisi {z}, {x} dan {y}.',
     'map.err.notPmtiles': 'File ini bukan peta PMTiles.',
     'map.err.vector':
       'Peta ini berisi petak vektor; aplikasi hanya bisa memakai peta raster (PNG/JPEG/WebP).',
@@ -49,7 +47,7 @@ export const mapMessages: Messages = {
     'map.pick.cancel': 'Batal',
     'map.pick.zoomIn': 'Perbesar peta dulu agar titiknya tepat (sekarang ±{accuracy} m).',
   },
-  en: {
+  {
     'map.title': 'Household map',
     'map.region': 'Map of households',
     'map.loading': 'Loading map…',
@@ -65,7 +63,11 @@ export const mapMessages: Messages = {
     'map.locate.denied': 'Location permission denied. The map still works without your position.',
     'map.locate.unavailable': 'Location is not available on this phone. The map still works.',
     'map.locate.timeout': 'No location found yet. Try again in the open.',
-    'map.noLocation': '{n} households have no location yet',
+    'map.noLocation': {
+      plural: 'n',
+      one: '{n} household has no location yet',
+      other: '{n} households have no location yet',
+    },
     'map.noLocationHint': 'Open the household, tap Edit, then get the location or pick it on the map.',
     'map.empty': 'No household has a location yet.',
     'map.tilesMissing': 'Part of the base map is not stored on this phone. Households are still shown.',
@@ -84,8 +86,6 @@ export const mapMessages: Messages = {
     'map.areaRemove': 'Remove area map',
     'map.areaSaving': 'Saving the area map…',
     'map.areaSaved': 'Area map saved.',
-    'map.err.url': 'The address must start with http:// or https://.',
-    'map.err.template': 'The address must contain {z}, {x} and {y}.',
     'map.err.notPmtiles': 'This file is not a PMTiles map.',
     'map.err.vector': 'This map holds vector tiles; the app can only use raster maps (PNG/JPEG/WebP).',
     'map.pick.title': 'Pick the location on the map',
@@ -94,4 +94,6 @@ export const mapMessages: Messages = {
     'map.pick.cancel': 'Cancel',
     'map.pick.zoomIn': 'Zoom in first so the point is precise (now ±{accuracy} m).',
   },
-}
+)
+
+export type MapKey = KeyOf<typeof mapMessages>

@@ -3,6 +3,7 @@
 // households can be placed on the map at all.
 import type { HouseholdRow } from '../../data/household-rows'
 import type { Household } from '../../protocol/records'
+import type { MapKey } from './messages'
 
 export type HouseholdStatus = 'overdue' | 'due' | 'done' | 'none'
 /** The schedule engine's task states (src/domain/schedule). */
@@ -19,7 +20,7 @@ export interface MarkerStyle {
   /** Read out nowhere (the label is): it is the non-colour cue on the marker itself. */
   glyph: string
   /** Dictionary key of the status's name. */
-  label: string
+  label: MapKey
 }
 
 export const MARKER_STYLE: Record<HouseholdStatus, MarkerStyle> = {

@@ -6,17 +6,23 @@ import { saveVisit, type VisitRow, validateVisit } from '../../data/visits'
 import { ageOn } from '../../domain/age'
 import type { ClinicalSettings } from '../../domain/clinical-settings'
 import { memberStages } from '../../domain/lifecycle'
-import { measureSlots, openDayGroup, servicePlan, suggestedTopics } from '../../domain/openday'
+import {
+  measureSlots,
+  openDayGroup,
+  type PenyuluhanTopic,
+  servicePlan,
+  suggestedTopics,
+} from '../../domain/openday'
 import { extremeValues, type PartPayloads } from '../../domain/plausibility'
 import { visitFindings } from '../../domain/visit-findings'
 import type { Visit } from '../../protocol/visits'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
+import { formMessages } from '../forms/messages'
 import { useRecordForm } from '../forms/useRecordForm'
-import { useI18n } from '../i18n'
+import { formatDate, useI18n, useT } from '../i18n'
 import { paths } from '../router'
 import { FormActions } from '../shared/FormActions'
-import { formatDate } from '../shared/format'
 import { useToday } from '../shared/today'
 import { formatDecimal } from '../visits/parts/format'
 import { NumberField } from '../visits/parts/NumberField'
@@ -29,6 +35,7 @@ import {
   rangeOf,
   restoreMeasure,
 } from './measure-model'
+import { type OpenDayKey, openDayMessages } from './messages'
 import { ServiceToggles } from './ServiceToggles'
 import type { Person } from './useOpenDay'
 
@@ -49,7 +56,8 @@ export function MeasureForm({
   settings: ClinicalSettings
   onSaved: (visit: Visit) => void
 }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(openDayMessages)
+  const tf = useT(formMessages)
   const todayDate = useToday()
   const { member } = person
   const slots = useMemo(() => measureSlots(member, date), [member, date])
@@ -122,7 +130,7 @@ export function MeasureForm({
         {formatDate(date, lang)} · {t(`openDay.group.${group}`)} · {person.household.headName} · RT{' '}
         {person.household.address.rt}
       </p>
-      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
+      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(tf('draft.discardConfirm'))} />
       <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <section className="measure-fields" aria-label={t('measure.step2')}>
           <h2 className="section-title">{t('measure.step2')}</h2>
@@ -136,7 +144,7 @@ export function MeasureForm({
                 return (
                   <div key={id}>
                     <NumberField
-                      label={t(labelKey(slot.key, field))}
+                      label={t(LABELS[field] ?? 'measure.weight')}
                       range={range}
                       value={partValue(slot.part, field) as number | undefined}
                       onChange={(v) => setField(slot.part, field, v)}
@@ -203,10 +211,18 @@ export function MeasureForm({
   )
 }
 
-function labelKey(key: string, field: string): string {
-  if (field === 'systolicMmHg') return 'measure.systolic'
-  if (field === 'diastolicMmHg') return 'measure.diastolic'
-  return `measure.${key}`
+/** Each measure field's label. */
+const LABELS: Record<string, OpenDayKey> = {
+  weightKg: 'measure.weight',
+  lengthCm: 'measure.length',
+  heightCm: 'measure.height',
+  headCm: 'measure.head',
+  armCm: 'measure.arm',
+  lilaCm: 'measure.arm',
+  waistCm: 'measure.waist',
+  systolicMmHg: 'measure.systolic',
+  diastolicMmHg: 'measure.diastolic',
+  gdsMgDl: 'measure.glucose',
 }
 
 // The first topics are what today's findings and the group call for; the rest wait behind "Topik lain".
@@ -217,13 +233,13 @@ function TopicPicker({
   chosen,
   onChange,
 }: {
-  topics: readonly string[]
+  topics: readonly PenyuluhanTopic[]
   chosen: readonly string[]
   onChange: (chosen: string[]) => void
 }) {
-  const { t } = useI18n()
-  const shown = [...new Set([...topics.slice(0, SHOWN_TOPICS), ...chosen])]
-  const toggle = (topic: string, on: boolean) =>
+  const { t } = useI18n(openDayMessages)
+  const shown = [...new Set([...topics.slice(0, SHOWN_TOPICS), ...topics.filter((x) => chosen.includes(x))])]
+  const toggle = (topic: PenyuluhanTopic, on: boolean) =>
     onChange(on ? [...chosen.filter((c) => c !== topic), topic] : chosen.filter((c) => c !== topic))
   return (
     <fieldset className="field">
@@ -243,7 +259,10 @@ function TopicPicker({
       <select
         aria-label={t('measure.moreTopics')}
         value=""
-        onChange={(e) => e.target.value && toggle(e.target.value, true)}
+        onChange={(e) => {
+          const topic = topics.find((x) => x === e.target.value)
+          if (topic) toggle(topic, true)
+        }}
       >
         <option value="">{t('measure.moreTopics')}</option>
         {topics

@@ -9,22 +9,17 @@ import { worstLevel } from '../../domain/findings'
 import { nextInQueue } from '../../domain/openday'
 import { visitFindings } from '../../domain/visit-findings'
 import type { Visit } from '../../protocol/visits'
-import { addMessages, useI18n } from '../i18n'
+import { formatWhen, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
-import { formatWhen } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { FindingList } from '../visits/FindingList'
-import { visitMessages } from '../visits/messages'
 import { MeasureForm } from './MeasureForm'
 import { openDayMessages } from './messages'
 import { useOpenDay } from './useOpenDay'
 import './openday.css'
 
-addMessages(openDayMessages)
-addMessages(visitMessages)
-
 export default function MeasureScreen({ date, memberId }: { date: string; memberId: string }) {
-  const { t } = useI18n()
+  const { t } = useI18n(openDayMessages)
   const day = useOpenDay(date)
   const history = useMemberVisits(memberId)
   const settings = useClinicalSettings()
@@ -98,7 +93,7 @@ function Result({
   date: string
   onEdit: () => void
 }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(openDayMessages)
   const findings = useMemo(
     () =>
       visitFindings(

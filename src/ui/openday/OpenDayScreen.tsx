@@ -9,9 +9,9 @@ import { checkIn } from '../../data/openday'
 import type { QueueEntry } from '../../domain/openday'
 import { posyanduDay } from '../../domain/schedule/calendar'
 import type { PosyanduCalendar } from '../../domain/schedule/types'
-import { addMessages, useI18n } from '../i18n'
+import type { ErrorKey } from '../../protocol/error-messages'
+import { formatDate, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
-import { formatDate } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { SyncChip } from '../sync/SyncChip'
@@ -20,20 +20,18 @@ import { QueueList, QueueRow } from './QueueList'
 import { type OpenDay, useOpenDay } from './useOpenDay'
 import './openday.css'
 
-addMessages(openDayMessages)
-
 /** People found by search outside the day's list: enough to pick from, not the whole area. */
 const MAX_OTHERS = 20
 
 export default function OpenDayScreen({ date: asked }: { date?: string }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(openDayMessages)
   const today = useToday()
   const date = asked ?? today
   const workArea = useWorkArea()
   const day = useOpenDay(date)
   const [query, setQuery] = useState('')
   const deferred = useDeferredValue(query)
-  const [failure, setFailure] = useState<string>()
+  const [failure, setFailure] = useState<ErrorKey>()
   // One save id per person and day: a second tap on "Datang" stores nothing more. Taps on other people's rows go
   // through at once — the registration table checks people in one after another.
   const saveIds = useRef(new Map<string, string>())

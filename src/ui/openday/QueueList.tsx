@@ -5,6 +5,7 @@ import { ageOn, formatAge } from '../../domain/age'
 import { type Attendance, OPEN_DAY_GROUPS, type QueueEntry } from '../../domain/openday'
 import { useI18n } from '../i18n'
 import { paths } from '../router'
+import { openDayMessages } from './messages'
 import type { Person } from './useOpenDay'
 
 const ORDER: Record<Attendance, number> = { hadir: 0, belum: 1, diukur: 2, selesai: 3 }
@@ -32,7 +33,7 @@ export function QueueList({
   date: string
   onCheckIn: (memberId: string) => void
 }) {
-  const { t } = useI18n()
+  const { t } = useI18n(openDayMessages)
   return (
     <>
       {OPEN_DAY_GROUPS.map((group) => {
@@ -76,7 +77,7 @@ export const QueueRow = memo(function QueueRow({
   date: string
   onCheckIn: (memberId: string) => void
 }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(openDayMessages)
   const { member, household } = person
   const age = member.birthDate <= date ? formatAge(ageOn(member.birthDate, date), lang) : ''
   return (

@@ -12,16 +12,13 @@ import {
   type RekapRow,
 } from '../../domain/openday'
 import { visitFindings } from '../../domain/visit-findings'
-import { addMessages, type Translate, useI18n } from '../i18n'
+import { type CoreKey, formatDate, type Translate, useI18n } from '../i18n'
 import { paths } from '../router'
-import { formatDate } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { usePws } from '../shared/useAreaReports'
-import { openDayMessages } from './messages'
+import { type OpenDayKey, openDayMessages } from './messages'
 import { type OpenDay, useOpenDay } from './useOpenDay'
 import './openday.css'
-
-addMessages(openDayMessages)
 
 const COLUMNS = ['expected', 'came', 'absent', 'normal', 'problem', 'referred'] as const
 const collator = new Intl.Collator('id', { sensitivity: 'base' })
@@ -31,7 +28,7 @@ const shownRows = (rekap: Rekap) => rekap.rows.filter((r) => r.expected + r.came
 const RANK: Record<FindingLevel, number> = { normal: 0, perhatian: 1, rujuk: 2 }
 
 export default function RekapScreen({ date }: { date: string }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(openDayMessages)
   const workArea = useWorkArea()
   const day = useOpenDay(date)
   const settings = useClinicalSettings()
@@ -182,7 +179,7 @@ export default function RekapScreen({ date }: { date: string }) {
 }
 
 function RekapStats({ label, row }: { label: string; row: Omit<RekapRow, 'group'> }) {
-  const { t } = useI18n()
+  const { t } = useI18n(openDayMessages)
   return (
     <div className="rekap-group">
       <h3 className="rekap-subtitle">{label}</h3>
@@ -232,7 +229,7 @@ function dayFindings(
 function rekapText(
   rekap: Rekap,
   day: OpenDay,
-  t: Translate,
+  t: Translate<CoreKey | OpenDayKey>,
   date: string,
   where: (string | undefined)[],
 ): string {

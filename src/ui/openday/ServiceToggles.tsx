@@ -2,6 +2,7 @@
 import type { ServicePlan } from '../../domain/openday'
 import { useI18n } from '../i18n'
 import { type MeasureValues, serviceKeys, toggles } from './measure-model'
+import { openDayMessages } from './messages'
 
 export function ServiceToggles({
   plan,
@@ -15,7 +16,7 @@ export function ServiceToggles({
   /** The full visit form, where doses from the Buku KIA are copied in. */
   fullForm: string
 }) {
-  const { t } = useI18n()
+  const { t } = useI18n(openDayMessages)
   const on = toggles(plan, values.choices)
   const items = [
     ...(plan.vitaminA

@@ -13,8 +13,9 @@ import { ageOn } from '../../domain/age'
 import { RELATIONS, type Relation } from '../../protocol/records'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
+import { formMessages } from '../forms/messages'
 import { storedString, useRecordForm } from '../forms/useRecordForm'
-import { addMessages, useI18n } from '../i18n'
+import { useI18n, useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { Field, TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
@@ -22,8 +23,6 @@ import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { openDayMessages } from './messages'
 import './openday.css'
-
-addMessages(openDayMessages)
 
 interface Values {
   name: string
@@ -90,7 +89,8 @@ function householdInput(v: Values, area: WorkArea, today: string) {
 }
 
 export default function WalkInScreen({ date, saveId }: { date: string; saveId?: string }) {
-  const { t } = useI18n()
+  const { t } = useI18n(openDayMessages)
+  const tf = useT(formMessages)
   const today = useToday()
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
@@ -125,7 +125,7 @@ export default function WalkInScreen({ date, saveId }: { date: string; saveId?: 
     const householdId = v.mode === 'new' ? v.newHouseholdId : v.householdId || v.newHouseholdId
     const person = validateMember({ ...memberInput(v), householdId }, today)
     const errors: FieldErrors = { ...person.errors }
-    if (v.mode === 'existing' && !v.householdId) errors.household = { key: 'walkIn.noHousehold' }
+    if (v.mode === 'existing' && !v.householdId) errors.household = { key: 'err.walkIn.household' }
     if (v.mode === 'new' && workArea) {
       const home = validateHousehold(householdInput(v, workArea, today), undefined, workArea)
       for (const [path, e] of Object.entries(home.errors)) errors[`household.${path}`] = e
@@ -188,7 +188,7 @@ export default function WalkInScreen({ date, saveId }: { date: string; saveId?: 
   return (
     <main className="screen">
       <TopBar title={t('walkIn.title')} back={paths.openDay(date)} />
-      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
+      <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(tf('draft.discardConfirm'))} />
       <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <h2 className="section-title">{t('walkIn.person')}</h2>
         <TextField label={t('member.name')} autoComplete="off" {...text('name')} />

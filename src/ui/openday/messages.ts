@@ -1,6 +1,9 @@
-// Text of the open-day screens (hari buka posyandu): loaded with them, not with the first screen.
-export const openDayMessages = {
-  id: {
+// Text of the open-day screens (hari buka posyandu): useT(openDayMessages), loaded with them, not with the first
+// screen.
+import { defineMessages, type KeyOf } from '../i18n/dictionary'
+
+export const openDayMessages = defineMessages(
+  {
     'openDay.title': 'Posyandu hari ini',
     'openDay.isOpenDay': 'Hari buka posyandu',
     'openDay.notOpenDay': 'Bukan hari buka (hari buka bulan ini: {date})',
@@ -90,7 +93,6 @@ export const openDayMessages = {
     'walkIn.pick': 'Pilih',
     'walkIn.picked': 'Rumah tangga {name} (RT {rt})',
     'walkIn.change': 'Ganti',
-    'walkIn.noHousehold': 'Pilih rumah tangga atau daftarkan yang baru.',
     'walkIn.save': 'Simpan & tandai datang',
     'walkIn.headHint': 'Kosongkan bila orang ini sendiri kepala keluarganya.',
     'walkIn.areaMissing': 'Isi wilayah kerja (kabupaten, kecamatan, desa) di Pengaturan dulu.',
@@ -117,7 +119,7 @@ export const openDayMessages = {
     'rekap.kader': 'Kader',
     'rekap.signature': 'Tanda tangan',
   },
-  en: {
+  {
     'openDay.title': 'Posyandu today',
     'openDay.isOpenDay': 'Posyandu open day',
     'openDay.notOpenDay': "Not the open day (this month's open day: {date})",
@@ -207,7 +209,6 @@ export const openDayMessages = {
     'walkIn.pick': 'Choose',
     'walkIn.picked': 'Household {name} (RT {rt})',
     'walkIn.change': 'Change',
-    'walkIn.noHousehold': 'Choose a household or register a new one.',
     'walkIn.save': 'Save & mark as here',
     'walkIn.headHint': 'Leave empty when this person is the head of the household.',
     'walkIn.areaMissing': 'Fill in the work area (kabupaten, kecamatan, desa) in Settings first.',
@@ -234,4 +235,6 @@ export const openDayMessages = {
     'rekap.kader': 'Kader',
     'rekap.signature': 'Signature',
   },
-}
+)
+
+export type OpenDayKey = KeyOf<typeof openDayMessages>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useI18n } from '../i18n'
+import { formatNumber, useI18n } from '../i18n'
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from './storage'
 
 const touchTarget = { minHeight: 44 }
@@ -16,8 +16,7 @@ export function StorageStatus() {
   }, [refresh])
 
   if (!info) return null
-  const mb = (bytes: number) =>
-    (bytes / 1024 / 1024).toLocaleString(lang === 'id' ? 'id-ID' : 'en', { maximumFractionDigits: 1 })
+  const mb = (bytes: number) => formatNumber(bytes / 1024 / 1024, lang, 1)
   const askAgain = async () => {
     await requestPersistentStorage()
     setAsked(true)

@@ -1,6 +1,8 @@
-// Strings of the service-worker prompts and the storage status (merged into src/ui/i18n/messages.ts).
-export const pwaMessages = {
-  id: {
+// Text of the service-worker prompts and the storage status: part of the core dictionary (src/ui/i18n/messages.ts).
+import { defineMessages } from '../i18n/dictionary'
+
+export const pwaMessages = defineMessages(
+  {
     'pwa.updateAvailable': 'Versi baru tersedia',
     'pwa.reload': 'Muat ulang',
     'pwa.finishFormFirst': 'Simpan atau batalkan isian dulu',
@@ -16,7 +18,7 @@ export const pwaMessages = {
     'pwa.storage.askAgain': 'Minta izin lagi',
     'pwa.storage.askHint': 'Browser belum mengizinkan. Pasang aplikasi ke layar utama, lalu coba lagi.',
   },
-  en: {
+  {
     'pwa.updateAvailable': 'A new version is available',
     'pwa.reload': 'Reload',
     'pwa.finishFormFirst': 'Save or discard your input first',
@@ -33,4 +35,4 @@ export const pwaMessages = {
     'pwa.storage.askHint':
       'The browser has not allowed it yet. Add the app to the home screen, then try again.',
   },
-} satisfies Record<'id' | 'en', Record<string, string>>
+)

@@ -6,12 +6,12 @@ import { uuidv7s } from '../../data/ids'
 import { useWorkAreaVisits } from '../../data/visit-hooks'
 import { saveFollowUps } from '../../data/visits'
 import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
+import type { ErrorKey } from '../../protocol/error-messages'
 import type { Household, Member } from '../../protocol/records'
 import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../protocol/visits'
-import { useI18n } from '../i18n'
+import { formatDate, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
-import { formatDate } from '../shared/format'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSave } from '../shared/useSave'
@@ -140,7 +140,7 @@ function FollowUpForm({
   const [outcome, setOutcome] = useState<FollowUpOutcome>()
   const [date, setDate] = useState(today)
   const [result, setResult] = useState('')
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<ErrorKey>()
   // One id per finding, made when the form opens: a repeated Simpan stores each follow-up once.
   const [saveIds] = useState(() => uuidv7s(referral.findings.length, Date.now()))
   const { saving, failure, run } = useSave()
@@ -177,7 +177,7 @@ function FollowUpForm({
       <TextField label={t('referrals.result')} value={result} onChange={setResult} />
       {(error || failure) && (
         <p className="form-failure" role="alert">
-          {t(error ?? failure ?? '')}
+          {t(error ?? failure ?? 'err.invalid')}
         </p>
       )}
       <button type="submit" className="button primary" disabled={saving}>

@@ -1,3 +1,4 @@
+import type { ErrorKey } from '../../protocol/error-messages'
 import { useT } from '../i18n'
 
 /** A form's closing lines: why the phone refused the save (if it did), "Simpan", and an optional delete. */
@@ -9,7 +10,7 @@ export function FormActions({
   saveLabel,
 }: {
   saving: boolean
-  failure?: string
+  failure?: ErrorKey
   /** Instead of "Simpan", when the save does more. */
   saveLabel?: string
   deleteLabel?: string

@@ -1,7 +1,8 @@
+import type { LifeStage, Overlay } from '../../domain/lifecycle'
 import { useT } from '../i18n'
 
 // A letter code beside the word, so a stage is never told by colour alone.
-const SHORT: Record<string, string> = {
+const SHORT: Record<LifeStage | Overlay, string> = {
   bayi_baru_lahir: 'BBL',
   bayi: 'By',
   balita: 'Bl',
@@ -13,14 +14,14 @@ const SHORT: Record<string, string> = {
   ibu_nifas: 'N',
 }
 
-export function StageBadge({ stage, compact = false }: { stage: string; compact?: boolean }) {
+export function StageBadge({ stage, compact = false }: { stage: LifeStage | Overlay; compact?: boolean }) {
   const t = useT()
   const name = t(`stage.${stage}`)
   return (
     <span className={`badge badge-${stage}`} title={name}>
       {compact ? (
         <>
-          <span aria-hidden="true">{SHORT[stage] ?? stage}</span>
+          <span aria-hidden="true">{SHORT[stage]}</span>
           <span className="visually-hidden">{name}</span>
         </>
       ) : (

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { StorageError } from '../../data/db'
+import type { ErrorKey } from '../../protocol/error-messages'
 
 /**
  * Runs a write for a form: `saving` while it runs, and a full phone becomes a message key in `failure`
@@ -8,7 +9,7 @@ import { StorageError } from '../../data/db'
  */
 export function useSave() {
   const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<string>()
+  const [failure, setFailure] = useState<ErrorKey>()
   const lock = useRef(false)
   /** `{ value }` when the write went through, undefined when the phone refused it or a write was running. */
   const run = async <T>(write: () => Promise<T>): Promise<{ value: T } | undefined> => {

@@ -1,5 +1,5 @@
 import { useRecordSyncStatus } from '../../data/sync-hooks'
-import { useT } from '../i18n'
+import { issueText, useT } from '../i18n'
 
 // A word and a symbol, never colour alone: ○ belum terkirim, ✓ terkirim, ✕ ditolak (with why).
 const SYMBOL = { 'belum-terkirim': '○', terkirim: '✓', ditolak: '✕' } as const
@@ -13,7 +13,7 @@ export function RecordSyncMark({ recordId }: { recordId: string }) {
       <span aria-hidden="true">{SYMBOL[status.status]} </span>
       {t(`sync.mark.${status.status}`)}
       {status.status === 'ditolak' &&
-        `: ${status.rejection.issues.map((i) => t(i.message)).join(', ') || t(`sync.reject.${status.rejection.reason}`)}`}
+        `: ${status.rejection.issues.map((i) => issueText(t, i.message)).join(', ') || t(`sync.reject.${status.rejection.reason}`)}`}
     </span>
   )
 }

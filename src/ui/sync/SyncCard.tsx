@@ -4,13 +4,14 @@
 import { type FormEvent, useState } from 'react'
 import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
-import { useI18n } from '../i18n'
+import type { SyncErrorReason } from '../../sync/errors'
+import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { login, logout, syncNow } from './controller'
 
-function errorKey(error: unknown): string {
-  const reason = (error as { reason?: string } | undefined)?.reason
+function errorKey(error: unknown): CoreKey {
+  const reason = (error as { reason?: SyncErrorReason } | undefined)?.reason
   return reason ? `sync.err.${reason}` : 'sync.err.server'
 }
 
@@ -37,7 +38,7 @@ function LoginForm({ username: known, pending }: { username?: string; pending: n
   const [username, setUsername] = useState(known ?? '')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<CoreKey>()
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setBusy(true)
@@ -80,13 +81,7 @@ function SyncStatus({ state }: { state: SyncState }) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string>()
   const area = state.workArea
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso))
-  const kb = (bytes: number) =>
-    (bytes / 1024).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 })
+  const kb = (bytes: number) => formatNumber(bytes / 1024, lang, 1)
 
   const run = async () => {
     setBusy(true)
@@ -124,7 +119,9 @@ function SyncStatus({ state }: { state: SyncState }) {
         <p className="field-message">{t('sync.rejectedCount', { n: state.rejected })}</p>
       )}
       <p>
-        {state.lastSuccessAt ? t('sync.lastSuccess', { time: time(state.lastSuccessAt) }) : t('sync.never')}
+        {state.lastSuccessAt
+          ? t('sync.lastSuccess', { time: formatDateTime(state.lastSuccessAt, lang) })
+          : t('sync.never')}
       </p>
       {state.lastRun && (
         <p className="muted">
@@ -170,7 +167,8 @@ function RejectedList() {
         {rejected.map((r) => {
           const href = link(r.entity, r.recordId)
           const why =
-            r.issues.map((i) => `${i.path}: ${t(i.message)}`).join('; ') || t(`sync.reject.${r.reason}`)
+            r.issues.map((i) => `${i.path}: ${issueText(t, i.message)}`).join('; ') ||
+            t(`sync.reject.${r.reason}`)
           return (
             <li key={r.changeId}>
               {href ? <a href={href}>{t(`sync.entity.${r.entity}`)}</a> : t(`sync.entity.${r.entity}`)} —{' '}
@@ -193,8 +191,8 @@ function ConflictLog() {
       <ul>
         {log.map((c) => (
           <li key={c.seq ?? `${c.recordId}:${c.field}:${c.at}`}>
-            {new Date(c.at).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')} ·{' '}
-            {t(`sync.entity.${c.entity}`)} · {c.field} · {t(`sync.winner.${c.winner}`)}
+            {formatDateTime(c.at, lang)} · {t(`sync.entity.${c.entity}`)} · {c.field} ·{' '}
+            {t(`sync.winner.${c.winner}`)}
           </li>
         ))}
       </ul>

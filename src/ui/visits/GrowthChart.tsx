@@ -21,11 +21,8 @@ import {
   DAYS_PER_MONTH,
   growthCurves,
 } from '../../domain/growth'
-import { addMessages, type Lang, useI18n } from '../i18n'
-import { formatDate } from '../shared/format'
+import { formatDate, numberFormat, useI18n } from '../i18n'
 import { historyMessages } from './history-messages'
-
-addMessages(historyMessages)
 
 export interface GrowthChartPoint {
   /** Visit date, YYYY-MM-DD. */
@@ -125,12 +122,8 @@ function curvePieces(indicator: 'wfa' | 'lhfa', sex: 'L' | 'P'): CurvePoint[][] 
 const xOf = (ageDays: number) => PAD.left + (ageDays / DAYS_PER_MONTH / MONTHS) * PLOT_W
 const r1 = (n: number) => Math.round(n * 10) / 10
 
-function numberFormat(lang: Lang, maxDigits: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: maxDigits })
-}
-
 export default function GrowthChart({ sex, birthDate, indicator, points }: GrowthChartProps) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(historyMessages)
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '')
   const pieces = useMemo(() => curvePieces(indicator, sex), [indicator, sex])
   const { plotted, outside } = useMemo(

@@ -15,6 +15,7 @@ import type { VisitParts } from '../../protocol/visit-parts'
 import { VISIT_PLACES, type Visit, type VisitPlace } from '../../protocol/visits'
 import { DraftNotice } from '../forms/DraftNotice'
 import { LeaveDialog } from '../forms/LeaveDialog'
+import { formMessages } from '../forms/messages'
 import { storedString, useRecordForm } from '../forms/useRecordForm'
 import { useT } from '../i18n'
 import { paths } from '../router'
@@ -110,7 +111,7 @@ function extremesOf(v: Values, member: VisitMember, today: string) {
 }
 
 export default function VisitForm({ memberId, correcting }: { memberId?: string; correcting?: string }) {
-  const t = useT()
+  const t = useT(formMessages)
   const today = useToday()
   const old = useVisit(correcting)
   const member = useMember(memberId ?? (old ? old.memberId : ''))

@@ -11,13 +11,10 @@ import { lazy, type MouseEvent, type ReactNode, Suspense, useMemo } from 'react'
 import { useMemberVisits } from '../../data/visit-hooks'
 import type { VisitRow } from '../../data/visits'
 import { ageOn } from '../../domain/age'
-import { addMessages, type Lang, useI18n } from '../i18n'
+import { formatDate, numberFormat, useI18n } from '../i18n'
 import { paths } from '../router'
-import { formatDate } from '../shared/format'
 import type { GrowthChartPoint } from './GrowthChart'
 import { historyMessages } from './history-messages'
-
-addMessages(historyMessages)
 
 const GrowthChart = lazy(() => import('./GrowthChart'))
 
@@ -107,14 +104,20 @@ function measuresOf(part: Payload): Measure[] {
   return out
 }
 
-function partsOf(visit: VisitRow): { part: string; measures: Measure[] }[] {
+type KnownPart = (typeof PART_ORDER)[number]
+
+/** The visit's parts in form order; a part this version does not know (a newer phone's) comes last, by its name. */
+function partsOf(visit: VisitRow): { part: KnownPart | string; measures: Measure[] }[] {
   const parts = (visit.parts ?? {}) as Record<string, unknown>
-  const known: readonly string[] = PART_ORDER
-  const names = [...PART_ORDER, ...Object.keys(parts).filter((k) => !known.includes(k))]
+  const names = [...PART_ORDER, ...Object.keys(parts).filter((k) => !isKnownPart(k))]
   return names.flatMap((part) => {
     const payload = parts[part]
     return typeof payload === 'object' && payload ? [{ part, measures: measuresOf(payload as Payload) }] : []
   })
+}
+
+function isKnownPart(part: string): part is KnownPart {
+  return (PART_ORDER as readonly string[]).includes(part)
 }
 
 type Direction = 'up' | 'down' | 'same'
@@ -184,10 +187,6 @@ function monthsAt(birthDate: string, date: string): number | undefined {
   }
 }
 
-function numberFormat(lang: Lang): Intl.NumberFormat {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 })
-}
-
 function focusVisit(event: MouseEvent<HTMLAnchorElement>, visitId: string) {
   const target = document.getElementById(`visit-${visitId}`)
   if (!target) return
@@ -197,14 +196,14 @@ function focusVisit(event: MouseEvent<HTMLAnchorElement>, visitId: string) {
 }
 
 export default function VisitHistory({ memberId, birthDate, sex, renderFindings }: VisitHistoryProps) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(historyMessages)
   const visits = useMemberVisits(memberId)
   const trends = useMemo(() => (visits ? trendsOf(visits) : undefined), [visits])
   const points = useMemo(() => (visits ? chartPoints(visits) : undefined), [visits])
   if (!visits || !trends || !points) return <p className="loading">{t('common.loading')}</p>
   if (visits.length === 0) return <p className="empty">{t('history.empty')}</p>
 
-  const nf = numberFormat(lang)
+  const nf = numberFormat(lang, 2)
   const latest = visits[0]
   const months = latest ? monthsAt(birthDate, latest.date) : undefined
   const showCharts = months !== undefined && months < CHART_MONTHS
@@ -256,7 +255,7 @@ export default function VisitHistory({ memberId, birthDate, sex, renderFindings 
                 <dl className="visit-parts">
                   {partsOf(v).map(({ part, measures }) => (
                     <div key={part} className="visit-part">
-                      <dt>{t(`history.part.${part}`)}</dt>
+                      <dt>{isKnownPart(part) ? t(`history.part.${part}`) : part}</dt>
                       <dd>
                         {measures.length === 0 ? (
                           <span className="muted">{t('history.noMeasures')}</span>

@@ -1,6 +1,8 @@
-// Strings of the visit history and the growth charts (merged into src/ui/i18n/messages.ts).
-export const historyMessages = {
-  id: {
+// Text of the visit history and the growth charts: useT(historyMessages).
+import { defineMessages, type KeyOf } from '../i18n/dictionary'
+
+export const historyMessages = defineMessages(
+  {
     'history.title': 'Riwayat kunjungan',
     'history.empty': 'Belum ada kunjungan.',
     'history.place.posyandu': 'Posyandu',
@@ -70,7 +72,7 @@ export const historyMessages = {
     'chart.position.lying': 'berbaring',
     'chart.position.standing': 'berdiri',
   },
-  en: {
+  {
     'history.title': 'Visit history',
     'history.empty': 'No visits yet.',
     'history.place.posyandu': 'Posyandu',
@@ -129,9 +131,17 @@ export const historyMessages = {
     'chart.legend.green': 'Green: between −2 SD and +2 SD',
     'chart.legend.yellow': 'Yellow: between 2 and 3 SD',
     'chart.legend.red': 'Red: beyond −3 SD or +3 SD',
-    'chart.adjusted':
-      'Length/height adjusted by 0.7 cm (WHO rule) at {n} points: measured standing before age 2 (+0.7) or lying from age 2 (−0.7).',
-    'chart.outOfRange': '{n} measurements outside age 0–60 months are not drawn.',
+    'chart.adjusted': {
+      plural: 'n',
+      one: 'Length/height adjusted by 0.7 cm (WHO rule) at {n} point: measured standing before age 2 (+0.7) or lying from age 2 (−0.7).',
+      other:
+        'Length/height adjusted by 0.7 cm (WHO rule) at {n} points: measured standing before age 2 (+0.7) or lying from age 2 (−0.7).',
+    },
+    'chart.outOfRange': {
+      plural: 'n',
+      one: '{n} measurement outside age 0–60 months is not drawn.',
+      other: '{n} measurements outside age 0–60 months are not drawn.',
+    },
     'chart.table.date': 'Date',
     'chart.table.age': 'Age',
     'chart.table.value': 'Measured',
@@ -140,4 +150,6 @@ export const historyMessages = {
     'chart.position.lying': 'lying',
     'chart.position.standing': 'standing',
   },
-}
+)
+
+export type HistoryKey = KeyOf<typeof historyMessages>

@@ -1,39 +1,16 @@
-// Strings of the visit form's part sections (src/ui/visits/parts) and of the part schemas' messages
-// (src/protocol/visit-parts.ts) and plausibility checks (src/domain/plausibility.ts). Merged into src/ui/i18n/messages.ts.
+// Text of the visit form's part sections (src/ui/visits/parts): useT(visitMessages). Their validation errors are
+// error keys (src/protocol/error-messages.ts); the plausibility warnings are the domain's own Bilingual text.
 // Danger-sign and symptom wording follows the ILP forms and the domain's labels (src/domain/screening).
-export const visitMessages = {
-  id: {
-    'err.visit.number': 'Isi angka, misalnya 12,5.',
-    'err.visit.integer': 'Isi angka bulat, tanpa koma.',
-    'err.visit.range': 'Tidak mungkin: harus {min}–{max} {unit}. Periksa lagi angkanya.',
-    'err.visit.count': 'Tidak mungkin: harus {min}–{max}. Periksa lagi angkanya.',
-    'err.visit.bpOrder': 'Diastolik (angka bawah) harus lebih kecil dari sistolik (angka atas).',
-    'err.visit.time': 'Jam tidak sah (contoh 07:30).',
-    'err.visit.dose': 'Dosis ini tidak ada dalam jadwal imunisasi.',
-    'err.visit.position': 'Pilih cara mengukur: berbaring atau berdiri.',
+import { defineMessages, type KeyOf } from '../i18n/dictionary'
 
+export const visitMessages = defineMessages(
+  {
     'visit.yes': 'Ya',
     'visit.no': 'Tidak',
     'visit.today': 'Hari ini',
     'visit.remove': 'Hapus',
     'visit.timeHint': 'Boleh dikosongkan jika tidak tahu.',
     'visit.confirmExtreme': 'Ya, nilainya benar (sudah diukur ulang)',
-    'visit.extreme.wfa': 'Berat ini sangat jauh dari biasa untuk umurnya (BB/U {z} SD). Timbang ulang.',
-    'visit.extreme.lhfa':
-      'Panjang/tinggi ini sangat jauh dari biasa untuk umurnya (TB/U {z} SD). Ukur ulang.',
-    'visit.extreme.wflh': 'Berat dan panjang/tinggi badan tidak cocok (BB/TB {z} SD). Periksa lagi keduanya.',
-    'visit.extreme.bfa':
-      'Berat dan tinggi badan tidak cocok untuk umurnya (IMT/U {z} SD). Periksa lagi keduanya.',
-    'visit.extreme.hcfa': 'Lingkar kepala ini sangat jauh dari biasa (LK/U {z} SD). Ukur ulang.',
-    'visit.extreme.acfa': 'LiLA ini sangat jauh dari biasa (LiLA/U {z} SD). Ukur ulang.',
-    'visit.extreme.high': '{value} {unit} sangat tinggi. Ukur ulang untuk memastikan.',
-    'visit.extreme.low': '{value} {unit} sangat rendah. Ukur ulang untuk memastikan.',
-    'visit.extreme.imt': 'IMT {value} sangat tidak biasa. Periksa lagi berat dan tinggi badan.',
-    'visit.extreme.pulsePressure': 'Tekanan darah {value}: angka atas dan bawah terlalu dekat. Ukur ulang.',
-    'visit.extreme.smokingYears':
-      'Lama merokok lebih panjang dari umur {age} tahun dikurangi 10. Tanyakan lagi.',
-    'visit.extreme.ttdDays': '{value} tablet TTD, padahal baru {days} hari sejak HPHT. Tanyakan lagi.',
-    'visit.extreme.ttdHigh': '{value} tablet TTD sangat banyak. Tanyakan lagi.',
 
     'visit.group.measure': 'Penimbangan & pengukuran',
     'visit.group.services': 'Pelayanan hari ini',
@@ -264,37 +241,13 @@ export const visitMessages = {
     'visit.aks.cat.B': 'ketergantungan berat',
     'visit.aks.cat.T': 'ketergantungan total',
   },
-  en: {
-    'err.visit.number': 'Enter a number, e.g. 12.5.',
-    'err.visit.integer': 'Enter a whole number.',
-    'err.visit.range': 'Not possible: must be {min}–{max} {unit}. Check the number.',
-    'err.visit.count': 'Not possible: must be {min}–{max}. Check the number.',
-    'err.visit.bpOrder': 'The diastolic (lower number) must be below the systolic (upper number).',
-    'err.visit.time': 'Invalid time (e.g. 07:30).',
-    'err.visit.dose': 'This dose is not in the immunisation schedule.',
-    'err.visit.position': 'Choose how it was measured: lying or standing.',
-
+  {
     'visit.yes': 'Yes',
     'visit.no': 'No',
     'visit.today': 'Today',
     'visit.remove': 'Remove',
     'visit.timeHint': 'Leave empty if not known.',
     'visit.confirmExtreme': 'Yes, the value is right (re-measured)',
-    'visit.extreme.wfa': 'This weight is far from usual for the age (weight-for-age {z} SD). Weigh again.',
-    'visit.extreme.lhfa':
-      'This length/height is far from usual for the age (height-for-age {z} SD). Measure again.',
-    'visit.extreme.wflh': 'Weight and length/height do not match (weight-for-height {z} SD). Check both.',
-    'visit.extreme.bfa': 'Weight and height do not match for the age (BMI-for-age {z} SD). Check both.',
-    'visit.extreme.hcfa': 'This head circumference is far from usual (HC-for-age {z} SD). Measure again.',
-    'visit.extreme.acfa': 'This MUAC is far from usual (MUAC-for-age {z} SD). Measure again.',
-    'visit.extreme.high': '{value} {unit} is very high. Measure again to be sure.',
-    'visit.extreme.low': '{value} {unit} is very low. Measure again to be sure.',
-    'visit.extreme.imt': 'A BMI of {value} is very unusual. Check weight and height.',
-    'visit.extreme.pulsePressure':
-      'Blood pressure {value}: the upper and lower numbers are too close. Measure again.',
-    'visit.extreme.smokingYears': 'Years of smoking exceed the age of {age} minus 10. Ask again.',
-    'visit.extreme.ttdDays': '{value} iron tablets, but only {days} days since the last period. Ask again.',
-    'visit.extreme.ttdHigh': '{value} iron tablets is very many. Ask again.',
 
     'visit.group.measure': 'Weighing & measuring',
     'visit.group.services': 'Services today',
@@ -524,4 +477,6 @@ export const visitMessages = {
     'visit.aks.cat.B': 'severe dependence',
     'visit.aks.cat.T': 'total dependence',
   },
-} as const satisfies Record<'id' | 'en', Record<string, string>>
+)
+
+export type VisitKey = KeyOf<typeof visitMessages>

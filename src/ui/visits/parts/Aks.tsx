@@ -1,12 +1,13 @@
 import { AKS_ITEMS, type AksItem, aksCategory, aksTotal } from '../../../domain/screening'
 import { AKS_ITEM_MAX } from '../../../domain/screening/lansia-part'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Choice } from './Choice'
 import type { useSection } from './useSection'
 
 /** AKS (modified Barthel, 0–20): one row of score buttons per item; the total once all 10 are scored. */
 export function Aks({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const scores = (s.get('aks') as Partial<Record<AksItem, number>> | undefined) ?? {}
   const total = aksTotal(scores)
   return (

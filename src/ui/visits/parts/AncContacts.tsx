@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../data/validation'
 import type { AncContact } from '../../../domain/screening'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { DateRow } from './DateRow'
 
 /** Every ANC contact of this pregnancy (from the Buku KIA), newest last; "add today's contact" in one tap. */
@@ -10,7 +11,7 @@ export function AncContacts(props: {
   visitDate: string
   errors: FieldErrors
 }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { value = [], onChange, visitDate, errors } = props
   const update = (i: number, contact: AncContact | undefined) => {
     const next = value.flatMap((c, j) => (j !== i ? [c] : contact ? [contact] : []))

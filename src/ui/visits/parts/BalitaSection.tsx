@@ -2,6 +2,7 @@ import { vitaminADue } from '../../../domain/immunization'
 import { BALITA_DANGER_SIGNS, type BalitaScreening } from '../../../domain/screening/balita'
 import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Checklist } from './Checklist'
 import { Choice, YesNo } from './Choice'
 import { Immunizations } from './Immunizations'
@@ -18,7 +19,7 @@ const DEWORMING_FROM_MONTHS = 12
 
 /** Bayi, balita, anak prasekolah: the posyandu table (BB, PB/TB, LK, LiLA) and the services of langkah 4. */
 export function BalitaSection(props: PartSectionProps<BalitaScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { value, member, visitDate } = props
   const s = useSection('balita', props)
   const months = s.age?.totalMonths ?? Math.floor(member.ageDays / 30.4375)

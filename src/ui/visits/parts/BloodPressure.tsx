@@ -1,11 +1,12 @@
 import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { NumberField } from './NumberField'
 import type { useSection } from './useSection'
 
 /** Sistolik / diastolik side by side, as the reading is said ("120 per 80"). */
 export function BloodPressure({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   return (
     <div className="field-pair">
       <div>

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../data/validation'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 
 interface ChecklistProps<T extends string> {
   legend: string
@@ -16,7 +17,7 @@ interface ChecklistProps<T extends string> {
 /** A long checklist as big tappable rows, in the order of the form, with an explicit "none" row. */
 export function Checklist<T extends string>(props: ChecklistProps<T>) {
   const { legend, items, label, value, onChange, noneLabel, error } = props
-  const t = useT()
+  const t = useT(visitMessages)
   const toggle = (item: T, on: boolean) => {
     const rest = (value ?? []).filter((x) => x !== item)
     // Keep the form's order whatever order the rows were tapped in.

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { FieldError } from '../../../data/validation'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 
 interface ChoiceProps<T extends string | number | boolean> {
   legend: string
@@ -16,7 +17,7 @@ interface ChoiceProps<T extends string | number | boolean> {
 /** One of a few answers, as big buttons (radio inputs under the hood, so a screen reader reads a group). */
 export function Choice<T extends string | number | boolean>(props: ChoiceProps<T>) {
   const { legend, options, value, onChange, error, vertical, hint } = props
-  const t = useT()
+  const t = useT(visitMessages)
   const name = useId()
   return (
     <fieldset className={`field${error ? ' field-error' : ''}`}>
@@ -50,7 +51,7 @@ export function YesNo(props: {
   labels?: [yes: string, no: string]
   hint?: string
 }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const [yes, no] = props.labels ?? [t('visit.yes'), t('visit.no')]
   return (
     <Choice

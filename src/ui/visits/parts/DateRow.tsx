@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { FieldError } from '../../../data/validation'
 import { useT } from '../../i18n'
 import { Field } from '../../shared/Field'
+import { visitMessages } from '../messages'
 
 /** A date (from the Buku KIA) with a one-tap "Hari ini" for the visit date. Empty = not done. */
 export function DateRow(props: {
@@ -12,7 +13,7 @@ export function DateRow(props: {
   error?: FieldError
   children?: ReactNode
 }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { label, value, onChange, visitDate, error, children } = props
   return (
     <Field label={label} error={error}>

@@ -2,6 +2,7 @@ import { type DewasaScreening, imt, KB_METHODS, type KbMethod, TBC_SYMPTOMS } fr
 import { PUMA_FROM_AGE } from '../../../domain/screening/dewasa'
 import { RANGES } from '../../../protocol/visit-parts'
 import { useI18n } from '../../i18n'
+import { visitMessages } from '../messages'
 import { BloodPressure } from './BloodPressure'
 import { Checklist } from './Checklist'
 import { Choice, YesNo } from './Choice'
@@ -22,7 +23,7 @@ const PUS_MAN_MAX_YEARS = 59
  * kesehatan jiwa, KB for PUS, merokok (ilp-domain.md §2.4; Kartu Bantu dewasa).
  */
 export function DewasaSection(props: PartSectionProps<DewasaScreening>) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(visitMessages)
   const { value, member } = props
   const s = useSection('dewasa', props)
   const years = s.age?.years ?? 0

@@ -1,6 +1,6 @@
 import type { Extreme } from '../../../domain/plausibility'
 import { useI18n } from '../../i18n'
-import { formatParams } from './format'
+import { visitMessages } from '../messages'
 
 /** An extreme-but-possible value: what is unusual, and "Ya, nilainya benar" to keep it after re-measuring. */
 export function ExtremeConfirm({
@@ -12,13 +12,13 @@ export function ExtremeConfirm({
   confirmed: boolean
   onConfirm: (yes: boolean) => void
 }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(visitMessages)
   if (extremes.length === 0) return null
   return (
     <div className="confirm-box" role="alert">
       <ul>
         {extremes.map((x) => (
-          <li key={x.key}>{t(x.key, formatParams(x.params, lang))}</li>
+          <li key={x.code}>{x.message[lang]}</li>
         ))}
       </ul>
       <label className="checkbox">

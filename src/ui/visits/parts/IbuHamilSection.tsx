@@ -1,6 +1,7 @@
 import { IBU_HAMIL_DANGER_SIGNS, type IbuHamilScreening } from '../../../domain/screening'
 import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { AncContacts } from './AncContacts'
 import { BloodPressure } from './BloodPressure'
 import { Checklist } from './Checklist'
@@ -11,7 +12,7 @@ import { useSection } from './useSection'
 
 /** Ibu hamil: LiLA, TD, Hb, TTD, ANC contacts and the pregnancy danger signs (ilp-domain.md §1.2, §2.2). */
 export function IbuHamilSection(props: PartSectionProps<IbuHamilScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { value, visitDate } = props
   const s = useSection('ibu_hamil', props)
   return (

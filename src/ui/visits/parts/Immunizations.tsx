@@ -6,6 +6,7 @@ import {
   lastDateAtAge,
 } from '../../../domain/immunization'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 
 type Dose = { antigen: Antigen; dose: number }
 
@@ -25,7 +26,7 @@ export function Immunizations(props: {
   onChange: (next: Dose[] | undefined) => void
 }) {
   const { birthDate, ageMonths, visitDate, value = [], onChange } = props
-  const t = useT()
+  const t = useT(visitMessages)
   const [all, setAll] = useState(false)
   const possible = IMMUNIZATION_SCHEDULE.filter((d) => {
     if (firstDateAtAge(birthDate, d.dueFrom) > visitDate) return false

@@ -1,5 +1,6 @@
 import type { LansiaScreening } from '../../../domain/screening'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Aks } from './Aks'
 import { DewasaSection } from './DewasaSection'
 import { Skilas } from './Skilas'
@@ -8,7 +9,7 @@ import { useSection } from './useSection'
 
 /** Lansia (≥ 60 y): everything of dewasa, plus SKILAS (6 domains) and AKS (10 items) (ilp-domain.md §2.5). */
 export function LansiaSection(props: PartSectionProps<LansiaScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const s = useSection('lansia', props)
   return (
     <>

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { useClinicalSettings } from '../../../data/hooks'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Choice, YesNo } from './Choice'
 import type { useSection } from './useSection'
 
-const SRQ20_ITEMS = 20
+// The 20 SRQ items by number, as the dictionary keys them (visit.srq20.1 … visit.srq20.20).
+const SRQ20 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as const
 const SCORES = [0, 1, 2, 3] as const
 
 /**
@@ -20,10 +22,10 @@ export function MentalHealth({ s }: { s: ReturnType<typeof useSection> }) {
 }
 
 function Srq20({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const answers = (s.get('srq20') as (boolean | null)[] | undefined) ?? []
   const set = (i: number, yes: boolean) => {
-    const next = Array.from({ length: SRQ20_ITEMS }, (_, j) => (j === i ? yes : (answers[j] ?? null)))
+    const next = Array.from(SRQ20, (_, j) => (j === i ? yes : (answers[j] ?? null)))
     s.set('srq20', next)
   }
   const yes = answers.filter((a) => a === true).length
@@ -31,11 +33,10 @@ function Srq20({ s }: { s: ReturnType<typeof useSection> }) {
   return (
     <>
       <p className="field-hint">{t('visit.srq20.intro')}</p>
-      {Array.from({ length: SRQ20_ITEMS }, (_, i) => (
+      {SRQ20.map((item, i) => (
         <YesNo
-          // biome-ignore lint/suspicious/noArrayIndexKey: the 20 items are fixed and numbered
-          key={i}
-          legend={`${i + 1}. ${t(`visit.srq20.${i + 1}`)}`}
+          key={item}
+          legend={`${item}. ${t(`visit.srq20.${item}`)}`}
           value={answers[i] ?? undefined}
           onChange={(v) => set(i, v)}
         />
@@ -47,12 +48,12 @@ function Srq20({ s }: { s: ReturnType<typeof useSection> }) {
 
 /** PHQ-2 and GAD-2: each stored once both of its items are answered (the domain reads the pair). */
 function TwoItems({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   return (
     <>
       <p className="field-hint">{t('visit.phq.intro')}</p>
       {(['phq2', 'gad2'] as const).map((group) => (
-        <Pair key={group} group={group} s={s} legend={(i) => t(`visit.${group}.${i + 1}`)} />
+        <Pair key={group} group={group} s={s} legend={(item) => t(`visit.${group}.${item}`)} />
       ))}
     </>
   )
@@ -65,9 +66,10 @@ function Pair({
 }: {
   group: 'phq2' | 'gad2'
   s: ReturnType<typeof useSection>
-  legend: (i: 0 | 1) => string
+  /** The item's question, by number (1 or 2). */
+  legend: (item: 1 | 2) => string
 }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const stored = s.get(group) as [number, number] | undefined
   const [draft, setDraft] = useState<(number | undefined)[]>(() => stored ?? [undefined, undefined])
   const shown = stored ?? draft
@@ -83,7 +85,7 @@ function Pair({
       {([0, 1] as const).map((i) => (
         <Choice
           key={i}
-          legend={legend(i)}
+          legend={legend(i === 0 ? 1 : 2)}
           vertical
           options={SCORES.map((n) => ({ value: n, label: t(`visit.phq.score.${n}`) }))}
           value={shown[i] as (typeof SCORES)[number] | undefined}

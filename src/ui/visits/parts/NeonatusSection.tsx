@@ -1,6 +1,7 @@
 import { KN_CONTACTS, NEONATUS_DANGER_SIGNS, type NeonatusScreening } from '../../../domain/screening'
 import { useT } from '../../i18n'
 import { TextField } from '../../shared/Field'
+import { visitMessages } from '../messages'
 import { Checklist } from './Checklist'
 import { ContactDates } from './ContactDates'
 import type { PartSectionProps } from './types'
@@ -8,7 +9,7 @@ import { useSection } from './useSection'
 
 /** Bayi baru lahir (0–28 days): jam lahir, the KN contacts and the newborn danger signs (ilp-domain.md §2.2). */
 export function NeonatusSection(props: PartSectionProps<NeonatusScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { value, visitDate } = props
   const s = useSection('neonatus', props)
   return (

@@ -1,6 +1,7 @@
 import { KF_CONTACTS, NIFAS_DANGER_SIGNS, type NifasScreening } from '../../../domain/screening'
 import { useT } from '../../i18n'
 import { TextField } from '../../shared/Field'
+import { visitMessages } from '../messages'
 import { Checklist } from './Checklist'
 import { ContactDates } from './ContactDates'
 import { DateRow } from './DateRow'
@@ -9,7 +10,7 @@ import { useSection } from './useSection'
 
 /** Ibu nifas (0–42 days): jam persalinan, KF contacts, danger signs, the 2 red vitamin A capsules (§2.1, §2.2). */
 export function NifasSection(props: PartSectionProps<NifasScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { value, visitDate } = props
   const s = useSection('nifas', props)
   const capsules = value.vitaminADates ?? []

@@ -4,6 +4,7 @@ import type { Extreme } from '../../../domain/plausibility'
 import type { Range } from '../../../protocol/visit-parts'
 import { useI18n } from '../../i18n'
 import { Field } from '../../shared/Field'
+import { visitMessages } from '../messages'
 import { ExtremeConfirm } from './ExtremeConfirm'
 import { formatDecimal, parseDecimal, sameNumber } from './format'
 
@@ -28,7 +29,7 @@ export interface NumberFieldProps {
  */
 export function NumberField(props: NumberFieldProps) {
   const { label, range, value, onChange, extremes = [], confirmed = false, onConfirm, hint } = props
-  const { lang } = useI18n()
+  const { lang } = useI18n(visitMessages)
   const [text, setText] = useState(() => formatDecimal(value, lang))
   const [seen, setSeen] = useState(value)
   // The payload changed from outside (a correction loaded, a reset): show it.

@@ -1,6 +1,7 @@
 import type { RemajaScreening } from '../../../domain/screening'
 import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { BloodPressure } from './BloodPressure'
 import { YesNo } from './Choice'
 import { NumberField } from './NumberField'
@@ -14,7 +15,7 @@ const TTD_PUTRI_FROM_YEARS = 12
 
 /** Usia sekolah & remaja (6–18 y): BB, TB (IMT/U, TB/U by the growth engine), Hb, TTD putri, and PTM from 15 y. */
 export function RemajaSection(props: PartSectionProps<RemajaScreening>) {
-  const t = useT()
+  const t = useT(visitMessages)
   const { member } = props
   const s = useSection('remaja', props)
   const years = s.age?.years ?? 0

@@ -1,6 +1,7 @@
 import type { SkilasAnswers } from '../../../domain/screening'
 import { RANGES } from '../../../protocol/visit-parts'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Choice, YesNo } from './Choice'
 import { NumberField } from './NumberField'
 import type { useSection } from './useSection'
@@ -9,7 +10,7 @@ const WHISPER = ['dengar', 'tidak_dengar', 'tidak_bisa_dites'] as const
 
 /** SKILAS, domain by domain as the instrument asks it (ilp-domain.md §2.5). */
 export function Skilas({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   const a = (s.get('skilas') as SkilasAnswers | undefined) ?? {}
   const rightWrong: [string, string] = [t('visit.skilas.right'), t('visit.skilas.wrong')]
   return (

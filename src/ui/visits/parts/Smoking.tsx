@@ -1,10 +1,11 @@
 import { SMOKING, type Smoking as SmokingValue } from '../../../domain/screening'
 import { useT } from '../../i18n'
+import { visitMessages } from '../messages'
 import { Choice } from './Choice'
 import type { useSection } from './useSection'
 
 export function Smoking({ s }: { s: ReturnType<typeof useSection> }) {
-  const t = useT()
+  const t = useT(visitMessages)
   return (
     <Choice
       legend={t('visit.smoking')}

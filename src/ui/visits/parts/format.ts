@@ -14,14 +14,5 @@ export function formatDecimal(n: number | undefined, lang: Lang): string {
   return lang === 'id' ? String(n).replace('.', ',') : String(n)
 }
 
-/** Message parameters that are plain numbers ("0.5", "+5.31") shown with the language's decimal separator. */
-export function formatParams(params: Record<string, string> | undefined, lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(params ?? {})) {
-    out[k] = lang === 'id' && /^[+-]?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v
-  }
-  return out
-}
-
 export const sameNumber = (a: number | undefined, b: number | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && Number.isNaN(a) && Number.isNaN(b))

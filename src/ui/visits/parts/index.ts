@@ -2,8 +2,6 @@
 import type { ComponentType } from 'react'
 import type { PartPayloads } from '../../../domain/plausibility'
 import type { ScreeningPart } from '../../../domain/screening'
-import { addMessages } from '../../i18n'
-import { visitMessages } from '../messages'
 import { BalitaSection } from './BalitaSection'
 import { DewasaSection } from './DewasaSection'
 import { IbuHamilSection } from './IbuHamilSection'
@@ -13,8 +11,6 @@ import { NifasSection } from './NifasSection'
 import { RemajaSection } from './RemajaSection'
 import type { PartSectionProps } from './types'
 import './parts.css'
-
-addMessages(visitMessages)
 
 export const PART_SECTIONS: { [P in ScreeningPart]: ComponentType<PartSectionProps<PartPayloads[P]>> } = {
   balita: BalitaSection,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate } from '../../src/ui/shared/format'
+import { formatDate } from '../../src/ui/i18n'
 
 describe('formatDate', () => {
   it('writes a calendar date the same in every time zone', () => {
