@@ -30,10 +30,26 @@ export function useVisit(id: string | undefined): Visit | undefined | null {
   return useLiveQuery(async () => (id === undefined ? null : ((await getVisit(id)) ?? null)), [id])
 }
 
+// The open day's visits last read, shown at once when its screen opens again (the live query corrects them within a
+// read): going back and forth between the queue and a person's screen costs no "loading" each time.
+let lastOpenDay: { key: string; rows: VisitRow[] } | undefined
+
+/** Reads the open day's visits ahead (the app does it when idle on the open day): its screen opens with them. */
+export async function readOpenDayAhead(workAreaId: string, date: string): Promise<void> {
+  lastOpenDay = { key: `${workAreaId}:${date}`, rows: await openDayVisits(workAreaId, date) }
+}
+
 /** The area's visits of an open day and the months before it (openday.ts); undefined while loading. */
 export function useOpenDayVisits(workAreaId: string | undefined, date: string): VisitRow[] | undefined {
+  const key = `${workAreaId}:${date}`
   return useLiveQuery(
-    async () => (workAreaId === undefined ? undefined : openDayVisits(workAreaId, date)),
+    async () => {
+      if (workAreaId === undefined) return undefined
+      const rows = await openDayVisits(workAreaId, date)
+      lastOpenDay = { key, rows }
+      return rows
+    },
     [workAreaId, date],
+    lastOpenDay?.key === key ? lastOpenDay.rows : undefined,
   )
 }

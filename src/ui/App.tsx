@@ -1,10 +1,14 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
+import { useWorkArea } from '../data/hooks'
+import { posyanduDay } from '../domain/schedule/calendar'
+import type { PosyanduCalendar } from '../domain/schedule/types'
 import { HouseholdDetail } from './households/HouseholdDetail'
 import { HouseholdList } from './households/HouseholdList'
 import { useT } from './i18n'
 import { UpdateBanner } from './pwa'
 import { paths, type Route, useRoute } from './router'
 import { BottomNav } from './shared/BottomNav'
+import { useToday } from './shared/today'
 
 // Forms and settings are not needed for the first screen: they load on first use (and are precached for offline).
 const HouseholdForm = lazy(() => import('./households/HouseholdForm'))
@@ -12,7 +16,8 @@ const MemberForm = lazy(() => import('./households/MemberForm'))
 const Settings = lazy(() => import('./settings/Settings'))
 const DraftList = lazy(() => import('./drafts/DraftList'))
 // The open day (hari buka): its screens load when the kader opens it.
-const OpenDayScreen = lazy(() => import('./openday/OpenDayScreen'))
+const loadOpenDay = () => import('./openday/OpenDayScreen')
+const OpenDayScreen = lazy(loadOpenDay)
 const MeasureScreen = lazy(() => import('./openday/MeasureScreen'))
 const WalkInScreen = lazy(() => import('./openday/WalkInScreen'))
 const RekapScreen = lazy(() => import('./openday/RekapScreen'))
@@ -36,9 +41,28 @@ const TOP_LEVEL: readonly Route['name'][] = [
   'settings',
 ]
 
+/**
+ * On the posyandu's open day the kader opens its screen: its code and the day's visits load while the phone is
+ * idle, before the first tap.
+ */
+function usePrefetchOpenDay() {
+  const workArea = useWorkArea()
+  const today = useToday()
+  useEffect(() => {
+    const calendar = workArea?.posyandu
+    if (!workArea || !calendar || posyanduDay(calendar as PosyanduCalendar, today.slice(0, 7)) !== today)
+      return
+    const prepare = () => void loadOpenDay().then((screen) => screen.prepare(workArea.id, today))
+    if (typeof requestIdleCallback !== 'function') return prepare()
+    const handle = requestIdleCallback(prepare)
+    return () => cancelIdleCallback(handle)
+  }, [workArea, today])
+}
+
 export function App() {
   const route = useRoute()
   const t = useT()
+  usePrefetchOpenDay()
   return (
     <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />

@@ -5,6 +5,7 @@ import { draftKeys } from '../../data/drafts'
 import { saveVisit, type VisitRow, validateVisit } from '../../data/visits'
 import { ageOn } from '../../domain/age'
 import type { ClinicalSettings } from '../../domain/clinical-settings'
+import type { Finding } from '../../domain/findings'
 import { memberStages } from '../../domain/lifecycle'
 import {
   measureSlots,
@@ -45,6 +46,8 @@ export function MeasureForm({
   today: dayVisits,
   history,
   settings,
+  onSaving,
+  onSaveFailed,
   onSaved,
 }: {
   date: string
@@ -54,6 +57,9 @@ export function MeasureForm({
   /** Every visit of the person, newest first. */
   history: readonly VisitRow[]
   settings: ClinicalSettings
+  /** The save starts: the findings of what is being saved, to show at once. */
+  onSaving: (findings: Finding[]) => void
+  onSaveFailed: () => void
   onSaved: (visit: Visit) => void
 }) {
   const { t, lang } = useI18n(openDayMessages)
@@ -65,30 +71,41 @@ export function MeasureForm({
   // What this save changes: today's latest visit (a check-in it completes, or a measurement it corrects).
   const supersedes = dayVisits.at(-1)?.id
   const initial = useMemo(() => initialMeasure(dayVisits, slots, ageMonths), [dayVisits, slots, ageMonths])
-  const stages = memberStages(member, date)
+  const stages = useMemo(() => memberStages(member, date), [member, date])
   const before = useMemo(() => history.filter((v) => !v.supersededBy && v.date < date), [history, date])
 
-  const contextOf = (v: MeasureValues) => {
-    const input = measureInput(v, {
-      memberId: member.id,
-      date,
-      plan: planOf(v),
-      supersedes,
-      childPart: slots[0]?.part === 'balita',
-      nifas: stages?.overlays.includes('ibu_nifas') ?? false,
-    })
-    return input
-  }
-  const findingsOf = (v: MeasureValues) =>
-    visitFindings({ date, parts: v.parts as Visit['parts'] }, member, before, settings)
-  const planOf = (v: MeasureValues) => servicePlan(member, before, date, settings, findingsOf(v))
-  const extremesOf = (v: MeasureValues) =>
-    [...new Set(slots.map((s) => s.part))].flatMap((part) =>
-      extremeValues(part, (v.parts[part] ?? {}) as PartPayloads[typeof part], member, date).map((x) => ({
-        ...x,
-        id: `${part}.${x.field}`,
-      })),
-    )
+  // What the screen reads of its values — findings, services due, the visit to save, its checks — worked out once
+  // per values: each render and the save read the same, a keystroke costs one computation.
+  const derive = useMemo(() => {
+    const cache = new WeakMap<MeasureValues, ReturnType<typeof compute>>()
+    const compute = (v: MeasureValues) => {
+      const findings = visitFindings({ date, parts: v.parts as Visit['parts'] }, member, before, settings)
+      const plan = servicePlan(member, before, date, settings, findings)
+      const input = measureInput(v, {
+        memberId: member.id,
+        date,
+        plan,
+        supersedes,
+        childPart: slots[0]?.part === 'balita',
+        nifas: stages?.overlays.includes('ibu_nifas') ?? false,
+      })
+      const extremes = [...new Set(slots.map((s) => s.part))].flatMap((part) =>
+        extremeValues(part, (v.parts[part] ?? {}) as PartPayloads[typeof part], member, date).map((x) => ({
+          ...x,
+          id: `${part}.${x.field}`,
+        })),
+      )
+      const validation = validateVisit(input, todayDate, member.birthDate)
+      return { findings, plan, input, extremes, validation }
+    }
+    return (v: MeasureValues) => {
+      const known = cache.get(v)
+      if (known) return known
+      const computed = compute(v)
+      cache.set(v, computed)
+      return computed
+    }
+  }, [member, date, before, settings, slots, stages, supersedes, todayDate])
 
   const f = useRecordForm<MeasureValues, Visit>({
     initial,
@@ -99,10 +116,12 @@ export function MeasureForm({
     },
     label: () => member.name,
     restore: restoreMeasure,
-    validate: (v) => validateVisit(contextOf(v), todayDate, member.birthDate),
-    blocked: (v) => extremesOf(v).some((x) => !v.confirmed.includes(x.id)),
-    save: (v, ids) => saveVisit(contextOf(v), { now: new Date(), today: todayDate, ...ids }),
+    validate: (v) => derive(v).validation,
+    blocked: (v) => derive(v).extremes.some((x) => !v.confirmed.includes(x.id)),
+    save: (v, ids) => saveVisit(derive(v).input, { now: new Date(), today: todayDate, ...ids }),
     savedPath: () => undefined,
+    onSaving: (v) => onSaving(derive(v).findings),
+    onSaveFailed,
     onSaved,
   })
   const values = f.values
@@ -113,10 +132,9 @@ export function MeasureForm({
   }, [ready, f.formRef])
 
   if (!values) return <p className="loading">{t('common.loading')}</p>
-  const plan = planOf(values)
-  const extremes = extremesOf(values)
+  const { plan, extremes, findings } = derive(values)
   const group = openDayGroup(member, date) ?? 'anak'
-  const topics = suggestedTopics(group, findingsOf(values))
+  const topics = suggestedTopics(group, findings)
   const setField = (part: string, field: string, value: unknown) =>
     f.update({
       parts: { ...values.parts, [part]: { ...(values.parts[part] ?? {}), [field]: value } } as Parts,

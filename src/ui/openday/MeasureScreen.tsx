@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react'
 import { useClinicalSettings } from '../../data/hooks'
 import { useMemberVisits } from '../../data/visit-hooks'
 import type { VisitRow } from '../../data/visits'
-import { worstLevel } from '../../domain/findings'
+import { type Finding, worstLevel } from '../../domain/findings'
 import { nextInQueue } from '../../domain/openday'
 import { visitFindings } from '../../domain/visit-findings'
 import type { Visit } from '../../protocol/visits'
@@ -23,6 +23,8 @@ export default function MeasureScreen({ date, memberId }: { date: string; member
   const day = useOpenDay(date)
   const history = useMemberVisits(memberId)
   const settings = useClinicalSettings()
+  // While the save runs, the result of what is being saved; once saved, the visit.
+  const [saving, setSaving] = useState<Finding[]>()
   const [saved, setSaved] = useState<Visit>()
   const [edits, setEdits] = useState(0)
   const person = day?.people.get(memberId)
@@ -45,65 +47,73 @@ export default function MeasureScreen({ date, memberId }: { date: string; member
   }
   const next = nextInQueue(day.queue, memberId)
   const nextPerson = next && day.people.get(next.memberId)
+  const shown = saved ? findingsOfVisit(saved, history, person.member, settings) : saving
   return (
     <main className="screen openday">
       <TopBar title={person.member.name} back={paths.openDay(date)} />
-      {saved ? (
+      {shown && (
         <Result
-          visit={saved}
-          history={history}
-          member={person.member}
-          settings={settings}
+          findings={shown}
+          savedAt={saved?.createdAt}
           next={nextPerson ? { id: nextPerson.member.id, name: nextPerson.member.name } : undefined}
           date={date}
           onEdit={() => {
             setSaved(undefined)
+            setSaving(undefined)
             setEdits((n) => n + 1)
           }}
         />
-      ) : (
-        <MeasureForm
-          key={edits}
-          date={date}
-          person={person}
-          today={today}
-          history={history}
-          settings={settings}
-          onSaved={setSaved}
-        />
+      )}
+      {!saved && (
+        // Hidden, not gone, while the save runs: a save that fails brings the form back as it was.
+        <div hidden={saving !== undefined}>
+          <MeasureForm
+            key={edits}
+            date={date}
+            person={person}
+            today={today}
+            history={history}
+            settings={settings}
+            onSaving={setSaving}
+            onSaveFailed={() => setSaving(undefined)}
+            onSaved={setSaved}
+          />
+        </div>
       )}
     </main>
   )
 }
 
+/** The findings of a saved visit, read with the member's other current visits. */
+function findingsOfVisit(
+  visit: Visit,
+  history: readonly VisitRow[],
+  member: Parameters<typeof visitFindings>[1],
+  settings: Parameters<typeof visitFindings>[3],
+): Finding[] {
+  return visitFindings(
+    visit,
+    member,
+    history.filter((v) => !v.supersededBy && v.id !== visit.id),
+    settings,
+  )
+}
+
 function Result({
-  visit,
-  history,
-  member,
-  settings,
+  findings,
+  savedAt,
   next,
   date,
   onEdit,
 }: {
-  visit: Visit
-  history: readonly VisitRow[]
-  member: Parameters<typeof visitFindings>[1]
-  settings: Parameters<typeof visitFindings>[3]
+  findings: readonly Finding[]
+  /** Undefined while the save runs. */
+  savedAt: string | undefined
   next: { id: string; name: string } | undefined
   date: string
   onEdit: () => void
 }) {
   const { t, lang } = useI18n(openDayMessages)
-  const findings = useMemo(
-    () =>
-      visitFindings(
-        visit,
-        member,
-        history.filter((v) => !v.supersededBy && v.id !== visit.id),
-        settings,
-      ),
-    [visit, member, history, settings],
-  )
   const level = worstLevel(findings)
   return (
     <section
@@ -120,12 +130,15 @@ function Result({
           <FindingList findings={findings} label={t('measure.result')} />
         </>
       )}
-      <p className="muted">{t('measure.savedAt', { time: formatWhen(visit.createdAt, lang) })}</p>
+      <p className="muted" role="status">
+        {savedAt ? t('measure.savedAt', { time: formatWhen(savedAt, lang) }) : t('measure.saving')}
+      </p>
       <div className="form-actions">
         {next ? (
           <button
             type="button"
             className="button primary"
+            disabled={!savedAt}
             onClick={() => navigate(paths.openDayPerson(date, next.id), { replace: true })}
           >
             {t('measure.next', { name: next.name })}
@@ -134,7 +147,7 @@ function Result({
         <a className={next ? 'button secondary' : 'button primary'} href={paths.openDay(date)}>
           {t('measure.backToQueue')}
         </a>
-        <button type="button" className="button secondary" onClick={onEdit}>
+        <button type="button" className="button secondary" onClick={onEdit} disabled={!savedAt}>
           {t('measure.edit')}
         </button>
       </div>

@@ -6,6 +6,7 @@ import { useWorkArea } from '../../data/hooks'
 import { fold } from '../../data/household-rows'
 import { uuidv7 } from '../../data/ids'
 import { checkIn } from '../../data/openday'
+import { readOpenDayAhead } from '../../data/visit-hooks'
 import type { QueueEntry } from '../../domain/openday'
 import { posyanduDay } from '../../domain/schedule/calendar'
 import type { PosyanduCalendar } from '../../domain/schedule/types'
@@ -19,6 +20,9 @@ import { openDayMessages } from './messages'
 import { QueueList, QueueRow } from './QueueList'
 import { type OpenDay, useOpenDay } from './useOpenDay'
 import './openday.css'
+
+/** For the app's idle time on the open day: the screen's data read before the kader taps it. */
+export const prepare = readOpenDayAhead
 
 /** People found by search outside the day's list: enough to pick from, not the whole area. */
 const MAX_OTHERS = 20

@@ -68,6 +68,7 @@ export const openDayMessages = defineMessages(
     'measure.backToQueue': 'Kembali ke daftar',
     'measure.edit': 'Ubah isian',
     'measure.savedAt': 'Tersimpan {time}',
+    'measure.saving': 'Menyimpan…',
 
     'topic.gizi_seimbang': 'Gizi seimbang (isi piringku)',
     'topic.asi_mpasi': 'ASI & MP-ASI',
@@ -184,6 +185,7 @@ export const openDayMessages = defineMessages(
     'measure.backToQueue': 'Back to the list',
     'measure.edit': 'Change entries',
     'measure.savedAt': 'Saved {time}',
+    'measure.saving': 'Saving…',
 
     'topic.gizi_seimbang': 'Balanced diet (isi piringku)',
     'topic.asi_mpasi': 'Breastfeeding & complementary food',
