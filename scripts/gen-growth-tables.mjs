@@ -1,4 +1,4 @@
-// Writes src/domain/growth/tables.generated.ts from the WHO LMS tables in ../shared/data/who-growth/.
+// Writes src/domain/growth/tables.generated.ts from the WHO LMS tables in reference/who-growth/.
 // Run from anywhere: node scripts/gen-growth-tables.mjs
 //
 // Packing (≈ 18 KB gzipped instead of ≈ 110 KB for the plain numbers): per table, sex and LMS column, every value is
@@ -8,7 +8,7 @@
 // generator checks that for every value, and tests/domain/growth/tables.test.ts checks it again against the CSVs.
 import { readFile, writeFile } from 'node:fs/promises'
 
-const sourceDir = new URL('../../shared/data/who-growth/', import.meta.url)
+const sourceDir = new URL('../reference/who-growth/', import.meta.url)
 const target = new URL('../src/domain/growth/tables.generated.ts', import.meta.url)
 
 // name in the module, CSV file, key column, step between rows, what the key is.
@@ -108,7 +108,7 @@ await writeFile(
 // WHO Child Growth Standards (2006/2007) and WHO Growth Reference 2007 (5–19 y): LMS tables as shipped in
 // WorldHealthOrganization/anthro data-raw/growthstandards (commit b776d8a1, GPL-3, © World Health Organization)
 // and WorldHealthOrganization/anthroplus data-raw/growthstandards (commit 799a7dea, GPL >= 3); see
-// ../shared/data/who-growth/README.md. The values are WHO's published expanded tables, unchanged (see the packing
+// reference/who-growth/README.md. The values are WHO's published expanded tables, unchanged (see the packing
 // note in the script). Row i of a table is key = first + i × step (1 day, 1 month or 0.1 cm).
 
 /** One column per LMS parameter: '<decimals>:<base-36 delta>,<base-36 delta>,…' of the values × 10^decimals. */

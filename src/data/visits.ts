@@ -178,32 +178,6 @@ export async function saveFollowUp(
   )
 }
 
-/**
- * Follow-ups for several findings of one referral: one user action, one transaction, all or nothing. `saveIds`, by
- * input, as in saveFollowUp.
- */
-export async function saveFollowUps(
-  inputs: unknown[],
-  opts: { now: Date; today: string; saveIds?: readonly string[] },
-): Promise<WriteResult<FollowUp>[]> {
-  const db = getDb()
-  let results: WriteResult<FollowUp>[] = []
-  try {
-    await db.transaction('rw', [db.followUps, db.visits, db.outbox, db.meta], async () => {
-      results = []
-      for (const [i, input] of inputs.entries())
-        results.push(await saveFollowUp(input, { ...opts, saveId: opts.saveIds?.[i] }))
-      // Throwing rolls back the ones already written: nothing is half-recorded.
-      if (results.some((r) => !r.ok)) throw new RolledBack()
-    })
-  } catch (error) {
-    if (!(error instanceof RolledBack)) throw error
-  }
-  return results
-}
-
-class RolledBack extends Error {}
-
 /** One visit, superseded or not; undefined when missing or unreadable. */
 export async function getVisit(id: string): Promise<Visit | undefined> {
   const row = await getDb().visits.get(id)

@@ -9,8 +9,10 @@ export interface Finding {
   code: string
   level: FindingLevel
   message: Bilingual
-  /** The document the rule comes from, e.g. 'Permenkes 2/2020 (ilp-domain.md §2.1)'. */
+  /** The document the rule comes from, e.g. 'Permenkes 2/2020 (clinical-rules.md §2.1)'. */
   source: string
+  /** A 'rujuk' finding that needs the facility today (rujuk segera): danger signs and severe values. */
+  urgent?: true
 }
 
 const RANK: Record<FindingLevel, number> = { normal: 0, perhatian: 1, rujuk: 2 }

@@ -1,6 +1,6 @@
 // The national routine immunisation schedule for bayi & baduta, and what is due for a child on a given day; also
 // vitamin A rounds, obat cacing and ASI eksklusif. The schedule is encoded here from
-// shared/data/ilp/imunisasi_rutin.csv and ilp-domain.md §2.1, not read at run time.
+// the programme's table in clinical-rules.md §2.1.
 import { ageOn } from './age'
 import type { ClinicalSettings } from './clinical-settings'
 import { addDays, type CalendarDate, daysBetween, daysInMonth, normalizeDate, parseDate } from './dates'
@@ -26,15 +26,16 @@ export interface ScheduledDose {
   overdueFrom: AgeSpec
   /** Last age at which it may be given; past it the dose is too late. */
   latest?: AgeSpec
-  /** Minimum days after the previous dose of the same antigen, where ilp-domain.md §2.1 states one. */
+  /** Minimum days after the previous dose of the same antigen, where clinical-rules.md §2.1 states one. */
   minDaysAfterPrevious?: number
   /** Given only in JE-endemic districts. */
   endemicOnly?: boolean
   source: string
 }
 
-const P2P = 'Kemenkes P2P, slide pengenalan PCV (ilp-domain.md §2.1)'
-const RV_LETTER = 'Surat Dirjen P2P IM.02.02/C/3052/2023; KMK HK.01.07/Menkes/1139/2022 (ilp-domain.md §2.1)'
+const P2P = 'Kemenkes P2P, slide pengenalan PCV (clinical-rules.md §2.1)'
+const RV_LETTER =
+  'Surat Dirjen P2P IM.02.02/C/3052/2023; KMK HK.01.07/Menkes/1139/2022 (clinical-rules.md §2.1)'
 
 const m = (months: number, days = 0): AgeSpec => ({ months, days })
 
@@ -47,7 +48,7 @@ function monthly(antigen: Antigen, dose: number, ageMonths: number, source: stri
 }
 
 // RV: 3 oral doses at 2, 3, 4 months, ≥ 4 weeks apart, last dose no later than 6 months 29 days — KMK 1139/2022
-// via Dirjen P2P letter 3052/2023 (ilp-domain.md §2.1) [V]. The 6 mo 29 d limit applies to every RV dose.
+// via Dirjen P2P letter 3052/2023 (clinical-rules.md §2.1) [V]. The 6 mo 29 d limit applies to every RV dose.
 const RV_MIN_DAYS_APART = 28
 const RV_LATEST = m(6, 29)
 
@@ -80,7 +81,7 @@ export const IMMUNIZATION_SCHEDULE: readonly ScheduledDose[] = [
   { ...monthly('RV', 3, 4, RV_LETTER), latest: RV_LATEST, minDaysAfterPrevious: RV_MIN_DAYS_APART }, // 4 mo [V]
   monthly('MR', 1, 9, P2P), // 9 mo, campak-rubela [V]
   // IPV2 at 9 mo: 2024 Kemenkes schedule and ILP form field imun9IPV2 [S]; check the province's introduction date.
-  monthly('IPV', 2, 9, 'Kemenkes 2024; form ILP imun9IPV2 (ilp-domain.md §2.1)'),
+  monthly('IPV', 2, 9, 'Kemenkes 2024; form ILP imun9IPV2 (clinical-rules.md §2.1)'),
   { ...monthly('JE', 1, 10, P2P), endemicOnly: true }, // 10 mo, endemic districts only [V]
   monthly('PCV', 3, 12, P2P), // 12 mo [V]
   monthly('DPT-HB-Hib', 4, 18, P2P), // 18 mo lanjutan [V]
@@ -242,13 +243,13 @@ function doseDates(birthDate: string): readonly DoseDates[] {
 const DOSE_DATES_KEPT = 50_000
 const doseDatesByBirth = new Map<string, readonly DoseDates[]>()
 
-const SRC_IMM = 'Program imunisasi rutin (ilp-domain.md §2.1)'
+const SRC_IMM = 'Program imunisasi rutin (clinical-rules.md §2.1)'
 
 // A child registered at two years with no dose recorded would otherwise get a dozen "terlambat" lines: the first
 // thing to do is to copy the doses from the Buku KIA, so that is what the kader is told, once.
 const UNRECORDED_SUMMARY_FROM = 3
 
-/** overdue → perhatian (a kunjungan khusus trigger, ilp-domain.md §3.1); too_late → perhatian; due → normal. */
+/** overdue → perhatian (a kunjungan khusus trigger, clinical-rules.md §3.1); too_late → perhatian; due → normal. */
 export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[] {
   const unrecorded = unrecordedFinding(statuses)
   if (unrecorded) return [unrecorded]
@@ -327,7 +328,7 @@ export interface VitaminAStatus {
   capsule?: VitaminACapsule
 }
 
-const VITAMIN_A_MONTHS = [2, 8] // February and August: Permenkes 21/2015 (ilp-domain.md §2.1) [S]
+const VITAMIN_A_MONTHS = [2, 8] // February and August: Permenkes 21/2015 (clinical-rules.md §2.1) [S]
 
 /** Whether 'YYYY-MM' is a round month: only then can vitaminADue say 'due' on a day of it. */
 export function isVitaminAMonth(yearMonth: string): boolean {
@@ -335,7 +336,7 @@ export function isVitaminAMonth(yearMonth: string): boolean {
 }
 
 /**
- * Vitamin A for a child — Permenkes 21/2015 (ilp-domain.md §2.1) [S]: 6–11 mo one blue capsule (100,000 IU) in
+ * Vitamin A for a child — Permenkes 21/2015 (clinical-rules.md §2.1) [S]: 6–11 mo one blue capsule (100,000 IU) in
  * February or August; 12–59 mo a red capsule (200,000 IU) every February and August. The extra dose for sick
  * children (campak, diare, gizi buruk) is the nakes' call and not covered.
  */
@@ -351,7 +352,7 @@ export function vitaminADue(birthDate: string, givenDates: readonly string[], to
   const ageDay = inRound ? today : `${round}-01`
   if (ageDay < birthDate) return { state: 'not_eligible', round }
   const months = ageOn(birthDate, ageDay).totalMonths
-  // 6–11 mo blue, 12–59 mo red (ilp-domain.md §2.1) [S]
+  // 6–11 mo blue, 12–59 mo red (clinical-rules.md §2.1) [S]
   const capsule: VitaminACapsule | undefined =
     months < 6 || months > 59 ? undefined : months < 12 ? 'biru' : 'merah'
   if (!capsule) return { state: 'not_eligible', round }
@@ -374,7 +375,7 @@ export interface DewormingStatus {
 }
 
 // Obat cacing for children 1–12 y, per settings.dewormingPerYear rounds a year — Permenkes 15/2017 Penanggulangan
-// Cacingan [K: not in ilp-domain.md, which lists obat cacing as a balita item without a schedule (§1.2, §2.1)].
+// Cacingan [K] (clinical-rules.md §2.1; the ILP sources list obat cacing as a balita item without a schedule).
 const DEWORMING_AGE = { fromMonths: 12, toYears: 12 }
 
 export function obatCacingDue(
@@ -399,7 +400,7 @@ export function obatCacingDue(
 
 // ——— ASI eksklusif ———
 
-// ASI eksklusif 0–6 months (ilp-domain.md §2.1 balita items) [S]: asked until 6 months are completed.
+// ASI eksklusif 0–6 months (clinical-rules.md §2.1 balita items) [S]: asked until 6 months are completed.
 const ASI_EKSKLUSIF_MONTHS = 6
 
 export function asiEksklusif(
@@ -409,7 +410,7 @@ export function asiEksklusif(
 ): Finding[] {
   if (exclusivelyBreastfed === undefined || today < birthDate) return []
   if (ageOn(birthDate, today).totalMonths >= ASI_EKSKLUSIF_MONTHS) return []
-  const source = 'Buku KIA; form ILP (ilp-domain.md §2.1)'
+  const source = 'Buku KIA; form ILP (clinical-rules.md §2.1)'
   return exclusivelyBreastfed
     ? [
         {

@@ -17,13 +17,13 @@ export type LifeStage = (typeof LIFE_STAGES)[number]
 export function lifeStage(birthDate: string, today: string): LifeStage | undefined {
   if (birthDate > today) return undefined
   const age = ageOn(birthDate, today)
-  if (age.totalDays <= 28) return 'bayi_baru_lahir' // neonatal period ends day 28: Permenkes 21/2021 KN3 (ilp-domain.md §2.2)
-  if (age.totalMonths < 12) return 'bayi' // bayi 0–11 bl: Panduan Pengelolaan Posyandu 2023 (ilp-domain.md §1.2)
-  if (age.totalMonths < 60) return 'balita' // balita 12–59 bl: Panduan Posyandu 2023 (ilp-domain.md §1.2)
-  if (age.totalMonths < 72) return 'prasekolah' // anak prasekolah 60–71 bl: Panduan Posyandu 2023 (ilp-domain.md §1.2)
-  if (age.years < 19) return 'usia_sekolah_remaja' // 6–18 th: Panduan Posyandu 2023 (ilp-domain.md §1.2)
-  if (age.years < 60) return 'dewasa' // 19–59 th: Panduan Posyandu 2023 (ilp-domain.md §1.2)
-  return 'lansia' // ≥ 60 th: Panduan Posyandu 2023 (ilp-domain.md §1.2)
+  if (age.totalDays <= 28) return 'bayi_baru_lahir' // neonatal period ends day 28: Permenkes 21/2021 KN3 (clinical-rules.md §2.2)
+  if (age.totalMonths < 12) return 'bayi' // bayi 0–11 bl: Panduan Pengelolaan Posyandu 2023 (clinical-rules.md §1.2)
+  if (age.totalMonths < 60) return 'balita' // balita 12–59 bl: Panduan Posyandu 2023 (clinical-rules.md §1.2)
+  if (age.totalMonths < 72) return 'prasekolah' // anak prasekolah 60–71 bl: Panduan Posyandu 2023 (clinical-rules.md §1.2)
+  if (age.years < 19) return 'usia_sekolah_remaja' // 6–18 th: Panduan Posyandu 2023 (clinical-rules.md §1.2)
+  if (age.years < 60) return 'dewasa' // 19–59 th: Panduan Posyandu 2023 (clinical-rules.md §1.2)
+  return 'lansia' // ≥ 60 th: Panduan Posyandu 2023 (clinical-rules.md §1.2)
 }
 
 export interface PregnancyStatus {
@@ -65,7 +65,7 @@ export function endedByDelivery(hpht: string, today: string, deliveryDate?: stri
   return deliveryDate !== undefined && deliveryDate >= hpht && deliveryDate <= today
 }
 
-// TM1 0 w 0 d – 12 w 6 d, TM2 13 w 0 d – 27 w 6 d, TM3 ≥ 28 w: Buku KIA / WHO convention [K] (ilp-domain.md §2.2).
+// TM1 0 w 0 d – 12 w 6 d, TM2 13 w 0 d – 27 w 6 d, TM3 ≥ 28 w: Buku KIA / WHO convention [K] (clinical-rules.md §2.2).
 // Which ANC contacts count for which trimester is a separate, configurable question (§2.2: sources disagree).
 function trimester(weeks: number): 1 | 2 | 3 {
   if (weeks < 13) return 1
@@ -75,7 +75,7 @@ function trimester(weeks: number): 1 | 2 | 3 {
 
 /**
  * HPL by Naegele's rule as a bidan writes it: day + 7, month − 3, year + 1, days past the month's end carried
- * into the next month (ilp-domain.md §2.2). This calendar method can differ 1–3 days from HPHT + 280 days;
+ * into the next month (clinical-rules.md §2.2). This calendar method can differ 1–3 days from HPHT + 280 days;
  * we chose it because it is the date the Buku KIA and the bidan will show.
  */
 function hplFromHpht(hpht: string): string {
@@ -87,7 +87,7 @@ export interface NifasStatus {
   daysSinceDelivery: number
 }
 
-const NIFAS_LAST_DAY = 42 // Permenkes 21/2021: KF4 29–42 days after delivery (ilp-domain.md §2.2)
+const NIFAS_LAST_DAY = 42 // Permenkes 21/2021: KF4 29–42 days after delivery (clinical-rules.md §2.2)
 
 /** Nifas: day 0 (delivery day) through day 42 inclusive; undefined otherwise. */
 export function nifas(deliveryDate: string, today: string): NifasStatus | undefined {

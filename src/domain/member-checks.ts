@@ -80,7 +80,7 @@ function nikProblems(
     field: 'nik',
     code: `nik.${issue.code}`,
     params: issue.params,
-    // The kader has checked the card: the NIK stays as printed (Dukcapil never changes it, ilp-domain.md §4.1).
+    // The kader has checked the card: the NIK stays as printed (Dukcapil never changes it, clinical-rules.md §4.1).
     severity: issue.severity === 'mismatch' && m.nikMismatchConfirmed ? 'warning' : issue.severity,
   }))
 }

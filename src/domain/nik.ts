@@ -1,4 +1,4 @@
-// NIK (Nomor Induk Kependudukan) and No. KK checks. NIK = PPKKCC DDMMYY NNNN (Dukcapil; ilp-domain.md §4.1).
+// NIK (Nomor Induk Kependudukan) and No. KK checks. NIK = PPKKCC DDMMYY NNNN (Dukcapil; clinical-rules.md §4.1).
 // A NIK never changes, even when it disagrees with a corrected birth date or with today's region list, so such
 // disagreements are never plain errors.
 import { daysInMonth, isIsoDate, parseDate, toDayMonthYear } from './dates'
@@ -31,7 +31,7 @@ export interface KkIssue {
   params: Record<string, string>
 }
 
-const WOMAN_DAY_OFFSET = 40 // Dukcapil: women's day of birth + 40, so 41–71 (ilp-domain.md §4.1)
+const WOMAN_DAY_OFFSET = 40 // Dukcapil: women's day of birth + 40, so 41–71 (clinical-rules.md §4.1)
 
 /** undefined unless 16 digits with a plausible day (01–31 or 41–71) and month (01–12). */
 export function parseNik(nik: string): NikParts | undefined {
@@ -54,7 +54,7 @@ export function checkNik(
     severity: 'error',
     params: { [field]: field === 'day' ? nik.slice(6, 8) : nik.slice(8, 10) },
   }))
-  // Dukcapil: the serial runs from 0001 (ilp-domain.md §4.1)
+  // Dukcapil: the serial runs from 0001 (clinical-rules.md §4.1)
   if (parts.serial === '0000')
     issues.push({ code: 'serial', severity: 'error', params: { serial: parts.serial } })
   if (badDateFields.length === 0) issues.push(...personMismatches(parts, person))
@@ -62,7 +62,7 @@ export function checkNik(
   return issues
 }
 
-/** No. KK: 16 digits, otherwise opaque (ilp-domain.md §4.2); its first 6 digits are a kecamatan code. */
+/** No. KK: 16 digits, otherwise opaque (clinical-rules.md §4.2); its first 6 digits are a kecamatan code. */
 export function checkKk(noKk: string, isKnownKecamatan?: (code: string) => boolean): KkIssue[] {
   const shapeIssues = checkShape(noKk)
   return shapeIssues.length > 0 ? shapeIssues : checkRegion(noKk.slice(0, 6), isKnownKecamatan)
@@ -115,7 +115,7 @@ function personMismatches(parts: NikParts, person: { birthDate?: string; sex?: '
   return issues
 }
 
-// A NIK or KK keeps the code of the kecamatan that issued it, even after a split or rename (ilp-domain.md §4.1).
+// A NIK or KK keeps the code of the kecamatan that issued it, even after a split or rename (clinical-rules.md §4.1).
 function checkRegion(code: string, isKnownKecamatan?: (code: string) => boolean): KkIssue[] {
   return isKnownKecamatan && !isKnownKecamatan(code)
     ? [{ code: 'region', severity: 'warning', params: { region: code } }]

@@ -2,7 +2,7 @@
 // explanation. The form asks the kader to re-measure and confirm ("Ya, nilainya benar") before saving; nothing is
 // refused here. Hard ranges — values no person can have — are refused by the schemas (src/protocol/visit-parts.ts).
 //
-// Children: WHO's own implausible-value flags on the z-scores (../shared/data/who-growth/README.md §7, as anthro and
+// Children: WHO's own implausible-value flags on the z-scores (clinical-rules.md §6.7, as anthro and
 // anthroplus set them): weight-for-age z < −6 or > +5, length/height-for-age |z| > 6, weight-for-length/height,
 // BMI-for-age, head and arm circumference |z| > 5. Adults have no such standard: their bounds are project choices,
 // set where a value is a real but exceptional finding (each cited below).
@@ -72,12 +72,12 @@ const MIN_PULSE_PRESSURE = 20
 const TEMPERATURE = { low: 35, high: 41, unit: '°C' }
 // Smoking from before 10 years of age is exceptional — project choice.
 const SMOKING_FROM_AGE = 10
-// TTD 1 tablet a day (Kemenkes, ilp-domain.md §2.2): more tablets than days since the HPHT plus a week of slack needs
+// TTD 1 tablet a day (Kemenkes, clinical-rules.md §2.2): more tablets than days since the HPHT plus a week of slack needs
 // a confirmation; without an HPHT, more than 300 — project choice.
 const TTD_SLACK_DAYS = 7
 const TTD_MAX_WITHOUT_HPHT = 300
 
-// WHO implausible-value flags (who-growth README §7): per indicator, the z beyond which a value is flagged.
+// WHO implausible-value flags (clinical-rules.md §6.7): per indicator, the z beyond which a value is flagged.
 const WHO_FLAG: Record<Indicator, (z: number) => boolean> = {
   wfa: (z) => z < -6 || z > 5,
   lhfa: (z) => Math.abs(z) > 6,
@@ -289,7 +289,7 @@ function soft(field: string, value: number | undefined, bound: Soft): Extreme[] 
   return []
 }
 
-/** What each WHO flag asks, with the z-score read (who-growth README §7). */
+/** What each WHO flag asks, with the z-score read (clinical-rules.md §6.7). */
 const WHO_FLAG_TEXT: Record<Indicator, (z: Bilingual) => Bilingual> = {
   wfa: (z) => ({
     id: `Berat ini sangat jauh dari biasa untuk umurnya (BB/U ${z.id} SD). Timbang ulang.`,

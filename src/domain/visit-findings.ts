@@ -5,6 +5,7 @@ import type { ClinicalSettings } from './clinical-settings'
 import { daysBetween, isIsoDate } from './dates'
 import type { Finding } from './findings'
 import { DAYS_PER_MONTH, growthFindings, zScore } from './growth'
+import { problemItemOf } from './referrals/problems'
 import {
   type InterpretedPart,
   SCREENING_INTERPRETERS,
@@ -12,9 +13,10 @@ import {
   type ScreeningPayloads,
 } from './screening'
 import {
+  type BalitaContext,
   type BalitaHistoryEntry,
   type BalitaScreening,
-  balitaReferralFindings,
+  balitaProblemFindings,
   interpretBalita,
 } from './screening/balita'
 import type { RemajaScreening } from './screening/remaja'
@@ -45,6 +47,13 @@ export interface FindingsMember {
   deliveryDate?: string
 }
 
+export interface FindingsOptions {
+  /** JE is given in this district (immunization.ts). */
+  jeEndemic?: boolean
+  /** Values WHO flags as implausible were confirmed (growth/findings.ts). Default true: a saved visit. */
+  extremesConfirmed?: boolean
+}
+
 /**
  * The findings of every part of `visit`, in part order (balita, then screening/index.ts's SCREENING_INTERPRETERS
  * order: neonatus, remaja, dewasa, lansia, ibu_hamil, nifas).
@@ -56,26 +65,46 @@ export function visitFindings(
   member: FindingsMember,
   history: readonly FindingsVisit[],
   settings: ClinicalSettings,
-  options: { jeEndemic?: boolean } = {},
+  options: FindingsOptions = {},
 ): Finding[] {
   return findingsOf(visit, member, history, settings, options, interpretBalita)
 }
 
 /**
- * The 'rujuk' findings of visitFindings — the same findings in the same order — for readers that only ask what a
- * visit refers (the schedule's referral rule, on every member's latest visit). Cheaper on the balita part, whose
- * rules that never refer (the whole immunisation schedule, vitamin A, obat cacing, ASI) are not run
- * (screening/balita.ts balitaReferralFindings). tests/domain/visit-findings.test.ts checks it against visitFindings.
+ * The findings of visitFindings that open or close a referral (referrals/problems.ts problemItemOf) — the same
+ * findings in the same order — for the readers that follow referrals over a member's whole history (the schedule,
+ * the referral list, the PWS). Cheaper on the balita part, whose rules that never refer (the whole immunisation
+ * schedule, vitamin A, obat cacing, ASI) are not run (screening/balita.ts balitaProblemFindings).
+ * tests/domain/visit-findings.test.ts checks it against visitFindings.
  */
-export function referralFindings(
+export function problemFindings(
   visit: FindingsVisit,
   member: FindingsMember,
   history: readonly FindingsVisit[],
   settings: ClinicalSettings,
-  options: { jeEndemic?: boolean } = {},
+  options: FindingsOptions = {},
 ): Finding[] {
-  const findings = findingsOf(visit, member, history, settings, options, balitaReferralFindings)
-  return findings.filter((f) => f.level === 'rujuk')
+  const findings = findingsOf(visit, member, history, settings, options, balitaProblemFindings)
+  return findings.filter((f) => problemItemOf(f.code) !== undefined)
+}
+
+/**
+ * problemFindings of each of a member's visits, in one pass: `visits` are the member's current visits (none
+ * superseded), oldest first (date, then id), and each is read with the ones before it as history — the balita
+ * history is built up once instead of for every visit (this reads every visit of an area in the schedule).
+ */
+export function memberProblemFindings(
+  visits: readonly FindingsVisit[],
+  member: FindingsMember,
+  settings: ClinicalSettings,
+  options: FindingsOptions = {},
+): Finding[][] {
+  const earlier: BalitaHistoryEntry[] = []
+  return visits.map((visit) => {
+    const found = partFindings(visit, member, earlier, settings, options, balitaProblemFindings)
+    if (visit.parts.balita) earlier.push({ date: visit.date, balita: visit.parts.balita })
+    return found.filter((f) => problemItemOf(f.code) !== undefined)
+  })
 }
 
 const INTERPRETED_PARTS = Object.keys(SCREENING_INTERPRETERS) as InterpretedPart[]
@@ -85,35 +114,61 @@ function findingsOf(
   member: FindingsMember,
   history: readonly FindingsVisit[],
   settings: ClinicalSettings,
-  options: { jeEndemic?: boolean },
+  options: FindingsOptions,
   readBalita: typeof interpretBalita,
 ): Finding[] {
-  // Built field by field, without spreads: this runs for every member's latest visit in the schedule.
+  return partFindings(visit, member, balitaHistory(visit, history), settings, options, readBalita)
+}
+
+function partFindings(
+  visit: FindingsVisit,
+  member: FindingsMember,
+  balitaEarlier: readonly BalitaHistoryEntry[],
+  settings: ClinicalSettings,
+  options: FindingsOptions,
+  readBalita: typeof interpretBalita,
+): Finding[] {
+  // Built field by field, without spreads: this runs for every visit of every member in the schedule.
   const ctx: ScreeningContext = { today: visit.date, birthDate: member.birthDate, sex: member.sex, settings }
   if (member.hpht) ctx.hpht = member.hpht
   if (member.deliveryDate) ctx.deliveryDate = member.deliveryDate
+  if (readBalita === balitaProblemFindings) ctx.problemsOnly = true
   const { parts } = visit
-  const findings: Finding[] = []
+  const confirmed = options.extremesConfirmed ?? true
+  // One blood pressure per visit: when the ibu hamil part read it, her stage part's reading of the same numbers
+  // is left out — one BP finding, one referral (clinical-rules.md §2.2).
+  const pregnancyBp =
+    parts.ibu_hamil?.systolicMmHg !== undefined || parts.ibu_hamil?.diastolicMmHg !== undefined
+  let findings: Finding[] = []
   if (parts.balita) {
-    findings.push(
-      ...readBalita(
-        parts.balita,
-        { ...ctx, visitDate: visit.date, ...options },
-        balitaHistory(visit, history),
-      ),
-    )
+    const balitaCtx: BalitaContext = {
+      today: visit.date,
+      birthDate: member.birthDate,
+      sex: member.sex,
+      settings,
+      visitDate: visit.date,
+      jeEndemic: options.jeEndemic ?? false,
+      extremesConfirmed: confirmed,
+    }
+    if (ctx.hpht) balitaCtx.hpht = ctx.hpht
+    if (ctx.deliveryDate) balitaCtx.deliveryDate = ctx.deliveryDate
+    if (ctx.problemsOnly) balitaCtx.problemsOnly = true
+    findings = readBalita(parts.balita, balitaCtx, balitaEarlier)
   }
   for (const part of INTERPRETED_PARTS) {
     const payload = parts[part]
     if (!payload) continue
+    let found: Finding[]
     if (part === 'remaja') {
-      const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date)
-      findings.push(...remaja.findings, ...SCREENING_INTERPRETERS.remaja(remaja.payload, ctx))
+      const remaja = remajaWithZ(payload as RemajaScreening, member, visit.date, confirmed)
+      found = [...remaja.findings, ...SCREENING_INTERPRETERS.remaja(remaja.payload, ctx)]
     } else {
       // What screening/index.ts interpretScreenings does for one part, without its walk over every part.
       const interpret = SCREENING_INTERPRETERS[part] as (s: typeof payload, c: ScreeningContext) => Finding[]
-      findings.push(...interpret(payload, ctx))
+      found = interpret(payload, ctx)
     }
+    for (const f of found)
+      if (!(pregnancyBp && part !== 'ibu_hamil' && f.code.startsWith('td.'))) findings.push(f)
   }
   return findings
 }
@@ -138,12 +193,13 @@ function balitaHistory(visit: FindingsVisit, history: readonly FindingsVisit[]):
 /**
  * IMT/U and TB/U z-scores of a remaja visit from its BB and TB, by the growth engine (WHO Growth Reference 2007 from
  * 5 years; growth/zscore.ts). Measured values win over z-scores stored in the payload. A value WHO flags as
- * implausible is not categorised: growthFindings says "check and re-measure" instead.
+ * implausible is categorised once confirmed; until then growthFindings says "check and re-measure" instead.
  */
 function remajaWithZ(
   s: RemajaScreening,
   member: FindingsMember,
   visitDate: string,
+  confirmed: boolean,
 ): { payload: RemajaScreening; findings: Finding[] } {
   if (!isIsoDate(visitDate) || !isIsoDate(member.birthDate)) return { payload: s, findings: [] }
   const ageDays = daysBetween(member.birthDate, visitDate)
@@ -153,9 +209,11 @@ function remajaWithZ(
   const apply = (indicator: 'bfa' | 'lhfa', key: 'bfaZ' | 'hfaZ') => {
     const z = zScore({ indicator, ...measured })
     if (!z.ok) return
-    if (z.flagged) {
+    if (z.flagged && !confirmed) {
       delete payload[key]
-      findings.push(...growthFindings({ ageMonths: ageDays / DAYS_PER_MONTH, scores: { [indicator]: z } }))
+      findings.push(
+        ...growthFindings({ ageMonths: ageDays / DAYS_PER_MONTH, scores: { [indicator]: z }, confirmed }),
+      )
     } else {
       payload[key] = z.z
     }

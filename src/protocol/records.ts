@@ -20,7 +20,7 @@ const text = (max: number, key: ErrorKey = 'err.required') =>
 export const optionalText = (max: number) =>
   z.optional(z.string().check(z.trim(), z.maxLength(max, errorKey('err.tooLong'))))
 
-// NIK and No. KK are 16 digits (Dukcapil; ../shared/docs/ilp-domain.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
+// NIK and No. KK are 16 digits (Dukcapil; clinical-rules.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
 export const nik = z
   .string()
   .check(z.regex(/^\d+$/, errorKey('err.nik.digits')), z.length(16, errorKey('err.nik.length')))
@@ -61,7 +61,7 @@ export const address = z.object({
   kabupaten: text(80),
   kecamatan: text(80),
   desa: text(80),
-  /** Dusun / lingkungan / banjar / jorong: local names under the desa, no Kemendagri code (ilp-domain.md §4.3). */
+  /** Dusun / lingkungan / banjar / jorong: local names under the desa, no Kemendagri code (clinical-rules.md §4.3). */
   dusun: text(80),
   rw: rtRw('rw'),
   rt: rtRw('rt'),

@@ -16,7 +16,7 @@ export const API_PREFIX = '/api/v1'
 
 /**
  * Changes per push batch. A 500-change JSON batch is ≈ 216 KB and gzips to ≈ 36 KB in ≈ 21 ms on a kader's phone
- * (../shared/docs/style.md): big enough that a push of a day's work takes a request or two, small enough that it
+ * (measured in throttled headless Chromium): big enough that a push of a day's work takes a request or two, small enough that it
  * survives a flaky 2G connection.
  */
 export const PAGE_SIZE = 500

@@ -25,6 +25,7 @@ const RekapScreen = lazy(() => import('./openday/RekapScreen'))
 const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
+const ReferralSlip = lazy(() => import('./referrals/ReferralSlip'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
 const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
@@ -97,6 +98,8 @@ function Screen({ route }: { route: Route }) {
       return <VisitForm correcting={route.visitId} />
     case 'referrals':
       return <ReferralList />
+    case 'referralSlip':
+      return <ReferralSlip memberId={route.memberId} />
     case 'map':
       return <MapScreen />
     case 'schedule':

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'openDayRekap'; date: string }
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
+  | { name: 'referralSlip'; memberId: string }
   | { name: 'map' }
   | { name: 'schedule' }
   | { name: 'pws'; month?: string }
@@ -36,6 +37,7 @@ export const paths = {
   visitNew: (memberId: string) => `#/anggota/${memberId}/kunjungan`,
   visitCorrect: (visitId: string) => `#/kunjungan/${visitId}/koreksi`,
   referrals: () => '#/rujukan',
+  referralSlip: (memberId: string) => `#/anggota/${memberId}/surat-rujukan`,
   map: () => '#/peta',
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
@@ -70,6 +72,8 @@ export function parseRoute(hash: string): Route {
   if (a === 'anggota' && b && parts.length === 2) return { name: 'member', id: b }
   if (a === 'anggota' && b && c === 'kunjungan' && parts.length === 3)
     return { name: 'visitNew', memberId: b }
+  if (a === 'anggota' && b && c === 'surat-rujukan' && parts.length === 3)
+    return { name: 'referralSlip', memberId: b }
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }

@@ -63,7 +63,7 @@ async function visit(memberId: string, date: string, parts: object, extra = {}) 
   return v.record
 }
 
-const highBloodPressure = { dewasa: { systolicMmHg: 190, diastolicMmHg: 120 } }
+const highBloodPressure = { dewasa: { systolicMmHg: 160, diastolicMmHg: 100 } }
 const presumptiveTb = { dewasa: { tbcSymptoms: ['batuk_2_minggu', 'demam_2_minggu'] } }
 const weighed = (weightKg: number) => ({ balita: { weightKg, lengthCm: 80, position: 'standing' } })
 
@@ -96,7 +96,7 @@ describe('area store', () => {
     await expectFresh('a presumptive TB case: the household’s contacts')
     expect((await computeSchedule(WORK_AREA, TODAY)).tasks.map((t) => t.rule)).toContain('tbc_kontak')
     const f = await saveFollowUp(
-      { visitId: referred.id, findingCode: 'td.hipertensi', date: TODAY, outcome: 'sudah_ke_pustu' },
+      { visitId: referred.id, problem: 'tekanan_darah', date: TODAY, outcome: 'sampai', facility: 'pustu' },
       opts,
     )
     expect(f.ok).toBe(true)

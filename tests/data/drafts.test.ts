@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deleteDraft, draftKeys, getDraft, listDrafts, putDraft } from '../../src/data/drafts'
 import { uuidv7 } from '../../src/data/ids'
-import { saveFollowUps, saveVisit } from '../../src/data/visits'
+import { saveFollowUp, saveVisit } from '../../src/data/visits'
 import { saveHousehold, saveMember } from '../../src/data/write'
 import { householdInput, LATER, memberInput, NOW, TODAY, withTestDb } from './fixtures'
 
@@ -103,11 +103,11 @@ describe('idempotent saves', () => {
       { now: NOW, today: TODAY },
     )
     if (!visit.ok) throw new Error('visit')
-    const input = { visitId: visit.record.id, findingCode: 'x', date: TODAY, outcome: 'sudah_ke_pustu' }
-    const saveIds = [uuidv7()]
-    await saveFollowUps([input], { now: NOW, today: TODAY, saveIds })
-    await saveFollowUps([input], { now: LATER, today: TODAY, saveIds })
-    expect((await db().followUps.toArray()).map((f) => f.id)).toEqual(saveIds)
+    const input = { visitId: visit.record.id, problem: 'gizi', date: TODAY, outcome: 'belum_berangkat' }
+    const saveId = uuidv7()
+    await saveFollowUp(input, { now: NOW, today: TODAY, saveId })
+    await saveFollowUp(input, { now: LATER, today: TODAY, saveId })
+    expect((await db().followUps.toArray()).map((f) => f.id)).toEqual([saveId])
   })
 
   it('keeps the draft of a visit the save refused', async () => {

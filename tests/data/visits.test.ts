@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { entriesOf, entriesOfRecords } from '../../src/data/outbox'
-import {
-  saveFollowUp,
-  saveFollowUps,
-  saveVisit,
-  saveVisits,
-  visitsOf,
-  workAreaVisits,
-} from '../../src/data/visits'
+import { saveFollowUp, saveVisit, saveVisits, visitsOf, workAreaVisits } from '../../src/data/visits'
 import { deleteMember, saveHousehold, saveMember } from '../../src/data/write'
 import { householdInput, LATER, memberInput, NOW, TODAY, WORK_AREA, withTestDb } from './fixtures'
 
@@ -105,9 +98,10 @@ describe('visits', () => {
     const f = await saveFollowUp(
       {
         visitId: v.record.id,
-        findingCode: 'bbu.sangat_kurang',
+        problem: 'gizi',
         date: TODAY,
-        outcome: 'sudah_ke_puskesmas',
+        outcome: 'sampai',
+        facility: 'puskesmas',
         result: 'PMT',
       },
       { now: LATER, today: TODAY },
@@ -115,39 +109,32 @@ describe('visits', () => {
     expect(f.ok).toBe(true)
     const area = await workAreaVisits(WORK_AREA)
     expect(area.visits).toHaveLength(1)
-    expect(area.followUps[0]).toMatchObject({ memberId: m.id, outcome: 'sudah_ke_puskesmas' })
+    expect(area.followUps[0]).toMatchObject({ memberId: m.id, outcome: 'sampai', facility: 'puskesmas' })
     const bad = await saveFollowUp(
-      { visitId: v.record.id, findingCode: 'x', date: TODAY, outcome: 'lupa' },
+      { visitId: v.record.id, problem: 'gizi', date: TODAY, outcome: 'lupa' },
       { now: LATER, today: TODAY },
     )
     expect(!bad.ok && bad.errors.outcome?.key).toBe('err.followUp.outcome')
   })
-})
 
-describe('saveFollowUps', () => {
-  it('writes every follow-up of a referral, or none when one is invalid', async () => {
+  it('asks where the person arrived, and why they refused', async () => {
     const m = await child()
     const v = await saveVisit(weighing(m.id, '2025-06-01', 8), { now: NOW, today: TODAY })
     if (!v.ok) throw new Error('visit')
-    const base = { visitId: v.record.id, date: TODAY, outcome: 'sudah_ke_pustu' }
-    const failed = await saveFollowUps(
-      [
-        { ...base, findingCode: 'a' },
-        { ...base, findingCode: 'b', outcome: 'lupa' },
-      ],
+    const base = { visitId: v.record.id, problem: 'gizi', date: TODAY }
+    const arrived = await saveFollowUp({ ...base, outcome: 'sampai' }, { now: LATER, today: TODAY })
+    expect(!arrived.ok && arrived.errors.facility?.key).toBe('err.followUp.facility')
+    const refused = await saveFollowUp(
+      { ...base, outcome: 'menolak', result: '  ' },
       { now: LATER, today: TODAY },
     )
-    expect(failed.map((r) => r.ok)).toEqual([true, false])
+    expect(!refused.ok && refused.errors.result?.key).toBe('err.followUp.reason')
+    const unnamed = await saveFollowUp(
+      { visitId: v.record.id, date: TODAY, outcome: 'belum_berangkat' },
+      { now: LATER, today: TODAY },
+    )
+    expect(!unnamed.ok && unnamed.errors.problem?.key).toBe('err.required')
     expect(await db().followUps.count()).toBe(0)
-    const done = await saveFollowUps(
-      [
-        { ...base, findingCode: 'a' },
-        { ...base, findingCode: 'b' },
-      ],
-      { now: LATER, today: TODAY },
-    )
-    expect(done.every((r) => r.ok)).toBe(true)
-    expect(await db().followUps.count()).toBe(2)
   })
 })
 

@@ -5,12 +5,14 @@ import { normalizeDate } from '../../src/domain/dates'
 import type { Finding } from '../../src/domain/findings'
 import { zScore } from '../../src/domain/growth'
 import { IMMUNIZATION_SCHEDULE } from '../../src/domain/immunization'
+import { problemItemOf } from '../../src/domain/referrals'
 import { BALITA_DANGER_SIGNS } from '../../src/domain/screening/balita-part'
 import { TBC_SYMPTOMS } from '../../src/domain/screening/dewasa-part'
 import {
   type FindingsMember,
   type FindingsVisit,
-  referralFindings,
+  memberProblemFindings,
+  problemFindings,
   visitFindings,
 } from '../../src/domain/visit-findings'
 
@@ -114,12 +116,16 @@ describe('visitFindings: a pregnant 17-year-old', () => {
     ])
   })
 
-  it('asks to re-measure instead of categorising a z-score WHO flags as implausible', () => {
-    const wrong: FindingsVisit = { date: '2024-06-15', parts: { remaja: { weightKg: 200, heightCm: 150 } } }
-    const findings = visitFindings(wrong, member, [], settings)
-    expect(only(findings, 'imtu.')).toEqual(['imtu.tidak-wajar'])
-    expect(levelOf(findings, 'imtu.tidak-wajar')).toBe('perhatian')
-    expect(only(findings, 'tbu.')).toEqual(['tbu.normal'])
+  it('asks to re-measure a z-score WHO flags as implausible until the kader confirms it; then reads it', () => {
+    const extreme: FindingsVisit = { date: '2024-06-15', parts: { remaja: { weightKg: 200, heightCm: 150 } } }
+    const unconfirmed = visitFindings(extreme, member, [], settings, { extremesConfirmed: false })
+    expect(only(unconfirmed, 'imtu.')).toEqual(['imtu.tidak-wajar'])
+    expect(levelOf(unconfirmed, 'imtu.tidak-wajar')).toBe('perhatian')
+    expect(only(unconfirmed, 'tbu.')).toEqual(['tbu.normal'])
+    // A saved visit was confirmed (the form saves no unconfirmed extreme): obesitas, referred.
+    const saved = visitFindings(extreme, member, [], settings)
+    expect(only(saved, 'imtu.')).toEqual(['imtu.obesitas'])
+    expect(levelOf(saved, 'imtu.obesitas')).toBe('rujuk')
   })
 })
 
@@ -150,10 +156,10 @@ describe('visitFindings: other parts', () => {
   })
 })
 
-// referralFindings skips the balita rules that never refer; this is its guard: on random children, histories (in
-// any order, with corrections, some visits before the birth) and other parts, it gives exactly visitFindings' 'rujuk'
-// findings, in the same order.
-describe('referralFindings: the rujuk findings of visitFindings', () => {
+// problemFindings skips the rules that never refer; this is its guard: on random children, histories (in any order,
+// with corrections, some visits before the birth) and other parts, it gives exactly visitFindings' findings of a
+// referral problem, in the same order — and memberProblemFindings gives the same for each visit of a history.
+describe('problemFindings: the referral-problem findings of visitFindings', () => {
   const round1 = (n: number) => Math.round(n * 10) / 10
   const outcome = (read: () => Finding[]) => {
     try {
@@ -234,10 +240,23 @@ describe('referralFindings: the rujuk findings of visitFindings', () => {
                   ? visits
                   : [...visits].reverse()
             // A dewasa part before the birth date throws (ageOn): then both must throw alike.
-            const rujuk = outcome(() =>
-              visitFindings(visit, member, history, settings, options).filter((f) => f.level === 'rujuk'),
+            const expected = outcome(() =>
+              visitFindings(visit, member, history, settings, options).filter((f) => problemItemOf(f.code)),
             )
-            expect(outcome(() => referralFindings(visit, member, history, settings, options))).toEqual(rujuk)
+            expect(outcome(() => problemFindings(visit, member, history, settings, options))).toEqual(
+              expected,
+            )
+          })
+          // The schedule's one pass over a member's current visits, oldest first.
+          const superseded = new Set(visits.flatMap((v) => v.supersedes ?? []))
+          const current = visits
+            .filter((v) => !superseded.has(v.id as string) && v.date >= birthDate)
+            .sort((a, b) =>
+              a.date === b.date ? ((a.id as string) < (b.id as string) ? -1 : 1) : a.date < b.date ? -1 : 1,
+            )
+          const batch = memberProblemFindings(current, member, settings, options)
+          current.forEach((visit, i) => {
+            expect(batch[i]).toEqual(problemFindings(visit, member, current.slice(0, i), settings, options))
           })
         },
       ),
@@ -259,7 +278,7 @@ describe('referralFindings: the rujuk findings of visitFindings', () => {
       date: '2024-03-10',
       parts: { balita: { weightKg: 6.2, oedema: true, temperatureC: 38, dangerSigns: ['diare'] } },
     }
-    expect(codes(referralFindings(visit, boy, history, settings))).toEqual(
+    expect(codes(problemFindings(visit, boy, history, settings))).toEqual(
       expect.arrayContaining(['kms.2t', 'balita.edema', 'balita.demam']),
     )
   })

@@ -57,7 +57,7 @@ describe('screening offline (real Chromium)', () => {
     await page.goto(`${app.url}/#/jadwal`)
     await page
       .getByRole('region', { name: 'Minggu ini' })
-      .getByText(/Rizky.*Tindak lanjut rujukan.*Pendek \(stunting\)/)
+      .getByText(/Rizky.*Tindak lanjut rujukan.*Gizi dan pertumbuhan/)
       .waitFor()
     await page.goBack()
     await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
@@ -72,7 +72,7 @@ describe('screening offline (real Chromium)', () => {
       .waitFor()
 
     await page.goto(`${app.url}/#/rujukan`)
-    const list = page.getByRole('list', { name: 'Perlu dirujuk' })
+    const list = page.getByRole('main')
     await list.getByRole('link', { name: 'Rizky' }).waitFor()
     await list.getByText(/Pendek \(stunting\)/).waitFor()
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)

@@ -1,8 +1,8 @@
 // Kemenkes anthropometric status categories from WHO z-scores — Permenkes 2/2020 Standar Antropometri Anak, as
-// tabled in ../shared/docs/ilp-domain.md §2.1 [S: a third-party spec quoting PMK 2/2020, matching K]. WHO 2006
+// tabled in clinical-rules.md §2.1 [S: a third-party spec quoting PMK 2/2020, matching K]. WHO 2006
 // standards under 60 months, WHO 2007 reference for 5–18 years.
 //
-// Boundaries (ilp-domain.md §2.1): each band includes its edge nearer to 0, so z = −2.00 is normal (not
+// Boundaries (clinical-rules.md §2.1): each band includes its edge nearer to 0, so z = −2.00 is normal (not
 // "kurang"), −3.00 is "kurang" (not "sangat kurang"), +1.00 on BB/U is normal, +3.00 on TB/U is normal.
 // Pass the z-score as zScore() reports it (2 decimals): WHO's categories are read off the rounded value.
 import type { Bilingual } from '../text'
@@ -34,7 +34,7 @@ const TBU: Bands = [
   { upTo: 3, code: 'tbu.normal', id: 'Normal', en: 'Normal' },
   { code: 'tbu.tinggi', id: 'Tinggi', en: 'Tall' },
 ]
-/** BB/PB, BB/TB and IMT/U 0–60 months share these (ilp-domain.md §2.1). */
+/** BB/PB, BB/TB and IMT/U 0–60 months share these (clinical-rules.md §2.1). */
 const gizi = (prefix: string): Bands => [
   { below: -3, code: `${prefix}.gizi-buruk`, id: 'Gizi buruk', en: 'Severely wasted' },
   { below: -2, code: `${prefix}.gizi-kurang`, id: 'Gizi kurang', en: 'Wasted' },
@@ -50,7 +50,7 @@ const gizi = (prefix: string): Bands => [
 ]
 const BBTB = gizi('bbtb')
 const IMTU_BALITA = gizi('imtu')
-/** IMT/U 5–18 years [K in ilp-domain.md §2.1]: no "berisiko" band; > +2 is obesitas. */
+/** IMT/U 5–18 years [K in clinical-rules.md §2.1]: no "berisiko" band; > +2 is obesitas. */
 const IMTU_ANAK: Bands = [
   { below: -3, code: 'imtu.gizi-buruk', id: 'Gizi buruk', en: 'Severely thin' },
   { below: -2, code: 'imtu.gizi-kurang', id: 'Gizi kurang', en: 'Thin' },
@@ -58,7 +58,7 @@ const IMTU_ANAK: Bands = [
   { upTo: 2, code: 'imtu.gizi-lebih', id: 'Gizi lebih', en: 'Overweight' },
   { code: 'imtu.obesitas', id: 'Obesitas', en: 'Obese' },
 ]
-/** LK/U: < −2 mikrosefali, > +2 makrosefali — clinical convention, not a PMK 2/2020 table [S, ilp-domain.md §2.1]. */
+/** LK/U: < −2 mikrosefali, > +2 makrosefali — clinical convention, not a PMK 2/2020 table [S, clinical-rules.md §2.1]. */
 const LKU: Bands = [
   { below: -2, code: 'lku.mikrosefali', id: 'Mikrosefali', en: 'Microcephaly' },
   { upTo: 2, code: 'lku.normal', id: 'Normal', en: 'Normal' },
@@ -99,7 +99,7 @@ function band(bands: Bands, index: string, z: number): Category {
   return { code: found.code, index, label: { id: found.id, en: found.en } }
 }
 
-/** LiLA (MUAC) cut-offs for balita: WHO; Kemenkes gizi buruk guideline 2019 [K, ilp-domain.md §2.1]. */
+/** LiLA (MUAC) cut-offs for balita: WHO; Kemenkes gizi buruk guideline 2019 [K, clinical-rules.md §2.1]. */
 const MUAC_SAM_BELOW_CM = 11.5
 const MUAC_MAM_BELOW_CM = 12.5
 /** The cut-offs apply from 6 to 59 months. */

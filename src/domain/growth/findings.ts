@@ -1,6 +1,6 @@
 // Growth findings for the kader: z-score categories, LiLA, N/T/O/B, 2T and BGM as Findings (../findings.ts).
 //
-// Levels — who decides what (ilp-domain.md §2.1):
+// Levels — who decides what (clinical-rules.md §2.1):
 //   rujuk: BGM / BB/U < −3 SD ("below the red line") and BB/U > +1 SD ("above the orange line") and T — Buku KIA
 //          2023 "Rujuk if T, below the red line, or above the orange line" [V] (line positions ≈ −3 / +1 SD, Juknis
 //          KMS 2021 [K]); 2T [S: F1 form, "Apabila 2T Rujuk"]; stunting (pendek, sangat pendek), wasting and gizi
@@ -23,17 +23,23 @@ export interface GrowthFindingsInput {
   armCm?: number
   /** This child's monthly weighing statuses, oldest first, ending with this month's. */
   statuses?: readonly WeighingStatus[]
+  /**
+   * Whether a value WHO flags as implausible was measured again and confirmed by the kader. The visit form saves
+   * nothing unconfirmed (plausibility.ts), so a saved visit's values are confirmed (the default); while the form
+   * is being filled in, a flagged value says "re-measure" instead of being read.
+   */
+  confirmed?: boolean
 }
 
 const SOURCE = {
-  pmk: 'Permenkes 2/2020 (ilp-domain.md §2.1)',
-  pmkRujuk: 'Permenkes 2/2020; rujuk: Buku KIA 2023 (ilp-domain.md §2.1)',
-  bukuKia: 'Buku KIA 2023 (ilp-domain.md §2.1)',
-  bgm: 'Buku KIA 2023; red line ≈ BB/U −3 SD, Juknis KMS 2021 [K] (ilp-domain.md §2.1)',
-  twoT: 'Form F1 / surveilans gizi "Apabila 2T Rujuk" [S] (ilp-domain.md §2.1)',
-  lk: 'Clinical convention LK/U ±2 SD [S] (ilp-domain.md §2.1)',
-  lila: 'WHO; Kemenkes gizi buruk guideline 2019 [K] (ilp-domain.md §2.1)',
-  who: 'WHO anthro/anthroplus (shared/data/who-growth/README.md §4, §7)',
+  pmk: 'Permenkes 2/2020 (clinical-rules.md §2.1)',
+  pmkRujuk: 'Permenkes 2/2020; rujuk: Buku KIA 2023 (clinical-rules.md §2.1)',
+  bukuKia: 'Buku KIA 2023 (clinical-rules.md §2.1)',
+  bgm: 'Buku KIA 2023; red line ≈ BB/U −3 SD, Juknis KMS 2021 [K] (clinical-rules.md §2.1)',
+  twoT: 'Form F1 / surveilans gizi "Apabila 2T Rujuk" [S] (clinical-rules.md §2.1)',
+  lk: 'Clinical convention LK/U ±2 SD [S] (clinical-rules.md §2.1)',
+  lila: 'WHO; Kemenkes gizi buruk guideline 2019 [K] (clinical-rules.md §2.1)',
+  who: 'WHO anthro/anthroplus (clinical-rules.md §6.4, §6.7)',
 } as const
 
 /** Level and source per category code; codes not listed are 'normal' with the PMK as source. */
@@ -91,6 +97,7 @@ export function growthFindings({
   scores = {},
   armCm,
   statuses = [],
+  confirmed = true,
 }: GrowthFindingsInput): Finding[] {
   const findings: Finding[] = []
   for (const indicator of INDICATOR_ORDER) {
@@ -100,7 +107,9 @@ export function growthFindings({
       if (result.reason === 'implausible-position') findings.push(remeasureLying(indicator))
       continue
     }
-    if (result.flagged) {
+    // A confirmed extreme value is real, and beyond the most severe category: read like any other (clinical-rules.md
+    // §2.1) — a child confirmed at 4.8 kg and 72 cm at 18 months is gizi buruk, not "re-measure".
+    if (result.flagged && !confirmed) {
       findings.push(implausible(indicator, result.z))
       continue
     }
@@ -135,17 +144,25 @@ export function growthFindings({
   return findings
 }
 
+// Gizi buruk (severe acute malnutrition: BB/PB or BB/TB < −3 SD, LiLA < 11.5 cm, IMT/U < −3 SD under 5 years) →
+// rujuk segera: WHO 2013 SAM guideline; Kemenkes Pedoman Pencegahan dan Tata Laksana Gizi Buruk 2019 [K]
+// (clinical-rules.md §2.1; clinical-rules.md §2.1).
+const URGENT_CODES: ReadonlySet<string> = new Set(['bbtb.gizi-buruk', 'imtu.gizi-buruk', 'lila.gizi-buruk'])
+
 function fromCategory(category: Category): Finding {
   const { level, source } = LEVELS[category.code] ?? { level: 'normal', source: SOURCE.pmk }
-  return {
+  const urgent = URGENT_CODES.has(category.code)
+  const finding: Finding = {
     code: category.code,
     level,
     message: {
-      id: `${category.index}: ${category.label.id}`,
-      en: `${INDEX_EN[category.index] ?? category.index}: ${category.label.en}`,
+      id: `${category.index}: ${category.label.id}${urgent ? ' — rujuk segera' : ''}`,
+      en: `${INDEX_EN[category.index] ?? category.index}: ${category.label.en}${urgent ? ' — refer now' : ''}`,
     },
     source,
   }
+  if (urgent) finding.urgent = true
+  return finding
 }
 
 function implausible(indicator: Indicator, z: number): Finding {

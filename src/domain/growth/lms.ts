@@ -85,7 +85,7 @@ function sdValue(k: number, { l, m, s }: Lms): number {
 /**
  * LMS z-score with WHO's restricted application beyond ±3 SD ("SD23"): outside ±3 the distance is measured in
  * units of the 2–3 SD interval on that side, because the LMS tails over-stretch for skewed measures (WHO MGRS,
- * Methods and development 2006, ch. 7; anthro compute_zscore_adjusted; ../shared/data/who-growth/README.md §2).
+ * Methods and development 2006, ch. 7; anthro compute_zscore_adjusted; clinical-rules.md §6.2).
  */
 export function lmsZRestricted(y: number, p: Lms): number {
   const z = lmsZ(y, p)

@@ -1,4 +1,4 @@
-// Monthly growth monitoring on the KMS in the Buku KIA: N/T/O/B, 2T and BGM (../shared/docs/ilp-domain.md §2.1).
+// Monthly growth monitoring on the KMS in the Buku KIA: N/T/O/B, 2T and BGM (clinical-rules.md §2.1).
 //   N (naik): gained at least the KBM (kenaikan berat badan minimal) since last month's weighing;
 //   T (tidak naik): gained less than the KBM, or lost weight;
 //   O: weighed this month but not last month — N/T is not computed across a missed month (§2.1 "do not compute
@@ -20,7 +20,7 @@ type KbmTable = ClinicalSettings['kbmTable']
 
 /**
  * KBM in grams by age in completed months at this weighing, months 1–11 (index 0 = month 1); from 12 to 60 months
- * 200 g. SOURCES DISAGREE (ilp-domain.md §2.1): 'kms' = KMS / Permenkes 155/2010 as usually quoted [K] (default,
+ * 200 g. SOURCES DISAGREE (clinical-rules.md §2.1): 'kms' = KMS / Permenkes 155/2010 as usually quoted [K] (default,
  * the doc's recommendation); 'tulip' = the Posyandu "Tulip" Excel [S] — 600 g at 3 months, 300 g at 7 months.
  */
 export const KBM_GRAMS: Record<KbmTable, readonly number[]> = {
@@ -67,7 +67,7 @@ export function twoT(statuses: readonly WeighingStatus[]): boolean {
   return statuses.length >= 2 && statuses.at(-1) === 'T' && statuses.at(-2) === 'T'
 }
 
-/** KMS red line ≈ BB/U −3 SD in the new KMS (Juknis KMS 2021 [K], ilp-domain.md §2.1). */
+/** KMS red line ≈ BB/U −3 SD in the new KMS (Juknis KMS 2021 [K], clinical-rules.md §2.1). */
 const RED_LINE_Z = -3
 
 /** BGM (bawah garis merah): below the KMS red line, i.e. BB/U z (2 decimals, as zScore gives it) < −3. */

@@ -2,7 +2,7 @@
 // WHO Child Growth Standards (2006/2007) and WHO Growth Reference 2007 (5–19 y): LMS tables as shipped in
 // WorldHealthOrganization/anthro data-raw/growthstandards (commit b776d8a1, GPL-3, © World Health Organization)
 // and WorldHealthOrganization/anthroplus data-raw/growthstandards (commit 799a7dea, GPL >= 3); see
-// ../shared/data/who-growth/README.md. The values are WHO's published expanded tables, unchanged (see the packing
+// reference/who-growth/README.md. The values are WHO's published expanded tables, unchanged (see the packing
 // note in the script). Row i of a table is key = first + i × step (1 day, 1 month or 0.1 cm).
 
 /** One column per LMS parameter: '<decimals>:<base-36 delta>,<base-36 delta>,…' of the values × 10^decimals. */

@@ -1,7 +1,7 @@
 // WHO z-scores for the balita and school-age growth indicators, computed the way WHO's own software does:
 // anthro (WHO Child Growth Standards, 0–5 y) and anthroplus (WHO Growth Reference 2007, 5–19 y). Every rule below
-// is from ../shared/data/who-growth/README.md ("How WHO computes z-scores"), which cites the anthro/anthroplus
-// source; tests/domain/growth reproduces WHO's published z-scores with it.
+// is in clinical-rules.md §6 (§6.1–§6.7, from the anthro/anthroplus source); tests/domain/growth reproduces WHO's
+// published z-scores with it.
 //
 //   zScore({ indicator: 'wflh', sex: 'P', ageDays: 400, weightKg: 8.2, lengthCm: 74.5, position: 'lying' })
 //   → { ok: true, z: -0.84, flagged: false, reference: 'who2006' }

@@ -1,6 +1,6 @@
 // The posyandu's month in figures (PWS, pemantauan wilayah setempat) and the basis of the laporan bulanan: sasaran
 // per life-cycle stage, SKDN for balita, screening coverage, people at risk, visits and referrals
-// (../shared/docs/ilp-domain.md §3.2, §5). Every figure carries the ids of the people behind it, so a screen can
+// (clinical-rules.md §3.2, §5). Every figure carries the ids of the people behind it, so a screen can
 // open the list ("who are the 4 T?").
 //
 // Choices, each also stated in the report's notes where a reader of the printed report needs it:
@@ -8,7 +8,7 @@
 //     born on the 30th is already a sasaran of that month and a child who turns 60 months on the 15th is an anak
 //     prasekolah — outside S and D even if weighed on the 5th. One date for every figure keeps D ⊆ S and the stage
 //     tables adding up. Project choice [K]: the monthly report is sent after the month closes (Panduan Posyandu 2023
-//     Bab V, ilp-domain.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
+//     Bab V, clinical-rules.md §5) and describes the area as it stands then. Members have no move-in/out dates, so a
 //     past month regenerated today counts the register as it is today.
 //   - S = every member 0–59 completed months (SKDN "balita", §3.2, which includes bayi; the life-cycle table's
 //     'balita' stage is 12–59 months). K: the records hold no "Buku KIA/KMS owned" field, so K = S (note k-equals-s).
@@ -25,9 +25,8 @@
 //     dewasa and lansia parts; SKILAS from the lansia part.
 //   - Screening coverage: members of a stage (or overlay) on the reference date with ≥ 1 current visit in the month
 //     holding one of that stage's parts (screening/index.ts screeningPartsFor).
-//   - Referrals: made = members with a 'rujuk' finding on a current visit in the month; open = referrals.ts
-//     openReferrals on the records up to the month's last day; closed = members with a follow-up in the month saying
-//     they went (referrals.ts CLOSING_OUTCOMES) and nothing open at the month's end (closed and open never overlap).
+//   - Referrals (referrals.ts, by referrals/history.ts over each person's visits up to the month's last day): made,
+//     open on the last day, closed in the month with nothing left open.
 //   - A visit superseded by a correction (at any date) and soft-deleted records are ignored; so are visits dated
 //     before the member's birth. Members count only when their household is in `households`.
 //   - Balita part: immunisation, vitamin A, obat cacing and ASI findings are not read (balita-reading.ts).

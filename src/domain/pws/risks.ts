@@ -24,7 +24,7 @@ const oneOf =
     codes.includes(code)
 
 const RISK_RULES: Record<Risk, RiskRule> = {
-  // TB/U or PB/U < −2 (Permenkes 2/2020, ilp-domain.md §2.1)
+  // TB/U or PB/U < −2 (Permenkes 2/2020, clinical-rules.md §2.1)
   stunting: {
     parts: ['balita'],
     balitaOnly: true,

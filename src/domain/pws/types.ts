@@ -3,7 +3,7 @@
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding } from '../findings'
 import type { LifeStage, Overlay } from '../lifecycle'
-import type { FollowUpOutcome } from '../referrals'
+import type { FollowUpOutcome, ReferralVisit } from '../referrals'
 import type { Bilingual } from '../text'
 import type { VisitPayloadParts } from '../visit-findings'
 
@@ -38,11 +38,15 @@ export interface PwsVisit {
   supersedes?: string
   parts: VisitPayloadParts
   deleted?: boolean
+  /** The destination chosen per referred problem (referrals/history.ts). */
+  referrals?: ReferralVisit['referrals']
 }
 
 export interface PwsFollowUp {
   visitId: string
-  findingCode: string
+  /** The referral problem; older records name a finding code instead (referrals/history.ts). */
+  problem?: string
+  findingCode?: string
   /** 'YYYY-MM-DD' */
   date: string
   outcome: FollowUpOutcome
@@ -98,7 +102,7 @@ export interface Skdn {
   BGM: Count
   /** Two T in a row, ending this month. */
   twoT: Count
-  /** S − D: balita not weighed this month (kunjungan khusus, ilp-domain.md §3.1). */
+  /** S − D: balita not weighed this month (kunjungan khusus, clinical-rules.md §3.1). */
   notWeighed: Count
   ratios: {
     /** K/S: programme coverage. */
@@ -167,11 +171,11 @@ export interface PwsReport {
   risks: Record<Risk, Ratio>
   visits: { posyandu: VisitTally; rumah: VisitTally; total: VisitTally }
   referrals: {
-    /** A 'rujuk' finding on a visit this month. */
+    /** A referral opened by a visit this month. */
     made: Count
-    /** A follow-up this month said the person went to the pustu/puskesmas, and nothing is open at month end. */
+    /** A referral closed this month (followed up or re-measured), and nothing open at month end. */
     closed: Count
-    /** Still open on the month's last day (referrals.ts openReferrals). */
+    /** Still open on the month's last day (referrals/history.ts). */
     open: Count
   }
   /** Sorted by dusun, RW, RT, head of household, name. */

@@ -8,7 +8,7 @@ import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 const RULES: Record<1 | 2 | 3, TaskRule> = { 1: 'anc_tm1', 2: 'anc_tm2', 3: 'anc_tm3' }
 
 const SOURCE =
-  'Permenkes 21/2021, Buku KIA: ANC per trimester, split from settings (ilp-domain.md §2.2) [S]; kunjungan khusus ' +
+  'Permenkes 21/2021, Buku KIA: ANC per trimester, split from settings (clinical-rules.md §2.2) [S]; kunjungan khusus ' +
   '"bumil who missed ANC" (§3.1) [V]'
 
 /**

@@ -1,4 +1,4 @@
-// The posyandu's monthly open day (hari buka, ilp-domain.md §1 "Hari buka Posyandu (monthly open day)") and the
+// The posyandu's monthly open day (hari buka, clinical-rules.md §1 "Hari buka Posyandu (monthly open day)") and the
 // date arithmetic the schedule needs. No holiday is special-cased: the source says nothing about moving the day.
 import { daysBetween, daysInMonth, normalizeDate, parseDate } from '../dates'
 import type { PosyanduCalendar } from './types'

@@ -24,11 +24,11 @@ import {
 import type { ScheduleMember } from './types'
 
 // Project rule [K]: the routine schedule ends with the 18-month doses; a child still missing doses is followed up
-// as a balita, to 59 months (the posyandu's balita band, ilp-domain.md §1.2). From school age BIAS takes over (§2.1).
+// as a balita, to 59 months (the posyandu's balita band, clinical-rules.md §1.2). From school age BIAS takes over (§2.1).
 const IMMUNIZATION_FOLLOW_UP_MONTHS = 60
 
 const SOURCE_IMM =
-  'Program imunisasi rutin (ilp-domain.md §2.1) [V]; kunjungan khusus "not immunised" (§3.1) [V]'
+  'Program imunisasi rutin (clinical-rules.md §2.1) [V]; kunjungan khusus "not immunised" (§3.1) [V]'
 
 /**
  * One task per child listing every overdue dose (not one per dose). Window: the earliest of those doses' on-time
@@ -99,7 +99,7 @@ function immunizationDraft(
 }
 
 const SOURCE_VIT_A =
-  'Permenkes 21/2015: vitamin A in February and August (ilp-domain.md §2.1) [S]; home visit after the open day (§3.1) [V]'
+  'Permenkes 21/2015: vitamin A in February and August (clinical-rules.md §2.1) [S]; home visit after the open day (§3.1) [V]'
 
 // The rounds around today: last month's shows done/expired for a week, next month's may open within the horizon.
 const ROUND_MONTHS_AROUND = [-1, 0, 1]

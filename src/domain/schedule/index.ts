@@ -1,5 +1,5 @@
 // The kader's visit schedule: every home-visit task of a work area on `today`, computed from the members, their
-// visits and the referral follow-ups — the time-based triggers of ilp-domain.md §3.1 ("kunjungan khusus"). Pure:
+// visits and the referral follow-ups — the time-based triggers of clinical-rules.md §3.1 ("kunjungan khusus"). Pure:
 // the same records and `today` give the same tasks on every device, and a task resolves itself (state 'done') as
 // soon as the visit that does it is recorded, so nothing about a task is ever stored.
 //

@@ -3,12 +3,13 @@
 // households — are worked out again: a saved visit costs milliseconds instead of a run over the whole area. A new
 // `today`, calendar or setting starts over. visitTasks (index.ts) is one full run of a fresh keeper.
 import { lifeStage } from '../lifecycle'
+import type { Referral } from '../referrals'
 import { ancTasks } from './anc'
 import { addDays, homeVisitWindow } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
 import { balitaNotWeighed, bumilNotSeen, openDayAbsent } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
-import { referralTasks } from './referral'
+import { caseClosure, referralsOf, referralTasks } from './referral'
 import {
   compareTasks,
   type MemberRule,
@@ -57,6 +58,13 @@ export class ScheduleKeeper {
   private ctx: RuleContext | undefined
   private ctxKey = ''
   private readonly results = new Map<string, MemberResult>()
+  /**
+   * Each member's referrals with what they were read from (referralKey). They read every visit's findings at the
+   * visit's own date, so a new day reuses them: only a change of the member's records or follow-ups, or of the
+   * settings, reads the visits again.
+   */
+  private readonly referralCache = new Map<string, { key: string; referrals: Referral[] }>()
+  private referralSettingsKey = ''
   private readonly tbc = new Map<string, Task[]>()
   private readonly touched = new Set<string>()
 
@@ -126,6 +134,10 @@ export class ScheduleKeeper {
       options.jeEndemic ?? false,
     ])
     if (!this.ctx || key !== this.ctxKey) {
+      // The referrals read the visits with the settings: only a change of those reads them all again.
+      const settingsKey = JSON.stringify([options.settings, options.jeEndemic ?? false])
+      if (settingsKey !== this.referralSettingsKey) this.referralCache.clear()
+      this.referralSettingsKey = settingsKey
       this.ctx = this.context(options)
       this.ctxKey = key
       this.results.clear()
@@ -155,7 +167,24 @@ export class ScheduleKeeper {
   }
 
   private touch(memberId: string): void {
+    this.referralCache.delete(memberId)
     if (this.ctx) this.touched.add(memberId) // before the first run every member is computed anyway
+  }
+
+  private referralsOf(
+    member: ScheduleMember,
+    visits: readonly ScheduleVisit[],
+    ctx: RuleContext,
+  ): Referral[] {
+    const followUps: string[] = []
+    for (const v of visits) for (const f of ctx.followUpsByVisit.get(v.id) ?? []) followUps.push(f.id)
+    const closure = caseClosure(member, ctx.today)
+    const key = `${visits.length}|${visits[0]?.id}|${visits.at(-1)?.id}|${followUps.join(',')}|${closure?.date}`
+    const kept = this.referralCache.get(member.id)
+    if (kept?.key === key) return kept.referrals
+    const referrals = referralsOf(member, visits, ctx)
+    this.referralCache.set(member.id, { key, referrals })
+    return referrals
   }
 
   private visitMembers(): Map<string, string> {
@@ -183,6 +212,7 @@ export class ScheduleKeeper {
       },
       jeEndemic: options.jeEndemic ?? false,
       followUpsByVisit,
+      referrals: (member, visits) => this.referralsOf(member, visits, ctx),
     }
     for (const visitId of this.followUps.keys()) this.refreshFollowUps(visitId, ctx)
     return ctx

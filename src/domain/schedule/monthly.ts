@@ -11,11 +11,11 @@ import { monthStart } from './calendar'
 import { type CurrentVisits, doneByVisit, type RuleContext, type TaskDraft, UNDER_SIX } from './task'
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
-// SKDN counts balita 0–59 months (ilp-domain.md §3.2 [V]); older children are not weighed monthly.
+// SKDN counts balita 0–59 months (clinical-rules.md §3.2 [V]); older children are not weighed monthly.
 const BALITA_MONTHS = 60
 
 /**
- * Balita not weighed this month — kunjungan khusus "balita not weighed" (ilp-domain.md §3.1 [V]); D of SKDN counts
+ * Balita not weighed this month — kunjungan khusus "balita not weighed" (clinical-rules.md §3.1 [V]); D of SKDN counts
  * weighings "at posyandu or home visit" (§3.2 [V]). Weighed on or before the open day: no task. Otherwise due from
  * the day after the open day to the end of the month, done by a weighing at home in that window. Never 'overdue':
  * a weighing next month counts for next month (N/T are read month by month, §2.1), so after the month's last day
@@ -37,12 +37,12 @@ export function balitaNotWeighed(
       id: `Belum ditimbang bulan ini (hari buka ${toDayMonthYear(openDay)}) — kunjungi rumah untuk menimbang`,
       en: `Not weighed this month (open day ${openDay}) — home visit to weigh`,
     }),
-    source: 'Panduan Pengelolaan Posyandu 2023, kunjungan khusus; SKDN (ilp-domain.md §3.1, §3.2) [V]',
+    source: 'Panduan Pengelolaan Posyandu 2023, kunjungan khusus; SKDN (clinical-rules.md §3.1, §3.2) [V]',
   })
 }
 
 /**
- * Ibu hamil not seen this month: bumil are served at every monthly open day (ilp-domain.md §1.2 [V], "CKG khusus …
+ * Ibu hamil not seen this month: bumil are served at every monthly open day (clinical-rules.md §1.2 [V], "CKG khusus …
  * ibu hamil & balita at Posyandu monthly" [S]) and are a kunjungan khusus group (§3.1 [V]). Same window as the
  * balita rule; a visit with the ibu hamil part counts. Dropped once she has delivered (the KF visits take over).
  */
@@ -58,7 +58,8 @@ export function bumilNotSeen(member: ScheduleMember, visits: CurrentVisits, ctx:
       id: `Ibu hamil belum diperiksa bulan ini (hari buka ${toDayMonthYear(openDay)}) — kunjungan rumah`,
       en: `Pregnant woman not seen this month (open day ${openDay}) — home visit`,
     }),
-    source: 'Panduan Pengelolaan Posyandu 2023 (ilp-domain.md §1.2, §3.1) [V]; CKG bumil bulanan (§1.2) [S]',
+    source:
+      'Panduan Pengelolaan Posyandu 2023 (clinical-rules.md §1.2, §3.1) [V]; CKG bumil bulanan (§1.2) [S]',
   })
 }
 

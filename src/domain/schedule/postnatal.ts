@@ -1,5 +1,5 @@
 // KN1–KN3 for the newborn (from the birth date) and KF1–KF4 for the mother (from her delivery date), in the
-// windows of neonatus.ts knSchedule and nifas.ts kfSchedule (Permenkes 21/2021, ilp-domain.md §2.2 [K, S]).
+// windows of neonatus.ts knSchedule and nifas.ts kfSchedule (Permenkes 21/2021, clinical-rules.md §2.2 [K, S]).
 
 import { daysBetween } from '../dates'
 import type { LifeStage } from '../lifecycle'
@@ -11,8 +11,9 @@ import { type CurrentVisits, RECENT_DAYS, type RuleContext, type TaskDraft, UNDE
 import type { ScheduleMember, ScheduleVisit, TaskRule } from './types'
 
 const SOURCE_KN =
-  'Permenkes 21/2021 KN1–KN3 (ilp-domain.md §2.2) [K, S]; kunjungan khusus neonatus (§3.1) [V]'
-const SOURCE_KF = 'Permenkes 21/2021 KF1–KF4 (ilp-domain.md §2.2) [K, S]; kunjungan khusus nifas (§3.1) [V]'
+  'Permenkes 21/2021 KN1–KN3 (clinical-rules.md §2.2) [K, S]; kunjungan khusus neonatus (§3.1) [V]'
+const SOURCE_KF =
+  'Permenkes 21/2021 KF1–KF4 (clinical-rules.md §2.2) [K, S]; kunjungan khusus nifas (§3.1) [V]'
 
 // KF4 closes on day 42; a week more keeps the expired task listed for the weekly report (task.ts RECENT_DAYS).
 const POSTNATAL_DAYS = 42 + RECENT_DAYS

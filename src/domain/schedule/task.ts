@@ -2,6 +2,7 @@
 
 import type { ClinicalSettings } from '../clinical-settings'
 import type { LifeStage } from '../lifecycle'
+import type { Referral } from '../referrals'
 import type { Bilingual } from '../text'
 import type { HomeVisitWindow } from './calendar'
 import type {
@@ -17,15 +18,17 @@ import type {
 
 /**
  * Priority by rule (1 most urgent):
- *   1 — referral follow-up (the member has a 'rujuk' finding: danger signs and the like) and KN1/KF1, the first two
- *       days after birth, when most maternal and newborn deaths happen;
- *   2 — kunjungan khusus for a missed service (ilp-domain.md §3.1): balita not weighed, bumil not seen this month,
+ *   1 — referral follow-up (the member has a 'rujuk' finding: danger signs and the like; a segera one is listed
+ *       first of all, compareTasks) and KN1/KF1, the first two days after birth, when most maternal and newborn
+ *       deaths happen;
+ *   2 — kunjungan khusus for a missed service (clinical-rules.md §3.1): balita not weighed, bumil not seen this month,
  *       someone else the open day expected who did not come,
  *       ANC short, KN2–3/KF2–4, immunisation overdue, TBC household contacts (screening people who may be
  *       infected; the index case's own referral is priority 1);
  *   3 — routine: yearly screening of dewasa/lansia and the vitamin A round.
  */
 export const PRIORITY: Record<TaskRule, TaskPriority> = {
+  rujukan_segera: 1,
   rujukan: 1,
   kn1: 1,
   kf1: 1,
@@ -47,7 +50,7 @@ export const PRIORITY: Record<TaskRule, TaskPriority> = {
   skrining_lansia: 3,
 }
 
-// The kader plans her home visits a week ahead and reports weekly to the pustu (ilp-domain.md §3.1 "Report
+// The kader plans her home visits a week ahead and reports weekly to the pustu (clinical-rules.md §3.1 "Report
 // weekly"), so a task shows one week before its window opens, and a done or expired one stays one week — long
 // enough to appear in that week's report — before it drops off the list.
 export const UPCOMING_HORIZON_DAYS = 7
@@ -66,6 +69,8 @@ export interface RuleContext {
   jeEndemic: boolean
   /** Follow-ups not deleted, by the visit they follow up. */
   followUpsByVisit: ReadonlyMap<string, readonly ScheduleFollowUp[]>
+  /** The member's referrals on today (referral.ts referralsOf), kept by the keeper between runs. */
+  referrals: (member: ScheduleMember, visits: CurrentVisits) => Referral[]
 }
 
 /** A member's visits that count: not deleted, not superseded; oldest first (date, then id — UUID v7 ids sort in creation order). */
@@ -79,7 +84,7 @@ export type MemberRule = (
   stage: LifeStage,
 ) => TaskDraft[]
 
-// lifeStage's bands under 5 years (0–59 months, ilp-domain.md §1.2) and under 6 (with prasekolah, 60–71 months).
+// lifeStage's bands under 5 years (0–59 months, clinical-rules.md §1.2) and under 6 (with prasekolah, 60–71 months).
 // The age rules check exact ages; these sets only spare the adults those date computations.
 export const UNDER_FIVE: ReadonlySet<LifeStage> = new Set(['bayi_baru_lahir', 'bayi', 'balita'])
 export const UNDER_SIX: ReadonlySet<LifeStage> = new Set([...UNDER_FIVE, 'prasekolah'])
@@ -155,14 +160,21 @@ export function toTask(
 
 const STATE_ORDER: Record<TaskState, number> = { overdue: 0, due: 1, upcoming: 2, done: 3, expired: 4 }
 
-/** What to do first: overdue, due, upcoming, then done and expired; within each by priority, then deadline. */
+/**
+ * What to do first: overdue, due, upcoming, then done and expired; within each an urgent referral first (the person
+ * should be at the facility today), then by priority, then deadline.
+ */
 export function compareTasks(a: Task, b: Task): number {
   return (
     STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+    urgentFirst(a) - urgentFirst(b) ||
     a.priority - b.priority ||
     compare(a.dueTo, b.dueTo) ||
     compare(a.id, b.id)
   )
 }
+
+/** 0 for an urgent referral follow-up, 1 for everything else. */
+export const urgentFirst = (t: Pick<Task, 'rule'>): number => (t.rule === 'rujukan_segera' ? 0 : 1)
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,5 +1,5 @@
 // TBC household contacts: a member with a 'tbc.terduga' finding (≥ 2 symptoms, dewasa.ts) is an index case, and
-// everyone else in the household is to be asked about TBC symptoms — "TBC contact of an index case" (ilp-domain.md
+// everyone else in the household is to be asked about TBC symptoms — "TBC contact of an index case" (clinical-rules.md
 // §3.1 [V]; the home-visit form's TBC checklist and "kontak serumah/erat", §2.4 [S]).
 import { toDayMonthYear } from '../dates'
 import { lifeStage } from '../lifecycle'
@@ -9,15 +9,15 @@ import { addDays } from './calendar'
 import type { CurrentVisits, RuleContext, TaskDraft } from './task'
 import type { ScheduleMember, ScheduleVisit } from './types'
 
-// Contact investigation within 2 weeks of finding the index case: Kemenkes Juknis Investigasi Kontak TBC [K — not in
-// ilp-domain.md; verify with the puskesmas TB officer].
+// Contact investigation within 2 weeks of finding the index case: Kemenkes Juknis Investigasi Kontak TBC [K — not
+// re-checked; verify with the puskesmas TB officer] (clinical-rules.md §3.1).
 export const TBC_CONTACT_DUE_DAYS = 14
 // Project rule: three months on, asking the contacts about this index case no longer makes sense — symptoms that
 // appear later are caught by the routine visits and yearly screening. A terduga finding after that starts anew.
 export const TBC_CONTACT_LAST_DAY = 90
 
 const SOURCE =
-  'Kunjungan khusus "TBC contact of an index case" (ilp-domain.md §3.1) [V]; checklist TBC, kontak serumah (§2.4) ' +
+  'Kunjungan khusus "TBC contact of an index case" (clinical-rules.md §3.1) [V]; checklist TBC, kontak serumah (§2.4) ' +
   `[S]; ${TBC_CONTACT_DUE_DAYS} days: Juknis Investigasi Kontak [K]`
 
 export interface HouseholdMember {

@@ -2,7 +2,7 @@
 // Visit, FollowUp, and data/visits.ts VisitRow) satisfy them as they are, since src/domain may not import src/data.
 
 import type { ClinicalSettings } from '../clinical-settings'
-import type { FollowUpOutcome } from '../referrals'
+import type { Destination, FollowUpOutcome } from '../referrals'
 import type { Bilingual } from '../text'
 import type { VisitPayloadParts } from '../visit-findings'
 
@@ -16,6 +16,16 @@ export interface ScheduleMember {
   deliveryDate?: string
   /** Soft-deleted records are skipped. */
   deleted?: boolean
+  /** When the person was registered (an instant; its UTC date is read): nothing is "overdue" from before it. */
+  createdAt?: string
+  /** A closed case: from its date the person has no tasks (but a death to report, keeper.ts). */
+  closure?: {
+    reason: 'pindah' | 'meninggal' | 'tidak_ditemukan'
+    /** 'YYYY-MM-DD' */
+    date: string
+    /** 'YYYY-MM-DD': a death reported to the bidan. */
+    reportedOn?: string
+  }
 }
 
 export interface ScheduleVisit {
@@ -31,13 +41,17 @@ export interface ScheduleVisit {
   supersededBy?: string
   deleted?: boolean
   parts: VisitPayloadParts
+  /** The destination the kader chose per referred problem (referrals/history.ts). */
+  referrals?: readonly { problem: string; destination: Destination }[]
 }
 
 export interface ScheduleFollowUp {
   /** The follow-up record's id: a resolved referral task names it in `doneBy`. */
   id: string
   visitId: string
-  findingCode: string
+  /** The referral problem; older records name a finding code instead (referrals/history.ts followUpProblem). */
+  problem?: string
+  findingCode?: string
   /** 'YYYY-MM-DD' */
   date: string
   outcome: FollowUpOutcome
@@ -78,6 +92,7 @@ export const TASK_RULES = [
   'kf3',
   'kf4',
   'rujukan',
+  'rujukan_segera',
   'tbc_kontak',
   'imunisasi',
   'vitamin_a',
@@ -114,6 +129,6 @@ export interface Task {
   doneBy?: string
   /** When it was done: the visit's or follow-up's date; for KN/KF/ANC the contact's date as recorded. */
   doneOn?: string
-  /** The document the rule comes from, e.g. 'Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]'. */
+  /** The document the rule comes from, e.g. 'Permenkes 21/2021 (clinical-rules.md §2.2) [K, S]'. */
   source: string
 }

@@ -1,5 +1,5 @@
 // Yearly screening of dewasa (PTM, TBC, jiwa: the dewasa part) and lansia (AKS + SKILAS: the lansia part) —
-// "annual screens (SRQ-20, PTM, lansia AKS/SKILAS) overdue" (ilp-domain.md §3.1 [V]); lansia "at least once a
+// "annual screens (SRQ-20, PTM, lansia AKS/SKILAS) overdue" (clinical-rules.md §3.1 [V]); lansia "at least once a
 // year" (§2.5 [S]); SRQ-20 "at least once a year" (§2.4 [V]).
 
 import type { LifeStage } from '../lifecycle'
@@ -24,26 +24,26 @@ interface YearlyRule {
 
 const DEWASA: YearlyRule = {
   rule: 'skrining_dewasa',
-  fromYears: 19, // dewasa 19–59 y: Panduan Posyandu 2023 (ilp-domain.md §1.2) [V]
+  fromYears: 19, // dewasa 19–59 y: Panduan Posyandu 2023 (clinical-rules.md §1.2) [V]
   // The lansia part holds every dewasa field, so a lansia-form visit counts too.
   counts: (v) => v.parts.dewasa !== undefined || v.parts.lansia !== undefined,
   reason: {
     id: 'Skrining tahunan usia dewasa (PTM, TBC, jiwa) — kunjungi atau ajak ke posyandu',
     en: 'Yearly adult screening (NCD, TB, mental health) — visit or invite to the posyandu',
   },
-  source: 'Juknis ILP: skrining PTM/jiwa tahunan (ilp-domain.md §2.4 [V], §3.1 [V])',
+  source: 'Juknis ILP: skrining PTM/jiwa tahunan (clinical-rules.md §2.4 [V], §3.1 [V])',
 }
 
 const LANSIA: YearlyRule = {
   rule: 'skrining_lansia',
-  fromYears: 60, // lansia ≥ 60 y: Panduan Posyandu 2023 (ilp-domain.md §1.2) [V]
+  fromYears: 60, // lansia ≥ 60 y: Panduan Posyandu 2023 (clinical-rules.md §1.2) [V]
   // AKS and SKILAS are the yearly lansia instruments (§2.5): both must be filled in.
   counts: (v) => v.parts.lansia?.skilas !== undefined && v.parts.lansia.aks !== undefined,
   reason: {
     id: 'Skrining tahunan lansia (SKILAS + AKS) — kunjungi atau ajak ke posyandu',
     en: 'Yearly older-person screening (SKILAS + ADL) — visit or invite to the posyandu',
   },
-  source: 'Juknis ILP: AKS + SKILAS minimal setahun sekali (ilp-domain.md §2.5 [S], §3.1 [V])',
+  source: 'Juknis ILP: AKS + SKILAS minimal setahun sekali (clinical-rules.md §2.5 [S], §3.1 [V])',
 }
 
 /**

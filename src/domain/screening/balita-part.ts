@@ -1,5 +1,5 @@
 // The bayi, balita and anak prasekolah part's payload (0–71 months): what the kader measures and asks at the
-// posyandu table or at home (Panduan Posyandu 2023 langkah 2 and 4; ilp-domain.md §1.2, §2.1). Read by balita.ts.
+// posyandu table or at home (Panduan Posyandu 2023 langkah 2 and 4; clinical-rules.md §1.2, §2.1). Read by balita.ts.
 // Kept apart from the interpreter so that importing the payload never pulls in the WHO tables.
 import type { Antigen } from '../immunization'
 import type { Checklist } from './common'

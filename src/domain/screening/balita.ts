@@ -1,5 +1,5 @@
 // The bayi, balita and anak prasekolah part (0–71 months): what the kader measures and asks at the posyandu table or
-// at home (Panduan Posyandu 2023 langkah 2 and 4; ilp-domain.md §1.2, §2.1). Read by the growth engine and the
+// at home (Panduan Posyandu 2023 langkah 2 and 4; clinical-rules.md §1.2, §2.1). Read by the growth engine and the
 // immunisation rules (interpretBalita, below). The payload itself lives in balita-part.ts, which imports no WHO
 // tables, so the record schemas of the first screen can use it.
 
@@ -30,7 +30,7 @@ import {
 } from '../immunization'
 import type { Bilingual } from '../text'
 import type { BalitaDangerSign, BalitaScreening } from './balita-part'
-import { dangerSignFindings, finding, type ScreeningContext } from './common'
+import { dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 
 export { BALITA_DANGER_SIGNS, type BalitaDangerSign, type BalitaScreening } from './balita-part'
 
@@ -57,6 +57,8 @@ export interface BalitaContext extends ScreeningContext {
   visitDate: string
   /** JE (Japanese encephalitis) is given only in endemic districts (immunization.ts). Default false. */
   jeEndemic?: boolean
+  /** Values WHO flags as implausible were confirmed (growth/findings.ts `confirmed`). Default true: a saved visit. */
+  extremesConfirmed?: boolean
 }
 
 /** One indicator as the form and the growth chart show it: "BB/U −2.31 · Berat badan kurang". */
@@ -85,7 +87,7 @@ export interface BalitaMeasures {
 }
 
 const INDICATORS: readonly Indicator[] = ['wfa', 'lhfa', 'wflh', 'bfa', 'hcfa', 'acfa']
-/** Under 24 months the length is PB (lying) and the indices are PB/U and BB/PB (ilp-domain.md §2.1; categories.ts). */
+/** Under 24 months the length is PB (lying) and the indices are PB/U and BB/PB (clinical-rules.md §2.1; categories.ts). */
 const LENGTH_INDEX_BELOW_MONTHS = 24
 
 function indexName(indicator: Indicator, ageMonths: number): string {
@@ -168,18 +170,18 @@ export function interpretBalita(
 }
 
 /**
- * The 'rujuk' findings of interpretBalita — the same findings in the same order — without running the rules that
- * never refer (immunisation, vitamin A, obat cacing, ASI: the child's whole schedule). For readers that only ask
- * "does this visit refer?" (schedule/referral.ts on every member's latest visit).
+ * The findings of interpretBalita that can refer — the same findings in the same order — without running the rules
+ * that never refer (immunisation, vitamin A, obat cacing, ASI: the child's whole schedule). For the readers that
+ * follow referrals through every visit (visit-findings.ts problemFindings).
  */
-export function balitaReferralFindings(
+export function balitaProblemFindings(
   s: BalitaScreening,
   ctx: BalitaContext,
   history: readonly BalitaHistoryEntry[],
 ): Finding[] {
   const earlier = knownOn(ctx, history)
   if (!earlier) return []
-  return mayRefer(s, ctx, earlier).filter((f) => f.level === 'rujuk')
+  return mayRefer(s, ctx, earlier)
 }
 
 /**
@@ -221,6 +223,7 @@ function growth(s: BalitaScreening, ctx: BalitaContext, earlier: readonly Balita
     scores,
     armCm: s.armCm,
     statuses: monthlyStatuses(s.weightKg, ctx, earlier),
+    confirmed: ctx.extremesConfirmed ?? true,
   })
 }
 
@@ -271,30 +274,32 @@ const isWeight = (kg: number | undefined): kg is number => typeof kg === 'number
 
 // Bilateral pitting oedema is gizi buruk whatever the z-scores say, and weight says nothing about nutrition then
 // (WHO computes no weight-based z; zscore.ts) — WHO 2013 SAM guideline; Kemenkes Pedoman Pencegahan dan
-// Tatalaksana Gizi Buruk 2019 [K], the guideline ilp-domain.md §2.1 cites for LiLA. Rujuk.
-const SRC_OEDEMA = 'WHO 2013; Kemenkes gizi buruk guideline 2019 [K] (ilp-domain.md §2.1)'
+// Tatalaksana Gizi Buruk 2019 [K], the guideline clinical-rules.md §2.1 cites for LiLA. Rujuk.
+const SRC_OEDEMA = 'WHO 2013; Kemenkes gizi buruk guideline 2019 [K] (clinical-rules.md §2.1)'
 
 function oedema(present: boolean | undefined): Finding[] {
   if (present === undefined) return []
   return present
     ? [
-        finding(
-          'balita.edema',
-          'rujuk',
-          {
-            id: 'Edema (bengkak) pada kedua kaki: gizi buruk — rujuk segera ke puskesmas',
-            en: 'Bilateral pitting oedema: severe acute malnutrition — refer to the puskesmas now',
-          },
-          SRC_OEDEMA,
+        urgent(
+          finding(
+            'balita.edema',
+            'rujuk',
+            {
+              id: 'Edema (bengkak) pada kedua kaki: gizi buruk — rujuk segera ke puskesmas',
+              en: 'Bilateral pitting oedema: severe acute malnutrition — refer to the puskesmas now',
+            },
+            SRC_OEDEMA,
+          ),
         ),
       ]
     : [finding('balita.edema_tidak_ada', 'normal', { id: 'Tidak ada edema', en: 'No oedema' }, SRC_OEDEMA)]
 }
 
-// Suhu ≥ 37.5 °C is fever: balita home-visit form item "suhu ≥37,5 °C" (ilp-domain.md §2.1) [S]. Referred like the
+// Suhu ≥ 37.5 °C is fever: balita home-visit form item "suhu ≥37,5 °C" (clinical-rules.md §2.1) [S]. Referred like the
 // "demam" danger sign on the same form [K: Buku KIA lists demam among the signs to take a child to a facility].
 export const FEVER_FROM_C = 37.5
-const SRC_FEVER = 'Form kunjungan rumah ILP; Buku KIA [K] (ilp-domain.md §2.1)'
+const SRC_FEVER = 'Form kunjungan rumah ILP; Buku KIA [K] (clinical-rules.md §2.1)'
 
 function fever(temperatureC: number | undefined): Finding[] {
   if (typeof temperatureC !== 'number' || !(temperatureC > 0)) return []
@@ -316,8 +321,8 @@ function fever(temperatureC: number | undefined): Finding[] {
 }
 
 // Tanda bahaya balita: ILP home-visit form (napas, batuk grok-grok, diare, kencing, warna kulit, aktivitas,
-// hisapan, pemberian makan — ilp-domain.md §2.1) [S]; demam and kejang as in Buku KIA [K]. Any → rujuk segera.
-const SRC_DANGER = 'Form kunjungan rumah ILP (ilp-domain.md §2.1) [S]; Buku KIA [K]'
+// hisapan, pemberian makan — clinical-rules.md §2.1) [S]; demam and kejang as in Buku KIA [K]. Any → rujuk segera.
+const SRC_DANGER = 'Form kunjungan rumah ILP (clinical-rules.md §2.1) [S]; Buku KIA [K]'
 const DANGER_LABELS: Record<BalitaDangerSign, Bilingual> = {
   napas_cepat: { id: 'napas cepat/sesak', en: 'fast or difficult breathing' },
   batuk_grok: { id: 'batuk grok-grok', en: 'cough with noisy (rattling) breathing' },
@@ -356,7 +361,7 @@ function givenDates(
   return dates
 }
 
-const SRC_VITAMIN_A = 'Permenkes 21/2015 (ilp-domain.md §2.1)'
+const SRC_VITAMIN_A = 'Permenkes 21/2015 (clinical-rules.md §2.1)'
 const CAPSULE: Record<VitaminACapsule, Bilingual> = {
   biru: { id: 'kapsul biru 100.000 IU', en: 'blue capsule 100,000 IU' },
   merah: { id: 'kapsul merah 200.000 IU', en: 'red capsule 200,000 IU' },
@@ -364,7 +369,7 @@ const CAPSULE: Record<VitaminACapsule, Bilingual> = {
 
 /**
  * Vitamin A in a round month (February, August — immunization.ts vitaminADue): not given yet → perhatian, because
- * the round is this month and a missed round is a missing service (ilp-domain.md §3.1, "vitamin A in Feb/Aug");
+ * the round is this month and a missed round is a missing service (clinical-rules.md §3.1, "vitamin A in Feb/Aug");
  * given → normal. Outside the round months nothing is shown.
  */
 function vitaminA(s: BalitaScreening, ctx: BalitaContext, earlier: readonly BalitaHistoryEntry[]): Finding[] {

@@ -19,6 +19,11 @@ export interface ScreeningContext {
   /** 'YYYY-MM-DD' (member record). */
   deliveryDate?: string
   settings: ClinicalSettings
+  /**
+   * Only the rules whose findings can open or close a referral (referrals/problems.ts): the readers that follow
+   * referrals through every visit of an area skip the rest (KF/KN windows, TTD, KB, smoking …).
+   */
+  problemsOnly?: boolean
 }
 
 export function finding(code: string, level: FindingLevel, message: Bilingual, source: string): Finding {
@@ -46,24 +51,35 @@ export function dangerSignFindings<T extends string>(
       ),
     ]
   }
+  // A danger sign means the facility today: rujuk segera (Buku KIA; ILP form — clinical-rules.md §2.1, §2.2) [S].
   return [...new Set(ticked)].map((sign) =>
-    finding(
-      `${prefix}.${sign}`,
-      'rujuk',
-      {
-        id: `Tanda bahaya: ${labels[sign].id} — rujuk segera`,
-        en: `Danger sign: ${labels[sign].en} — refer now`,
-      },
-      source,
+    urgent(
+      finding(
+        `${prefix}.${sign}`,
+        'rujuk',
+        {
+          id: `Tanda bahaya: ${labels[sign].id} — rujuk segera`,
+          en: `Danger sign: ${labels[sign].en} — refer now`,
+        },
+        source,
+      ),
     ),
   )
 }
 
-export const SRC_BP_ADULT = 'Kemenkes P2PTM (ilp-domain.md §2.4)'
+/** The finding marked rujuk segera (referrals/history.ts: follow-up due the same day). */
+export function urgent(f: Finding): Finding {
+  f.urgent = true
+  return f
+}
+
+export const SRC_BP_ADULT = 'Kemenkes P2PTM (clinical-rules.md §2.4)'
+const SRC_BP_CRISIS = 'PNPK Hipertensi Dewasa, KMK 4634/2021 [K] (clinical-rules.md §2.4)'
+export const BP_CRISIS = { systolic: 180, diastolic: 110 }
 
 /**
  * Adult blood pressure. Either reading alone can place the person in the higher class.
- * Cut-offs: ≥ 140/90 hipertensi, 120–139/80–89 pra-hipertensi — Kemenkes P2PTM (ilp-domain.md §2.4) [K].
+ * Cut-offs: ≥ 140/90 hipertensi, 120–139/80–89 pra-hipertensi — Kemenkes P2PTM (clinical-rules.md §2.4) [K].
  */
 export function adultBloodPressure(
   prefix: string,
@@ -74,7 +90,24 @@ export function adultBloodPressure(
   const sys = systolicMmHg ?? 0
   const dia = diastolicMmHg ?? 0
   const reading = bpText(systolicMmHg, diastolicMmHg)
-  // ≥ 140/90 hipertensi → rujuk: Kemenkes P2PTM (ilp-domain.md §2.4) [K]
+  // ≥ 180/110 krisis hipertensi → rujuk segera: PNPK Tata Laksana Hipertensi Dewasa (KMK HK.01.07/MENKES/4634/2021)
+  // [K] (clinical-rules.md §2.4)
+  if (sys >= BP_CRISIS.systolic || dia >= BP_CRISIS.diastolic) {
+    return [
+      urgent(
+        finding(
+          `${prefix}.hipertensi`,
+          'rujuk',
+          {
+            id: `Tekanan darah ${reading} (≥ 180/110): hipertensi berat — rujuk segera`,
+            en: `Blood pressure ${reading} (≥ 180/110): severe hypertension — refer now`,
+          },
+          SRC_BP_CRISIS,
+        ),
+      ),
+    ]
+  }
+  // ≥ 140/90 hipertensi → rujuk: Kemenkes P2PTM (clinical-rules.md §2.4) [K]
   if (sys >= 140 || dia >= 90) {
     return [
       finding(
@@ -88,7 +121,7 @@ export function adultBloodPressure(
       ),
     ]
   }
-  // 120–139/80–89 pra-hipertensi: Kemenkes P2PTM (ilp-domain.md §2.4) [K]
+  // 120–139/80–89 pra-hipertensi: Kemenkes P2PTM (clinical-rules.md §2.4) [K]
   if (sys >= 120 || dia >= 80) {
     return [
       finding(
@@ -116,12 +149,12 @@ export function bpText(systolicMmHg: number | undefined, diastolicMmHg: number |
   return `${systolicMmHg ?? '–'}/${diastolicMmHg ?? '–'} mmHg`
 }
 
-const SRC_GDS = 'Kemenkes; PERKENI (ilp-domain.md §2.4)'
+const SRC_GDS = 'Kemenkes; PERKENI (clinical-rules.md §2.4)'
 
 /** Gula darah sewaktu (random capillary glucose). */
 export function randomGlucose(prefix: string, gdsMgDl: number | undefined): Finding[] {
   if (gdsMgDl === undefined) return []
-  // GDS ≥ 200 mg/dL → rujuk: Kemenkes "GDS sebaiknya < 200" [S]; PERKENI [K] (ilp-domain.md §2.4)
+  // GDS ≥ 200 mg/dL → rujuk: Kemenkes "GDS sebaiknya < 200" [S]; PERKENI [K] (clinical-rules.md §2.4)
   if (gdsMgDl >= 200) {
     return [
       finding(
@@ -148,7 +181,7 @@ export function randomGlucose(prefix: string, gdsMgDl: number | undefined): Find
   ]
 }
 
-const SRC_SMOKING = 'Form ILP (ilp-domain.md §2.3, §2.4)'
+const SRC_SMOKING = 'Form ILP (clinical-rules.md §2.3, §2.4)'
 
 export function smokingFindings(prefix: string, smoking: Smoking | undefined): Finding[] {
   switch (smoking) {

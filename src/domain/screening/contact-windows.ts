@@ -105,7 +105,7 @@ function fromMinutes(total: number): string {
   return `${normalizeDate(1970, 1, 1 + day)}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`
 }
 
-/** One finding per contact: missed or due → perhatian (kunjungan khusus, ilp-domain.md §3.1); done/upcoming → normal. */
+/** One finding per contact: missed or due → perhatian (kunjungan khusus, clinical-rules.md §3.1); done/upcoming → normal. */
 export function contactFinding<C extends string>(
   prefix: string,
   w: ContactWindow<C>,

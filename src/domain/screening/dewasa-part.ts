@@ -1,4 +1,4 @@
-// The dewasa part's payload (ilp-domain.md §2.4): measurements, PUMA, TBC symptoms, mental health, KB and
+// The dewasa part's payload (clinical-rules.md §2.4): measurements, PUMA, TBC symptoms, mental health, KB and
 // smoking. Kept apart from the interpreter (dewasa.ts), as balita-part.ts is.
 import type { Checklist } from './common'
 import type { Smoking } from './common-part'
@@ -16,7 +16,7 @@ export const TBC_SYMPTOMS = [
 export type TbcSymptom = (typeof TBC_SYMPTOMS)[number]
 
 export const KB_METHODS = ['pil', 'suntik', 'kondom', 'implan', 'iud', 'mow', 'mop', 'tidak_ber_kb'] as const
-/** KB method as the form records it (ilp-domain.md §2.4 [S]); 'iud' = AKDR. */
+/** KB method as the form records it (clinical-rules.md §2.4 [S]); 'iud' = AKDR. */
 export type KbMethod = (typeof KB_METHODS)[number]
 
 /** PUMA answers the kader asks; sex and age points come from the member. */

@@ -6,31 +6,39 @@ import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
 import type { Bilingual } from '../text'
-import { adultBloodPressure, finding, randomGlucose, type ScreeningContext, smokingFindings } from './common'
+import {
+  adultBloodPressure,
+  finding,
+  randomGlucose,
+  type ScreeningContext,
+  smokingFindings,
+  urgent,
+} from './common'
 import type { DewasaScreening, KbMethod, PumaAnswers, TbcSymptom } from './dewasa-part'
 
-const SRC_IMT = 'Kemenkes PGS 2014 / Permenkes 41/2014 (ilp-domain.md §2.4)'
-const SRC_WAIST = 'Kemenkes P2PTM (ilp-domain.md §2.4)'
-const SRC_PUMA = 'PUMA, form Kemenkes; López Varela 2016 (ilp-domain.md §2.4)'
-const SRC_TBC = 'Kartu Bantu dewasa; form ILP (ilp-domain.md §2.4)'
-const SRC_SRQ = 'SRQ-20, Juknis ILP (ilp-domain.md §2.4)'
-const SRC_PHQ = 'PHQ-2 + GAD-2, CKG 2025 (ilp-domain.md §2.4)'
-const SRC_KB = 'Form ILP (ilp-domain.md §2.4)'
+const SRC_IMT = 'Kemenkes PGS 2014 / Permenkes 41/2014 (clinical-rules.md §2.4)'
+const SRC_WAIST = 'Kemenkes P2PTM (clinical-rules.md §2.4)'
+const SRC_PUMA = 'PUMA, form Kemenkes; López Varela 2016 (clinical-rules.md §2.4)'
+const SRC_TBC = 'Kartu Bantu dewasa; form ILP (clinical-rules.md §2.4)'
+const SRC_SRQ = 'SRQ-20, Juknis ILP (clinical-rules.md §2.4)'
+const SRC_PHQ = 'PHQ-2 + GAD-2, CKG 2025 (clinical-rules.md §2.4)'
+const SRC_KB = 'Form ILP (clinical-rules.md §2.4)'
 
 export function interpretDewasa(s: DewasaScreening, ctx: ScreeningContext): Finding[] {
   const age = ageOn(ctx.birthDate, ctx.today).years
   // Weight and waist say nothing about adiposity in pregnancy; the ibu hamil part covers her (LiLA).
   const pregnant = ctx.hpht !== undefined && pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) !== undefined
+  const all = !ctx.problemsOnly
   return [
     ...(pregnant ? [] : imtFindings(s.weightKg, s.heightCm)),
-    ...(pregnant ? [] : waist(s.waistCm, ctx.sex)),
+    ...(pregnant || !all ? [] : waist(s.waistCm, ctx.sex)),
     ...adultBloodPressure('td', s.systolicMmHg, s.diastolicMmHg),
     ...randomGlucose('gds', s.gdsMgDl),
     ...pumaFindings(s.puma, ctx.sex, age, ctx.settings),
     ...tbc(s.tbcSymptoms, s.tbcHouseholdContact),
     ...mentalHealth(s, ctx.settings),
-    ...kb(s.pus, s.kbMethod),
-    ...smokingFindings('merokok', s.smoking),
+    ...(all ? kb(s.pus, s.kbMethod) : []),
+    ...(all ? smokingFindings('merokok', s.smoking) : []),
   ]
 }
 
@@ -43,7 +51,7 @@ export function imt(weightKg: number, heightCm: number): number {
 export type ImtCategory = 'sangat_kurus' | 'kurus' | 'normal' | 'gemuk' | 'obesitas'
 
 export function imtCategory(imtValue: number): ImtCategory {
-  // Kemenkes/PGS 2014 (Permenkes 41/2014) (ilp-domain.md §2.4) [V]: sangat kurus < 17.0; kurus 17.0–< 18.5;
+  // Kemenkes/PGS 2014 (Permenkes 41/2014) (clinical-rules.md §2.4) [V]: sangat kurus < 17.0; kurus 17.0–< 18.5;
   // normal 18.5–25.0; gemuk > 25.0–27.0; obesitas > 27.0. The Asia-Pacific cut-offs (23/25) are not used (§2.4).
   if (imtValue < 17) return 'sangat_kurus'
   if (imtValue < 18.5) return 'kurus'
@@ -76,7 +84,7 @@ function imtFindings(weightKg: number | undefined, heightCm: number | undefined)
   ]
 }
 
-// Obesitas sentral: lingkar perut > 90 cm (L), > 80 cm (P) — Kemenkes P2PTM (ilp-domain.md §2.4) [K; S]
+// Obesitas sentral: lingkar perut > 90 cm (L), > 80 cm (P) — Kemenkes P2PTM (clinical-rules.md §2.4) [K; S]
 export const WAIST_CENTRAL_OBESITY_CM = { L: 90, P: 80 } as const
 
 function waist(waistCm: number | undefined, sex: 'L' | 'P'): Finding[] {
@@ -105,7 +113,7 @@ function waist(waistCm: number | undefined, sex: 'L' | 'P'): Finding[] {
   ]
 }
 
-// PUMA is for people aged ≥ 40 (CKG: PPOK from 40 y) (ilp-domain.md §2.4) [S]
+// PUMA is for people aged ≥ 40 (CKG: PPOK from 40 y) (clinical-rules.md §2.4) [S]
 export const PUMA_FROM_AGE = 40
 
 export interface PumaScore {
@@ -122,7 +130,7 @@ export interface PumaScore {
 }
 
 /**
- * PUMA points (ilp-domain.md §2.4, Kemenkes-style form [V]). undefined under 40 or while a yes/no item is
+ * PUMA points (clinical-rules.md §2.4, Kemenkes-style form [V]). undefined under 40 or while a yes/no item is
  * unanswered; missing cigarettes or years count as a never-smoker (0 pack-years).
  */
 export function pumaScore(a: PumaAnswers, sex: 'L' | 'P', ageYears: number): PumaScore | undefined {
@@ -158,7 +166,7 @@ function pumaFindings(
   const score = a ? pumaScore(a, sex, ageYears) : undefined
   if (!score) return []
   // Score ≥ settings.pumaReferAt → rujuk spirometri; the cut-off is disputed (≥ 5 original, "> 7" Kemenkes form)
-  // — clinical-settings.ts (ilp-domain.md §2.4) [V, K]
+  // — clinical-settings.ts (clinical-rules.md §2.4) [V, K]
   if (score.total >= settings.pumaReferAt) {
     return [
       finding(
@@ -185,7 +193,7 @@ function pumaFindings(
   ]
 }
 
-// ≥ 2 symptoms = terduga TBC → rujuk: Kartu Bantu "GEJALA TB (2 GEJALA YA/TIDAK)" (ilp-domain.md §2.4) [S]
+// ≥ 2 symptoms = terduga TBC → rujuk: Kartu Bantu "GEJALA TB (2 GEJALA YA/TIDAK)" (clinical-rules.md §2.4) [S]
 export const TBC_SYMPTOMS_FOR_TERDUGA = 2
 
 const TBC_LABELS: Record<TbcSymptom, Bilingual> = {
@@ -231,7 +239,7 @@ function tbc(symptoms: readonly TbcSymptom[] | undefined, householdContact: bool
           ),
     )
   }
-  // Household/close contact of a TBC patient → flag for contact investigation (ilp-domain.md §2.4, §3.1) [S]
+  // Household/close contact of a TBC patient → flag for contact investigation (clinical-rules.md §2.4, §3.1) [S]
   if (householdContact) {
     findings.push(
       finding(
@@ -248,7 +256,7 @@ function tbc(symptoms: readonly TbcSymptom[] | undefined, householdContact: bool
   return findings
 }
 
-// SRQ-20 item 17 ("pikiran untuk mengakhiri hidup") "ya" → rujuk segera regardless of total (ilp-domain.md §2.4) [K]
+// SRQ-20 item 17 ("pikiran untuk mengakhiri hidup") "ya" → rujuk segera regardless of total (clinical-rules.md §2.4) [K]
 export const SRQ20_SUICIDE_ITEM = 17
 
 export interface Srq20Result {
@@ -269,7 +277,7 @@ export function srq20Result(answers: readonly (boolean | null)[]): Srq20Result {
 }
 
 // PHQ-2 / GAD-2: each item 0–3, a group total ≥ 3 is positive — standard scoring (Kroenke 2003/2007) [K]; CKG 2025
-// uses the two groups (ilp-domain.md §2.4) [S]
+// uses the two groups (clinical-rules.md §2.4) [S]
 export const PHQ2_GAD2_POSITIVE_AT = 3
 
 /** Group total, or undefined unless both items are whole numbers 0–3. */
@@ -292,18 +300,20 @@ function srq20Findings(answers: readonly (boolean | null)[] | undefined, referAt
   const findings: Finding[] = []
   if (r.item17) {
     findings.push(
-      finding(
-        'jiwa.srq20.item17',
-        'rujuk',
-        {
-          id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
-          en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
-        },
-        SRC_SRQ,
+      urgent(
+        finding(
+          'jiwa.srq20.item17',
+          'rujuk',
+          {
+            id: 'SRQ-20 butir 17 "ya" (pikiran mengakhiri hidup) — rujuk segera ke nakes',
+            en: 'SRQ-20 item 17 "yes" (thoughts of ending life) — refer to a health worker now',
+          },
+          SRC_SRQ,
+        ),
       ),
     )
   }
-  // ≥ settings.srq20ReferAt "ya" → further assessment by nakes: Kartu Bantu "SKOR >= 6" (ilp-domain.md §2.4) [V, S].
+  // ≥ settings.srq20ReferAt "ya" → further assessment by nakes: Kartu Bantu "SKOR >= 6" (clinical-rules.md §2.4) [V, S].
   // Unanswered items can only add "ya", so a score already at the cut-off counts before the form is complete.
   if (r.yes >= referAt) {
     findings.push(
@@ -385,7 +395,7 @@ const KB_LABELS: Record<KbMethod, string> = {
 
 function kb(pus: boolean | undefined, method: KbMethod | undefined): Finding[] {
   if (method === undefined || pus === false) return []
-  // PUS not using contraception → KIE KB (ilp-domain.md §2.4 form; PWS "KB aktif among PUS" §3.2) [S]
+  // PUS not using contraception → KIE KB (clinical-rules.md §2.4 form; PWS "KB aktif among PUS" §3.2) [S]
   if (method === 'tidak_ber_kb') {
     return [
       finding(

@@ -1,4 +1,4 @@
-// The ibu hamil part's payload: what the kader records (form kunjungan rumah ILP; Buku KIA; ilp-domain.md §2.2).
+// The ibu hamil part's payload: what the kader records (form kunjungan rumah ILP; Buku KIA; clinical-rules.md §2.2).
 // Kept apart from the interpreter (ibu-hamil.ts) so that the visit schemas, and the sync engine with them, do not
 // pull in the interpretation code.
 import type { Checklist } from './common'
@@ -25,7 +25,7 @@ export type IbuHamilDangerSign = (typeof IBU_HAMIL_DANGER_SIGNS)[number]
 export interface AncContact {
   /** 'YYYY-MM-DD' */
   date: string
-  /** Contact by a doctor (Permenkes 21/2021 wants ≥ 2: TM1 and TM3, ilp-domain.md §2.2) — recorded for PWS. */
+  /** Contact by a doctor (Permenkes 21/2021 wants ≥ 2: TM1 and TM3, clinical-rules.md §2.2) — recorded for PWS. */
   byDoctor?: boolean
 }
 

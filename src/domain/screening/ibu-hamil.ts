@@ -6,11 +6,11 @@ import { daysBetween, toDayMonthYear } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
 import type { Bilingual } from '../text'
-import { bpText, dangerSignFindings, finding, type ScreeningContext } from './common'
+import { bpText, dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
 
 // Tanda bahaya kehamilan: ILP home-visit form [S] plus Buku KIA's perdarahan, muntah terus, kejang [S]
-// (ilp-domain.md §2.2). Any → rujuk segera. The form's "pusing/sakit kepala berat, pandangan kabur + bengkak" is
+// (clinical-rules.md §2.2). Any → rujuk segera. The form's "pusing/sakit kepala berat, pandangan kabur + bengkak" is
 // split into three so the pre-eclampsia signs can be read with the blood pressure.
 const DANGER_LABELS: Record<IbuHamilDangerSign, Bilingual> = {
   demam_lebih_2_hari: { id: 'demam lebih dari 2 hari', en: 'fever for more than 2 days' },
@@ -39,24 +39,36 @@ const PRE_ECLAMPSIA_SIGNS: readonly IbuHamilDangerSign[] = [
   'bengkak',
 ]
 
-const SRC_KIA = 'Buku KIA; Permenkes 21/2021 (ilp-domain.md §2.2)'
-const SRC_KEK = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'
-const SRC_BP = 'Kemenkes (ilp-domain.md §2.2, §2.4)'
-const SRC_TTD = 'Kemenkes; form ILP (ilp-domain.md §2.2)'
-const SRC_HB = 'WHO 2011 (ilp-domain.md §2.2)'
-const SRC_ANC = 'Permenkes 21/2021; Buku KIA (ilp-domain.md §2.2)'
-const SRC_DANGER = 'Form kunjungan rumah ILP; Buku KIA (ilp-domain.md §2.2)'
+const SRC_KIA = 'Buku KIA; Permenkes 21/2021 (clinical-rules.md §2.2)'
+const SRC_KEK = 'Form kunjungan rumah ILP (clinical-rules.md §2.2)'
+const SRC_BP = 'Kemenkes (clinical-rules.md §2.2, §2.4)'
+const SRC_TTD = 'Kemenkes; form ILP (clinical-rules.md §2.2)'
+const SRC_HB = 'WHO 2011 (clinical-rules.md §2.2)'
+const SRC_ANC = 'Permenkes 21/2021; Buku KIA (clinical-rules.md §2.2)'
+const SRC_DANGER = 'Form kunjungan rumah ILP; Buku KIA (clinical-rules.md §2.2)'
 
-// LiLA < 23.5 cm = risiko KEK → PMT bumil KEK: ILP form field "LiLA < 23,5 cm (risiko KEK)" (ilp-domain.md §2.2) [V]
+// LiLA < 23.5 cm = risiko KEK → PMT bumil KEK: ILP form field "LiLA < 23,5 cm (risiko KEK)" (clinical-rules.md §2.2) [V]
 export const LILA_KEK_CM = 23.5
-// Tekanan darah ≥ 140/90 mmHg → rujuk: Kemenkes (ilp-domain.md §2.4, applied in pregnancy) [K]
+// Tekanan darah ≥ 140/90 mmHg → rujuk: Kemenkes (clinical-rules.md §2.4, applied in pregnancy) [K]
 const BP_HIGH = { systolic: 140, diastolic: 90 }
-// TTD minimum 90 tablets in pregnancy, 1 a day: Kemenkes (ilp-domain.md §2.2) [K]
+// ≥ 160/110 in pregnancy is severe hypertension (pre-eclampsia with severe features) → rujuk segera: WHO 2011
+// recommendations for pre-eclampsia/eclampsia; PNPK Diagnosis dan Tata Laksana Pre-eklampsia (POGI 2016) [K]
+// (clinical-rules.md §2.2)
+export const BP_SEVERE_PREGNANCY = { systolic: 160, diastolic: 110 }
+const SRC_BP_SEVERE = 'WHO 2011 pre-eklampsia; PNPK Pre-eklampsia POGI 2016 [K] (clinical-rules.md §2.2)'
+// TTD minimum 90 tablets in pregnancy, 1 a day: Kemenkes (clinical-rules.md §2.2) [K]
 export const TTD_MIN_PREGNANCY = 90
-// Anaemia in pregnancy Hb < 11.0 g/dL: WHO 2011 (ilp-domain.md §2.2) [K]; the WHO 2024 TM2 < 10.5 is not used.
+// Anaemia in pregnancy Hb < 11.0 g/dL: WHO 2011 (clinical-rules.md §2.2) [K]; the WHO 2024 TM2 < 10.5 is not used.
 export const HB_ANAEMIA_PREGNANCY = 11
 
 export function interpretIbuHamil(s: IbuHamilScreening, ctx: ScreeningContext): Finding[] {
+  if (ctx.problemsOnly) {
+    return [
+      ...bloodPressure(s),
+      ...hb(s.hbGdl),
+      ...dangerSignFindings('bumil.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_DANGER),
+    ]
+  }
   const status = ctx.hpht ? pregnancy(ctx.hpht, ctx.today, ctx.deliveryDate) : undefined
   const findings: Finding[] = []
   if (status) findings.push(gestationFinding(status))
@@ -123,29 +135,44 @@ function bloodPressure(s: IbuHamilScreening): Finding[] {
       ),
     ]
   }
-  const high = finding(
-    'bumil.td.tinggi',
-    'rujuk',
-    {
-      id: `Tekanan darah ${reading} (≥ 140/90) — rujuk`,
-      en: `Blood pressure ${reading} (≥ 140/90) — refer`,
-    },
-    SRC_BP,
-  )
+  const severe = (sys ?? 0) >= BP_SEVERE_PREGNANCY.systolic || (dia ?? 0) >= BP_SEVERE_PREGNANCY.diastolic
+  const high = severe
+    ? urgent(
+        finding(
+          'bumil.td.tinggi',
+          'rujuk',
+          {
+            id: `Tekanan darah ${reading} (≥ 160/110): hipertensi berat dalam kehamilan — rujuk segera`,
+            en: `Blood pressure ${reading} (≥ 160/110): severe hypertension in pregnancy — refer now`,
+          },
+          SRC_BP_SEVERE,
+        ),
+      )
+    : finding(
+        'bumil.td.tinggi',
+        'rujuk',
+        {
+          id: `Tekanan darah ${reading} (≥ 140/90) — rujuk`,
+          en: `Blood pressure ${reading} (≥ 140/90) — refer`,
+        },
+        SRC_BP,
+      )
   // High blood pressure with headache, blurred vision or oedema: pre-eclampsia danger — Buku KIA tanda bahaya
-  // (ilp-domain.md §2.2) [K]
+  // (clinical-rules.md §2.2) [K]
   const signs = PRE_ECLAMPSIA_SIGNS.filter((sign) => s.dangerSigns?.includes(sign))
   if (signs.length === 0) return [high]
   return [
     high,
-    finding(
-      'bumil.preeklampsia',
-      'rujuk',
-      {
-        id: `Tekanan darah tinggi dengan ${signs.map((x) => DANGER_LABELS[x].id).join(', ')}: bahaya pre-eklampsia — rujuk segera`,
-        en: `High blood pressure with ${signs.map((x) => DANGER_LABELS[x].en).join(', ')}: pre-eclampsia danger — refer now`,
-      },
-      SRC_DANGER,
+    urgent(
+      finding(
+        'bumil.preeklampsia',
+        'rujuk',
+        {
+          id: `Tekanan darah tinggi dengan ${signs.map((x) => DANGER_LABELS[x].id).join(', ')}: bahaya pre-eklampsia — rujuk segera`,
+          en: `High blood pressure with ${signs.map((x) => DANGER_LABELS[x].en).join(', ')}: pre-eclampsia danger — refer now`,
+        },
+        SRC_DANGER,
+      ),
     ),
   ]
 }
@@ -252,7 +279,7 @@ export interface AncTrimesterCount {
 
 /**
  * ANC contacts per trimester, each contact placed by its gestational age on its date (lifecycle.pregnancy), with
- * the trimester bounds and required counts from settings (the split is disputed, ilp-domain.md §2.2). Contacts
+ * the trimester bounds and required counts from settings (the split is disputed, clinical-rules.md §2.2). Contacts
  * before the HPHT, after today or past 44 weeks are ignored. undefined when the HPHT gives no current pregnancy.
  */
 export function ancByTrimester(
@@ -296,7 +323,7 @@ function ancFindings(counts: readonly AncTrimesterCount[]): Finding[] {
           SRC_ANC,
         )
       }
-      // Missing contacts in a trimester that is over → perhatian, kunjungan khusus (ilp-domain.md §2.2, §3.1)
+      // Missing contacts in a trimester that is over → perhatian, kunjungan khusus (clinical-rules.md §2.2, §3.1)
       if (c.elapsed) {
         return finding(
           `bumil.anc.tm${c.trimester}.kurang`,

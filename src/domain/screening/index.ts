@@ -61,7 +61,7 @@ export function interpretScreenings(payloads: Partial<ScreeningPayloads>, ctx: S
   })
 }
 
-// Stage → part, by the checklist age bands of Panduan Pengelolaan Posyandu 2023 (ilp-domain.md §1.2, §3.1). Lansia
+// Stage → part, by the checklist age bands of Panduan Pengelolaan Posyandu 2023 (clinical-rules.md §1.2, §3.1). Lansia
 // is "all of dewasa plus AKS/SKILAS" (§2.5), so its part already contains dewasa's. A newborn is weighed on the
 // bayi checklist and also has the KN contacts and danger signs.
 const STAGE_PARTS: Record<LifeStage, ScreeningPart[]> = {

@@ -1,8 +1,8 @@
-// The lansia part's payload (ilp-domain.md §2.5): the dewasa fields plus SKILAS and AKS. Kept apart from the
+// The lansia part's payload (clinical-rules.md §2.5): the dewasa fields plus SKILAS and AKS. Kept apart from the
 // interpreter (lansia.ts), as balita-part.ts is.
 import type { DewasaScreening } from './dewasa-part'
 
-/** SKILAS answers, by domain (ilp-domain.md §2.5). */
+/** SKILAS answers, by domain (clinical-rules.md §2.5). */
 export interface SkilasAnswers {
   // Penurunan kognitif
   /** "Tanggal berapa sekarang?" answered right. */
@@ -52,7 +52,7 @@ export const AKS_ITEMS = [
 export type AksItem = (typeof AKS_ITEMS)[number]
 
 // Item maxima of the modified Barthel index, 0–20 form (Collin, Wade et al. 1988) [K]; the 10 items are those of
-// ilp-domain.md §2.5 [S] and the maxima add up to its total of 20.
+// clinical-rules.md §2.5 [S] and the maxima add up to its total of 20.
 export const AKS_ITEM_MAX: Record<AksItem, number> = {
   bab: 2,
   bak: 2,

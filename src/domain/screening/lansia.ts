@@ -24,12 +24,12 @@ export type SkilasDomain = (typeof SKILAS_DOMAINS)[number]
 /** positif: refer; negatif: every question of the domain answered, none positive; belum_lengkap: otherwise. */
 export type SkilasDomainResult = 'positif' | 'negatif' | 'belum_lengkap'
 
-// Chair stand 5× not within 14 s = keterbatasan mobilisasi: SKILAS instrument (ilp-domain.md §2.5) [V]
+// Chair stand 5× not within 14 s = keterbatasan mobilisasi: SKILAS instrument (clinical-rules.md §2.5) [V]
 export const CHAIR_STAND_MAX_SECONDS = 14
-// LiLA < 21 cm = malnutrisi: SKILAS instrument (ilp-domain.md §2.5) [V]
+// LiLA < 21 cm = malnutrisi: SKILAS instrument (clinical-rules.md §2.5) [V]
 export const SKILAS_LILA_CM = 21
 
-/** Each SKILAS domain's result, with the positive rules of ilp-domain.md §2.5 [V: SKILAS instrument]. */
+/** Each SKILAS domain's result, with the positive rules of clinical-rules.md §2.5 [V: SKILAS instrument]. */
 export function skilasDomains(a: SkilasAnswers): Record<SkilasDomain, SkilasDomainResult> {
   const lilaLow = a.lilaCm === undefined ? undefined : a.lilaCm < SKILAS_LILA_CM
   const wordsShort = a.wordsRecalled === undefined ? undefined : a.wordsRecalled < 3
@@ -72,8 +72,8 @@ const SKILAS_LABELS: Record<SkilasDomain, Bilingual> = {
   depresi: { id: 'gejala depresi', en: 'depressive symptoms' },
 }
 
-const SRC_SKILAS = 'SKILAS, Juknis ILP (ilp-domain.md §2.5)'
-const SRC_AKS = 'AKS (Barthel modifikasi), Juknis ILP (ilp-domain.md §2.5)'
+const SRC_SKILAS = 'SKILAS, Juknis ILP (clinical-rules.md §2.5)'
+const SRC_AKS = 'AKS (Barthel modifikasi), Juknis ILP (clinical-rules.md §2.5)'
 
 export type AksCategory = 'M' | 'R' | 'S' | 'B' | 'T'
 
@@ -90,7 +90,7 @@ export function aksTotal(scores: Partial<Record<AksItem, number>>): number | und
 }
 
 export function aksCategory(total: number): AksCategory {
-  // 20 Mandiri; 12–19 ketergantungan Ringan; 9–11 Sedang; 5–8 Berat; 0–4 Total (ilp-domain.md §2.5) [S]
+  // 20 Mandiri; 12–19 ketergantungan Ringan; 9–11 Sedang; 5–8 Berat; 0–4 Total (clinical-rules.md §2.5) [S]
   if (total >= 20) return 'M'
   if (total >= 12) return 'R'
   if (total >= 9) return 'S'
@@ -98,7 +98,7 @@ export function aksCategory(total: number): AksCategory {
   return 'T'
 }
 
-// S/B/T → rujuk (ilp-domain.md §2.5) [S]; R → perhatian is a project choice (help at home, watch for decline).
+// S/B/T → rujuk (clinical-rules.md §2.5) [S]; R → perhatian is a project choice (help at home, watch for decline).
 const AKS: Record<AksCategory, { level: FindingLevel; label: Bilingual }> = {
   M: { level: 'normal', label: { id: 'mandiri', en: 'independent' } },
   R: { level: 'perhatian', label: { id: 'ketergantungan ringan', en: 'mild dependence' } },
@@ -117,7 +117,7 @@ function skilasFindings(a: SkilasAnswers | undefined): Finding[] {
   return SKILAS_DOMAINS.flatMap((domain) => {
     const label = SKILAS_LABELS[domain]
     switch (results[domain]) {
-      // Any positive box → RUJUK PUSKESMAS (ilp-domain.md §2.5) [V]
+      // Any positive box → RUJUK PUSKESMAS (clinical-rules.md §2.5) [V]
       case 'positif':
         return [
           finding(

@@ -1,5 +1,5 @@
 // The newborn part's payload: KN contacts and danger signs (Permenkes 21/2021; form kunjungan rumah ILP;
-// ilp-domain.md §2.2). Kept apart from the interpreter (neonatus.ts), as balita-part.ts is.
+// clinical-rules.md §2.2). Kept apart from the interpreter (neonatus.ts), as balita-part.ts is.
 import type { Checklist } from './common'
 import type { ContactVisit } from './contact-windows'
 

@@ -12,10 +12,10 @@ import {
 } from './contact-windows'
 import type { KnContact, NeonatusDangerSign, NeonatusScreening } from './neonatus-part'
 
-const SRC_KN = 'Permenkes 21/2021 (ilp-domain.md §2.2)'
-const SRC_KN_DANGER = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'
+const SRC_KN = 'Permenkes 21/2021 (clinical-rules.md §2.2)'
+const SRC_KN_DANGER = 'Form kunjungan rumah ILP (clinical-rules.md §2.2)'
 
-// KN windows, Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]. The form's KN0 (birth–6 h) happens at the facility
+// KN windows, Permenkes 21/2021 (clinical-rules.md §2.2) [K, S]. The form's KN0 (birth–6 h) happens at the facility
 // and is not a kader contact.
 export const KN_WINDOWS: readonly ContactDefinition<KnContact>[] = [
   { contact: 'KN1', from: { hours: 6 }, to: { hours: 48 } }, // KN1 6–48 jam
@@ -23,7 +23,7 @@ export const KN_WINDOWS: readonly ContactDefinition<KnContact>[] = [
   { contact: 'KN3', from: { day: 8 }, to: { day: 28 } }, // KN3 8–28 hari
 ]
 
-// Tanda bahaya bayi baru lahir, ILP home-visit form (ilp-domain.md §2.2) [S]: any → rujuk segera. The form names
+// Tanda bahaya bayi baru lahir, ILP home-visit form (clinical-rules.md §2.2) [S]: any → rujuk segera. The form names
 // only the area; the kader ticks it when something is wrong there. The examples in brackets are Buku KIA's [K].
 const DANGER_LABELS: Record<NeonatusDangerSign, Bilingual> = {
   napas: { id: 'masalah napas (cepat/sesak/merintih)', en: 'breathing problem (fast, laboured, grunting)' },
@@ -49,12 +49,11 @@ export function knSchedule(
 }
 
 export function interpretNeonatus(s: NeonatusScreening, ctx: ScreeningContext): Finding[] {
+  const signs = dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER)
+  if (ctx.problemsOnly) return signs
   const windows = knSchedule({ date: ctx.birthDate, time: s.birthTime }, s.knVisits ?? [], {
     today: ctx.today,
     time: ctx.nowTime,
   })
-  return [
-    ...windows.map((w) => contactFinding('kn', w, SRC_KN)),
-    ...dangerSignFindings('neonatus.tanda_bahaya', s.dangerSigns, DANGER_LABELS, SRC_KN_DANGER),
-  ]
+  return [...windows.map((w) => contactFinding('kn', w, SRC_KN)), ...signs]
 }

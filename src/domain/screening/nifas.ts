@@ -13,10 +13,10 @@ import {
 } from './contact-windows'
 import type { KfContact, NifasDangerSign, NifasScreening } from './nifas-part'
 
-const SRC_KF = 'Permenkes 21/2021 (ilp-domain.md §2.2)'
-const SRC_KF_DANGER = 'Form kunjungan rumah ILP (ilp-domain.md §2.2)'
+const SRC_KF = 'Permenkes 21/2021 (clinical-rules.md §2.2)'
+const SRC_KF_DANGER = 'Form kunjungan rumah ILP (clinical-rules.md §2.2)'
 
-// KF windows, Permenkes 21/2021 (ilp-domain.md §2.2) [K, S]. Older Permenkes 97/2014 had KF1 6 h–3 d, KF2 4–28 d,
+// KF windows, Permenkes 21/2021 (clinical-rules.md §2.2) [K, S]. Older Permenkes 97/2014 had KF1 6 h–3 d, KF2 4–28 d,
 // KF3 29–42 d and is still on many web pages: do not use it.
 export const KF_WINDOWS: readonly ContactDefinition<KfContact>[] = [
   { contact: 'KF1', from: { hours: 6 }, to: { day: 2 } }, // KF1 6 h – 2 hari
@@ -25,7 +25,7 @@ export const KF_WINDOWS: readonly ContactDefinition<KfContact>[] = [
   { contact: 'KF4', from: { day: 29 }, to: { day: 42 } }, // KF4 29–42 hari
 ]
 
-// Tanda bahaya nifas, ILP home-visit form (ilp-domain.md §2.2) [S]: any → rujuk segera.
+// Tanda bahaya nifas, ILP home-visit form (clinical-rules.md §2.2) [S]: any → rujuk segera.
 const DANGER_LABELS: Record<NifasDangerSign, Bilingual> = {
   demam: { id: 'demam', en: 'fever' },
   sedih_depresi: { id: 'sedih/mudah menangis/depresi', en: 'sad, tearful or depressed' },
@@ -55,7 +55,7 @@ export function kfSchedule(
 /** Needs ctx.deliveryDate for the KF windows and vitamin A; danger signs are read without it. */
 export function interpretNifas(s: NifasScreening, ctx: ScreeningContext): Finding[] {
   const findings: Finding[] = []
-  if (ctx.deliveryDate) {
+  if (ctx.deliveryDate && !ctx.problemsOnly) {
     const delivery = { date: ctx.deliveryDate, time: s.deliveryTime }
     const windows = kfSchedule(delivery, s.kfVisits ?? [], { today: ctx.today, time: ctx.nowTime })
     findings.push(...windows.map((w) => contactFinding('kf', w, SRC_KF)))
@@ -65,10 +65,10 @@ export function interpretNifas(s: NifasScreening, ctx: ScreeningContext): Findin
   return findings
 }
 
-const SRC_VIT_A_NIFAS = 'Permenkes 21/2015 (ilp-domain.md §2.1)'
+const SRC_VIT_A_NIFAS = 'Permenkes 21/2015 (clinical-rules.md §2.1)'
 
 // Vitamin A nifas: 2 red capsules, the first right after delivery, the second ≥ 24 h later, within 0–42 days —
-// Permenkes 21/2015 (ilp-domain.md §2.1) [S]. With dates only, "≥ 24 h later" is read as "on a later day".
+// Permenkes 21/2015 (clinical-rules.md §2.1) [S]. With dates only, "≥ 24 h later" is read as "on a later day".
 function vitaminANifas(deliveryDate: string, given: readonly string[] | undefined, today: string): Finding[] {
   if (!given) return []
   const inNifas = [...new Set(given)]

@@ -37,17 +37,17 @@ export interface RemajaScreening {
   smoking?: Smoking
 }
 
-const SRC_PMK2 = 'Permenkes 2/2020 (ilp-domain.md §2.1)'
-const SRC_BP = 'AAP 2017; form ILP "PTM ≥ 15" (ilp-domain.md §2.3)'
-const SRC_HB = 'WHO 2011 (ilp-domain.md §2.3)'
-const SRC_TTD = 'Kemenkes; form ILP (ilp-domain.md §2.3)'
+const SRC_PMK2 = 'Permenkes 2/2020 (clinical-rules.md §2.1)'
+const SRC_BP = 'AAP 2017; form ILP "PTM ≥ 15" (clinical-rules.md §2.3)'
+const SRC_HB = 'WHO 2011 (clinical-rules.md §2.3)'
+const SRC_TTD = 'Kemenkes; form ILP (clinical-rules.md §2.3)'
 
 export type BfaCategory5to18 = 'gizi_buruk' | 'gizi_kurang' | 'gizi_baik' | 'gizi_lebih' | 'obesitas'
 
 /** IMT/U 5–18 y. Boundaries belong to the milder class: −3.00 gizi kurang, −2.00 and +1.00 gizi baik, +2.00 gizi lebih. */
 export function bfaCategory5to18(z: number): BfaCategory5to18 {
   // IMT/U 5–18 y: < −3 gizi buruk; −3..< −2 gizi kurang; −2..+1 gizi baik; > +1..+2 gizi lebih; > +2 obesitas —
-  // Permenkes 2/2020 (ilp-domain.md §2.1) [K]
+  // Permenkes 2/2020 (clinical-rules.md §2.1) [K]
   if (z < -3) return 'gizi_buruk'
   if (z < -2) return 'gizi_kurang'
   if (z <= 1) return 'gizi_baik'
@@ -59,7 +59,7 @@ export type HfaCategory = 'sangat_pendek' | 'pendek' | 'normal' | 'tinggi'
 
 /** TB/U, as PB/U 0–60 mo. −3.00 is pendek, −2.00 and +3.00 are normal. */
 export function hfaCategory(z: number): HfaCategory {
-  // TB/U: < −3 sangat pendek; −3..< −2 pendek; −2..+3 normal; > +3 tinggi — Permenkes 2/2020 (ilp-domain.md §2.1)
+  // TB/U: < −3 sangat pendek; −3..< −2 pendek; −2..+3 normal; > +3 tinggi — Permenkes 2/2020 (clinical-rules.md §2.1)
   // [S for 0–60 mo; K for 5–18 y]
   if (z < -3) return 'sangat_pendek'
   if (z < -2) return 'pendek'
@@ -91,8 +91,8 @@ export function interpretRemaja(s: RemajaScreening, ctx: ScreeningContext): Find
     // In pregnancy the ibu hamil part reads Hb with its own cut-off.
     ...(pregnant ? [] : anaemia(s.hbGdl, age, ctx.sex)),
     ...randomGlucose('gds', s.gdsMgDl),
-    ...ttdPutri(s, age, ctx.sex),
-    ...smokingFindings('merokok', s.smoking),
+    ...(ctx.problemsOnly ? [] : ttdPutri(s, age, ctx.sex)),
+    ...(ctx.problemsOnly ? [] : smokingFindings('merokok', s.smoking)),
   ]
 }
 
@@ -129,12 +129,12 @@ function fmtZ(z: number): string {
   return `${z > 0 ? '+' : ''}${z.toFixed(2)} SD`
 }
 
-// Blood pressure is part of the screen from 15 y (form "PTM ≥ 15", ilp-domain.md §2.3) [S].
+// Blood pressure is part of the screen from 15 y (form "PTM ≥ 15", clinical-rules.md §2.3) [S].
 const BP_FROM_AGE = 15
-// Adult cut-offs from 18 y; below, adult labels do not apply (ilp-domain.md §2.3) [K].
+// Adult cut-offs from 18 y; below, adult labels do not apply (clinical-rules.md §2.3) [K].
 const ADULT_BP_FROM_AGE = 18
 // 15–17 y: ≥ 130/80 flagged and referred, never labelled "hipertensi"; 120–129/< 80 elevated — AAP 2017 for ≥ 13 y
-// (ilp-domain.md §2.3) [K]
+// (clinical-rules.md §2.3) [K]
 const TEEN_BP = { referSystolic: 130, referDiastolic: 80, elevatedSystolic: 120 }
 
 function bloodPressure(s: RemajaScreening, ageYears: number): Finding[] {
@@ -180,7 +180,7 @@ function bloodPressure(s: RemajaScreening, ageYears: number): Finding[] {
 
 /** The Hb below which a non-pregnant child or adolescent is anaemic, by completed years and sex. */
 export function hbAnaemiaCutoff(ageYears: number, sex: 'L' | 'P'): number {
-  // WHO 2011 (ilp-domain.md §2.3) [S, K]: 5–11 y < 11.5; 12–14 y < 12.0; ≥ 15 y girls < 12.0, boys < 13.0
+  // WHO 2011 (clinical-rules.md §2.3) [S, K]: 5–11 y < 11.5; 12–14 y < 12.0; ≥ 15 y girls < 12.0, boys < 13.0
   if (ageYears < 12) return 11.5
   if (ageYears < 15) return 12
   return sex === 'P' ? 12 : 13
@@ -213,7 +213,7 @@ function anaemia(hbGdl: number | undefined, ageYears: number, sex: 'L' | 'P'): F
   ]
 }
 
-// TTD remaja putri 1 tablet a week (ilp-domain.md §2.3) [S]; the programme gives it to girls from 12 y (SMP/SMA) [K].
+// TTD remaja putri 1 tablet a week (clinical-rules.md §2.3) [S]; the programme gives it to girls from 12 y (SMP/SMA) [K].
 const TTD_PUTRI_FROM_AGE = 12
 
 function ttdPutri(s: RemajaScreening, ageYears: number, sex: 'L' | 'P'): Finding[] {

@@ -46,7 +46,7 @@ const EMPTY: Values = {
   deliveryDate: '',
 }
 
-// Pregnancy questions are offered to women from 10 years (ilp-domain.md §2.2 counts WUS from menarche).
+// Pregnancy questions are offered to women from 10 years (clinical-rules.md §2.2 counts WUS from menarche).
 const PREGNANCY_MIN_AGE_YEARS = 10
 
 function fromMember(m: Member): Values {

@@ -4,6 +4,7 @@ import { useMemberFollowUps, useMemberVisits } from '../../data/visit-hooks'
 import { ageOn, formatAge } from '../../domain/age'
 import { memberStages } from '../../domain/lifecycle'
 import { formatDate, useI18n } from '../i18n'
+import { referralMessages } from '../referrals/messages'
 import { paths } from '../router'
 import { StageBadge } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
@@ -16,7 +17,7 @@ import { findingsByVisit } from '../visits/findings'
 const VisitHistory = lazy(() => import('../visits/VisitHistory'))
 
 export default function MemberDetail({ id }: { id: string }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(referralMessages)
   const today = useToday()
   const member = useMember(id)
   const visits = useMemberVisits(id)

@@ -1,78 +1,84 @@
-// "Perlu dirujuk": everyone in the work area whose latest visit has an open 'rujuk' finding, longest waiting first,
-// with a way to record what became of it (sudah ke pustu/puskesmas, hasil).
-import { type FormEvent, useMemo, useState } from 'react'
-import { useClinicalSettings, useWorkArea, useWorkAreaRows } from '../../data/hooks'
-import { uuidv7s } from '../../data/ids'
-import { useWorkAreaVisits } from '../../data/visit-hooks'
-import { saveFollowUps } from '../../data/visits'
-import { openReferrals, type Referral, referralDaysWaiting } from '../../domain/referrals'
-import type { ErrorKey } from '../../protocol/error-messages'
+// "Rujukan": every open referral of the work area — urgent first, then the most overdue — each with its follow-up
+// and its slip, then the referrals closed in the last 90 days ("Selesai"), latest first.
+import { useState } from 'react'
+import { addDays } from '../../domain/dates'
+import { PROBLEM_LABELS, type Referral, referralDaysWaiting, referralState } from '../../domain/referrals'
 import type { Household, Member } from '../../protocol/records'
-import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../protocol/visits'
-import { formatDate, useI18n } from '../i18n'
+import { type CoreKey, formatDate, type Lang, type Translate, useI18n } from '../i18n'
 import { paths } from '../router'
-import { TextField } from '../shared/Field'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
-import { useSave } from '../shared/useSave'
-import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
-import { findingsByVisit } from '../visits/findings'
+import { FollowUpForm } from './FollowUpForm'
+import { type ReferralKey, referralMessages } from './messages'
+import { useAreaReferrals } from './useReferrals'
+import './referrals.css'
+
+// The "Selesai" list shows what was closed recently: the kader's weekly and monthly reports look back that far.
+const CLOSED_SHOWN_DAYS = 90
 
 export default function ReferralList() {
-  const { t } = useI18n()
+  const { t } = useI18n(referralMessages)
   const today = useToday()
-  const workArea = useWorkArea()
-  const rows = useWorkAreaRows(workArea?.id, today)
-  const area = useWorkAreaVisits(workArea?.id)
-  const settings = useClinicalSettings()
-
-  const { referrals, members, households } = useMemo(() => {
-    const members = new Map<string, Member>()
-    const households = new Map<string, Household>()
-    for (const row of rows ?? []) {
-      households.set(row.household.id, row.household)
-      for (const m of row.members) members.set(m.id, m)
-    }
-    if (!area || !settings) return { referrals: undefined, members, households }
-    const withFindings = [...members.values()].flatMap((m) => {
-      const own = area.visits.filter((v) => v.memberId === m.id)
-      const findings = findingsByVisit(own, m, settings)
-      return own.map((v) => ({ ...v, findings: findings.get(v.id) ?? [] }))
-    })
-    return { referrals: openReferrals(withFindings, area.followUps), members, households }
-  }, [rows, area, settings])
-
+  const area = useAreaReferrals()
+  const open = area?.referrals.filter((r) => !r.closed) ?? []
+  const closedFrom = addDays(today, -CLOSED_SHOWN_DAYS)
+  const closed = area?.referrals.filter((r) => r.closed && r.closed.on >= closedFrom) ?? []
   return (
     <main className="screen">
-      <TopBar title={t('referrals.title')} back={paths.households()} />
-      {referrals === undefined ? (
+      <TopBar title={t('referrals.title')} />
+      {area === undefined ? (
         <p className="loading">{t('common.loading')}</p>
-      ) : referrals.length === 0 ? (
-        <p className="empty">{t('referrals.none')}</p>
       ) : (
-        <ul className="referral-list" aria-label={t('referrals.title')}>
-          {referrals.map((r) => {
-            const member = members.get(r.memberId)
-            return member ? (
-              <li key={r.visitId} className="card">
-                <ReferralItem
-                  referral={r}
-                  member={member}
-                  household={households.get(member.householdId)}
-                  today={today}
-                />
-              </li>
-            ) : null
-          })}
-        </ul>
+        <>
+          <h2 className="section-title">{t('referrals.open', { n: open.length })}</h2>
+          {open.length === 0 ? (
+            <p className="empty">{t('referrals.none')}</p>
+          ) : (
+            <ReferralCards referrals={open} area={area} today={today} />
+          )}
+          {closed.length > 0 && (
+            <>
+              <h2 className="section-title">{t('referrals.closedRecent', { n: closed.length })}</h2>
+              <ReferralCards referrals={closed} area={area} today={today} />
+            </>
+          )}
+        </>
       )}
     </main>
   )
 }
 
+function ReferralCards({
+  referrals,
+  area,
+  today,
+}: {
+  referrals: readonly Referral[]
+  area: { members: Map<string, Member>; households: Map<string, Household> }
+  today: string
+}) {
+  return (
+    <ul className="referral-list">
+      {referrals.map((r) => {
+        const member = area.members.get(r.memberId)
+        return member ? (
+          <li key={r.id} className={`card referral referral-${r.closed ? 'closed' : r.urgency}`}>
+            <ReferralItem
+              referral={r}
+              member={member}
+              household={area.households.get(member.householdId)}
+              today={today}
+            />
+          </li>
+        ) : null
+      })}
+    </ul>
+  )
+}
+
 function ReferralItem({
-  referral,
+  referral: r,
   member,
   household,
   today,
@@ -82,10 +88,18 @@ function ReferralItem({
   household: Household | undefined
   today: string
 }) {
-  const { t, lang } = useI18n()
-  const [open, setOpen] = useState(false)
+  const { t, lang } = useI18n(referralMessages)
+  const [recording, setRecording] = useState(false)
+  const state = referralState(r, today)
+  const last = r.followUps.at(-1)
   return (
     <>
+      <p className="referral-head">
+        {r.urgency === 'segera' && !r.closed && (
+          <span className="badge badge-urgent">{t('referrals.urgent')}</span>
+        )}
+        <strong>{PROBLEM_LABELS[r.problem][lang]}</strong>
+      </p>
       <a className="row-title" href={paths.member(member.id)}>
         {member.name}
       </a>
@@ -96,93 +110,62 @@ function ReferralItem({
         </p>
       )}
       <p className="muted">
-        {t('referrals.since', {
-          date: formatDate(referral.date, lang),
-          days: referralDaysWaiting(referral, today),
-        })}
+        {t('referrals.since', { date: formatDate(r.openedOn, lang), days: referralDaysWaiting(r, today) })} ·{' '}
+        {t('referrals.destination', { place: t(`destination.${r.destination}`) })}
       </p>
-      <FindingList findings={referral.findings} label={t('referrals.reasons')} />
-      {referral.lastFollowUp && (
-        <p className="muted">
-          {t('referrals.lastFollowUp', {
-            outcome: t(`followUp.${referral.lastFollowUp.outcome}`),
-            date: formatDate(referral.lastFollowUp.date, lang),
-          })}
-          {referral.lastFollowUp.id && (
-            <>
-              {' · '}
-              <RecordSyncMark recordId={referral.lastFollowUp.id} />
-            </>
-          )}
-        </p>
-      )}
-      {open ? (
-        <FollowUpForm referral={referral} today={today} onDone={() => setOpen(false)} />
+      <FindingList findings={r.findings} label={t('referrals.reasons')} />
+      {r.closed ? (
+        <p className="referral-closed">{closedText(r, t, lang)}</p>
       ) : (
-        <button type="button" className="button secondary" onClick={() => setOpen(true)}>
-          {t('referrals.record')}
-        </button>
+        <>
+          <p className={state === 'overdue' ? 'referral-overdue' : 'muted'}>
+            {state === 'overdue'
+              ? t('referrals.overdue', { date: formatDate(addDays(r.dueTo, 1), lang) })
+              : t('referrals.due', { from: formatDate(r.dueFrom, lang), to: formatDate(r.dueTo, lang) })}
+          </p>
+          {last && (
+            <p className="muted">
+              {t('referrals.followUp', {
+                date: formatDate(last.date, lang),
+                outcome: t(`followUp.${last.outcome}`),
+              })}
+            </p>
+          )}
+          {recording ? (
+            <FollowUpForm referral={r} today={today} onDone={() => setRecording(false)} />
+          ) : (
+            <div className="referral-actions">
+              <button type="button" className="button primary small" onClick={() => setRecording(true)}>
+                {t('referrals.record')}
+              </button>
+              <a className="button secondary small" href={paths.referralSlip(member.id)}>
+                {t('referrals.slip')}
+              </a>
+            </div>
+          )}
+        </>
       )}
     </>
   )
 }
 
-function FollowUpForm({
-  referral,
-  today,
-  onDone,
-}: {
-  referral: Referral
-  today: string
-  onDone: () => void
-}) {
-  const { t } = useI18n()
-  const [outcome, setOutcome] = useState<FollowUpOutcome>()
-  const [date, setDate] = useState(today)
-  const [result, setResult] = useState('')
-  const [error, setError] = useState<ErrorKey>()
-  // One id per finding, made when the form opens: a repeated Simpan stores each follow-up once.
-  const [saveIds] = useState(() => uuidv7s(referral.findings.length, Date.now()))
-  const { saving, failure, run } = useSave()
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    if (!outcome) return setError('err.followUp.outcome')
-    const inputs = referral.findings.map((f) => ({
-      visitId: referral.visitId,
-      findingCode: f.code,
-      date,
-      outcome,
-      result,
-    }))
-    const done = await run(() => saveFollowUps(inputs, { now: new Date(), today, saveIds }))
-    if (!done) return
-    const refused = done.value.find((r) => !r.ok)
-    if (refused && !refused.ok) return setError(Object.values(refused.errors)[0]?.key ?? 'err.invalid')
-    onDone()
+function closedText(r: Referral, t: Translate<CoreKey | ReferralKey>, lang: Lang): string {
+  const closed = r.closed
+  if (!closed) return ''
+  const date = formatDate(closed.on, lang)
+  switch (closed.by) {
+    case 'followUp': {
+      const { outcome, facility, result } = closed.followUp
+      const where = facility ? ` (${t(`destination.${facility}`)})` : ''
+      const detail = result ? ` — ${result}` : ''
+      return t('referrals.closedBy.followUp', {
+        date,
+        outcome: `${t(`followUp.${outcome}`)}${where}${detail}`,
+      })
+    }
+    case 'remeasured':
+      return t('referrals.closedBy.remeasured', { date })
+    case 'case':
+      return t('referrals.closedBy.case', { date })
   }
-
-  return (
-    <form className="form follow-up" onSubmit={submit} noValidate>
-      <fieldset className={`field${error === 'err.followUp.outcome' ? ' field-error' : ''}`}>
-        <legend>{t('referrals.outcome')}</legend>
-        {FOLLOW_UP_OUTCOMES.map((o) => (
-          <label key={o} className="checkbox">
-            <input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} />
-            {t(`followUp.${o}`)}
-          </label>
-        ))}
-      </fieldset>
-      <TextField label={t('visit.date')} type="date" max={today} value={date} onChange={setDate} />
-      <TextField label={t('referrals.result')} value={result} onChange={setResult} />
-      {(error || failure) && (
-        <p className="form-failure" role="alert">
-          {t(error ?? failure ?? 'err.invalid')}
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={saving}>
-        {t('common.save')}
-      </button>
-    </form>
-  )
 }

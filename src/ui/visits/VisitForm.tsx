@@ -9,6 +9,12 @@ import { saveVisit, validateVisit } from '../../data/visits'
 import { daysBetween } from '../../domain/dates'
 import { memberStages } from '../../domain/lifecycle'
 import { extremeValues } from '../../domain/plausibility'
+import {
+  DESTINATIONS,
+  type Destination,
+  isReferralProblem,
+  type ReferralProblem,
+} from '../../domain/referrals'
 import { type ScreeningPart, screeningPartsFor } from '../../domain/screening'
 import { visitFindings } from '../../domain/visit-findings'
 import type { VisitParts } from '../../protocol/visit-parts'
@@ -25,6 +31,7 @@ import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { FindingList } from './FindingList'
 import { PartSection } from './parts'
+import { ReferralChoices, referralProblems } from './ReferralChoices'
 
 type Parts = Record<string, Record<string, unknown>>
 
@@ -35,6 +42,8 @@ interface Values {
   note: string
   /** Extreme values the kader confirmed, as `${part}.${field}`. */
   confirmed: string[]
+  /** Destinations the kader changed from the default, by referral problem. */
+  destinations: Partial<Record<ReferralProblem, Destination>>
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -55,6 +64,14 @@ function restore(stored: Record<string, unknown>, initial: Values): Values {
     confirmed: Array.isArray(stored.confirmed)
       ? stored.confirmed.filter((c): c is string => typeof c === 'string')
       : initial.confirmed,
+    destinations: isRecord(stored.destinations)
+      ? Object.fromEntries(
+          Object.entries(stored.destinations).filter(
+            (e): e is [ReferralProblem, Destination] =>
+              isReferralProblem(e[0]) && DESTINATIONS.some((d) => d === e[1]),
+          ),
+        )
+      : initial.destinations,
   }
 }
 
@@ -74,6 +91,7 @@ const blank = (today: string): Values => ({
   parts: {},
   note: '',
   confirmed: [],
+  destinations: {},
 })
 
 type VisitMember = NonNullable<ReturnType<typeof useMember>>
@@ -86,7 +104,14 @@ function toInput(v: Values, memberId: string, correcting: string | undefined) {
     supersedes: correcting,
     parts: filledOf(v.parts),
     note: v.note,
+    referrals: referralChoices(v.destinations),
   }
+}
+
+/** The destinations the kader chose, as the visit stores them (none: every referral goes to its default). */
+function referralChoices(destinations: Values['destinations']) {
+  const chosen = Object.entries(destinations).map(([problem, destination]) => ({ problem, destination }))
+  return chosen.length > 0 ? chosen : undefined
 }
 
 const filledOf = (parts: Parts): Parts =>
@@ -126,6 +151,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
       parts: old.parts as Parts,
       note: old.note ?? '',
       confirmed: [],
+      destinations: Object.fromEntries((old.referrals ?? []).map((r) => [r.problem, r.destination])),
     }
   }, [correcting, old, today])
   const memberKey = member ? member.id : undefined
@@ -156,14 +182,18 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
     () => (visits ?? []).filter((v) => !v.supersededBy && v.id !== correcting && v.date <= date),
     [visits, correcting, date],
   )
+  const unconfirmed = member ? extremesOf(values, member, today).filter((x) => !x.confirmed) : []
+  // Until the kader confirms an extreme value it says "re-measure"; confirmed, it is read like any other.
+  const extremesConfirmed = unconfirmed.length === 0
   const findings = useMemo(
     () =>
       member && settings && stages
-        ? visitFindings({ date, parts: filledParts as VisitParts }, member, history, settings)
+        ? visitFindings({ date, parts: filledParts as VisitParts }, member, history, settings, {
+            extremesConfirmed,
+          })
         : [],
-    [member, settings, stages, date, filledParts, history],
+    [member, settings, stages, date, filledParts, history, extremesConfirmed],
   )
-  const unconfirmed = member ? extremesOf(values, member, today).filter((x) => !x.confirmed) : []
 
   if (member === undefined || (correcting && old === undefined) || !f.values)
     return <p className="loading">{t('common.loading')}</p>
@@ -243,6 +273,13 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
           ) : (
             <FindingList findings={findings} label={t('visit.findings')} />
           )}
+          <ReferralChoices
+            referring={referralProblems(findings)}
+            chosen={values.destinations}
+            onChoose={(problem, destination) =>
+              f.update({ destinations: { ...values.destinations, [problem]: destination } })
+            }
+          />
         </section>
         {form.errors.parts && <p className="form-failure">{t(form.errors.parts.key)}</p>}
         {form.errors.memberId && <p className="form-failure">{t(form.errors.memberId.key)}</p>}

@@ -1,4 +1,4 @@
-// Permenkes 2/2020 categories on both sides of every cut-off (ilp-domain.md §2.1).
+// Permenkes 2/2020 categories on both sides of every cut-off (clinical-rules.md §2.1).
 import { describe, expect, it } from 'vitest'
 import { categorize, type Indicator, muacCategory } from '../../../src/domain/growth'
 

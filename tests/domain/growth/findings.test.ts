@@ -54,10 +54,17 @@ describe('growthFindings', () => {
     ])
   })
 
-  it('asks to re-measure instead of categorising a flagged value or a standing baby', () => {
+  it('asks to re-measure a flagged value not yet confirmed, and a standing baby', () => {
     const standing = zScore({ indicator: 'lhfa', sex: 'P', ageDays: 200, lengthCm: 65, position: 'standing' })
-    const findings = growthFindings({ ageMonths: 6.6, scores: { lhfa: standing, wfa: ok(-6.5, true) } })
+    const scores = { lhfa: standing, wfa: ok(-6.5, true) }
+    const findings = growthFindings({ ageMonths: 6.6, scores, confirmed: false })
     expect(codes(findings)).toEqual(['bbu.tidak-wajar:perhatian', 'tbu.posisi-salah:perhatian'])
+  })
+
+  it('reads a flagged value once confirmed: beyond the most severe category, referred (BGM too)', () => {
+    const findings = growthFindings({ ageMonths: 18, scores: { wfa: ok(-6.5, true), wflh: ok(-5.4, true) } })
+    expect(codes(findings)).toEqual(['bbu.sangat-kurang:rujuk', 'kms.bgm:rujuk', 'bbtb.gizi-buruk:rujuk'])
+    expect(findings.find((f) => f.code === 'bbtb.gizi-buruk')?.urgent).toBe(true)
   })
 
   it('uses the school-age IMT/U bands and no BGM from 60 months', () => {

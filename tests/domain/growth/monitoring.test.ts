@@ -1,4 +1,4 @@
-// N/T/O/B, KBM, 2T and BGM (Buku KIA / KMS, ilp-domain.md §2.1).
+// N/T/O/B, KBM, 2T and BGM (Buku KIA / KMS, clinical-rules.md §2.1).
 import { describe, expect, it } from 'vitest'
 import { isBgm, KBM_GRAMS, kbmGrams, twoT, weightGainStatus } from '../../../src/domain/growth'
 

@@ -1,4 +1,4 @@
-// The rules of zScore() one by one (../shared/data/who-growth/README.md); who-reference.test.ts checks the whole
+// The rules of zScore() one by one (clinical-rules.md §6); who-reference.test.ts checks the whole
 // against WHO's published z-scores.
 import { describe, expect, it } from 'vitest'
 import { type ZScoreInput, zScore } from '../../../src/domain/growth'

@@ -77,7 +77,7 @@ describe('pwsCsv: figures', () => {
     expect(byCode(rowsId, 'risk.hipertensi')?.slice(3, 6)).toEqual(['4', '6', '66,7'])
     expect(byCode(rowsId, 'coverage.dewasa')?.slice(3, 6)).toEqual(['5', '11', '45,5'])
     expect(byCode(rowsId, 'visits.rumah')?.[3]).toBe('7')
-    expect(byCode(rowsId, 'referrals.open')?.[3]).toBe('13')
+    expect(byCode(rowsId, 'referrals.open')?.[3]).toBe('12')
     expect(byCode(rowsId, 'sasaran.households')?.[3]).toBe('5')
   })
 
@@ -120,7 +120,7 @@ describe('pwsCsv: register', () => {
       'Krajan',
       '001',
       '002',
-      'T (tidak naik), 2T, Dirujuk bulan ini, Rujukan belum selesai',
+      'T (tidak naik), 2T, Rujukan selesai bulan ini',
       expect.stringContaining('T: berat badan tidak naik'),
     ])
     const m1 = register.find((r) => r[1] === 'Siti')

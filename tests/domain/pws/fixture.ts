@@ -52,12 +52,15 @@
 // VISITS in March (current, not deleted, in the area): posyandu 20 — b01 b02 b03 b04 b05 b07 b09 b10 b11 b12(fix)
 //   p01 r1 d1 d2(fix) d3 d4 l1 l2 m1 m3(02-03); home 7 — b06 b08 b13 d5 m2 m3(20-03) n1. Total 27 visits, 26 people.
 //
-// REFERRALS:
-//   made in March (a 'rujuk' finding): b02 b03 b07 b12 (T), b09 (BGM), b10 (stunting), b11 (wasting), d1 d3 d4 l2
-//     (hipertensi), l1 (GDS, SKILAS), d5 (TBC) = 13
-//   closed in March: d1 (both findings, 15-03 and 20-03), d6 (February's referral, 05-03) = 2
-//   open on 31-03: b02 b03 (2T still open: only the T was followed up) b07 b09 b10 b11 b12 d3 (belum berangkat)
-//     d4 d5 l1 l2 (went on 02-04: after the month) d7 (February, never followed up) = 13
+// REFERRALS (one per problem, over each person's whole history; a visit that did not re-measure never closes one):
+//   opened in February: b03 (T on 10-02, growth), b09 (BGM on 10-02), d6, d7 (hipertensi)
+//   made in March (opened by a March visit): b02 b07 b12 (T), b10 (stunting), b11 (wasting), d1 (hipertensi, GDS),
+//     d3 d4 l2 (hipertensi), l1 (GDS, SKILAS), d5 (TBC) = 11 — b03 and b09 still refer in March but their
+//     February referral is the one open
+//   closed in March: b03 (its growth referral, followed up on 20-03 — one referral for T and 2T), d1 (both, 15-03
+//     and 20-03), d6 (February's, 05-03) = 3
+//   open on 31-03: b02 b07 b09 b10 b11 b12, d3 (belum berangkat), d4 d5 l1, l2 (went on 02-04: after the month),
+//     d7 (February, never followed up) = 12
 //
 // REGISTER: everyone above with a flag = 16: b02 b03 b07 b09 b10 b11 b12 m1 d1 d3 d4 d5 d6 d7 l1 l2.
 import type { PwsInput } from '../../../src/domain/pws'

@@ -31,13 +31,14 @@ export function makeVisit(
   return { id: `v${String(visitSeq).padStart(4, '0')}`, memberId: member.id, date, parts, ...extra }
 }
 
+/** A follow-up of the referral `problem` ('tekanan_darah', 'gula_darah' …) opened by `visit`. */
 export function makeFollowUp(
   visit: Pick<ScheduleVisit, 'id'>,
-  findingCode: string,
+  problem: string,
   date: string,
   outcome: ScheduleFollowUp['outcome'],
 ): ScheduleFollowUp {
-  return { id: `f-${visit.id}-${findingCode}-${date}`, visitId: visit.id, findingCode, date, outcome }
+  return { id: `f-${visit.id}-${problem}-${date}`, visitId: visit.id, problem, date, outcome }
 }
 
 export function tasks(

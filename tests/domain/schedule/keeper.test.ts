@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DATA_TODAY, generate, KADER, POSYANDU_CALENDAR } from '../../../bench/generate'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../../src/domain/clinical-settings'
+import { PROBLEM_LABELS, problemItemOf } from '../../../src/domain/referrals'
 import {
   type ScheduleFollowUp,
   ScheduleKeeper,
@@ -9,7 +10,7 @@ import {
   type ScheduleVisit,
   visitTasks,
 } from '../../../src/domain/schedule'
-import { referralFindings } from '../../../src/domain/visit-findings'
+import { problemFindings } from '../../../src/domain/visit-findings'
 
 // The keeper recomputes only the members an edit touches; after any sequence of edits its list must be the one a
 // full run over the same records gives. The edits are those the app makes: visits saved (also ones finding a
@@ -116,15 +117,16 @@ describe('ScheduleKeeper', () => {
           .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1))
           .at(-1)
         if (!latest) return false
-        const findings = referralFindings(latest, member, visitsOf(member.id), DEFAULT_CLINICAL_SETTINGS)
-        const finding = findings[0]
-        if (!finding) return false
+        const findings = problemFindings(latest, member, visitsOf(member.id), DEFAULT_CLINICAL_SETTINGS)
+        const finding = findings.find((x) => x.level === 'rujuk')
+        const problem = finding && problemItemOf(finding.code)?.problem
+        if (!problem || !(problem in PROBLEM_LABELS)) return false
         const f: ScheduleFollowUp = {
           id: newId('followup'),
           visitId: latest.id,
-          findingCode: finding.code,
+          problem,
           date: DATA_TODAY,
-          outcome: 'sudah_ke_pustu',
+          outcome: 'sampai',
         }
         records.followUps.set(f.id, f)
         keeper.putFollowUps([f])

@@ -38,12 +38,12 @@ describe('visitTasks', () => {
     ])
   })
 
-  it('gives every task its member’s household, a source in ilp-domain.md and a unique id', () => {
+  it('gives every task its member’s household, a source in clinical-rules.md and a unique id', () => {
     const list = tasks('2024-06-12', { members, visits })
     expect(new Set(list.map((t) => t.id)).size).toBe(list.length)
     for (const t of list) {
       expect(t.householdId).toBe('h1')
-      expect(t.source).toMatch(/ilp-domain\.md §\d/)
+      expect(t.source).toMatch(/clinical-rules\.md §\d/)
       expect(t.priority).toBe(PRIORITY[t.rule])
       expect(t.id).toBe(`${t.rule}:${t.memberId}:${t.dueFrom}`)
     }
@@ -67,7 +67,7 @@ describe('visitTasks', () => {
 
   it('ignores visits dated before a corrected birth date, instead of failing the whole schedule', () => {
     const adult = makeMember({ id: 'adult', birthDate: '1980-01-01' })
-    const visit = makeVisit(adult, '2024-05-02', { dewasa: { systolicMmHg: 190, diastolicMmHg: 120 } })
+    const visit = makeVisit(adult, '2024-05-02', { dewasa: { systolicMmHg: 160, diastolicMmHg: 100 } })
     const before = tasks('2024-06-12', { members: [adult], visits: [visit] })
     expect(before.map((t) => t.rule)).toContain('rujukan')
     const corrected = { ...adult, birthDate: '2024-06-01' }
@@ -77,7 +77,7 @@ describe('visitTasks', () => {
 
   it('has a priority for every rule, 1 for referrals and the first days after birth', () => {
     expect(Object.keys(PRIORITY).sort()).toEqual([...TASK_RULES].sort())
-    expect(TASK_RULES.filter((r) => PRIORITY[r] === 1)).toEqual(['kn1', 'kf1', 'rujukan'])
+    expect(TASK_RULES.filter((r) => PRIORITY[r] === 1)).toEqual(['kn1', 'kf1', 'rujukan', 'rujukan_segera'])
     expect(TASK_RULES.filter((r) => PRIORITY[r] === 3)).toEqual([
       'vitamin_a',
       'skrining_dewasa',

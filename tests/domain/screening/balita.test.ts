@@ -84,7 +84,28 @@ describe('balitaMeasures', () => {
     const m = balitaMeasures({ weightKg: 40 }, GIRL_2Y)
     expect(m.indicators.wfa.z).toMatchObject({ ok: true, flagged: true })
     expect(m.indicators.wfa.category).toBeUndefined()
-    expect(only(interpretBalita({ weightKg: 40 }, GIRL_2Y, []), 'bbu.')).toEqual(['bbu.tidak-wajar'])
+    const unconfirmed = { ...GIRL_2Y, extremesConfirmed: false }
+    expect(only(interpretBalita({ weightKg: 40 }, unconfirmed, []), 'bbu.')).toEqual(['bbu.tidak-wajar'])
+  })
+
+  it('refers a boy whose extreme measurements were confirmed (548 days, 4.8 kg, 72 cm): gizi buruk, segera', () => {
+    const boy = ctx('2023-01-01', '2024-07-02', { sex: 'L' }) // 548 days
+    const findings = interpretBalita({ weightKg: 4.8, lengthCm: 72, position: 'lying' }, boy, [])
+    expect(only(findings, 'bbu.', 'kms.bgm', 'bbtb.')).toEqual([
+      'bbu.sangat-kurang',
+      'kms.bgm',
+      'bbtb.gizi-buruk',
+    ])
+    const growth = findings.filter((f) => /^(bbu\.|bbtb\.|kms\.bgm)/.test(f.code))
+    expect(growth.map((f) => f.level)).toEqual(['rujuk', 'rujuk', 'rujuk'])
+    expect(findings.find((f) => f.code === 'bbtb.gizi-buruk')?.urgent).toBe(true)
+    // While the kader has not confirmed them, the form says to re-measure.
+    const typing = interpretBalita(
+      { weightKg: 4.8, lengthCm: 72, position: 'lying' },
+      { ...boy, extremesConfirmed: false },
+      [],
+    )
+    expect(only(typing, 'bbu.', 'bbtb.')).toEqual(['bbu.tidak-wajar', 'bbtb.tidak-wajar'])
   })
 
   it('reads LiLA by the absolute cut-offs', () => {

@@ -54,6 +54,6 @@ describe('interpretScreenings', () => {
     const ctx = makeContext({ birthDate: bornYearsAgo(65), sex: 'L' })
     const found = interpretScreenings({ lansia: { systolicMmHg: 150, waistCm: 95, smoking: 'aktif' } }, ctx)
     expect(found.length).toBe(3)
-    expect(found.every((f) => f.source.includes('ilp-domain.md §'))).toBe(true)
+    expect(found.every((f) => f.source.includes('clinical-rules.md §'))).toBe(true)
   })
 })

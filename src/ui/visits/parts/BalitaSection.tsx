@@ -10,9 +10,9 @@ import { NumberField } from './NumberField'
 import type { PartSectionProps } from './types'
 import { useSection } from './useSection'
 
-// PB (lying) under 24 months, TB (standing) from 24 months: ilp-domain.md §2.1; WHO's 731-day switch.
+// PB (lying) under 24 months, TB (standing) from 24 months: clinical-rules.md §2.1; WHO's 731-day switch.
 const STANDING_FROM_DAYS = 731
-// LiLA from 6 months (ilp-domain.md §2.1), ASI eksklusif under 6 months, obat cacing from 12 months (immunization.ts).
+// LiLA from 6 months (clinical-rules.md §2.1), ASI eksklusif under 6 months, obat cacing from 12 months (immunization.ts).
 const LILA_FROM_MONTHS = 6
 const ASI_UNTIL_MONTHS = 6
 const DEWORMING_FROM_MONTHS = 12

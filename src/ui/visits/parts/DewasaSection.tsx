@@ -20,7 +20,7 @@ const PUS_MAN_MAX_YEARS = 59
 
 /**
  * Usia dewasa (19–59 y), and the first half of lansia: IMT inputs, lingkar perut, TD, GDS, PUMA from 40 y, TBC,
- * kesehatan jiwa, KB for PUS, merokok (ilp-domain.md §2.4; Kartu Bantu dewasa).
+ * kesehatan jiwa, KB for PUS, merokok (clinical-rules.md §2.4; Kartu Bantu dewasa).
  */
 export function DewasaSection(props: PartSectionProps<DewasaScreening>) {
   const { t, lang } = useI18n(visitMessages)

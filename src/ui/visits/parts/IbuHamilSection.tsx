@@ -10,7 +10,7 @@ import { NumberField } from './NumberField'
 import type { PartSectionProps } from './types'
 import { useSection } from './useSection'
 
-/** Ibu hamil: LiLA, TD, Hb, TTD, ANC contacts and the pregnancy danger signs (ilp-domain.md §1.2, §2.2). */
+/** Ibu hamil: LiLA, TD, Hb, TTD, ANC contacts and the pregnancy danger signs (clinical-rules.md §1.2, §2.2). */
 export function IbuHamilSection(props: PartSectionProps<IbuHamilScreening>) {
   const t = useT(visitMessages)
   const { value, visitDate } = props

@@ -7,7 +7,7 @@ import { Skilas } from './Skilas'
 import type { PartSectionProps } from './types'
 import { useSection } from './useSection'
 
-/** Lansia (≥ 60 y): everything of dewasa, plus SKILAS (6 domains) and AKS (10 items) (ilp-domain.md §2.5). */
+/** Lansia (≥ 60 y): everything of dewasa, plus SKILAS (6 domains) and AKS (10 items) (clinical-rules.md §2.5). */
 export function LansiaSection(props: PartSectionProps<LansiaScreening>) {
   const t = useT(visitMessages)
   const s = useSection('lansia', props)

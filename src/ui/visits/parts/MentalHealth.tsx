@@ -10,7 +10,7 @@ const SRQ20 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
 const SCORES = [0, 1, 2, 3] as const
 
 /**
- * SRQ-20 (Juknis ILP) or PHQ-2 + GAD-2 (CKG 2025), as the clinical settings choose (ilp-domain.md §2.4). A record
+ * SRQ-20 (Juknis ILP) or PHQ-2 + GAD-2 (CKG 2025), as the clinical settings choose (clinical-rules.md §2.4). A record
  * already holding the other instrument shows that one, so a correction never hides what was asked.
  */
 export function MentalHealth({ s }: { s: ReturnType<typeof useSection> }) {

@@ -7,7 +7,7 @@ import { ContactDates } from './ContactDates'
 import type { PartSectionProps } from './types'
 import { useSection } from './useSection'
 
-/** Bayi baru lahir (0–28 days): jam lahir, the KN contacts and the newborn danger signs (ilp-domain.md §2.2). */
+/** Bayi baru lahir (0–28 days): jam lahir, the KN contacts and the newborn danger signs (clinical-rules.md §2.2). */
 export function NeonatusSection(props: PartSectionProps<NeonatusScreening>) {
   const t = useT(visitMessages)
   const { value, visitDate } = props

@@ -9,7 +9,7 @@ import { Smoking } from './Smoking'
 import type { PartSectionProps } from './types'
 import { useSection } from './useSection'
 
-// From 15 y: TD, gula darah, merokok ("PTM ≥ 15", ilp-domain.md §2.3). TTD remaja putri from 12 y (remaja.ts).
+// From 15 y: TD, gula darah, merokok ("PTM ≥ 15", clinical-rules.md §2.3). TTD remaja putri from 12 y (remaja.ts).
 const PTM_FROM_YEARS = 15
 const TTD_PUTRI_FROM_YEARS = 12
 

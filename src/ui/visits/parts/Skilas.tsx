@@ -8,7 +8,7 @@ import type { useSection } from './useSection'
 
 const WHISPER = ['dengar', 'tidak_dengar', 'tidak_bisa_dites'] as const
 
-/** SKILAS, domain by domain as the instrument asks it (ilp-domain.md §2.5). */
+/** SKILAS, domain by domain as the instrument asks it (clinical-rules.md §2.5). */
 export function Skilas({ s }: { s: ReturnType<typeof useSection> }) {
   const t = useT(visitMessages)
   const a = (s.get('skilas') as SkilasAnswers | undefined) ?? {}
