@@ -5,7 +5,7 @@ import type { PosyanduCalendar } from '../domain/schedule/types'
 import { HouseholdDetail } from './households/HouseholdDetail'
 import { HouseholdList } from './households/HouseholdList'
 import { useT } from './i18n'
-import { UpdateBanner } from './pwa'
+import { InstallBanner, UpdateBanner } from './pwa'
 import { paths, type Route, useRoute } from './router'
 import { BottomNav } from './shared/BottomNav'
 import { useToday } from './shared/today'
@@ -67,6 +67,7 @@ export function App() {
   return (
     <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />
+      <InstallBanner />
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Screen route={route} />
       </Suspense>

@@ -12,7 +12,16 @@ import { type Translate, translate } from './translate'
 
 export type { Lang } from '../../domain/text'
 export { defineMessages, type KeyOf, type Messages } from './dictionary'
-export { formatDate, formatDateTime, formatNumber, formatWhen, LOCALES, numberFormat } from './locale'
+export {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatWhen,
+  LOCALES,
+  numberFormat,
+} from './locale'
 export type { CoreKey } from './messages'
 export { issueText, type Params, type Translate, translate } from './translate'
 
