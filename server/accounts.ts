@@ -100,6 +100,8 @@ function toAccount(row: UserRow): Account {
 /** Who a request is from: the account and the token (for rate limits and revocation). */
 export interface Session extends Account {
   tokenId: string
+  /** The device the token was issued to (login's deviceId): the only node its stamps may carry. */
+  deviceId: string | null
 }
 
 /** Checks a username and password; on success stores a new device token and returns it with the account. */
@@ -129,8 +131,8 @@ export async function login(
 
 /** The session of a bearer token; undefined for an unknown or revoked token, or a disabled account. */
 export async function authenticate(db: Database, token: string): Promise<Session | undefined> {
-  const [row] = await db.query<UserRow & { token_id: string }>(
-    `SELECT ${USER_COLUMNS}, t.id AS token_id FROM tokens t JOIN users u ON u.id = t.user_id
+  const [row] = await db.query<UserRow & { token_id: string; device_id: string | null }>(
+    `SELECT ${USER_COLUMNS}, t.id AS token_id, t.device_id FROM tokens t JOIN users u ON u.id = t.user_id
      JOIN work_areas w ON w.id = u.work_area_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
     [hashToken(token)],
@@ -142,7 +144,7 @@ export async function authenticate(db: Database, token: string): Promise<Session
      WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 hour')`,
     [row.token_id],
   )
-  return { ...toAccount(row), tokenId: row.token_id }
+  return { ...toAccount(row), tokenId: row.token_id, deviceId: row.device_id }
 }
 
 /** Administration (the CLI, the demo seed and tests); every function checks its input and throws AccountError. */

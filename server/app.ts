@@ -22,7 +22,8 @@ import {
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
 import { ApiError, brotliJson, type RateLimit, RateLimiter, readJsonBody } from './http'
-import { pull, push } from './sync'
+import { pull } from './sync/pull'
+import { push } from './sync/push'
 
 export interface AppLimits {
   /** Per device token, on every authenticated request. */
@@ -158,7 +159,13 @@ export function createApp(opts: AppOptions) {
     checkWorkArea(session, c.req.query('workArea'))
     const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
     const limit = integer(c.req.query('limit') ?? String(PULL_PAGE_SIZE), 1, PULL_PAGE_SIZE, 'limit')
-    const body: PullResponse = { ...(await pull(db, session, cursor, limit)), serverTime: serverTime() }
+    const epoch = c.req.query('epoch')
+    if (epoch !== undefined && !/^[0-9a-f-]{36}$/.test(epoch))
+      throw new ApiError(400, 'bad-request', 'epoch is the id a pull answered with.')
+    const body: PullResponse = {
+      ...(await pull(db, session, { cursor, epoch, limit })),
+      serverTime: serverTime(),
+    }
     return c.json(body)
   })
 

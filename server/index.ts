@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { type AccountAdmin, accountAdmin } from './accounts'
 import { type AppLimits, createApp } from './app'
 import { type Database, openDatabase } from './db'
+import { openEpoch } from './sync/epochs'
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -33,6 +34,10 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(opts)
+  await openEpoch(db).catch(async (error: unknown) => {
+    await db.close()
+    throw error
+  })
   const app = createApp({ db, ...opts })
   const hostname = opts.hostname ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {

@@ -1,6 +1,6 @@
-// Which addresses a work area covers. Names are compared normalised — trimmed, single spaces, lower case, RT/RW
-// zero-padded — because kaders type "Karang Anyar " and "karang anyar" for the same dusun and "3" for RT 003.
-import { type Address, padRtRw } from '../src/protocol/records'
+// Which addresses a work area covers, with the area-name normalisation of src/domain/work-area.ts: kaders type
+// "Karang Anyar " and "karang anyar" for the same dusun and "3" for RT 003.
+import { type AreaAddress, areaName, areaNumber } from '../src/domain/work-area'
 import type { WorkAreaInfo } from '../src/protocol/wire'
 
 /** The address parts a work area can narrow by, normalised; undefined = every value. */
@@ -13,29 +13,31 @@ export interface AreaKey {
   rt: string | undefined
 }
 
-export const normName = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase()
-const normNumber = (s: string): string => padRtRw(s.trim())
+/** Where a household is, normalised: stored next to the record for scoped pulls. */
+export type Place = Required<{ [K in keyof AreaKey]: string }>
+
+const optional = (s: string | undefined, norm: (s: string) => string) =>
+  s === undefined ? undefined : norm(s)
 
 export function areaOfWorkArea(w: WorkAreaInfo): AreaKey {
   return {
-    kabupaten: normName(w.kabupaten),
-    kecamatan: normName(w.kecamatan),
-    desa: normName(w.desa),
-    dusun: w.dusun === undefined ? undefined : normName(w.dusun),
-    rw: w.rw === undefined ? undefined : normNumber(w.rw),
-    rt: w.rt === undefined ? undefined : normNumber(w.rt),
+    kabupaten: areaName(w.kabupaten),
+    kecamatan: areaName(w.kecamatan),
+    desa: areaName(w.desa),
+    dusun: optional(w.dusun, areaName),
+    rw: optional(w.rw, areaNumber),
+    rt: optional(w.rt, areaNumber),
   }
 }
 
-/** The normalised location of a household's address, stored next to the record for scoped pulls. */
-export function areaOfAddress(a: Address): Required<{ [K in keyof AreaKey]: string }> {
+export function areaOfAddress(a: AreaAddress): Place {
   return {
-    kabupaten: normName(a.kabupaten),
-    kecamatan: normName(a.kecamatan),
-    desa: normName(a.desa),
-    dusun: normName(a.dusun),
-    rw: normNumber(a.rw),
-    rt: normNumber(a.rt),
+    kabupaten: areaName(a.kabupaten),
+    kecamatan: areaName(a.kecamatan),
+    desa: areaName(a.desa),
+    dusun: areaName(a.dusun),
+    rw: areaNumber(a.rw),
+    rt: areaNumber(a.rt),
   }
 }
 

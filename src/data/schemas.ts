@@ -59,7 +59,11 @@ export type WorkArea = z.infer<typeof workArea>
  * "perlu diperbaiki" with the reason and issues; the next local edit of the record supersedes it (write.ts).
  */
 export const outboxRejection = z.object({
-  reason: z.enum(REJECT_REASONS),
+  /**
+   * The server's reason, or 'server-error': the server failed on this change alone, again and again, while it
+   * took the others (src/sync/isolate.ts) — the kader's next edit of the record sends it anew.
+   */
+  reason: z.enum([...REJECT_REASONS, 'server-error']),
   /** Where and why, as the server said: a path ('headName', 'address.rt') and a UI dictionary key. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
   at: isoDateTime,

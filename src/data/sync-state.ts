@@ -2,7 +2,8 @@
 //   meta 'syncAuth'      — the account this device syncs as (token, user, the server's work area, base URL);
 //   meta 'syncStatus'    — the last run (time, bytes, counts, error), the last success, the clock-skew measure;
 //   meta 'syncProgress'  — the run in progress ("Mengirim 120 dari 500"), absent between runs;
-//   meta 'syncCursor:ID:vN' — the pull cursor of work area ID (written in the same transaction as its page);
+//   meta 'syncCursor:ID:vN' — where pulls of work area ID resume: { cursor, epoch } (PullPosition), written in the
+//                            same transaction as its page;
 //   outbox               — per record: belum terkirim (waiting), ditolak (rejected: reason and issues);
 //   conflicts            — the conflict log.
 // The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
@@ -23,6 +24,20 @@ export const PROGRESS_KEY = 'syncProgress'
  */
 export const PULL_SCHEMA_VERSION = 1
 export const cursorKey = (workAreaId: string): string => `syncCursor:${workAreaId}:v${PULL_SCHEMA_VERSION}`
+
+/** Where pulls resume: the server's cursor and the epoch of its change sequence the cursor was read in. */
+export interface PullPosition {
+  cursor: number
+  /** Absent for a cursor stored before the server had epochs (a bare number). */
+  epoch?: string
+}
+
+export function pullPositionOf(value: unknown): PullPosition {
+  if (typeof value === 'number' && Number.isInteger(value)) return { cursor: value }
+  const v = value as Partial<PullPosition> | undefined
+  if (typeof v?.cursor !== 'number' || !Number.isInteger(v.cursor)) return { cursor: 0 }
+  return typeof v.epoch === 'string' ? { cursor: v.cursor, epoch: v.epoch } : { cursor: v.cursor }
+}
 
 /**
  * The phone's clock is shown as wrong beyond 5 minutes off the server's. Phones on network time are within

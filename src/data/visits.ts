@@ -2,6 +2,7 @@
 // and one outbox row for them (outbox.ts) in one transaction; a correction is a new visit that `supersedes` the old one, which
 // stays stored and is marked superseded on read. So two devices can never edit the same visit.
 
+import { checkFollowUp, checkVisit } from '../domain/visit-checks'
 import {
   type FollowUp,
   type FollowUpInput,
@@ -27,18 +28,7 @@ export type VisitRow = Visit & { supersededBy?: string }
 /** The checks that need no database: the form runs them as the kader types. */
 export function validateVisit(input: unknown, today: string, birthDate?: string): Validation<VisitInput> {
   const result = parse(visitInput, input)
-  const date = result.input.date
-  if (typeof date === 'string') {
-    if (date > today) add(result.errors, 'date', 'err.visit.dateFuture')
-    else if (birthDate && date < birthDate) add(result.errors, 'date', 'err.visit.beforeBirth')
-  }
-  const { parts, checkedIn, services, topics, note, place } = result.input
-  const filled = parts && typeof parts === 'object' ? Object.keys(parts).length : 0
-  const given = [services, topics].some((list) => Array.isArray(list) && list.length > 0)
-  // A check-in alone records that the person came to the posyandu: a home visit with nothing in it records nothing.
-  if (filled === 0 && note === undefined && !given && !(checkedIn === true && place === 'posyandu'))
-    add(result.errors, 'parts', 'err.visit.empty')
-  if (checkedIn === true && place !== 'posyandu') add(result.errors, 'checkedIn', 'err.visit.checkInAtHome')
+  for (const p of checkVisit(result.input, today, birthDate)) add(result.errors, p.field, `err.${p.code}`)
   return settle(result, (v) => v)
 }
 
@@ -153,7 +143,7 @@ export async function saveFollowUp(
   const result = settle(parse(followUpInput, input), (f: FollowUpInput) => f)
   const { value, warnings } = result
   const errors = { ...result.errors }
-  if (value && value.date > opts.today) add(errors, 'date', 'err.visit.dateFuture')
+  for (const p of value ? checkFollowUp(value, opts.today) : []) add(errors, p.field, `err.${p.code}`)
   if (!value || Object.keys(errors).length > 0) return { ok: false, errors, warnings }
   const db = getDb()
   return guardQuota(() =>

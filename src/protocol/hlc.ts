@@ -27,7 +27,8 @@ export const HLC_MAX_DRIFT_MS = 10 * 60_000
 const MAX_MILLIS = 253_402_300_799_999
 
 const HLC_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9A-Za-z_-]{1,64})$/
-const NODE_RE = /^[0-9A-Za-z_-]{1,64}$/
+/** A node: the device id, as a stamp carries it. */
+export const NODE_RE = /^[0-9A-Za-z_-]{1,64}$/
 
 export type HlcErrorReason = 'malformed' | 'clock-drift' | 'counter-overflow'
 

@@ -1,5 +1,5 @@
 // Field-by-field merge of a pushed change into the stored record, last writer wins per field by HLC
-// (hlc.ts). Pure: the same changes give the same record whatever order they arrive in, and a change
+// (hlc.ts). Pure: the same changes give the same fields and stamps whatever order they arrive in, and a change
 // applied twice changes nothing the second time.
 import { compareHlc } from './hlc'
 import type { FieldChange } from './wire'
@@ -8,7 +8,7 @@ import type { FieldChange } from './wire'
 export interface MergeState {
   data: Record<string, unknown>
   hlcs: Record<string, string>
-  /** The smallest stamp ever applied; its time is the record's createdAt. */
+  /** The smallest stamp of the change that created the record; its time is the record's createdAt. */
   createdHlc: string
   /** How many changes set at least one field. */
   version: number
@@ -20,7 +20,11 @@ export interface MergeOutcome {
   applied: string[]
 }
 
-/** Applies each field whose stamp is newer than the stored one; equal stamps keep the greater value (JSON order). */
+/**
+ * Applies each field whose stamp is newer than the stored one; equal stamps keep the greater value (JSON order).
+ * A stored record's createdHlc never moves: only stamps that win change a record, and an old stamp that wins a
+ * field never set (a stale change) must not make the record older than its creation.
+ */
 export function mergeChange(
   stored: MergeState | undefined,
   fields: Record<string, FieldChange>,
@@ -30,7 +34,7 @@ export function mergeChange(
   let createdHlc = stored?.createdHlc
   const applied: string[] = []
   for (const [name, { value, hlc }] of Object.entries(fields)) {
-    if (createdHlc === undefined || compareHlc(hlc, createdHlc) < 0) createdHlc = hlc
+    if (!stored && (createdHlc === undefined || compareHlc(hlc, createdHlc) < 0)) createdHlc = hlc
     const current = hlcs[name]
     const order = current === undefined ? 1 : compareHlc(hlc, current)
     // Two edits with the same stamp can only come from one device reusing a stamp; ordering by value keeps even

@@ -15,10 +15,40 @@ export const isoDate = z.iso.date({ error: errorKey('err.date') })
 /** An instant, UTC: YYYY-MM-DDTHH:mm:ss.sssZ. */
 export const isoDateTime = z.iso.datetime({ error: errorKey('err.datetime') })
 
+/**
+ * Whether PostgreSQL can store a string as text and in JSON: no NUL and no lone surrogate (half of an emoji, cut
+ * by a paste or a length limit). No kader means either, and one such character once made a whole push fail.
+ */
+export function isStorableText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 0 || (c >= 0xdc00 && c <= 0xdfff)) return false
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false
+      i++
+    }
+  }
+  return true
+}
+
+/** The path to the first string or object key in `value` that isStorableText refuses; undefined when none. */
+export function unstorableTextAt(value: unknown, path: readonly string[] = []): string[] | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : [...path]
+  if (typeof value !== 'object' || value === null) return undefined
+  for (const [key, v] of Object.entries(value)) {
+    if (!isStorableText(key)) return [...path, key]
+    const found = unstorableTextAt(v, [...path, key])
+    if (found) return found
+  }
+  return undefined
+}
+
+const storable = z.refine<string>(isStorableText, errorKey('err.text.badChar'))
 const text = (max: number, key: ErrorKey = 'err.required') =>
-  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, errorKey('err.tooLong')))
+  z.string().check(z.trim(), z.minLength(1, key), z.maxLength(max, errorKey('err.tooLong')), storable)
 export const optionalText = (max: number) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, errorKey('err.tooLong'))))
+  z.optional(z.string().check(z.trim(), z.maxLength(max, errorKey('err.tooLong')), storable))
 
 // NIK and No. KK are 16 digits (Dukcapil; clinical-rules.md §4.1–4.2). Deeper NIK checks live in src/domain/nik.ts.
 export const nik = z

@@ -2,11 +2,13 @@
 // Imports only zod/mini and the shared record schemas, never Node: the app's sync engine and server/ both use it.
 import * as z from 'zod/mini'
 import type { ErrorKey } from './error-messages'
+import { NODE_RE } from './hlc'
 import {
   type Household,
   INSERTED_ENTITIES,
   type InsertedEntity,
   id,
+  isStorableText,
   MERGED_ENTITIES,
   type Member,
 } from './records'
@@ -65,9 +67,13 @@ export const pushRequest = z.object({
 })
 
 export const loginRequest = z.object({
-  username: z.string().check(z.minLength(1), z.maxLength(100)),
+  username: z.string().check(z.minLength(1), z.maxLength(100), z.refine(isStorableText)),
   password: z.string().check(z.minLength(1), z.maxLength(200)),
-  deviceId: z.optional(z.string().check(z.maxLength(100))),
+  /**
+   * The device's id: the node of every stamp it makes (hlc.ts). The token is bound to it: the server refuses a
+   * stamp of another node, so one device cannot stamp edits as another. Without it the token can pull but not push.
+   */
+  deviceId: z.optional(z.string().check(z.regex(NODE_RE))),
 })
 
 /** Why the server refused one change; the client keeps the record and shows it as "perlu diperbaiki". */
@@ -113,6 +119,10 @@ export interface PullResponse extends Timed {
   /** Pass back as `cursor` for the next page; unchanged when there was nothing new. */
   nextCursor: number
   hasMore: boolean
+  /** The epoch of the change sequence the cursor belongs to: pass it back as `epoch` with the cursor. */
+  epoch: string
+  /** The cursor sent was no longer valid (a restore from backup, another database): this page starts at 0. */
+  reset?: true
 }
 
 export interface WorkAreaInfo {

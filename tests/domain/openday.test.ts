@@ -15,6 +15,7 @@ import {
   servicePlan,
   suggestedTopics,
 } from '../../src/domain/openday'
+import { checkVisit } from '../../src/domain/visit-checks'
 
 const DAY = '2025-08-12' // the second Tuesday of August: a vitamin A month
 
@@ -260,5 +261,19 @@ describe('rekap hari buka', () => {
     expect(rekap.absent.map((e) => e.memberId)).toEqual(['rina'])
     expect(rekap.referred.map((e) => e.memberId)).toEqual(['bayu'])
     expect(rekap.total).toMatchObject({ expected: 4, came: 3, absent: 1, referred: 1 })
+  })
+})
+
+describe('an open-day visit passes the visit checks of the phone and the server', () => {
+  it('records a check-in alone at the posyandu, services or topics alone anywhere, never a check-in at home', () => {
+    const base = { date: DAY, parts: {} }
+    expect(checkVisit({ ...base, place: 'posyandu', checkedIn: true }, DAY)).toEqual([])
+    expect(checkVisit({ ...base, place: 'posyandu', topics: ['kb'] }, DAY)).toEqual([])
+    expect(checkVisit({ ...base, place: 'rumah', services: ['pmt'] }, DAY)).toEqual([])
+    expect(checkVisit({ ...base, place: 'posyandu' }, DAY)).toEqual([{ field: 'parts', code: 'visit.empty' }])
+    expect(checkVisit({ ...base, place: 'rumah', checkedIn: true }, DAY)).toEqual([
+      { field: 'parts', code: 'visit.empty' },
+      { field: 'checkedIn', code: 'visit.checkInAtHome' },
+    ])
   })
 })

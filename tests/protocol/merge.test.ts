@@ -16,7 +16,8 @@ describe('mergeChange', () => {
     expect(b.state.data).toEqual({ headName: 'A', noKk: '2' })
     expect(b.applied).toEqual(['noKk'])
     expect(b.state.version).toBe(2)
-    expect(b.state.createdHlc).toBe(hlc(5))
+    // Created by the first change; a later, older stamp does not move it.
+    expect(b.state.createdHlc).toBe(hlc(10))
   })
 
   it('changes nothing, version included, when every field is older', () => {
@@ -47,7 +48,10 @@ describe('mergeChange', () => {
         const other = apply(shuffled)
         expect(other?.data).toEqual(one?.data)
         expect(other?.hlcs).toEqual(one?.hlcs)
-        expect(other?.createdHlc).toBe(one?.createdHlc)
+        // createdHlc is the oldest stamp of whichever change created the record.
+        const oldest = (c: (typeof changes)[number] | undefined) => Object.values(c ?? {})[0]?.hlc
+        expect(other?.createdHlc).toBe(oldest(shuffled[0]))
+        expect(one?.createdHlc).toBe(oldest(changes[0]))
       }),
     )
   })

@@ -32,10 +32,15 @@ export const START_TIMEOUT_MS = 60_000
 export interface TestServer extends RunningServer {
   /** Every line the server logged. */
   logs: string[]
+  /** Stops this server and starts another on the same database (PGlite: only with a dataDir). */
+  restart(opts?: ServerOptions): Promise<TestServer>
 }
 
-export async function startTestServer(target: Target, opts: ServerOptions = {}): Promise<TestServer> {
-  const pgSchema = target.databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined
+export async function startTestServer(
+  target: Target,
+  opts: ServerOptions = {},
+  pgSchema = target.databaseUrl ? `test_${randomUUID().replaceAll('-', '')}` : undefined,
+): Promise<TestServer> {
   const logs: string[] = []
   const server = await startServer({
     dataDir: 'memory://',
@@ -46,6 +51,12 @@ export async function startTestServer(target: Target, opts: ServerOptions = {}):
   return {
     ...server,
     logs,
+    async restart(more: ServerOptions = {}) {
+      if (!target.databaseUrl && (opts.dataDir ?? 'memory://').startsWith('memory://'))
+        throw new Error('restart: an in-memory PGlite loses its data; pass a dataDir')
+      await server.close()
+      return startTestServer(target, { ...opts, ...more }, pgSchema)
+    },
     async close() {
       await server.close()
       if (target.databaseUrl && pgSchema) {
@@ -94,8 +105,14 @@ export class Device {
     readonly token: string,
   ) {}
 
-  static async login(url: string, username: string, password: string): Promise<Device> {
-    const res = await api<LoginResponse>(url, 'POST', '/login', { body: { username, password } })
+  /** Logs in as the device `deviceId`: the node its stamps must carry (hlc(…, deviceId)). */
+  static async login(
+    url: string,
+    username: string,
+    password: string,
+    deviceId = 'device-a',
+  ): Promise<Device> {
+    const res = await api<LoginResponse>(url, 'POST', '/login', { body: { username, password, deviceId } })
     if (res.status !== 200) throw new Error(`login failed: ${res.status}`)
     return new Device(url, res.body.token)
   }
@@ -113,20 +130,30 @@ export class Device {
     return api(this.url, 'GET', `/changes?${q}`, { token: this.token })
   }
 
-  /** Pulls every page; returns the latest state of each record and the pages' sizes. */
+  /** Pulls every page from `from` (default: everything); returns the latest state of each record and the pages. */
   async pullAll(
     limit = 500,
-  ): Promise<{ records: Map<string, RecordState>; pages: number[]; cursor: number }> {
+    from: { cursor: number; epoch?: string | undefined } = { cursor: 0 },
+  ): Promise<{
+    records: Map<string, RecordState>
+    pages: number[]
+    cursor: number
+    epoch: string
+    reset: boolean
+  }> {
     const records = new Map<string, RecordState>()
     const pages: number[] = []
-    let cursor = 0
+    let { cursor, epoch } = from
+    let reset = false
     for (;;) {
-      const res = await this.pull(cursor, { limit: String(limit) })
+      const res = await this.pull(cursor, { limit: String(limit), ...(epoch ? { epoch } : {}) })
       if (res.status !== 200) throw new Error(`pull failed: ${res.status}`)
+      reset ||= res.body.reset === true
       for (const r of res.body.records) records.set(r.record.id, r)
       pages.push(res.body.records.length)
       cursor = res.body.nextCursor
-      if (!res.body.hasMore) return { records, pages, cursor }
+      epoch = res.body.epoch
+      if (!res.body.hasMore) return { records, pages, cursor, epoch, reset }
     }
   }
 }
@@ -224,3 +251,43 @@ export const newHousehold = (area: WorkAreaInfo, stamp = hlc(0), overrides: Part
 
 export const newMember = (householdId: string, stamp = hlc(0), overrides: Partial<MemberInput> = {}) =>
   change('members', randomUUID(), { ...memberValues(householdId, overrides) }, stamp)
+
+export function visitChange(
+  memberId: string,
+  householdId: string,
+  workAreaId: string,
+  stamp = hlc(5000),
+): Change {
+  return change(
+    'visits',
+    randomUUID(),
+    {
+      memberId,
+      householdId,
+      workAreaId,
+      date: '2025-06-15',
+      place: 'posyandu',
+      parts: { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } },
+      kader: 'Siti',
+    },
+    stamp,
+  )
+}
+
+export function followUpChange(visit: Change, stamp = hlc(9000)): Change {
+  const v = visit.fields
+  return change(
+    'followUps',
+    randomUUID(),
+    {
+      visitId: visit.recordId,
+      memberId: v.memberId?.value,
+      householdId: v.householdId?.value,
+      workAreaId: v.workAreaId?.value,
+      findingCode: 'balita.bgm',
+      date: '2025-06-16',
+      outcome: 'sudah_ke_pustu',
+    },
+    stamp,
+  )
+}

@@ -5,7 +5,7 @@ import { request } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compareHlc } from '../../src/protocol/hlc'
+import { compareHlc, parseHlc } from '../../src/protocol/hlc'
 import { canonical } from '../../src/protocol/merge'
 import { household, member } from '../../src/protocol/records'
 import { type ChangeResult, PULL_PAGE_SIZE } from '../../src/protocol/wire'
@@ -125,7 +125,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const k = await kader()
       const h = newHousehold(k.area, hlc(0))
       await k.device.push([h])
-      const b = await Device.login(server.url, k.username, k.password)
+      const b = await Device.login(server.url, k.username, k.password, 'device-b')
       await k.device.push([change('households', h.recordId, { headName: 'Budi S.' }, hlc(5000, 'device-a'))])
       const res = await b.push([
         change('households', h.recordId, { noKk: '3301010101010002' }, hlc(3000, 'device-b')),
@@ -143,7 +143,8 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const h = newHousehold(k.area, hlc(0))
       await k.device.push([h])
       await k.device.push([change('households', h.recordId, { headName: 'Newer' }, hlc(9000, 'device-a'))])
-      const late = await k.device.push([
+      const b = await Device.login(server.url, k.username, k.password, 'device-b')
+      const late = await b.push([
         change('households', h.recordId, { headName: 'Older' }, hlc(8000, 'device-b')),
       ])
       expect(late.body.results[0]).toMatchObject({ status: 'accepted', record: { headName: 'Newer' } })
@@ -156,16 +157,12 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const k = await kader()
       const fromA = (id: string) => change('households', id, { headName: 'From A' }, hlc(7000, 'device-a'))
       const fromB = (id: string) => change('households', id, { headName: 'From B' }, hlc(7000, 'device-b'))
+      const b = await Device.login(server.url, k.username, k.password, 'device-b')
       const one = newHousehold(k.area)
       const two = newHousehold(k.area)
-      await k.device.push([
-        one,
-        two,
-        fromA(one.recordId),
-        fromB(one.recordId),
-        fromB(two.recordId),
-        fromA(two.recordId),
-      ])
+      await k.device.push([one, two, fromA(one.recordId)])
+      await b.push([fromB(one.recordId), fromB(two.recordId)])
+      await k.device.push([fromA(two.recordId)])
       const { records } = await k.device.pullAll()
       expect(records.get(one.recordId)?.record).toMatchObject({ headName: 'From B' })
       expect(records.get(two.recordId)?.record).toMatchObject({ headName: 'From B' })
@@ -192,7 +189,8 @@ describe.each(TARGETS)('sync server on $name', (target) => {
         change('members', m.recordId, { deleted: true }, hlc(5000)),
       ])
       // Another phone, offline since before the deletion, edits the household later on.
-      const stale = await k.device.push([
+      const b = await Device.login(server.url, k.username, k.password, 'device-b')
+      const stale = await b.push([
         change(
           'households',
           h.recordId,
@@ -305,6 +303,11 @@ describe.each(TARGETS)('sync server on $name', (target) => {
 
     it('converges to the newest stamp per field whatever the order and repetition of deliveries', async () => {
       const k = await kader()
+      const devices = new Map<string, Device>()
+      for (const node of ['device-a', 'device-b', 'device-c'])
+        devices.set(node, await Device.login(server.url, k.username, k.password, node))
+      const deviceOf = (c: { fields: Record<string, { hlc: string }> }) =>
+        devices.get(parseHlc(Object.values(c.fields)[0]?.hlc ?? '').node) ?? k.device
       const edit = fc.record({
         field: fc.constantFrom('headName', 'noKk', 'deleted'),
         offset: fc.integer({ min: 1, max: 50 }),
@@ -333,7 +336,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
             )
             await k.device.push([h])
             for (const c of deliveries)
-              expect((await k.device.push([c])).body.results.every(accepted)).toBe(true)
+              expect((await deviceOf(c).push([c])).body.results.every(accepted)).toBe(true)
 
             const expected: Record<string, { hlc: string; value: unknown }> = {}
             for (const c of changes)
@@ -357,7 +360,9 @@ describe.each(TARGETS)('sync server on $name', (target) => {
     })
     it('never lets a pull skip a change that commits while it pages', async () => {
       const k = await kader()
-      const writers = await Promise.all([1, 2, 3].map(() => Device.login(server.url, k.username, k.password)))
+      const writers = await Promise.all(
+        [0, 1, 2].map((w) => Device.login(server.url, k.username, k.password, `device-${w}`)),
+      )
       let done = false
       const pushes = Promise.all(
         writers.map(async (d, w) => {

@@ -2,11 +2,10 @@
 // the shared `visit` / `followUp` schemas, scoped through the member's household, pulled like the others.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Change } from '../../src/protocol/wire'
 import {
   addKader,
-  change,
   Device,
+  followUpChange,
   hlc,
   newHousehold,
   newMember,
@@ -14,42 +13,8 @@ import {
   startTestServer,
   TARGETS,
   type TestServer,
+  visitChange,
 } from './harness'
-
-function visitChange(memberId: string, householdId: string, workAreaId: string, stamp = hlc(5000)): Change {
-  return change(
-    'visits',
-    randomUUID(),
-    {
-      memberId,
-      householdId,
-      workAreaId,
-      date: '2025-06-15',
-      place: 'posyandu',
-      parts: { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } },
-      kader: 'Siti',
-    },
-    stamp,
-  )
-}
-
-function followUpChange(visit: Change, stamp = hlc(9000)): Change {
-  const v = visit.fields
-  return change(
-    'followUps',
-    randomUUID(),
-    {
-      visitId: visit.recordId,
-      memberId: v.memberId?.value,
-      householdId: v.householdId?.value,
-      workAreaId: v.workAreaId?.value,
-      findingCode: 'balita.bgm',
-      date: '2025-06-16',
-      outcome: 'sudah_ke_pustu',
-    },
-    stamp,
-  )
-}
 
 describe.each(TARGETS)('visits and follow-ups on $name', (target) => {
   let server: TestServer

@@ -34,6 +34,29 @@ describe('household form', () => {
     expect(await getDb().outbox.count()).toBe(0)
   })
 
+  it('refuses a head name with a broken emoji or a NUL at the field, so it never reaches the outbox', async () => {
+    const user = userEvent.setup()
+    renderScreen(<HouseholdForm />)
+    await screen.findByLabelText('Nama kepala keluarga')
+    await fillAddress(user, '3')
+    const head = screen.getByLabelText('Nama kepala keluarga')
+    for (const bad of ['Budi \ud83d', 'Budi\u0000']) {
+      await user.clear(head)
+      // Pasted, as such text arrives: a keyboard does not type it.
+      await user.click(head)
+      await user.paste(bad)
+      await user.click(screen.getByRole('button', { name: 'Simpan' }))
+      expect(
+        await screen.findByText(
+          'Ada huruf yang tidak bisa disimpan (mis. emoji terpotong). Hapus lalu ketik ulang.',
+        ),
+      ).toBeTruthy()
+      expect(head.getAttribute('aria-invalid')).toBe('true')
+    }
+    expect(await getDb().households.count()).toBe(0)
+    expect(await getDb().outbox.count()).toBe(0)
+  })
+
   it('saves a valid household with RT padded to three digits', async () => {
     const user = userEvent.setup()
     renderScreen(<HouseholdForm />)

@@ -1,0 +1,62 @@
+// How the server stores a synced record (table `records`, server/migrations) and how it goes back on the wire: the
+// record as the shared schema describes it, its meta derived from the field stamps.
+import type * as z from 'zod/mini'
+import { isErrorKey } from '../../src/protocol/error-messages'
+import { parseHlc } from '../../src/protocol/hlc'
+import { latestHlc, type MergeState } from '../../src/protocol/merge'
+import type { Issue, RecordState, SyncedEntity, SyncedRecord } from '../../src/protocol/wire'
+
+export interface RecordRow {
+  entity: SyncedEntity
+  id: string
+  seq: number | string
+  /** Scopes the record: a household's own id, every other record's household. */
+  household_id: string
+  /** A household's address, normalised (scope.ts): what a pull compares with the work area. Null for others. */
+  kabupaten: string | null
+  kecamatan: string | null
+  desa: string | null
+  dusun: string | null
+  rw: string | null
+  rt: string | null
+  data: Record<string, unknown>
+  hlcs: Record<string, string>
+  created_hlc: string
+  version: number
+  /** The token whose push inserted a visit or follow-up: that device's pulls leave it out. */
+  origin_token?: string | null
+}
+
+export function stateOf(row: RecordRow): MergeState {
+  return { data: row.data, hlcs: row.hlcs, createdHlc: row.created_hlc, version: row.version }
+}
+
+export function toState(row: RecordRow): RecordState {
+  return { entity: row.entity, record: buildRecord(row.id, stateOf(row)) as SyncedRecord, hlcs: row.hlcs }
+}
+
+/**
+ * The record as the shared schema describes it. Its meta comes from the stamps, so every replica derives the
+ * same: createdAt from the creating change, updatedAt and deviceId from the latest stamp, version from the merge.
+ */
+export function buildRecord(id: string, state: MergeState): Record<string, unknown> {
+  const latest = parseHlc(latestHlc(state.hlcs) ?? state.createdHlc)
+  const record: Record<string, unknown> = {
+    id,
+    createdAt: new Date(parseHlc(state.createdHlc).millis).toISOString(),
+    updatedAt: new Date(latest.millis).toISOString(),
+    deviceId: latest.node,
+    version: Math.max(state.version, 1),
+    deleted: false,
+  }
+  for (const [k, v] of Object.entries(state.data)) if (v !== null) record[k] = v
+  return record
+}
+
+/** zod issues as the wire's: a dotted path under `prefix` and the message (a UI dictionary key). */
+export function issuesOf(error: z.core.$ZodError, prefix?: string): Issue[] {
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter((s) => s !== undefined).join('.'),
+    message: isErrorKey(i.message) ? i.message : 'err.invalid',
+  }))
+}

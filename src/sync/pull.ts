@@ -1,0 +1,120 @@
+// Pull: the pages after the stored cursor, each merged (merge.ts) and stored in ONE Dexie transaction that also
+// stores the next cursor, so a run cut at any point resumes after the last stored page. The next page travels
+// while one is stored.
+import type { Table } from 'dexie'
+import type { ConflictEntry, FieldClocks } from '../data/schemas'
+import { cursorKey, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
+import { isHlc } from '../protocol/hlc'
+import { household, type MergedEntity, member } from '../protocol/records'
+import { followUp, visit } from '../protocol/visits'
+import { isInserted, type PullResponse, type RecordState, type SyncedEntity } from '../protocol/wire'
+import { clockKey, loadClock, observe, saveClock } from './clock'
+import { SyncError } from './errors'
+import { mergeRecord } from './merge'
+import { call, type Row, type Run, setProgress, tableOf, tables, zip } from './run'
+
+export async function pullAll(run: Run): Promise<void> {
+  const { db } = run
+  const area = run.auth.workArea.id
+  const fetchPage = async ({ cursor, epoch }: PullPosition) => {
+    const query = new URLSearchParams({
+      cursor: String(cursor),
+      limit: String(run.pullPageSize),
+      workArea: area,
+      ...(epoch === undefined ? {} : { epoch }),
+    })
+    const answer = await call<PullResponse>(run, 'GET', `/changes?${query}`)
+    const { body } = answer
+    if (
+      !Array.isArray(body?.records) ||
+      !Number.isInteger(body.nextCursor) ||
+      typeof body.hasMore !== 'boolean' ||
+      (body.epoch !== undefined && typeof body.epoch !== 'string')
+    )
+      throw new SyncError('server', { detail: 'bad-pull-answer' })
+    return answer
+  }
+  // A cursor the server no longer knows (a restore from backup) is answered from 0 (`reset`): merging again
+  // what the phone holds changes nothing, and what it missed arrives.
+  let next = fetchPage(pullPositionOf(await readMeta(db, cursorKey(area))))
+  let done = 0
+  for (;;) {
+    const { body, serverTimeMs } = await next
+    // The next page travels while this one is stored; each is still stored with its own cursor, in order.
+    const position: PullPosition = { cursor: body.nextCursor, ...(body.epoch ? { epoch: body.epoch } : {}) }
+    if (body.hasMore) {
+      next = fetchPage(position)
+      next.catch(() => {}) // awaited on the next turn; a failed store must not leave it unhandled
+    }
+    await db.transaction('rw', tables(db), async () => {
+      await applyStates(run, body.records, serverTimeMs)
+      await db.meta.put({ key: cursorKey(area), value: position })
+      done += body.records.length
+      await setProgress(run, { phase: 'pull', done, total: done + (body.hasMore ? run.pullPageSize : 0) })
+    })
+    run.summary.pulled += body.records.length
+    if (!body.hasMore) return
+  }
+}
+
+const RECORD_SCHEMAS = { households: household, members: member, visits: visit, followUps: followUp }
+/**
+ * Stores records from the server inside the caller's transaction: households and members merged field by field
+ * (a field with an unsent local edit keeps it unless the server's stamp is newer), visits and follow-ups added
+ * when new (immutable: a local copy is never replaced). Advances the device's clock past every stamp seen.
+ */
+export async function applyStates(run: Run, states: RecordState[], serverTimeMs: number): Promise<void> {
+  const { db } = run
+  const at = new Date(run.now()).toISOString()
+  let newest: string | undefined
+  const byEntity = new Map<SyncedEntity, { record: Row & { id: string }; hlcs: Record<string, string> }[]>()
+  for (const state of states) {
+    const parsed = RECORD_SCHEMAS[state.entity]?.safeParse(state.record)
+    // A record this version of the app cannot read is skipped, not stored half-understood; the cursor still
+    // moves on (an update that raises PULL_SCHEMA_VERSION, sync-state.ts, pulls again from 0).
+    if (!parsed?.success || typeof state.hlcs !== 'object' || state.hlcs === null) continue
+    for (const h of Object.values(state.hlcs))
+      if ((newest === undefined || h > newest) && isHlc(h)) newest = h
+    const list = byEntity.get(state.entity) ?? []
+    list.push({ record: parsed.data as Row & { id: string }, hlcs: state.hlcs })
+    byEntity.set(state.entity, list)
+  }
+  // One bulk read and one bulk write per table: a get and a put per record are an IndexedDB round trip each.
+  for (const [entity, list] of byEntity) {
+    const table = tableOf(db, entity) as unknown as Table<Row, string>
+    const ids = [...new Set(list.map((s) => s.record.id))]
+    const rows = new Map(zip(ids, await table.bulkGet(ids)))
+    if (isInserted(entity)) {
+      // Immutable: a local copy is never replaced, and the first of two copies in one answer is kept.
+      const fresh = new Map<string, Row>()
+      for (const { record } of list)
+        if (!rows.get(record.id) && !fresh.has(record.id)) fresh.set(record.id, record)
+      await table.bulkAdd([...fresh.values()])
+      continue
+    }
+    const keys = ids.map((id) => clockKey(entity, id))
+    const clocks = new Map(zip(keys, await db.clocks.bulkGet(keys)))
+    const conflicts: ConflictEntry[] = []
+    // In order: a push answer may hold two states of one record.
+    for (const { record, hlcs } of list) {
+      const key = clockKey(entity, record.id)
+      const merged = mergeRecord(key, rows.get(record.id), clocks.get(key), record, hlcs)
+      rows.set(record.id, merged.record)
+      clocks.set(key, merged.clocks)
+      for (const c of merged.conflicts)
+        conflicts.push({ ...c, at, entity: entity as MergedEntity, recordId: record.id })
+    }
+    await table.bulkPut([...rows.values()] as Row[])
+    await db.clocks.bulkPut([...clocks.values()] as FieldClocks[])
+    if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts)
+  }
+  // The clock moves past everything seen, and past the server's time: the next local edit is stamped after
+  // them even on a phone whose clock is behind.
+  const nowMs = Math.max(run.now(), Number.isFinite(serverTimeMs) ? serverTimeMs : 0)
+  let clock = await loadClock(db, run.deviceId)
+  const before = clock
+  if (newest !== undefined) clock = observe(clock, newest, nowMs)
+  if (Number.isFinite(serverTimeMs))
+    clock = observe(clock, { millis: serverTimeMs, counter: 0, node: 'server' }, nowMs)
+  if (clock !== before) await saveClock(db, clock)
+}
