@@ -166,7 +166,7 @@ export async function guardQuota<T>(write: () => PromiseLike<T>): Promise<T> {
 
 // Dexie reports the browser's QuotaExceededError itself or, when it aborted a transaction, as the `inner`
 // error of an AbortError.
-function isQuotaError(error: unknown, depth = 0): boolean {
+export function isQuotaError(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 3) return false
   const e = error as { name?: unknown; inner?: unknown; cause?: unknown }
   return (

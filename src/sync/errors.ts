@@ -1,5 +1,7 @@
 // Why a sync failed, as one typed error the UI can word (message key `sync.err.${reason}`) and the engine can
-// decide on: retry with backoff, ask for a login, or stop until someone changes something.
+// decide on: retry with backoff, ask for a login, or stop until someone changes something. A failure that is not
+// one of ours is named for what it is — the phone's storage is full, or a bug — never passed off as "offline".
+import { isQuotaError, StorageError } from '../data/db'
 
 export type SyncErrorReason =
   /** No network, DNS failure, connection refused or cut mid-response. Retried. */
@@ -24,6 +26,18 @@ export type SyncErrorReason =
   | 'work-area-mismatch'
   /** The caller aborted the run (the scheduler stopped, the page was closed). */
   | 'aborted'
+  /**
+   * The phone's storage refused a pulled page or the run's bookkeeping (quota or disk full). Not retried after a
+   * pause: nothing changes until the kader frees space; the next trigger (the button, coming online, the 5-minute
+   * tick) tries again. What was stored before stays stored.
+   */
+  | 'storage-full'
+  /**
+   * Anything else that went wrong inside the app (a bug, a corrupt answer the checks missed). Not retried after a
+   * pause — a bug fails the same way again; the next trigger tries once more. The error's name (never its message,
+   * which may quote data) goes to `detail`.
+   */
+  | 'internal'
 
 /** Reasons worth trying again after a pause: the same request may well succeed. */
 export const RETRYABLE: ReadonlySet<SyncErrorReason> = new Set([
@@ -56,7 +70,11 @@ export class SyncError extends Error {
   }
 }
 
+/** The failure as a SyncError: ours as it is, a full disk as 'storage-full', anything else as 'internal'. */
 export function toSyncError(error: unknown): SyncError {
   if (error instanceof SyncError) return error
-  return new SyncError('offline', { cause: error })
+  if (error instanceof StorageError || isQuotaError(error))
+    return new SyncError('storage-full', { cause: error })
+  const name = error instanceof Error ? error.name : typeof error
+  return new SyncError('internal', { cause: error, detail: name })
 }

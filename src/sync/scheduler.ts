@@ -9,7 +9,7 @@ import { getDb } from '../data/db'
 import { watchNewChanges } from '../data/outbox'
 import type { SyncRunSummary } from '../data/sync-state'
 import { syncNow as runSync, type SyncOptions } from './engine'
-import { type SyncError, toSyncError } from './errors'
+import { SyncError, toSyncError } from './errors'
 
 /**
  * Every 5 minutes while the app is open, online and visible: the fallback that pulls what other phones sent (a
@@ -70,7 +70,7 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
   let sendTimer: ReturnType<typeof setTimeout> | undefined
 
   const run = (): Promise<SyncRunSummary> => {
-    if (stopped) return Promise.reject(toSyncError(new Error('stopped')))
+    if (stopped) return Promise.reject(new SyncError('aborted', { detail: 'stopped' }))
     if (running) {
       again = true
       return running

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-// The header's sync pill tells the truth: no signal is said as such, never "✓ Terkirim".
+// The header's sync pill and the settings' sync card tell the truth: no signal is said as such, never "✓ Terkirim";
+// a full phone or a bug is said as that, never as "no signal".
 import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getDb } from '../../src/data/db'
 import { AUTH_KEY, STATUS_KEY, type SyncAuth, type SyncStatus } from '../../src/data/sync-state'
 import { saveHousehold } from '../../src/data/write'
+import { SyncCard } from '../../src/ui/sync/SyncCard'
 import { SyncChip } from '../../src/ui/sync/SyncChip'
 import { householdInput, NOW, withTestDb } from '../data/fixtures'
 import { renderScreen } from './render'
@@ -35,7 +37,7 @@ async function loggedIn(status: SyncStatus = {}) {
   ])
 }
 
-const run = (at: string, error?: 'offline' | 'server') => ({
+const run = (at: string, error?: 'offline' | 'server' | 'internal' | 'storage-full') => ({
   startedAt: at,
   finishedAt: at,
   bytesSent: 0,
@@ -81,5 +83,42 @@ describe('sync chip', () => {
     })
     renderScreen(<SyncChip />)
     expect(await screen.findByText('✓ Terkirim')).toBeTruthy()
+  })
+
+  it('says a failed sync that is not about the signal, and where to see why', async () => {
+    await loggedIn({
+      lastSuccessAt: '2025-06-15T03:00:00.000Z',
+      lastRun: run('2025-06-15T04:00:00.000Z', 'storage-full'),
+    })
+    renderScreen(<SyncChip />)
+    const chip = await screen.findByText('⚠ Gagal sinkron')
+    expect(chip.getAttribute('aria-label')).toBe(
+      'Sinkronisasi gagal, bukan karena sinyal. Buka Pengaturan untuk melihat sebabnya.',
+    )
+    expect(chip.className).toContain('sync-chip-alert')
+  })
+
+  it('no longer says so once a run went through', async () => {
+    await loggedIn({
+      lastSuccessAt: '2025-06-15T05:00:00.000Z',
+      lastRun: run('2025-06-15T04:00:00.000Z', 'internal'),
+    })
+    renderScreen(<SyncChip />, 'en')
+    expect(await screen.findByText('✓ Sent')).toBeTruthy()
+  })
+})
+
+describe('sync card', () => {
+  it.each([
+    ['storage-full', 'Memori HP penuh: data yang diterima belum bisa disimpan.'],
+    ['internal', 'Ada kesalahan di aplikasi saat sinkronisasi (bukan masalah sinyal).'],
+    ['offline', 'Tidak ada sinyal.'],
+  ] as const)('says why the last run failed: %s', async (reason, words) => {
+    await loggedIn({
+      lastSuccessAt: '2025-06-15T03:00:00.000Z',
+      lastRun: run('2025-06-15T04:00:00.000Z', reason),
+    })
+    renderScreen(<SyncCard />)
+    expect((await screen.findByRole('alert')).textContent).toContain(words)
   })
 })

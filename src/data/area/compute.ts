@@ -5,6 +5,7 @@ import type { PosyanduCalendar as ScheduleCalendar, Task } from '../../domain/sc
 import { getClinicalSettings } from '../clinical-settings'
 import { getWorkArea } from '../meta'
 import type { PosyanduCalendar } from '../schemas'
+import type { AreaArgs, AreaCall, AreaResult } from './protocol'
 import { areaStore } from './store'
 
 /**
@@ -46,4 +47,15 @@ export async function computePws(workAreaId: string, month: string) {
     month,
     settings,
   })
+}
+
+/** Each call the area worker answers (protocol.ts), by name: the worker and the page's fallback both use this. */
+export const AREA_CALLS: { [C in AreaCall]: (args: AreaArgs<C>) => Promise<AreaResult<C>> } = {
+  schedule: ({ workAreaId, today }) => computeSchedule(workAreaId, today),
+  pws: ({ workAreaId, month }) => computePws(workAreaId, month),
+}
+
+/** Runs one call by name. */
+export function runAreaCall<C extends AreaCall>(call: C, args: AreaArgs<C>): Promise<AreaResult<C>> {
+  return (AREA_CALLS[call] as (a: AreaArgs<C>) => Promise<AreaResult<C>>)(args)
 }

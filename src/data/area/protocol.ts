@@ -1,11 +1,21 @@
-// Messages between the page and the area worker.
-export type AreaJob =
-  | { kind: 'schedule'; workAreaId: string; today: string }
-  | { kind: 'pws'; workAreaId: string; month: string }
+// The calls the page makes to the area worker, typed end to end: each call's arguments and result, the messages
+// that carry them, and what the worker answers when a call fails.
+import type { PwsReport } from '../../domain/pws'
+import type { ScheduleResult } from './compute'
 
-export interface AreaRequest {
+/** Every call: its arguments and its result. */
+export interface AreaCalls {
+  schedule: { args: { workAreaId: string; today: string }; result: ScheduleResult }
+  pws: { args: { workAreaId: string; month: string }; result: PwsReport }
+}
+export type AreaCall = keyof AreaCalls
+export type AreaArgs<C extends AreaCall> = AreaCalls[C]['args']
+export type AreaResult<C extends AreaCall> = AreaCalls[C]['result']
+
+export interface AreaRequest<C extends AreaCall = AreaCall> {
   id: number
-  job: AreaJob
+  call: C
+  args: AreaArgs<C>
 }
 
 /**
@@ -16,6 +26,7 @@ export interface AreaChanged {
   changed: Record<string, unknown>
 }
 
+/** A failed call names the error (its name only: a message may quote the records). */
 export type AreaResponse =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string }

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // Runs compute.ts off the main thread. It opens the same IndexedDB database as the page (Dexie works in workers),
-// keeps the area's records between requests (store.ts) and answers with the result only.
-import { computePws, computeSchedule } from './compute'
-import type { AreaChanged, AreaRequest } from './protocol'
+// keeps the area's records between requests (store.ts) and answers each call with its result or the error's name.
+import { runAreaCall } from './compute'
+import type { AreaChanged, AreaRequest, AreaResponse } from './protocol'
 import { areaChanged } from './store'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -12,13 +12,13 @@ self.addEventListener('message', (event: MessageEvent<AreaRequest | AreaChanged>
     areaChanged(event.data.changed)
     return
   }
-  const { id, job } = event.data
-  const work =
-    job.kind === 'schedule'
-      ? computeSchedule(job.workAreaId, job.today)
-      : computePws(job.workAreaId, job.month)
-  work.then(
-    (result) => self.postMessage({ id, ok: true, result }),
-    (error: unknown) => self.postMessage({ id, ok: false, error: String(error) }),
-  )
+  const { id, call, args } = event.data
+  const answer = (response: AreaResponse) => self.postMessage(response)
+  // A call that throws before its first await is a rejection too.
+  Promise.resolve()
+    .then(() => runAreaCall(call, args))
+    .then(
+      (result) => answer({ id, ok: true, result }),
+      (error: unknown) => answer({ id, ok: false, error: error instanceof Error ? error.name : 'Error' }),
+    )
 })

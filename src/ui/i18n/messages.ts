@@ -17,6 +17,11 @@ export const coreMessages = defineMessages(
     'common.back': 'Kembali',
     'common.choose': '— pilih —',
     'common.notFound': 'Halaman tidak ditemukan.',
+    'common.retry': 'Coba lagi',
+    'area.failed.schedule': 'Jadwal belum bisa dihitung.',
+    'area.failed.pws': 'Angka PWS belum bisa dihitung.',
+    'area.failed.hint':
+      'Data di HP tetap aman. Tekan Coba lagi; jika terus gagal, tutup dan buka lagi aplikasi, lalu laporkan ke puskesmas.',
     'drafts.title': 'Draf',
     'drafts.banner': 'Draf belum disimpan: {n}',
 
@@ -219,6 +224,9 @@ export const coreMessages = defineMessages(
     'sync.chip.local': 'Belum masuk',
     'sync.chip.offline': '⚠ Tanpa sinyal',
     'sync.chip.offlinePending': '⚠ Tanpa sinyal · {n}',
+    'sync.chip.failed': '⚠ Gagal sinkron',
+    'sync.chip.failedLabel':
+      'Sinkronisasi gagal, bukan karena sinyal. Buka Pengaturan untuk melihat sebabnya.',
     'sync.chip.offlineLabel': 'Tanpa sinyal. Belum terkirim: {n}. Data aman di HP.',
     'sync.err.offline': 'Tidak ada sinyal. Data tetap aman di HP dan terkirim saat sinyal kembali.',
     'sync.err.timeout': 'Sinyal terlalu lemah (waktu habis). Dicoba lagi nanti.',
@@ -232,6 +240,10 @@ export const coreMessages = defineMessages(
     'sync.err.work-area-mismatch':
       'HP ini masih menyimpan data wilayah lain yang belum terkirim. Kirim dulu dengan akun pemiliknya.',
     'sync.err.aborted': 'Sinkronisasi dihentikan.',
+    'sync.err.storage-full':
+      'Memori HP penuh: data yang diterima belum bisa disimpan. Data di HP tetap aman. Kosongkan ruang (hapus foto/video atau aplikasi lain), lalu sinkronkan lagi.',
+    'sync.err.internal':
+      'Ada kesalahan di aplikasi saat sinkronisasi (bukan masalah sinyal). Data tetap aman di HP. Coba lagi; jika terus terjadi, laporkan ke puskesmas.',
     'settings.workAreaFromServer': 'dari akun puskesmas',
     'settings.posyandu': 'Posyandu',
     'settings.posyanduName': 'Nama posyandu',
@@ -319,6 +331,11 @@ export const coreMessages = defineMessages(
     'common.back': 'Back',
     'common.choose': '— choose —',
     'common.notFound': 'Page not found.',
+    'common.retry': 'Try again',
+    'area.failed.schedule': 'The schedule could not be worked out.',
+    'area.failed.pws': 'The PWS figures could not be worked out.',
+    'area.failed.hint':
+      'The data on this phone are safe. Tap Try again; if it keeps failing, close and reopen the app, then tell the puskesmas.',
     'drafts.title': 'Drafts',
     'drafts.banner': 'Drafts not saved: {n}',
 
@@ -533,6 +550,8 @@ export const coreMessages = defineMessages(
     'sync.chip.local': 'Not logged in',
     'sync.chip.offline': '⚠ Offline',
     'sync.chip.offlinePending': '⚠ Offline · {n}',
+    'sync.chip.failed': '⚠ Sync failed',
+    'sync.chip.failedLabel': 'Sync failed, not for lack of signal. Open Settings to see why.',
     'sync.chip.offlineLabel': 'Offline. Not sent yet: {n}. The data is safe on this phone.',
     'sync.err.offline': 'No signal. The data is safe on this phone and is sent when the signal is back.',
     'sync.err.timeout': 'The signal is too weak (timed out). It will be tried again.',
@@ -546,6 +565,10 @@ export const coreMessages = defineMessages(
     'sync.err.work-area-mismatch':
       'This phone still holds unsent data of another work area. Send it with its owner’s account first.',
     'sync.err.aborted': 'Sync was stopped.',
+    'sync.err.storage-full':
+      'The phone storage is full: received data could not be stored. The data on this phone are safe. Free some space (remove photos/videos or other apps), then sync again.',
+    'sync.err.internal':
+      'Something went wrong inside the app while syncing (not a signal problem). The data stay safe on this phone. Try again; if it keeps happening, report it to the puskesmas.',
     'settings.workAreaFromServer': 'from the puskesmas account',
     'settings.posyandu': 'Posyandu',
     'settings.posyanduName': 'Posyandu name',

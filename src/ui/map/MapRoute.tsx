@@ -9,7 +9,8 @@ import { mostUrgentStatus, noStatus, type StatusOf, type TaskState } from './sta
 export default function MapRoute() {
   const today = useToday()
   const workArea = useWorkArea()
-  const schedule = useSchedule(workArea?.id, today)
+  // Without the schedule (still computing, or failed) the markers show no status; the map itself still works.
+  const schedule = useSchedule(workArea?.id, today).value
   const statusOf = useMemo<StatusOf>(() => {
     if (!schedule) return noStatus
     const states = new Map<string, TaskState[]>()

@@ -32,7 +32,7 @@ export default function RekapScreen({ date }: { date: string }) {
   const workArea = useWorkArea()
   const day = useOpenDay(date)
   const settings = useClinicalSettings()
-  const pws = usePws(workArea?.id, date.slice(0, 7))
+  const { value: pws } = usePws(workArea?.id, date.slice(0, 7))
   const [shared, setShared] = useState(false)
   const rekap = useMemo(
     () => (day && settings ? openDayRekap(date, day.queue, (e) => dayFindings(e, day, settings)) : undefined),

@@ -69,6 +69,9 @@ export const openDayMessages = defineMessages(
     'measure.edit': 'Ubah isian',
     'measure.savedAt': 'Tersimpan {time}',
     'measure.saving': 'Menyimpan…',
+    'openDay.history.checkedIn': 'Datang ke posyandu (belum diukur)',
+    'openDay.history.services': 'Pelayanan: {list}',
+    'openDay.history.topics': 'Penyuluhan: {list}',
 
     'topic.gizi_seimbang': 'Gizi seimbang (isi piringku)',
     'topic.asi_mpasi': 'ASI & MP-ASI',
@@ -186,6 +189,9 @@ export const openDayMessages = defineMessages(
     'measure.edit': 'Change entries',
     'measure.savedAt': 'Saved {time}',
     'measure.saving': 'Saving…',
+    'openDay.history.checkedIn': 'Came to the posyandu (not measured)',
+    'openDay.history.services': 'Services: {list}',
+    'openDay.history.topics': 'Health education: {list}',
 
     'topic.gizi_seimbang': 'Balanced diet (isi piringku)',
     'topic.asi_mpasi': 'Breastfeeding & complementary food',

@@ -17,6 +17,7 @@ import {
 import type { Member } from '../../protocol/records'
 import { formatMonth, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
+import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { usePws } from '../shared/useAreaReports'
@@ -34,7 +35,7 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
   const month = asked ?? today.slice(0, 7)
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
-  const report = usePws(workArea?.id, month)
+  const { value: report, error, retry } = usePws(workArea?.id, month)
   const [drill, setDrill] = useState<Drill>()
   const members = useMemo(
     () => new Map((rows ?? []).flatMap((r) => r.members.map((m) => [m.id, m] as const))),
@@ -96,7 +97,9 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
           {workArea?.kaderName ?? '…………'}
         </p>
       </div>
-      {!current ? (
+      {error ? (
+        <ComputeFailed what="pws" onRetry={retry} />
+      ) : !current ? (
         <p className="loading">{t('pws.computing')}</p>
       ) : (
         <>

@@ -8,6 +8,7 @@ import type { Task } from '../../domain/schedule/types'
 import { type Point, walkingOrder } from '../../domain/walking-order'
 import { formatDate, useI18n } from '../i18n'
 import { paths } from '../router'
+import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSchedule } from '../shared/useAreaReports'
@@ -27,7 +28,7 @@ export default function ScheduleScreen() {
   const today = useToday()
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
-  const schedule = useSchedule(workArea?.id, today)
+  const { value: schedule, error, retry } = useSchedule(workArea?.id, today)
   const [here, setHere] = useState<Point>()
   const [locating, setLocating] = useState(false)
 
@@ -85,7 +86,9 @@ export default function ScheduleScreen() {
           {locating ? t('location.locating') : here ? t('schedule.reorder') : t('schedule.orderFromHere')}
         </button>
       </div>
-      {!sections ? (
+      {error ? (
+        <ComputeFailed what="schedule" onRetry={retry} />
+      ) : !sections ? (
         <p className="loading">{t('common.loading')}</p>
       ) : sections.every((s) => s.homes.length === 0) ? (
         <p className="empty">{t('schedule.nothing')}</p>

@@ -4,15 +4,15 @@
 import { type FormEvent, useState } from 'react'
 import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
-import type { SyncErrorReason } from '../../sync/errors'
+import { toSyncError } from '../../sync/errors'
 import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { login, logout, syncNow } from './controller'
+import { lastFailure } from './SyncChip'
 
 function errorKey(error: unknown): CoreKey {
-  const reason = (error as { reason?: SyncErrorReason } | undefined)?.reason
-  return reason ? `sync.err.${reason}` : 'sync.err.server'
+  return `sync.err.${toSyncError(error).reason}`
 }
 
 export function SyncCard() {
@@ -81,6 +81,7 @@ function SyncStatus({ state }: { state: SyncState }) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string>()
   const area = state.workArea
+  const failure = lastFailure(state)
   const kb = (bytes: number) => formatNumber(bytes / 1024, lang, 1)
 
   const run = async () => {
@@ -134,6 +135,11 @@ function SyncStatus({ state }: { state: SyncState }) {
             done: state.progress.done,
             total: state.progress.total,
           })}
+        </p>
+      )}
+      {failure && !message && (
+        <p className="form-failure" role="alert">
+          {t(`sync.err.${failure}`)}
         </p>
       )}
       {state.clockSkew?.warning && (

@@ -1,5 +1,6 @@
 import { useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
+import type { SyncErrorReason } from '../../sync/errors'
 import { useT } from '../i18n'
 import { paths } from '../router'
 import { useOnline } from '../shared/useOnline'
@@ -16,6 +17,20 @@ export function isOffline(state: SyncState, online: boolean): boolean {
 }
 
 /**
+ * The reason the last run failed, when nothing has gone through since — what the sync card says. A run the app
+ * stopped itself (aborted) is not a failure.
+ */
+export function lastFailure(state: SyncState): SyncErrorReason | undefined {
+  const error = state.lastRun?.error
+  if (!error || error.reason === 'aborted') return undefined
+  const since = state.lastSuccessAt === undefined || state.lastSuccessAt < (state.lastRun?.finishedAt ?? '')
+  return since ? error.reason : undefined
+}
+
+/** Failures that are not about the network: the kader has something to do (free space) or to report (a bug). */
+const NOT_NETWORK: readonly SyncErrorReason[] = ['storage-full', 'internal']
+
+/**
  * In the list header: no connection, how many changes wait to be sent or were refused, or that everything was
  * sent. Tap → settings.
  */
@@ -25,22 +40,31 @@ export function SyncChip() {
   const online = useOnline()
   if (!state) return null
   const offline = isOffline(state, online)
+  const failed = !offline && NOT_NETWORK.includes(lastFailure(state) as SyncErrorReason)
   const text = state.rejected
     ? t('sync.chip.rejected', { n: state.rejected })
-    : offline
-      ? state.pending
-        ? t('sync.chip.offlinePending', { n: state.pending })
-        : t('sync.chip.offline')
-      : state.pending
-        ? t('sync.chip.pending', { n: state.pending })
-        : state.loggedIn
-          ? t('sync.chip.done')
-          : t('sync.chip.local')
+    : failed
+      ? t('sync.chip.failed')
+      : offline
+        ? state.pending
+          ? t('sync.chip.offlinePending', { n: state.pending })
+          : t('sync.chip.offline')
+        : state.pending
+          ? t('sync.chip.pending', { n: state.pending })
+          : state.loggedIn
+            ? t('sync.chip.done')
+            : t('sync.chip.local')
   return (
     <a
-      className={`topbar-action sync-chip${state.rejected ? ' sync-chip-alert' : offline ? ' sync-chip-offline' : ''}`}
+      className={`topbar-action sync-chip${state.rejected || failed ? ' sync-chip-alert' : offline ? ' sync-chip-offline' : ''}`}
       href={`${paths.settings()}`}
-      aria-label={offline ? t('sync.chip.offlineLabel', { n: state.pending }) : undefined}
+      aria-label={
+        failed
+          ? t('sync.chip.failedLabel')
+          : offline
+            ? t('sync.chip.offlineLabel', { n: state.pending })
+            : undefined
+      }
     >
       {text}
     </a>
