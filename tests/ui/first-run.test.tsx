@@ -14,6 +14,8 @@ import { householdInput, memberInput, NOW, withTestDb } from '../data/fixtures'
 import { daysFromToday, renderScreen } from './render'
 
 withTestDb()
+// The first read of IndexedDB can take over a second on a loaded machine.
+const SLOW = { timeout: 5_000 }
 beforeEach(() => localStorage.clear())
 afterEach(cleanup)
 
@@ -21,14 +23,14 @@ describe('first run', () => {
   it('welcomes a newcomer with the login and "try without an account", remembered on the phone', async () => {
     const user = userEvent.setup()
     renderScreen(<HouseholdList />)
-    expect(await screen.findByRole('heading', { name: 'Selamat datang di Kader ILP' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: 'Selamat datang di Kader ILP' }, SLOW)).toBeTruthy()
     expect(screen.getByText(/bekerja tanpa sinyal/)).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Masuk dengan akun' }).getAttribute('href')).toBe('#/pengaturan')
     await user.click(screen.getByRole('button', { name: 'Coba tanpa akun' }))
     expect(screen.getByText(/Belum ada rumah tangga/)).toBeTruthy()
     cleanup()
     renderScreen(<HouseholdList />)
-    expect(await screen.findByText(/Belum ada rumah tangga/)).toBeTruthy()
+    expect(await screen.findByText(/Belum ada rumah tangga/, {}, SLOW)).toBeTruthy()
     expect(screen.queryByRole('heading', { name: 'Selamat datang di Kader ILP' })).toBeNull()
   })
 
@@ -44,7 +46,7 @@ describe('first run', () => {
       },
     })
     renderScreen(<HouseholdList />)
-    expect(await screen.findByText(/Belum ada rumah tangga/)).toBeTruthy()
+    expect(await screen.findByText(/Belum ada rumah tangga/, {}, SLOW)).toBeTruthy()
   })
 })
 
@@ -63,7 +65,7 @@ describe('stage legend', () => {
     )
     const user = userEvent.setup()
     renderScreen(<HouseholdList />)
-    await user.click(await screen.findByRole('button', { name: 'Arti kode' }))
+    await user.click(await screen.findByRole('button', { name: 'Arti kode' }, SLOW))
     const legend = screen.getByRole('list', { name: 'Arti kode' })
     expect(legend.textContent).toContain('BBL Bayi baru lahir')
     expect(legend.textContent).toContain('H Ibu hamil')
@@ -93,7 +95,7 @@ describe('install', () => {
     // No banner before a sync went through.
     expect(screen.queryByText(/Data sudah terkirim/)).toBeNull()
     await getDb().meta.put({ key: STATUS_KEY, value: { lastSuccessAt: NOW.toISOString() } })
-    expect(await screen.findByText(/Data sudah terkirim/)).toBeTruthy()
+    expect(await screen.findByText(/Data sudah terkirim/, {}, SLOW)).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Nanti' }))
     expect(screen.queryByText(/Data sudah terkirim/)).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Pasang di layar utama' }))
