@@ -9,7 +9,9 @@
 //      a member edit, JS heap, schedule for 20,000 members (first run, and kept after one saved visit), PWS month;
 //   5. phone D: the bulk insert of 10,000 records into the app's schema;
 //   6. phones C and C2 (PouchDB): its pull on one profile; the same bulk insert, indexed query and push on another;
-//   7. report: bench/results/latest.{json,md}, the table printed.
+//   7. phone E: the posyandu open day — its queue of 80 sasaran, one saved weighing's result (bench/openday.ts);
+//   8. report: bench/results/latest.{json,md}, the table printed.
+// BENCH_ONLY=openday runs step 7 alone and prints its rows without writing the report.
 // Budgets live here (issue 6), never as timed assertions in tests.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -34,6 +36,7 @@ import {
 import { buildPages } from './build-pages'
 import { toDoc } from './docs'
 import { AREA, DATA_TODAY, type Dataset, generate, KADER, PUSTU, stageCounts } from './generate'
+import { openDayFigures } from './openday'
 import type { bench as AppBench } from './page/app-bench'
 import type { pouch as PouchBench } from './page/pouch-bench'
 import { startPouchServer } from './pouch-server'
@@ -87,7 +90,11 @@ type BenchWindow = Window & {
   __arm(selector: string): void
 }
 
+/** One step alone (BENCH_ONLY=openday): its rows are printed, the report is left as it was. */
+const ONLY = process.env.BENCH_ONLY
+
 async function main() {
+  if (ONLY === 'openday') return openDayOnly()
   // ——— 1. Build and data ———
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     log('dist/ is missing: npm run build')
@@ -161,7 +168,13 @@ async function main() {
     // ——— 6. Phones C and C2: PouchDB ———
     const pouch = await phoneC(couch.url, couch.dbUrl, phones)
 
-    // ——— 7. Report ———
+    // ——— 7. Phone E: the open day ———
+    const openDayPhone = await launchPhone()
+    phones.push(openDayPhone)
+    rows.push(...(await phoneE(openDayPhone, server.url)))
+    await openDayPhone.dispose()
+
+    // ——— 8. Report ———
     attachPouch(pouch)
   } finally {
     for (const phone of phones) await phone.dispose().catch(() => {})
@@ -178,6 +191,40 @@ async function main() {
   }
   const md = writeReport(join(ROOT, 'bench', 'results'), rows, meta, details)
   console.log(`\n${md}`)
+}
+
+// ————————————————————————————————————————————— phone E —————————————————————————————————————————————
+
+async function phoneE(phone: Phone, url: string): Promise<Row[]> {
+  log('phone E (open day): installing the app')
+  await phone.page.goto(url)
+  await waitForServiceWorker(phone.page)
+  const cdp = await cdpOf(phone.page)
+  return openDayFigures(phone, url, { cdp, cpu: CPU, throttle, tapToPaint, loadBench, log })
+}
+
+/** Step 7 alone: the built app and the bench library on the reference server, one phone. */
+async function openDayOnly() {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: npm run build')
+  const work = mkdtempSync(join(tmpdir(), 'kader-ilp-bench-www-'))
+  const www = join(work, 'www')
+  try {
+    cpSync(join(ROOT, 'dist'), www, { recursive: true })
+    await buildPages(ROOT, join(work, 'pages'))
+    mkdirSync(join(www, '__bench'))
+    cpSync(join(work, 'pages', 'app-bench.js'), join(www, '__bench', 'app-bench.js'))
+    const server = await startServer({ dataDir: 'memory://', staticDir: www, log: () => {} })
+    const phone = await launchPhone()
+    try {
+      const found = await phoneE(phone, server.url)
+      for (const row of found) console.log(`${row.label}: ${row.value?.toFixed(1)} ${row.unit} — ${row.note}`)
+    } finally {
+      await phone.dispose()
+      await server.close()
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
 }
 
 // ————————————————————————————————————————————— phone A —————————————————————————————————————————————

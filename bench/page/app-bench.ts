@@ -27,6 +27,7 @@ import {
   POSYANDU_CALENDAR,
   PUSTU,
 } from '../generate'
+import { OPEN_DAY_EXPECTED, openDaySeed } from './openday-seed'
 import { idbUsage } from './usage'
 
 const SPECS = { kader: KADER, pustu: PUSTU }
@@ -239,6 +240,28 @@ export const bench = {
       settings: DEFAULT_CLINICAL_SETTINGS,
     })
     return { readMs: t1 - t0, ms: performance.now() - t1, rows: Object.keys(report).length }
+  },
+
+  /** The open-day bench's posyandu (openday-seed.ts) stored as if pulled, with today as the area's open day. */
+  async loadOpenDay() {
+    const db = getDb()
+    const workAreaId = 'posyandu-melati'
+    const seed = openDaySeed(workAreaId, AREA)
+    await db.meta.put({
+      key: 'workArea',
+      value: {
+        id: workAreaId,
+        ...AREA,
+        kaderName: 'Siti Aminah',
+        posyandu: { name: 'Melati', ...seed.calendar },
+      },
+    })
+    await db.transaction('rw', [db.households, db.members, db.visits], async () => {
+      await db.households.bulkPut(seed.households)
+      await db.members.bulkPut(seed.members)
+      await db.visits.bulkPut(seed.visits)
+    })
+    return { expected: OPEN_DAY_EXPECTED, members: seed.members.length, today: seed.today }
   },
 
   async counts() {

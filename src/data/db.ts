@@ -78,6 +78,8 @@ export class KaderDb extends Dexie {
       drafts: 'id',
       // memberId: a member's follow-ups, shown with their visits and sync marks (visits.ts followUpsOf).
       followUps: 'id, workAreaId, memberId',
+      // [workAreaId+date]: the area's visits of an open day and the months before it (openday.ts openDayVisits).
+      visits: 'id, memberId, workAreaId, [workAreaId+date]',
     })
   }
 }

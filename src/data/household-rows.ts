@@ -88,7 +88,7 @@ export function replaceHouseholdRows(
 
 // "Siti" finds "SITI" and "Sítí"; the UI reruns the filter as the kader types, so each row's folded text is
 // computed once per row object.
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 const searchText = new WeakMap<HouseholdRow, { names: string; numbers: string }>()
 
 function searchTextOf(row: HouseholdRow): { names: string; numbers: string } {

@@ -2,6 +2,8 @@
 // the screening rules' constants: only the screens and the sync engine that read visits load them, not the first
 // screen.
 import * as z from 'zod/mini'
+import { OPEN_DAY_SERVICES } from '../domain/openday/services'
+import { PENYULUHAN_TOPICS } from '../domain/openday/topics'
 import { DESTINATIONS, REFERRAL_PROBLEMS } from '../domain/referrals/problems'
 import { errorKey } from './error-messages'
 import { id, isoDate, optionalText, syncMeta } from './records'
@@ -20,7 +22,8 @@ export type VisitPlace = (typeof VISIT_PLACES)[number]
 /**
  * A visit: one meeting with one member — on the posyandu's open day (hari buka) or at home — and what was measured
  * and asked, one payload per screening part (visit-parts.ts). Immutable once saved: a correction is a new visit
- * naming the one it `supersedes`, so visits never conflict in sync.
+ * naming the one it `supersedes`, so visits never conflict in sync. At the open day a person's later step on the
+ * same phone (measured after the check-in) supersedes the earlier one the same way.
  */
 export const visitInput = z.object({
   memberId: id,
@@ -29,6 +32,12 @@ export const visitInput = z.object({
   supersedes: z.optional(id),
   parts: visitParts,
   note: optionalText(500),
+  /** Langkah 1 of the open day: registered at the posyandu's table; alone, it records that the person came. */
+  checkedIn: z.optional(z.literal(true, { error: 'err.invalid' })),
+  /** Langkah 4: services given that no screening part has a field for (PMT, TTD, oralit). */
+  services: z.optional(z.array(z.enum(OPEN_DAY_SERVICES, { error: 'err.invalid' }))),
+  /** Langkah 5: the penyuluhan topics. */
+  topics: z.optional(z.array(z.enum(PENYULUHAN_TOPICS, { error: 'err.invalid' }))),
   /** The destination the kader chose for each problem the visit refers (the default is not stored). */
   referrals: z.optional(
     z.array(referralChoice).check(z.maxLength(REFERRAL_PROBLEMS.length, errorKey('err.invalid'))),

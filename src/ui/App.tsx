@@ -1,16 +1,26 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
+import { useWorkArea } from '../data/hooks'
+import { posyanduDay } from '../domain/schedule/calendar'
+import type { PosyanduCalendar } from '../domain/schedule/types'
 import { HouseholdDetail } from './households/HouseholdDetail'
 import { HouseholdList } from './households/HouseholdList'
 import { useT } from './i18n'
-import { UpdateBanner } from './pwa'
+import { InstallBanner, UpdateBanner } from './pwa'
 import { paths, type Route, useRoute } from './router'
 import { BottomNav } from './shared/BottomNav'
+import { useToday } from './shared/today'
 
 // Forms and settings are not needed for the first screen: they load on first use (and are precached for offline).
 const HouseholdForm = lazy(() => import('./households/HouseholdForm'))
 const MemberForm = lazy(() => import('./households/MemberForm'))
 const Settings = lazy(() => import('./settings/Settings'))
 const DraftList = lazy(() => import('./drafts/DraftList'))
+// The open day (hari buka): its screens load when the kader opens it.
+const loadOpenDay = () => import('./openday/OpenDayScreen')
+const OpenDayScreen = lazy(loadOpenDay)
+const MeasureScreen = lazy(() => import('./openday/MeasureScreen'))
+const WalkInScreen = lazy(() => import('./openday/WalkInScreen'))
+const RekapScreen = lazy(() => import('./openday/RekapScreen'))
 // Screens that read screenings load the WHO tables and the clinical rules: never part of the first screen.
 const MemberDetail = lazy(() => import('./members/MemberDetail'))
 const VisitForm = lazy(() => import('./visits/VisitForm'))
@@ -23,14 +33,42 @@ const MapScreen = lazy(() => import('./map/MapRoute'))
 const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
 const PwsScreen = lazy(() => import('./pws/PwsScreen'))
 
-const TOP_LEVEL: readonly Route['name'][] = ['households', 'schedule', 'map', 'referrals', 'pws', 'settings']
+const TOP_LEVEL: readonly Route['name'][] = [
+  'households',
+  'openDay',
+  'schedule',
+  'map',
+  'referrals',
+  'pws',
+  'settings',
+]
+
+/**
+ * On the posyandu's open day the kader opens its screen: its code and the day's visits load while the phone is
+ * idle, before the first tap.
+ */
+function usePrefetchOpenDay() {
+  const workArea = useWorkArea()
+  const today = useToday()
+  useEffect(() => {
+    const calendar = workArea?.posyandu
+    if (!workArea || !calendar || posyanduDay(calendar as PosyanduCalendar, today.slice(0, 7)) !== today)
+      return
+    const prepare = () => void loadOpenDay().then((screen) => screen.prepare(workArea.id, today))
+    if (typeof requestIdleCallback !== 'function') return prepare()
+    const handle = requestIdleCallback(prepare)
+    return () => cancelIdleCallback(handle)
+  }, [workArea, today])
+}
 
 export function App() {
   const route = useRoute()
   const t = useT()
+  usePrefetchOpenDay()
   return (
     <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />
+      <InstallBanner />
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Screen route={route} />
       </Suspense>
@@ -76,6 +114,15 @@ function Screen({ route }: { route: Route }) {
       return <Settings />
     case 'drafts':
       return <DraftList />
+    case 'openDay':
+      return <OpenDayScreen date={route.date} />
+    case 'openDayPerson':
+      // A new person is a new screen: "Berikutnya" must not keep the last person's result.
+      return <MeasureScreen key={route.memberId} date={route.date} memberId={route.memberId} />
+    case 'openDayWalkIn':
+      return <WalkInScreen date={route.date} saveId={route.saveId} />
+    case 'openDayRekap':
+      return <RekapScreen date={route.date} />
     case 'notFound':
       return (
         <main className="screen">

@@ -11,6 +11,10 @@ export type Route =
   | { name: 'member'; id: string }
   | { name: 'visitNew'; memberId: string }
   | { name: 'drafts' }
+  | { name: 'openDay'; date?: string }
+  | { name: 'openDayPerson'; date: string; memberId: string }
+  | { name: 'openDayWalkIn'; date: string; saveId?: string }
+  | { name: 'openDayRekap'; date: string }
   | { name: 'visitCorrect'; visitId: string }
   | { name: 'referrals' }
   | { name: 'referralSlip'; memberId: string }
@@ -41,6 +45,11 @@ export const paths = {
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
   settings: () => '#/pengaturan',
   drafts: () => '#/draf',
+  /** The open day of `date`; today's when absent. */
+  openDay: (date?: string) => (date ? `#/posyandu/${date}` : '#/posyandu'),
+  openDayPerson: (date: string, memberId: string) => `#/posyandu/${date}/orang/${memberId}`,
+  openDayWalkIn: (date: string, saveId?: string) => `#/posyandu/${date}/daftar${saveId ? `/${saveId}` : ''}`,
+  openDayRekap: (date: string) => `#/posyandu/${date}/rekap`,
 }
 
 // A save id is the new record's id: a UUID, as the record schemas require (a mangled link opens a fresh form).
@@ -72,10 +81,24 @@ export function parseRoute(hash: string): Route {
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
   if (a === 'draf' && parts.length === 1) return { name: 'drafts' }
+  if (a === 'posyandu') return openDayRoute(parts.slice(1))
   if (a === 'peta' && parts.length === 1) return { name: 'map' }
   if (a === 'jadwal' && parts.length === 1) return { name: 'schedule' }
   if (a === 'pws' && parts.length === 1) return { name: 'pws' }
   if (a === 'pws' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2) return { name: 'pws', month: b }
+  return { name: 'notFound' }
+}
+
+const isDate = (s: string | undefined): s is string => s !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(s)
+
+function openDayRoute([date, step, id, ...rest]: string[]): Route {
+  if (date === undefined) return { name: 'openDay' }
+  if (!isDate(date) || rest.length > 0) return { name: 'notFound' }
+  if (step === undefined) return { name: 'openDay', date }
+  if (step === 'orang' && id) return { name: 'openDayPerson', date, memberId: id }
+  if (step === 'daftar' && id === undefined) return { name: 'openDayWalkIn', date }
+  if (step === 'daftar' && isSaveId(id)) return { name: 'openDayWalkIn', date, saveId: id }
+  if (step === 'rekap' && id === undefined) return { name: 'openDayRekap', date }
   return { name: 'notFound' }
 }
 

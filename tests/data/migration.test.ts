@@ -223,6 +223,15 @@ it('upgrades a version 5 database: records and waiting changes intact, follow-up
   await v5.table('households').add(home)
   await v5.table('outbox').add(waiting)
   await v5.table('followUps').add(followUp)
+  const weighing = {
+    ...followUp,
+    id: uuidv7(),
+    memberId,
+    date: '2025-06-10',
+    place: 'posyandu',
+    parts: { balita: { weightKg: 9.5 } },
+  }
+  await v5.table('visits').add(weighing)
   v5.close()
 
   const db = new KaderDb(name)
@@ -232,6 +241,10 @@ it('upgrades a version 5 database: records and waiting changes intact, follow-up
   expect(await db.households.get(home.id)).toEqual(home)
   expect(await db.outbox.toArray()).toEqual([{ ...waiting, seq: 1 }])
   expect(await followUpsOf(memberId)).toEqual([followUp])
+  // The open day reads the area's visits of a date range by the new compound index.
+  expect(
+    (await db.visits.where('[workAreaId+date]').equals([home.workAreaId, '2025-06-10']).toArray()).length,
+  ).toBe(1)
   expect(await db.drafts.count()).toBe(0)
   await db.drafts.put({
     id: 'household:new:x',

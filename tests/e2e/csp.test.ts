@@ -176,7 +176,8 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
     await page.getByRole('button', { name: 'Simpan' }).click()
     await page.getByText('Tersimpan', { exact: true }).waitFor()
 
-    const month = new Date().toISOString().slice(0, 7)
+    const today = new Date().toISOString().slice(0, 10)
+    const month = today.slice(0, 7)
     const routes: Record<keyof typeof paths, string> = {
       households: paths.households(),
       household: paths.household(ids.home),
@@ -195,6 +196,10 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
       pws: paths.pws(month),
       settings: paths.settings(),
       drafts: paths.drafts(),
+      openDay: paths.openDay(today),
+      openDayPerson: paths.openDayPerson(today, ids.child),
+      openDayWalkIn: paths.openDayWalkIn(today),
+      openDayRekap: paths.openDayRekap(today),
     }
     for (const [name, route] of Object.entries(routes)) {
       // A full load of each route: the policy applies to the document, its scripts, styles and workers.

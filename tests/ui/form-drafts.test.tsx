@@ -18,7 +18,7 @@ beforeEach(() => window.history.replaceState(null, '', '#/rumah/baru'))
 
 async function openForm(saveId: string) {
   renderScreen(<HouseholdForm saveId={saveId} />)
-  return (await screen.findByLabelText('Nama kepala keluarga')) as HTMLInputElement
+  return (await screen.findByLabelText('Nama kepala keluarga', {}, { timeout: 5_000 })) as HTMLInputElement
 }
 
 async function fill(user: ReturnType<typeof userEvent.setup>) {

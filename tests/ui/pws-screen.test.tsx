@@ -54,6 +54,12 @@ describe('PWS screen', () => {
     const row = (label: string) => within(skdn).getByText(label).closest('tr') as HTMLElement
     expect(within(row('S — semua balita')).getByRole('button').textContent).toBe('2')
     expect(within(row('D — ditimbang')).getByRole('button').textContent).toBe('1')
+    // A share reads "1 of 2" and, in its own cell, "50 %" with the language's digits — never "/ 250 %".
+    expect(row('D/S (partisipasi)').querySelector('.pws-percent')?.textContent).toBe('50\u00a0%')
+    const coverage = screen.getByRole('region', { name: 'Cakupan skrining' })
+    const balita = within(coverage).getByText('Balita (12–59 bulan)').closest('tr') as HTMLElement
+    expect(balita.textContent).toContain('1 dari 2')
+    expect(balita.querySelector('.pws-percent')?.textContent).toBe('50\u00a0%')
     await user.click(within(row('Belum ditimbang (S − D)')).getByRole('button'))
     const list = await screen.findByRole('dialog', { name: 'Belum ditimbang (S − D)' })
     expect(within(list).getByRole('link', { name: 'Dewi' }).getAttribute('href')).toBe(

@@ -13,6 +13,12 @@ describe('routes', () => {
     [paths.memberNew(ID), { name: 'memberNew', householdId: ID }],
     [paths.memberNew(ID, ID), { name: 'memberNew', householdId: ID, saveId: ID }],
     [paths.drafts(), { name: 'drafts' }],
+    [paths.openDay(), { name: 'openDay' }],
+    [paths.openDay('2025-08-12'), { name: 'openDay', date: '2025-08-12' }],
+    [paths.openDayPerson('2025-08-12', ID), { name: 'openDayPerson', date: '2025-08-12', memberId: ID }],
+    [paths.openDayWalkIn('2025-08-12'), { name: 'openDayWalkIn', date: '2025-08-12' }],
+    [paths.openDayWalkIn('2025-08-12', ID), { name: 'openDayWalkIn', date: '2025-08-12', saveId: ID }],
+    [paths.openDayRekap('2025-08-12'), { name: 'openDayRekap', date: '2025-08-12' }],
     [paths.member(ID), { name: 'member', id: ID }],
     [paths.memberEdit(ID), { name: 'memberEdit', id: ID }],
     [paths.visitNew(ID), { name: 'visitNew', memberId: ID }],
@@ -28,5 +34,7 @@ describe('routes', () => {
     expect(parseRoute('#/anggota/x/y/z')).toEqual({ name: 'notFound' })
     // A save id becomes a record id: a mangled one is no route.
     expect(parseRoute('#/rumah/baru/not-a-uuid')).toEqual({ name: 'notFound' })
+    expect(parseRoute('#/posyandu/12-08-2025')).toEqual({ name: 'notFound' })
+    expect(parseRoute('#/posyandu/2025-08-12/rekap/x')).toEqual({ name: 'notFound' })
   })
 })

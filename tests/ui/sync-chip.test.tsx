@@ -52,7 +52,7 @@ describe('sync chip', () => {
   it('says everything was sent only while there is a connection', async () => {
     await loggedIn({ lastSuccessAt: '2025-06-15T03:00:00.000Z', lastRun: run('2025-06-15T03:00:00.000Z') })
     renderScreen(<SyncChip />)
-    expect(await screen.findByText('✓ Terkirim')).toBeTruthy()
+    expect(await screen.findByText('✓ Terkirim', {}, { timeout: 5_000 })).toBeTruthy()
     setOnline(false)
     expect(await screen.findByText('⚠ Tanpa sinyal')).toBeTruthy()
     expect(screen.queryByText('✓ Terkirim')).toBeNull()

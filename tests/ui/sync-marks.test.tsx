@@ -35,7 +35,7 @@ it("marks the member, each visit and each follow-up on their own, and shows 'ter
   if (!followUp.ok) throw new Error('follow-up')
 
   renderScreen(<MemberDetail id={siti.record.id} />)
-  await screen.findByText(/Tindak lanjut .*: Belum berangkat/)
+  await screen.findByText(/Tindak lanjut .*: Belum berangkat/, {}, { timeout: 5_000 })
   await waitFor(() => expect(screen.getAllByText('belum terkirim')).toHaveLength(3))
   await getDb().outbox.clear() // what a push does once the server acknowledged everything
   await waitFor(() => expect(screen.getAllByText('terkirim')).toHaveLength(3))

@@ -91,6 +91,29 @@ describe('VisitHistory', () => {
     expect(within(newest).getByText('Koreksi dari kunjungan 10 Mar 2025')).toBeTruthy()
   })
 
+  it('shows an open day as one visit: the check-in its measurement completed is no correction', async () => {
+    const child = await seedMember(BALITA)
+    const came = await visit(child.id, { date: '2025-06-10', parts: {}, checkedIn: true })
+    await visit(child.id, {
+      date: '2025-06-10',
+      supersedes: came.id,
+      parts: { balita: { weightKg: 10.2 } },
+      services: ['pmt'],
+      topics: ['gizi_seimbang'],
+    })
+    const waiting = await seedMember({ ...BALITA, name: 'Bayu' })
+    await visit(waiting.id, { date: '2025-06-10', parts: {}, checkedIn: true })
+    renderScreen(<VisitHistory memberId={child.id} birthDate={child.birthDate} sex="L" />)
+    await screen.findByText('Pelayanan: PMT')
+    expect((await listedVisits()).length).toBe(1)
+    expect(screen.getByText('Penyuluhan: Gizi seimbang (isi piringku)')).toBeTruthy()
+    expect(screen.queryByText('Dikoreksi')).toBeNull()
+    expect(screen.queryByText(/Koreksi dari/)).toBeNull()
+    cleanup()
+    renderScreen(<VisitHistory memberId={waiting.id} birthDate={waiting.birthDate} sex="L" />)
+    expect(await screen.findByText('Datang ke posyandu (belum diukur)')).toBeTruthy()
+  })
+
   it('greys a superseded visit as "Dikoreksi" with a link to its correction', async () => {
     const { child, v3, v4 } = await seedBalita()
     renderScreen(<VisitHistory memberId={child.id} birthDate={child.birthDate} sex="L" />)

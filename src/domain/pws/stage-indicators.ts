@@ -18,7 +18,7 @@
 import { ageOn } from '../age'
 import { type FollowUpOutcome, problemOf } from '../referrals'
 import { adultBloodPressure, randomGlucose } from '../screening/common'
-import { srq20Result, twoItemScore } from '../screening/dewasa'
+import { srq20Result, twoItemScore } from '../screening/mental-health'
 import { TTD_PUTRI_FROM_AGE } from '../screening/remaja'
 import { type IndicatorContext, yearsOld } from './indicator-context'
 import type { CumulativeDefinition } from './indicator-definition'

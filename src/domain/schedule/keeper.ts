@@ -7,7 +7,7 @@ import type { Referral } from '../referrals'
 import { ancTasks } from './anc'
 import { addDays, homeVisitWindow } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
-import { balitaNotWeighed, bumilNotSeen } from './monthly'
+import { balitaNotWeighed, bumilNotSeen, openDayAbsent } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
 import { caseClosure, referralsOf, referralTasks } from './referral'
 import { fromRegistration } from './registration'
@@ -31,6 +31,7 @@ const MEMBER_RULES: readonly MemberRule[] = [
   ancTasks,
   bumilNotSeen,
   balitaNotWeighed,
+  openDayAbsent,
   immunizationTasks,
   vitaminATasks,
   yearlyScreeningTasks,

@@ -4,6 +4,7 @@
 import { ageOn } from '../age'
 import type { LifeStage } from '../lifecycle'
 import { endedByDelivery, pregnancy } from '../lifecycle'
+import { expectedReason } from '../openday/expected'
 import { sayDate } from '../say'
 import type { Bilingual } from '../text'
 import { monthStart } from './calendar'
@@ -60,6 +61,32 @@ export function bumilNotSeen(member: ScheduleMember, visits: CurrentVisits, ctx:
     }),
     source:
       'Panduan Pengelolaan Posyandu 2023 (clinical-rules.md §1.2, §3.1) [V]; CKG bumil bulanan (§1.2) [S]',
+  })
+}
+
+/**
+ * Whoever else the open day expected (openday/expected.ts) and did not come: the anak prasekolah, 60–71 months,
+ * weighed monthly like a balita (clinical-rules.md §1.2) but outside balitaNotWeighed, and the remaja, dewasa and
+ * lansia who come every month — kunjungan khusus for "tidak mengakses pelayanan kesehatan" (§3.1). Ibu hamil and
+ * nifas have their own rules (bumilNotSeen, KF). Any meeting in the window does it.
+ */
+export function openDayAbsent(member: ScheduleMember, visits: CurrentVisits, ctx: RuleContext): TaskDraft[] {
+  return monthly(member, visits, ctx, {
+    rule: 'posyandu_absen',
+    eligible: (openDay) => {
+      const reason = expectedReason(member, visits, openDay)
+      return (
+        reason === 'rutin' ||
+        (reason === 'timbang' && ageOn(member.birthDate, openDay).totalMonths >= BALITA_MONTHS)
+      )
+    },
+    // A copy of the Buku KIA is not a meeting.
+    counts: (v) => v.place !== 'buku_kia',
+    reason: (openDay) => ({
+      id: `Tidak datang ke posyandu (hari buka ${sayDate(openDay).id}) — kunjungan rumah`,
+      en: `Did not come to the posyandu (open day ${sayDate(openDay).en}) — home visit`,
+    }),
+    source: 'Panduan Pengelolaan Posyandu 2023, kunjungan khusus (clinical-rules.md §1.2, §3.1) [V]',
   })
 }
 

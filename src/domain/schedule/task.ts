@@ -22,6 +22,7 @@ import type {
  *       first of all, compareTasks) and KN1/KF1, the first two days after birth, when most maternal and newborn
  *       deaths happen;
  *   2 — kunjungan khusus for a missed service (clinical-rules.md §3.1): balita not weighed, bumil not seen this month,
+ *       someone else the open day expected who did not come,
  *       ANC short, KN2–3/KF2–4, immunisation overdue, TBC household contacts (screening people who may be
  *       infected; the index case's own referral is priority 1), and copying a new member's Buku KIA (registration.ts);
  *   3 — routine: yearly screening of dewasa/lansia and the vitamin A round.
@@ -33,6 +34,7 @@ export const PRIORITY: Record<TaskRule, TaskPriority> = {
   kf1: 1,
   balita_timbang: 2,
   bumil_kontak: 2,
+  posyandu_absen: 2,
   anc_tm1: 2,
   anc_tm2: 2,
   anc_tm3: 2,

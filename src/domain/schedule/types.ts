@@ -38,8 +38,11 @@ export interface ScheduleVisit {
   /** Set on a stored row a later correction replaced (data/visits.ts VisitRow): it no longer counts. */
   supersededBy?: string
   deleted?: boolean
-  /** 'buku_kia': copied from the Buku KIA (past doses and contacts with their dates), not a meeting. */
-  place?: string
+  /**
+   * Where: the open day's regulars are those who came to the posyandu (openday/expected.ts); 'buku_kia': copied
+   * from the Buku KIA (past doses and contacts with their dates), not a meeting.
+   */
+  place?: 'posyandu' | 'rumah' | 'buku_kia'
   /** When it was recorded (an instant): a Buku KIA copy is "done" on that day, whatever its date. */
   createdAt?: string
   parts: VisitPayloadParts
@@ -82,6 +85,7 @@ export interface ScheduleInput {
 export const TASK_RULES = [
   'balita_timbang',
   'bumil_kontak',
+  'posyandu_absen',
   'anc_tm1',
   'anc_tm2',
   'anc_tm3',

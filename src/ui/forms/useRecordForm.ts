@@ -26,6 +26,10 @@ export interface RecordFormOptions<V extends object, R> {
   save: (values: V, ids: { saveId: string; draftId: string | undefined }) => Promise<WriteResult<R>>
   /** Where the form goes once saved; undefined: it stays (the caller shows the result). */
   savedPath: (record: R) => string | undefined
+  /** The values passed every check and the save starts (the caller may show what it will show once saved). */
+  onSaving?: (values: V) => void
+  /** The save did not go through (refused, or the phone is full): the form shows why. */
+  onSaveFailed?: () => void
   onSaved?: (record: R) => void
 }
 
@@ -76,14 +80,19 @@ export function useRecordForm<V extends object, R>(opts: RecordFormOptions<V, R>
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     if (!values || busy()) return
-    form.showAll()
-    if (form.hasErrors || opts.blocked?.(values)) return reveal()
+    // Every field's message shows only when there is one: a render of the whole form less on the way to the save.
+    if (form.hasErrors || opts.blocked?.(values)) {
+      form.showAll()
+      return reveal()
+    }
+    opts.onSaving?.(values)
     const result = await run(async () => {
       await draft.pause()
       return opts.save(values, { saveId: draft.saveId, draftId: opts.draft.key })
     })
     const outcome = result?.value
     if (!outcome?.ok) {
+      opts.onSaveFailed?.()
       draft.resume()
       if (outcome) form.setServerErrors(outcome.errors)
       return reveal()

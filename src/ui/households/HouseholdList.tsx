@@ -7,16 +7,20 @@ import {
   type HouseholdRow,
   prepareSearch,
 } from '../../data/household-rows'
+import { useSyncState } from '../../data/sync-hooks'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
 import { useT } from '../i18n'
 import { paths } from '../router'
-import { StageBadge } from '../shared/StageBadge'
+import { StageBadge, StageCode } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { VirtualList } from '../shared/VirtualList'
 import { SyncChip } from '../sync/SyncChip'
+import { Welcome, welcomed } from './Welcome'
 
-const ROW_HEIGHT = 76
+// Name (22.4 px), address (19.6 px) and the stage chips (20.8 px) with 8 px padding above and below: 79 px.
+// A shorter row clipped the name ("Slamet Rivadi" for "Slamet Riyadi"), which tests/e2e/layout.test.ts guards.
+const ROW_HEIGHT = 84
 
 export function HouseholdList() {
   const t = useT()
@@ -31,6 +35,9 @@ export function HouseholdList() {
   useEffect(() => (rows ? prepareSearch(rows) : undefined), [rows])
   const set = (patch: HouseholdFilter) => setFilter((f) => ({ ...f, ...patch }))
   const drafts = useDrafts()
+  const sync = useSyncState()
+  const [trying, setTrying] = useState(welcomed)
+  const [legend, setLegend] = useState(false)
 
   return (
     <main className="screen screen-list">
@@ -101,14 +108,30 @@ export function HouseholdList() {
       {rows === undefined ? (
         <p className="loading">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
-        <div className="empty">
-          <p>{t('households.empty')}</p>
-        </div>
+        sync && !sync.loggedIn && !sync.needsLogin && !trying ? (
+          <Welcome onTry={() => setTrying(true)} />
+        ) : (
+          <div className="empty">
+            <p>{t('households.empty')}</p>
+          </div>
+        )
       ) : (
         <>
-          <p className="count" aria-live="polite">
-            {t('households.count', { shown: shown.length, total: rows.length })}
-          </p>
+          <div className="count-row">
+            <p className="count" aria-live="polite">
+              {t('households.count', { shown: shown.length, total: rows.length })}
+            </p>
+            <button
+              type="button"
+              className="legend-toggle"
+              aria-expanded={legend}
+              aria-controls="stage-legend"
+              onClick={() => setLegend((open) => !open)}
+            >
+              {t('households.legend')}
+            </button>
+          </div>
+          {legend && <StageLegend />}
           <VirtualList
             items={shown}
             rowHeight={ROW_HEIGHT}
@@ -122,6 +145,20 @@ export function HouseholdList() {
         + {t('households.add')}
       </a>
     </main>
+  )
+}
+
+/** What the stage codes on the rows mean: a letter code is never explained by colour alone. */
+function StageLegend() {
+  const t = useT()
+  return (
+    <ul id="stage-legend" className="legend-list" aria-label={t('households.legend')}>
+      {[...LIFE_STAGES, ...OVERLAYS].map((s) => (
+        <li key={s}>
+          <StageCode stage={s} /> {t(`stage.${s}`)}
+        </li>
+      ))}
+    </ul>
   )
 }
 

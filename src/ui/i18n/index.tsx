@@ -15,7 +15,9 @@ export { defineMessages, type KeyOf, type Messages } from './dictionary'
 export {
   formatDate,
   formatDateTime,
+  formatMonth,
   formatNumber,
+  formatPercent,
   formatSpan,
   formatWhen,
   LOCALES,

@@ -36,6 +36,18 @@ export function formatSpan(from: string, to: string, lang: Lang): string {
   return `${dayMonthFormats[lang].format(new Date(`${from}T00:00:00Z`))} – ${formatDate(to, lang)}`
 }
 
+/** A month 'YYYY-MM' as a report names it: "Desember 2026" / "December 2026". */
+export function formatMonth(yearMonth: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${yearMonth}-01T00:00:00Z`),
+  )
+}
+
+/** A share 0–1 as a percentage with one decimal at most, in the language's digits: "66,7 %" / "66.7 %". */
+export function formatPercent(share: number, lang: Lang): string {
+  return `${formatNumber(share * 100, lang)}\u00a0%`
+}
+
 /** Date and time of an instant, in the phone's time zone ("12 Mar 2027, 07.30"). */
 export function formatDateTime(instant: Date | string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(

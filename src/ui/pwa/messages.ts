@@ -17,6 +17,16 @@ export const pwaMessages = defineMessages(
     'pwa.storage.usage': 'Terpakai {used} MB dari {quota} MB',
     'pwa.storage.askAgain': 'Minta izin lagi',
     'pwa.storage.askHint': 'Browser belum mengizinkan. Pasang aplikasi ke layar utama, lalu coba lagi.',
+    'pwa.install.title': 'Pasang aplikasi',
+    'pwa.install.why':
+      'Terpasang di layar utama, Kader ILP terbuka seperti aplikasi lain — juga tanpa sinyal.',
+    'pwa.install.button': 'Pasang di layar utama',
+    'pwa.install.installed': 'Sudah terpasang di HP ini.',
+    'pwa.install.manual':
+      'Buka menu browser (⋮) lalu pilih "Tambahkan ke layar utama" atau "Instal aplikasi".',
+    'pwa.install.banner':
+      'Data sudah terkirim. Pasang Kader ILP di layar utama agar mudah dibuka tanpa sinyal?',
+    'pwa.install.later': 'Nanti',
   },
   {
     'pwa.updateAvailable': 'A new version is available',
@@ -34,5 +44,13 @@ export const pwaMessages = defineMessages(
     'pwa.storage.askAgain': 'Ask again',
     'pwa.storage.askHint':
       'The browser has not allowed it yet. Add the app to the home screen, then try again.',
+    'pwa.install.title': 'Install the app',
+    'pwa.install.why': 'On the home screen, Kader ILP opens like any other app — without a signal too.',
+    'pwa.install.button': 'Install on the home screen',
+    'pwa.install.installed': 'Installed on this phone.',
+    'pwa.install.manual': 'Open the browser menu (⋮) and choose "Add to home screen" or "Install app".',
+    'pwa.install.banner':
+      'Your data was sent. Install Kader ILP on the home screen to open it easily offline?',
+    'pwa.install.later': 'Later',
   },
 )

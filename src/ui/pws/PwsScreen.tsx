@@ -15,7 +15,7 @@ import {
   STAGE_LABELS,
 } from '../../domain/pws'
 import type { Member } from '../../protocol/records'
-import { useI18n } from '../i18n'
+import { formatMonth, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
 import { TopBar } from '../shared/TopBar'
@@ -55,7 +55,7 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
     link.click()
     URL.revokeObjectURL(link.href)
   }
-  const percent = (r: Ratio) => (r.value === null ? '–' : `${Math.round(r.value * 1000) / 10} %`)
+  const percent = (r: Ratio) => (r.value === null ? '–' : formatPercent(r.value, lang))
   const count = (title: string, c: Count) => (
     <button type="button" className="pws-number" onClick={() => setDrill({ title, memberIds: c.memberIds })}>
       {c.value}
@@ -89,9 +89,17 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
           </button>
         </div>
       </div>
-      <h2 className="print-only">
-        {t('pws.reportTitle')} — {workArea?.posyandu?.name ?? workArea?.desa} — {month}
-      </h2>
+      <div className="print-only pws-print-head">
+        <h2>{t('pws.reportTitle')}</h2>
+        <p>
+          {t('pws.printPosyandu')}: {workArea?.posyandu?.name ?? '…………'} · {t('address.desa')}:{' '}
+          {workArea?.desa || '…………'} · {t('address.kecamatan')}: {workArea?.kecamatan || '…………'}
+        </p>
+        <p>
+          {t('pws.printMonth')}: {formatMonth(month, lang)} · {t('pws.printKader')}:{' '}
+          {workArea?.kaderName ?? '…………'}
+        </p>
+      </div>
       {error ? (
         <ComputeFailed what="pws" onRetry={retry} />
       ) : !current ? (
@@ -137,10 +145,10 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
                   <tr key={s}>
                     <th scope="row">{STAGE_LABELS[s][lang]}</th>
                     <td>
-                      {count(STAGE_LABELS[s][lang], current.coverage.stages[s].numerator)} /{' '}
-                      {current.coverage.stages[s].denominator.value}
+                      {count(STAGE_LABELS[s][lang], current.coverage.stages[s].numerator)}{' '}
+                      {t('pws.of', { n: current.coverage.stages[s].denominator.value })}
                     </td>
-                    <td>{percent(current.coverage.stages[s])}</td>
+                    <td className="pws-percent">{percent(current.coverage.stages[s])}</td>
                   </tr>
                 ))}
               </tbody>
@@ -153,10 +161,10 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
                   <tr key={r}>
                     <th scope="row">{RISK_LABELS[r][lang]}</th>
                     <td>
-                      {count(RISK_LABELS[r][lang], current.risks[r].numerator)} /{' '}
-                      {current.risks[r].denominator.value}
+                      {count(RISK_LABELS[r][lang], current.risks[r].numerator)}{' '}
+                      {t('pws.of', { n: current.risks[r].denominator.value })}
                     </td>
-                    <td>{percent(current.risks[r])}</td>
+                    <td className="pws-percent">{percent(current.risks[r])}</td>
                   </tr>
                 ))}
               </tbody>
@@ -207,6 +215,16 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
           )}
         </>
       )}
+      <div className="print-only pws-signatures">
+        <div>
+          <p>{t('pws.signKader')}</p>
+          <p className="line">{workArea?.kaderName ?? ''}</p>
+        </div>
+        <div>
+          <p>{t('pws.signNakes')}</p>
+          <p className="line" />
+        </div>
+      </div>
       {drill && <DrillDown drill={drill} members={members} onClose={() => setDrill(undefined)} />}
     </main>
   )
@@ -258,7 +276,7 @@ function Skdn({
           {(['DS', 'ND', 'NDprime', 'KS', 'DK', 'NS'] as const).map((r) => (
             <tr key={r}>
               <th scope="row">{t(`pws.ratio.${r}`)}</th>
-              <td>{percent(s.ratios[r])}</td>
+              <td className="pws-percent">{percent(s.ratios[r])}</td>
             </tr>
           ))}
         </tbody>

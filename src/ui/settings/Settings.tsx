@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { getDataIssues, subscribeDataIssues } from '../../data/data-issues'
 import { type Lang, useI18n } from '../i18n'
-import { StorageStatus } from '../pwa'
+import { InstallCard, StorageStatus } from '../pwa'
 import { paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { SyncCard } from '../sync/SyncCard'
@@ -16,6 +16,7 @@ export default function Settings() {
     <main className="screen">
       <TopBar title={t('settings.title')} back={paths.households()} />
       <SyncCard />
+      <InstallCard />
       <section className="card">
         <h2 className="section-title">{t('settings.language')}</h2>
         <div className="segmented">

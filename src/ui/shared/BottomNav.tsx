@@ -3,6 +3,7 @@ import { paths, type Route } from '../router'
 
 const TABS = [
   { name: 'households', href: paths.households(), icon: '⌂', label: 'nav.households' },
+  { name: 'openDay', href: paths.openDay(), icon: '⚖', label: 'nav.openDay' },
   { name: 'schedule', href: paths.schedule(), icon: '☰', label: 'nav.schedule' },
   { name: 'map', href: paths.map(), icon: '◎', label: 'nav.map' },
   { name: 'referrals', href: paths.referrals(), icon: '➜', label: 'nav.referrals' },

@@ -7,9 +7,12 @@ export function FormActions({
   failure,
   deleteLabel,
   onDelete,
+  saveLabel,
 }: {
   saving: boolean
   failure?: ErrorKey
+  /** Instead of "Simpan", when the save does more. */
+  saveLabel?: string
   deleteLabel?: string
   onDelete?: () => void
 }) {
@@ -23,7 +26,7 @@ export function FormActions({
       )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={saving}>
-          {t('common.save')}
+          {saveLabel ?? t('common.save')}
         </button>
         {onDelete && (
           <button type="button" className="button danger" onClick={onDelete}>

@@ -14,6 +14,15 @@ const SHORT: Record<LifeStage | Overlay, string> = {
   ibu_nifas: 'N',
 }
 
+/** The letter code alone, beside its name written out (the household list's legend). */
+export function StageCode({ stage }: { stage: LifeStage | Overlay }) {
+  return (
+    <span className={`badge badge-${stage}`} aria-hidden="true">
+      {SHORT[stage]}
+    </span>
+  )
+}
+
 export function StageBadge({ stage, compact = false }: { stage: LifeStage | Overlay; compact?: boolean }) {
   const t = useT()
   const name = t(`stage.${stage}`)

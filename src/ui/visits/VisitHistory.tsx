@@ -11,7 +11,8 @@ import { lazy, type MouseEvent, type ReactNode, Suspense, useMemo } from 'react'
 import { useMemberVisits } from '../../data/visit-hooks'
 import type { VisitRow } from '../../data/visits'
 import { ageOn } from '../../domain/age'
-import { formatDate, numberFormat, useI18n } from '../i18n'
+import { formatDate, numberFormat, useI18n, useT } from '../i18n'
+import { openDayMessages } from '../openday/messages'
 import { paths } from '../router'
 import type { GrowthChartPoint } from './GrowthChart'
 import { historyMessages } from './history-messages'
@@ -195,9 +196,21 @@ function focusVisit(event: MouseEvent<HTMLAnchorElement>, visitId: string) {
   target.focus({ preventScroll: true })
 }
 
+/** An open-day check-in with nothing else in it (openday, langkah 1). */
+const checkInOnly = (v: VisitRow) =>
+  v.checkedIn === true &&
+  Object.keys(v.parts).length === 0 &&
+  !v.note &&
+  !v.services?.length &&
+  !v.topics?.length
+
 export default function VisitHistory({ memberId, birthDate, sex, renderFindings }: VisitHistoryProps) {
   const { t, lang } = useI18n(historyMessages)
-  const visits = useMemberVisits(memberId)
+  const tOpenDay = useT(openDayMessages)
+  const stored = useMemberVisits(memberId)
+  // A check-in the person's measurement completed says nothing the measurement does not: it is not a correction.
+  const visits = useMemo(() => stored?.filter((v) => !(v.supersededBy && checkInOnly(v))), [stored])
+  const checkIns = useMemo(() => new Set((stored ?? []).filter(checkInOnly).map((v) => v.id)), [stored])
   const trends = useMemo(() => (visits ? trendsOf(visits) : undefined), [visits])
   const points = useMemo(() => (visits ? chartPoints(visits) : undefined), [visits])
   if (!visits || !trends || !points) return <p className="loading">{t('common.loading')}</p>
@@ -226,7 +239,8 @@ export default function VisitHistory({ memberId, birthDate, sex, renderFindings 
         {visits.map((v) => {
           const superseded = v.supersededBy !== undefined
           const visitTrends = trends.get(v.id)
-          const correctedDate = v.supersedes ? dateOf.get(v.supersedes) : undefined
+          const correctedDate =
+            v.supersedes && !checkIns.has(v.supersedes) ? dateOf.get(v.supersedes) : undefined
           return (
             <li
               key={v.id}
@@ -296,6 +310,23 @@ export default function VisitHistory({ memberId, birthDate, sex, renderFindings 
                     </div>
                   ))}
                 </dl>
+                {checkInOnly(v) && (
+                  <p className="muted visit-meta">{tOpenDay('openDay.history.checkedIn')}</p>
+                )}
+                {v.services?.length ? (
+                  <p className="visit-meta">
+                    {tOpenDay('openDay.history.services', {
+                      list: v.services.map((x) => tOpenDay(`measure.service.${x}`)).join(', '),
+                    })}
+                  </p>
+                ) : null}
+                {v.topics?.length ? (
+                  <p className="visit-meta">
+                    {tOpenDay('openDay.history.topics', {
+                      list: v.topics.map((x) => tOpenDay(`topic.${x}`)).join(', '),
+                    })}
+                  </p>
+                ) : null}
                 {v.note && <p className="visit-note">{t('history.note', { note: v.note })}</p>}
                 {renderFindings?.(v)}
               </article>

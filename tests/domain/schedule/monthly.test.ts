@@ -144,3 +144,34 @@ describe('ibu hamil not seen this month', () => {
     expect(tasksOf('bumil_kontak', '2024-06-12', { members: [makeMember({ id: 'wus' })] })).toEqual([])
   })
 })
+
+describe('expected at the open day and did not come', () => {
+  const lansia = makeMember({ id: 'mbah', birthDate: '1950-02-02' })
+  const apras = makeMember({ id: 'apras', birthDate: '2019-01-20', sex: 'L' }) // 64 months on 2024-06-11
+  const atPosyandu = (who: typeof lansia, date: string) =>
+    makeVisit(who, date, { lansia: { systolicMmHg: 150, diastolicMmHg: 90 } }, { place: 'posyandu' })
+
+  it('gives a regular lansia who missed the open day a home visit until the month ends; a visit does it', () => {
+    const visits = [atPosyandu(lansia, '2024-05-14')]
+    const [task] = tasksOf('posyandu_absen', '2024-06-12', { members: [lansia], visits })
+    expect(task).toMatchObject({ dueFrom: '2024-06-12', dueTo: '2024-06-30', state: 'due', priority: 2 })
+    const home = makeVisit(lansia, '2024-06-14', { lansia: { weightKg: 50 } }, { place: 'rumah' })
+    expect(
+      tasksOf('posyandu_absen', '2024-06-15', { members: [lansia], visits: [...visits, home] }),
+    ).toMatchObject([{ state: 'done', doneBy: home.id }])
+  })
+
+  it('gives none to a lansia who came, nor to one who has not come in 3 months', () => {
+    const came = [atPosyandu(lansia, '2024-05-14'), atPosyandu(lansia, '2024-06-11')]
+    expect(tasksOf('posyandu_absen', '2024-06-12', { members: [lansia], visits: came })).toEqual([])
+    const long = [atPosyandu(lansia, '2024-02-13')]
+    expect(tasksOf('posyandu_absen', '2024-06-12', { members: [lansia], visits: long })).toEqual([])
+  })
+
+  it('covers the anak prasekolah, whom the balita rule leaves out, and not the balita', () => {
+    expect(tasksOf(['posyandu_absen', 'balita_timbang'], '2024-06-12', { members: [apras] })).toMatchObject([
+      { rule: 'posyandu_absen', state: 'due' },
+    ])
+    expect(tasksOf('posyandu_absen', '2024-06-12', { members: [child] })).toEqual([])
+  })
+})

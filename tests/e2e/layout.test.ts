@@ -1,0 +1,110 @@
+// At 360 px, in Bahasa Indonesia and English: no list row's text is clipped (a box shorter than its text, as the
+// household list once cut "Slamet Riyadi" to "Slamet Rivadi"), and every link and button in a list, the top bar
+// and the bottom navigation is a target of at least 44×44 px.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { waitForServiceWorker, withAppAndBrowser } from './harness'
+import { bornAgo, localDay, putIntoApp, seedPeople } from './openday-data'
+
+const TODAY = localDay(new Date())
+
+/** Where the kader meets lists: each route with what shows that it has rendered. */
+const SCREENS: { route: string; ready: string }[] = [
+  { route: '#/', ready: '.row' },
+  { route: '#/posyandu', ready: '.queue-row' },
+  { route: `#/posyandu/${TODAY}/rekap`, ready: '.rekap-group' },
+  { route: '#/jadwal', ready: '.task' },
+  { route: '#/rujukan', ready: '.referral-list li' },
+  { route: '#/pws', ready: '.pws-table' },
+]
+
+interface Problem {
+  route: string
+  what: string
+  text: string
+  size: string
+}
+
+/** Rows whose text overflows its box, and targets smaller than 44×44 px, on the current screen. */
+function problems(page: Page, route: string): Promise<Problem[]> {
+  return page.evaluate((route) => {
+    const found: Problem[] = []
+    const label = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`
+    const rows = document.querySelectorAll('main li, main .row, main .queue-row, .bottom-nav a, .topbar')
+    for (const row of rows) {
+      for (const el of [row, ...row.querySelectorAll('*')] as HTMLElement[]) {
+        // Screen-reader text is clipped on purpose.
+        if (
+          el.clientHeight === 0 ||
+          getComputedStyle(el).display === 'inline' ||
+          el.closest('.visually-hidden')
+        )
+          continue
+        if (el.scrollHeight > el.clientHeight + 1)
+          found.push({
+            route,
+            what: `clipped ${label(el)}`,
+            text: (el.textContent ?? '').trim().slice(0, 40),
+            size: `${el.scrollHeight} in ${el.clientHeight}`,
+          })
+      }
+    }
+    const targets = document.querySelectorAll(
+      'main li a, main li button, main .queue-row a, main .queue-row button, .bottom-nav a, .topbar a, .topbar button',
+    )
+    for (const el of targets) {
+      const box = el.getBoundingClientRect()
+      if (box.width === 0 && box.height === 0) continue
+      if (box.width < 43.5 || box.height < 43.5)
+        found.push({
+          route,
+          what: `small target ${label(el)}`,
+          text: (el.textContent ?? '').trim().slice(0, 40),
+          size: `${Math.round(box.width)}×${Math.round(box.height)}`,
+        })
+    }
+    return found
+  }, route)
+}
+
+describe('layout at 360 px (real Chromium)', () => {
+  const session = withAppAndBrowser()
+
+  it('clips no list row and keeps every target 44 px, in Bahasa Indonesia and English', async () => {
+    const { page } = session.browser()
+    const app = session.app()
+    await page.goto(app.url)
+    await page.getByRole('heading', { name: 'Rumah tangga' }).waitFor()
+    await waitForServiceWorker(page)
+    // Long names, a referral (blood pressure 190/110 a week ago) and a balita weighed last month.
+    await putIntoApp(
+      page,
+      seedPeople([
+        { name: 'Slamet Riyadi Wijayakusuma Prawiranegara', sex: 'L', birthDate: bornAgo(1, 4) },
+        {
+          name: 'Yuyun Yuningsih',
+          sex: 'P',
+          birthDate: bornAgo(2, 1),
+          lastMonth: { balita: { weightKg: 11 } },
+        },
+        {
+          name: 'Mbah Sarinah',
+          sex: 'P',
+          birthDate: bornAgo(66, 0),
+          lastMonth: { lansia: { systolicMmHg: 190, diastolicMmHg: 110 } },
+        },
+      ]),
+    )
+    const found: Problem[] = []
+    for (const lang of ['id', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('kader-ilp.lang', l), lang)
+      for (const { route, ready } of SCREENS) {
+        await page.goto(`${app.url}/${route}`)
+        await page.reload()
+        await page.locator(ready).first().waitFor()
+        found.push(...(await problems(page, `${lang} ${route}`)))
+      }
+    }
+    expect(found).toEqual([])
+  })
+})
