@@ -35,3 +35,8 @@ export function onLockChange(listener: (unlocked: boolean) => void): () => void 
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
+
+/** "Kunci", and the auto-lock: the keys are forgotten; everything that reads records stops (onLockChange). */
+export function lock(): void {
+  if (keys) setDataKeys(undefined)
+}
