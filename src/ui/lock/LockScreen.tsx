@@ -87,7 +87,12 @@ function Unlock() {
   useEffect(() => {
     void readVault().then((v) => v && setKind(v.kind))
     // A reload does not reset the wait: it is kept with the vault.
-    void readLockState().then((s) => setWaitUntil(Date.now() + waitLeft(s, Date.now())))
+    void readLockState().then((s) => {
+      const left = waitLeft(s, Date.now())
+      if (left === 0) return
+      setNow(Date.now())
+      setWaitUntil(Date.now() + left)
+    })
   }, [])
   const waiting = waitUntil > now
   useEffect(() => {
