@@ -1,16 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import type { ScheduleMember, ScheduleVisit } from '../../../src/domain/schedule'
-import { tasks } from './builders'
+// The schedule's synthetic work area: 5,000 households × 4 members = 20,000 members with 5 visits each = 100,000
+// visits: balita weighed monthly (z-scores, N/T), adults with blood pressure (some referred), pregnant women with
+// ANC contacts, lansia with SKILAS/AKS, a few TBC index cases — about 4,600 children under five, twice the share of
+// a real area.
+import type { ScheduleMember, ScheduleVisit } from '../../src/domain/schedule'
 
-// A synthetic work area of 5,000 households × 4 members = 20,000 members with 5 visits each = 100,000 visits:
-// balita weighed monthly (z-scores, N/T), adults with blood pressure (some referred), pregnant women with ANC
-// contacts, lansia with SKILAS/AKS, a few TBC index cases — about 4,600 children under five, twice the share of a
-// real area. Only checks that it completes (no timing assertion: CI machines differ); the time is printed.
-const TODAY = '2024-06-20'
+export const SCHEDULE_TODAY = '2024-06-20'
 const HOUSEHOLDS = 5_000
 const VISITS_PER_MEMBER = 5
 
-function syntheticArea() {
+export function scheduleArea() {
   let seed = 42
   const random = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
@@ -89,22 +87,3 @@ function syntheticArea() {
   }
   return { members, visits }
 }
-
-describe('visitTasks at work-area scale', () => {
-  it('handles 20,000 members and 100,000 visits', () => {
-    const area = syntheticArea()
-    expect(area.members).toHaveLength(20_000)
-    expect(area.visits).toHaveLength(100_000)
-    const started = performance.now()
-    const cpu = process.cpuUsage()
-    const list = tasks(TODAY, area)
-    const ms = performance.now() - started
-    const { user, system } = process.cpuUsage(cpu)
-    console.log(
-      `visitTasks: ${area.members.length} members, ${area.visits.length} visits → ${list.length} tasks in ` +
-        `${ms.toFixed(0)} ms (${((user + system) / 1000).toFixed(0)} ms CPU)`,
-    )
-    expect(list.length).toBeGreaterThan(0)
-    expect(new Set(list.map((t) => t.id)).size).toBe(list.length)
-  }, 120_000)
-})
