@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react'
 import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
+import { isSupervisor } from '../../protocol/roles'
 import { toSyncError } from '../../sync/errors'
 import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
 import { paths } from '../router'
@@ -156,6 +157,11 @@ function SyncStatus({ state }: { state: SyncState }) {
         </p>
       )}
       <div className="form-actions">
+        {isSupervisor(state.user?.role) && (
+          <a className="button primary" href={paths.binaan()}>
+            {t('nav.binaan')}
+          </a>
+        )}
         <button type="button" className="button primary" onClick={run} disabled={busy}>
           {busy ? t('sync.running') : t('sync.now')}
         </button>
