@@ -27,11 +27,16 @@ const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
 const ReferralSlip = lazy(() => import('./referrals/ReferralSlip'))
 const BukuKiaForm = lazy(() => import('./bukukia/BukuKiaForm'))
+const CaseForm = lazy(() => import('./members/CaseForm'))
+const DeliveryForm = lazy(() => import('./members/DeliveryForm'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
 const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
 const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
 const PwsScreen = lazy(() => import('./pws/PwsScreen'))
+// A supervisor's wilayah binaan: read from the server, loaded only when a bidan or a puskesmas opens it.
+const BinaanScreen = lazy(() => import('./binaan/BinaanScreen'))
+const BinaanAreaScreen = lazy(() => import('./binaan/BinaanAreaScreen'))
 
 const TOP_LEVEL: readonly Route['name'][] = [
   'households',
@@ -104,12 +109,20 @@ function Screen({ route }: { route: Route }) {
       return <ReferralSlip memberId={route.memberId} />
     case 'bukuKia':
       return <BukuKiaForm memberId={route.memberId} />
+    case 'caseClose':
+      return <CaseForm memberId={route.memberId} />
+    case 'delivery':
+      return <DeliveryForm memberId={route.memberId} />
     case 'map':
       return <MapScreen />
     case 'schedule':
       return <ScheduleScreen />
     case 'pws':
       return <PwsScreen month={route.month} />
+    case 'binaan':
+      return <BinaanScreen month={route.month} />
+    case 'binaanArea':
+      return <BinaanAreaScreen areaId={route.areaId} month={route.month} />
     case 'settings':
       return <Settings />
     case 'drafts':

@@ -19,9 +19,13 @@ export type Route =
   | { name: 'referrals' }
   | { name: 'referralSlip'; memberId: string }
   | { name: 'bukuKia'; memberId: string }
+  | { name: 'caseClose'; memberId: string }
+  | { name: 'delivery'; memberId: string }
   | { name: 'map' }
   | { name: 'schedule' }
   | { name: 'pws'; month?: string }
+  | { name: 'binaan'; month?: string }
+  | { name: 'binaanArea'; areaId: string; month: string }
   | { name: 'settings' }
   | { name: 'notFound' }
 
@@ -40,9 +44,14 @@ export const paths = {
   referrals: () => '#/rujukan',
   referralSlip: (memberId: string) => `#/anggota/${memberId}/surat-rujukan`,
   bukuKia: (memberId: string) => `#/anggota/${memberId}/buku-kia`,
+  caseClose: (memberId: string) => `#/anggota/${memberId}/tutup-kasus`,
+  delivery: (memberId: string) => `#/anggota/${memberId}/persalinan`,
   map: () => '#/peta',
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
+  /** The supervisor's wilayah binaan, for `month` ('YYYY-MM'; this month when absent). */
+  binaan: (month?: string) => (month ? `#/binaan/${month}` : '#/binaan'),
+  binaanArea: (areaId: string, month: string) => `#/binaan/${month}/${encodeURIComponent(areaId)}`,
   settings: () => '#/pengaturan',
   drafts: () => '#/draf',
   /** The open day of `date`; today's when absent. */
@@ -77,6 +86,10 @@ export function parseRoute(hash: string): Route {
   if (a === 'anggota' && b && c === 'surat-rujukan' && parts.length === 3)
     return { name: 'referralSlip', memberId: b }
   if (a === 'anggota' && b && c === 'buku-kia' && parts.length === 3) return { name: 'bukuKia', memberId: b }
+  if (a === 'anggota' && b && c === 'tutup-kasus' && parts.length === 3)
+    return { name: 'caseClose', memberId: b }
+  if (a === 'anggota' && b && c === 'persalinan' && parts.length === 3)
+    return { name: 'delivery', memberId: b }
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }
@@ -86,7 +99,23 @@ export function parseRoute(hash: string): Route {
   if (a === 'jadwal' && parts.length === 1) return { name: 'schedule' }
   if (a === 'pws' && parts.length === 1) return { name: 'pws' }
   if (a === 'pws' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2) return { name: 'pws', month: b }
+  if (a === 'binaan' && parts.length === 1) return { name: 'binaan' }
+  if (a === 'binaan' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2)
+    return { name: 'binaan', month: b }
+  if (a === 'binaan' && b && /^\d{4}-\d{2}$/.test(b) && c && parts.length === 3) {
+    const areaId = decoded(c)
+    return areaId === undefined ? { name: 'notFound' } : { name: 'binaanArea', month: b, areaId }
+  }
   return { name: 'notFound' }
+}
+
+/** A path segment decoded; undefined when mangled (a lone %). */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
 }
 
 const isDate = (s: string | undefined): s is string => s !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(s)

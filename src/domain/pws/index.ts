@@ -19,7 +19,6 @@ export {
   indicatorLabel,
   NUTRITION_LABELS,
   STATUS_LABELS,
-  UNAVAILABLE_LABELS,
 } from './indicator-labels'
 export {
   CUMULATIVE_DEFINITIONS,
@@ -32,6 +31,16 @@ export { FLAG_LABELS, OVERLAY_LABELS, RISK_LABELS, STAGE_LABELS } from './labels
 export { type PosyanduFigures, puskesmasCsv } from './puskesmas-csv'
 export { pwsMonth, pwsMonthAndIndicators } from './report'
 export { AGE_GROUPS, type AgeGroup, NUTRITION, type Nutrition, type SkdnGroup } from './skdn-groups'
+export {
+  type AreaPeople,
+  confirmedImplausible,
+  type DuplicateNik,
+  householdsWithoutGps,
+  type ImplausibleItem,
+  niksInSeveralAreas,
+  type OverdueItem,
+  overdueReferrals,
+} from './supervision'
 export {
   type Count,
   FLAGS,

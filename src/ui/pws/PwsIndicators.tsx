@@ -16,16 +16,16 @@ import {
   type Ratio,
   STATUS_LABELS,
   STATUS_LIGHT,
-  UNAVAILABLE_LABELS,
 } from '../../domain/pws'
 import { useI18n } from '../i18n'
 import { formatMonth, formatPercent } from './format'
 import { indicatorMessages } from './indicator-messages'
 import { PwsChart } from './PwsChart'
 
-type Drill = (title: string, memberIds: string[]) => void
+/** Opens the list of people behind a number; absent where only figures are shown (a supervisor's wilayah binaan). */
+type Drill = ((title: string, memberIds: string[]) => void) | undefined
 
-export default function PwsIndicators({ indicators, onDrill }: { indicators: Indicators; onDrill: Drill }) {
+export default function PwsIndicators({ indicators, onDrill }: { indicators: Indicators; onDrill?: Drill }) {
   const { t, lang } = useI18n(indicatorMessages)
   const [open, setOpen] = useState<string>()
   const all = Object.values(indicators.series)
@@ -101,16 +101,6 @@ function IndicatorRow(props: {
   const { t, lang } = useI18n(indicatorMessages)
   const label = indicatorLabel(s.id, lang)
   const last = s.months.at(-1)
-  if (s.unavailable) {
-    return (
-      <li className="pws-indicator">
-        <span className="pws-indicator-label">{label}</span>
-        <span className="muted">
-          {UNAVAILABLE_LABELS[s.unavailable][lang]} ({t('pwsInd.registered', { n: s.registered.value })})
-        </span>
-      </li>
-    )
-  }
   const people = s.months.flatMap((m) => m.memberIds)
   return (
     <li className="pws-indicator">
@@ -136,13 +126,15 @@ function IndicatorRow(props: {
               n: s.sasaran.value,
             })}
           </p>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => onDrill(label, [...people].sort())}
-          >
-            {t('pwsInd.who', { n: people.length })}
-          </button>
+          {onDrill && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => onDrill(label, [...people].sort())}
+            >
+              {t('pwsInd.who', { n: people.length })}
+            </button>
+          )}
         </div>
       )}
     </li>
@@ -200,6 +192,7 @@ function RatioRow({ label, ratio, onDrill }: { label: string; ratio: Ratio; onDr
 }
 
 function CountButton({ title, count, onDrill }: { title: string; count: Count; onDrill: Drill }) {
+  if (!onDrill) return <>{count.value}</>
   return (
     <button type="button" className="pws-number" onClick={() => onDrill(title, count.memberIds)}>
       {count.value}
