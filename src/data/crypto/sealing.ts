@@ -19,8 +19,12 @@ export const CLEAR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   meta: new Set(['key']),
 }
 
-/** Meta rows kept whole in clear: the device id is random and names nobody, and is read before anything else. */
-const CLEAR_META_KEYS: ReadonlySet<string> = new Set(['deviceId'])
+/**
+ * Meta rows kept whole in clear. The device id is random and names nobody. The map's tile server and the offline
+ * area map (a PMTiles file of the area's streets, map-settings.ts) are public map data, and the file is a Blob,
+ * which the JSON inside a ciphertext could not hold.
+ */
+const CLEAR_META_KEYS: ReadonlySet<string> = new Set(['deviceId', 'mapTiles', 'offlineAreaMap'])
 
 /** The indexed field holding a blind index instead of its value. */
 export const BLIND_INDEXES: Readonly<Record<string, string>> = { members: 'nik' }

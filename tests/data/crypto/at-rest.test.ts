@@ -246,3 +246,16 @@ describe('migration to version 7', () => {
     expect(await rawText(name)).not.toContain(NAME)
   })
 })
+
+describe('what stays in clear', () => {
+  withTestDb()
+
+  it('keeps the offline area map, a Blob of public map data, whole', async () => {
+    const { getOfflineAreaMap, saveOfflineAreaMap } = await import('../../../src/data/map-settings')
+    await saveOfflineAreaMap(new Blob([new Uint8Array([1, 2, 3])]), 'desa.pmtiles', NOW)
+    const map = await getOfflineAreaMap()
+    if (!map) throw new Error('the area map is gone')
+    expect(map.name).toBe('desa.pmtiles')
+    expect(new Uint8Array(await map.file.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]))
+  })
+})
