@@ -3,6 +3,7 @@
 // copy of the database lets nobody log in or sync. A token unused for TOKEN_IDLE_DAYS expires.
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
+import type { Role } from '../src/protocol/roles'
 import type { Account, WorkAreaInfo } from '../src/protocol/wire'
 import type { Database } from './db'
 
@@ -70,9 +71,10 @@ export interface UserRow extends AreaRow {
   username: string
   display_name: string
   disabled: boolean
+  role: Role
 }
 
-export const USER_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.disabled, w.id AS area_id,
+export const USER_COLUMNS = `u.id AS user_id, u.username, u.display_name, u.disabled, u.role, w.id AS area_id,
   w.kabupaten, w.kecamatan, w.desa, w.dusun, w.rw, w.rt`
 
 export function toWorkArea(row: AreaRow): WorkAreaInfo {
@@ -90,7 +92,7 @@ export function toWorkArea(row: AreaRow): WorkAreaInfo {
 
 export function toAccount(row: UserRow): Account {
   return {
-    user: { id: row.user_id, username: row.username, name: row.display_name },
+    user: { id: row.user_id, username: row.username, name: row.display_name, role: row.role },
     workArea: toWorkArea(row),
   }
 }

@@ -25,6 +25,8 @@ import type { Database } from './db'
 import { ApiError, BUSY, brotliJson, Gate, type RateLimit, RateLimiter, readJsonBody } from './http'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
+import { binaanService } from './supervisor/binaan'
+import { binaanRoutes } from './supervisor/routes'
 import { pull } from './sync/pull'
 import { type PushHook, push } from './sync/push'
 
@@ -215,6 +217,8 @@ export function createApp(opts: AppOptions) {
     return c.json(body)
   })
 
+  binaanRoutes(api, binaanService(db, now), sessionOf, serverTime)
+
   api.all('*', () => {
     throw new ApiError(404, 'not-found', 'No such endpoint.')
   })
@@ -231,7 +235,7 @@ export function createApp(opts: AppOptions) {
   return app
 }
 
-function sessionOf(c: Context<Env>): Session {
+function sessionOf(c: Pick<Context<Env>, 'get'>): Session {
   const session = c.get('session')
   if (!session) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
   return session

@@ -8,6 +8,10 @@ import { AccountError, accountAdmin } from './admin'
 import { openDatabase } from './db'
 import { serveApp } from './main'
 import { purge } from './retention'
+import { setRole } from './roles'
+import { listTargets, setTarget } from './targets'
+
+const listOf = (s: string | undefined) => (s === undefined ? [] : s.split(','))
 
 export const USAGE = `Usage: npm run server -- <command> [options]
 
@@ -16,11 +20,15 @@ export const USAGE = `Usage: npm run server -- <command> [options]
   area add --id ID --kabupaten NAME --kecamatan NAME --desa NAME [--dusun NAME] [--rw N] [--rt N]
       A work area: a desa, optionally narrowed to a dusun, RW and RT.
   area list
-  user add --username NAME --area ID [--name "Full name"] [--password PASSWORD]
-      A kader account. Without --password, the password is read from KADER_PASSWORD or the first line of stdin
-      (a password on the command line stays in the shell's history).
+  user add --username NAME --area ID [--name "Full name"] [--password PASSWORD] [--role ROLE [--areas ID,ID]]
+      An account syncing work area ID (a kader's by default). Without --password, the password is read from
+      KADER_PASSWORD or the first line of stdin (a password on the command line stays in the shell's history).
+  user role --username NAME --role kader|bidan|puskesmas|admin [--areas ID,ID]
+      What the account may also read in the wilayah binaan: bidan — the areas of her area's desa, or the --areas
+      listed (her own among them); puskesmas — the areas of her area's kecamatan; admin — every area. Takes effect
+      at once; the phone shows the wilayah binaan after its next login.
   user list
-      Username, name, work area, active or disabled.
+      Username, name, work area, role, active or disabled.
   user disable --username NAME
       The kader can no longer log in; every device token of theirs is revoked.
   user enable --username NAME
@@ -32,6 +40,10 @@ export const USAGE = `Usage: npm run server -- <command> [options]
   token revoke (--user NAME | --id TOKEN_ID)
       Revokes every device token of a user, or one token: the device must log in again. (Logging in again works
       with the password: for a password that leaked, use user passwd or user disable.)
+  target set --area ID --year YYYY --indicator ID [--sasaran N] [--percent P]
+      The puskesmas' annual target of an indicator in an area (sasaran proyeksi, target percent); without either,
+      the target is removed and the registered count is used.
+  target list --area ID [--year YYYY]
   purge
       Forgets what the retention periods allow now (docs/sync-protocol.md, "Retention"); the server also does
       it at start and every day.
@@ -59,6 +71,12 @@ const OPTIONS = {
   user: { type: 'string' },
   name: { type: 'string' },
   area: { type: 'string' },
+  areas: { type: 'string' },
+  role: { type: 'string' },
+  year: { type: 'string' },
+  indicator: { type: 'string' },
+  sasaran: { type: 'string' },
+  percent: { type: 'string' },
   password: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -135,12 +153,48 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           name: v.name,
           workAreaId: need('area'),
         })
-        io.out(`User ${account.user.username} added in work area ${account.workArea.id}.`)
+        if (v.role !== undefined) await setRole(db, account.user.username, v.role, listOf(v.areas))
+        io.out(
+          `User ${account.user.username} added in work area ${account.workArea.id}` +
+            `${v.role === undefined ? '' : ` as ${v.role}`}.`,
+        )
         return 0
       }
+      case 'user role':
+        await setRole(db, need('username'), need('role'), listOf(v.areas))
+        io.out(`User ${need('username').trim().toLowerCase()} is now ${need('role')}.`)
+        return 0
       case 'user list':
         for (const a of await admin.listUsers())
-          io.out([a.user.username, a.user.name, a.workArea.id, a.disabled ? 'disabled' : 'active'].join('\t'))
+          io.out(
+            [
+              a.user.username,
+              a.user.name,
+              a.workArea.id,
+              a.user.role ?? 'kader',
+              a.disabled ? 'disabled' : 'active',
+            ].join('\t'),
+          )
+        return 0
+      case 'target set': {
+        const target = {
+          areaId: need('area'),
+          year: Number(need('year')),
+          indicator: need('indicator'),
+          ...(v.sasaran === undefined ? {} : { sasaran: Number(v.sasaran) }),
+          ...(v.percent === undefined ? {} : { percent: Number(v.percent) }),
+        }
+        await setTarget(db, target)
+        io.out(`Target of ${target.indicator} in ${target.areaId} for ${target.year} set.`)
+        return 0
+      }
+      case 'target list':
+        for (const t of await listTargets(
+          db,
+          need('area'),
+          v.year === undefined ? undefined : Number(v.year),
+        ))
+          io.out([t.year, t.indicator, t.sasaran ?? '-', t.percent ?? '-'].join('\t'))
         return 0
       case 'user disable':
       case 'user enable': {

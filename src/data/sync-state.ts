@@ -9,7 +9,7 @@
 // The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
 
 import type { Entity } from '../protocol/records'
-import type { PullCursors, WorkAreaInfo } from '../protocol/wire'
+import type { Account, PullCursors, WorkAreaInfo } from '../protocol/wire'
 import type { SyncErrorReason } from '../sync/errors'
 import { getDb, type KaderDb } from './db'
 import { entriesOfRecords, outboxCounts, rejectedEntries } from './outbox'
@@ -75,7 +75,8 @@ export interface SyncAuth {
   baseUrl: string
   /** Absent after logout or after the server refused it (401): the kader must log in again. */
   token?: string
-  user: { id: string; username: string; name: string }
+  /** role: what the server said at login (absent from servers before roles: a kader). */
+  user: Account['user']
   workArea: WorkAreaInfo
   loggedInAt: string
 }

@@ -13,6 +13,7 @@ import {
   MERGED_ENTITIES,
   type Member,
 } from './records'
+import type { Role } from './roles'
 import type { FollowUp, Visit } from './visits'
 
 export const API_PREFIX = '/api/v1'
@@ -151,7 +152,8 @@ export interface WorkAreaInfo extends AreaBounds {
   id: string
 }
 export interface Account {
-  user: { id: string; username: string; name: string }
+  /** role: absent from servers before roles (a kader). */
+  user: { id: string; username: string; name: string; role?: Role }
   workArea: WorkAreaInfo
 }
 export interface LoginResponse extends Timed, Account {

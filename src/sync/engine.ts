@@ -2,7 +2,8 @@
 //   pull  pages after the stored cursor, each stored with the next cursor in one transaction (pull.ts);
 //   push  the outbox in order, in batches; each answer stored in one transaction (push.ts), refused changes kept
 //         as "perlu diperbaiki", and those the server may now accept sent again (requeue.ts);
-//   pull  again, for what others pushed meanwhile (and our own changes' sequence numbers, to move the cursor on).
+//   pull  again, for what others pushed meanwhile (and our own changes' sequence numbers, to move the cursor on);
+//   then the outbox's counts go to the server for the supervisor (status.ts).
 // The first pull goes before the push so that an edit made elsewhere is seen while ours is still unsent: that is
 // when a conflict can be logged (clock.ts `base`). Every request retries offline/timeout/5xx/429 with exponential
 // backoff and jitter (run.ts); the run's bytes, progress and outcome go to meta for the UI (src/data/sync-state.ts).
@@ -21,6 +22,7 @@ import { SyncError, toSyncError } from './errors'
 import { pullAll } from './pull'
 import { pushAll } from './push'
 import { RETRY, type Run, type SyncOptions } from './run'
+import { reportOutbox } from './status'
 
 export type { SyncOptions } from './run'
 
@@ -78,6 +80,7 @@ export async function syncOnce(opts: SyncOptions = {}): Promise<SyncRunSummary> 
     await pullAll(run)
     await pushAll(run)
     await pullAll(run)
+    await reportOutbox(run)
     await finish(run)
     return run.summary
   } catch (caught) {

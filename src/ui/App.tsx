@@ -32,6 +32,9 @@ const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
 const ScheduleScreen = lazy(() => import('./schedule/ScheduleScreen'))
 const PwsScreen = lazy(() => import('./pws/PwsScreen'))
+// A supervisor's wilayah binaan: read from the server, loaded only when a bidan or a puskesmas opens it.
+const BinaanScreen = lazy(() => import('./binaan/BinaanScreen'))
+const BinaanAreaScreen = lazy(() => import('./binaan/BinaanAreaScreen'))
 
 const TOP_LEVEL: readonly Route['name'][] = [
   'households',
@@ -110,6 +113,10 @@ function Screen({ route }: { route: Route }) {
       return <ScheduleScreen />
     case 'pws':
       return <PwsScreen month={route.month} />
+    case 'binaan':
+      return <BinaanScreen month={route.month} />
+    case 'binaanArea':
+      return <BinaanAreaScreen areaId={route.areaId} month={route.month} />
     case 'settings':
       return <Settings />
     case 'drafts':

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'map' }
   | { name: 'schedule' }
   | { name: 'pws'; month?: string }
+  | { name: 'binaan'; month?: string }
+  | { name: 'binaanArea'; areaId: string; month: string }
   | { name: 'settings' }
   | { name: 'notFound' }
 
@@ -43,6 +45,9 @@ export const paths = {
   map: () => '#/peta',
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
+  /** The supervisor's wilayah binaan, for `month` ('YYYY-MM'; this month when absent). */
+  binaan: (month?: string) => (month ? `#/binaan/${month}` : '#/binaan'),
+  binaanArea: (areaId: string, month: string) => `#/binaan/${month}/${encodeURIComponent(areaId)}`,
   settings: () => '#/pengaturan',
   drafts: () => '#/draf',
   /** The open day of `date`; today's when absent. */
@@ -86,7 +91,23 @@ export function parseRoute(hash: string): Route {
   if (a === 'jadwal' && parts.length === 1) return { name: 'schedule' }
   if (a === 'pws' && parts.length === 1) return { name: 'pws' }
   if (a === 'pws' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2) return { name: 'pws', month: b }
+  if (a === 'binaan' && parts.length === 1) return { name: 'binaan' }
+  if (a === 'binaan' && b && /^\d{4}-\d{2}$/.test(b) && parts.length === 2)
+    return { name: 'binaan', month: b }
+  if (a === 'binaan' && b && /^\d{4}-\d{2}$/.test(b) && c && parts.length === 3) {
+    const areaId = decoded(c)
+    return areaId === undefined ? { name: 'notFound' } : { name: 'binaanArea', month: b, areaId }
+  }
   return { name: 'notFound' }
+}
+
+/** A path segment decoded; undefined when mangled (a lone %). */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
 }
 
 const isDate = (s: string | undefined): s is string => s !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(s)

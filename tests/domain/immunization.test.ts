@@ -20,6 +20,41 @@ const birth = '2024-01-15'
 const stateOf = (antigen: string, dose: number, today: string, given: DoseGiven[] = []) =>
   immunizationStatus(birth, given, today).find((d) => d.antigen === antigen && d.dose === dose)
 
+describe('minimum interval between doses of a series (4 weeks, clinical-rules.md §2.1)', () => {
+  // Born 2024-01-15: DPT-HB-Hib 1 late at 4 months, on 2024-05-20.
+  it.each(['DPT-HB-Hib', 'PCV', 'OPV'] as const)(
+    '%s: the next dose waits 28 days after a late dose',
+    (antigen) => {
+      const dose = antigen === 'OPV' ? 2 : 1
+      const given: DoseGiven[] = [{ antigen, dose, date: '2024-05-20' }]
+      if (antigen === 'OPV') given.push({ antigen, dose: 1, date: '2024-02-15' })
+      const next = stateOf(antigen, dose + 1, '2024-05-20', given)
+      expect(next?.state).toBe('not_yet_due')
+      expect(next?.earliestDate).toBe('2024-06-17')
+      expect(stateOf(antigen, dose + 1, '2024-06-16', given)?.state).toBe('not_yet_due')
+      // From day 28 it is due — and overdue, as the schedule's month has passed.
+      expect(stateOf(antigen, dose + 1, '2024-06-17', given)?.state).toBe('overdue')
+    },
+  )
+
+  it('no finding says the next dose is due on the day a late dose was given', () => {
+    const given: DoseGiven[] = [{ antigen: 'DPT-HB-Hib', dose: 1, date: '2024-05-20' }]
+    const codes = immunizationFindings(immunizationStatus(birth, given, '2024-05-20')).map((f) => f.code)
+    expect(codes).not.toContain('imunisasi.dpt-hb-hib_2.terlambat')
+    expect(codes).not.toContain('imunisasi.dpt-hb-hib_2.jatuh_tempo')
+  })
+
+  it('warns about a DPT-HB-Hib dose given less than 28 days after the previous one', () => {
+    const given: DoseGiven[] = [
+      { antigen: 'DPT-HB-Hib', dose: 1, date: '2024-03-15' },
+      { antigen: 'DPT-HB-Hib', dose: 2, date: '2024-04-11' },
+    ]
+    expect(stateOf('DPT-HB-Hib', 2, '2024-05-01', given)?.warnings).toEqual(['interval_too_short'])
+    given[1] = { antigen: 'DPT-HB-Hib', dose: 2, date: '2024-04-12' }
+    expect(stateOf('DPT-HB-Hib', 2, '2024-05-01', given)?.warnings).toBeUndefined()
+  })
+})
+
 describe('IMMUNIZATION_SCHEDULE', () => {
   it('encodes imunisasi_rutin.csv (JE only for endemic districts)', () => {
     expect(IMMUNIZATION_SCHEDULE.map((d) => `${d.ageMonths} ${d.antigen} ${d.dose}`)).toEqual([
@@ -72,9 +107,12 @@ describe('immunizationStatus', () => {
   })
 
   it('18-month doses', () => {
-    expect(stateOf('MR', 2, '2025-07-14')?.state).toBe('not_yet_due')
-    expect(stateOf('MR', 2, '2025-07-15')?.state).toBe('due')
-    expect(stateOf('MR', 2, '2025-08-15')?.state).toBe('overdue')
+    const mr1: DoseGiven[] = [{ antigen: 'MR', dose: 1, date: '2024-10-15' }]
+    expect(stateOf('MR', 2, '2025-07-14', mr1)?.state).toBe('not_yet_due')
+    expect(stateOf('MR', 2, '2025-07-15', mr1)?.state).toBe('due')
+    expect(stateOf('MR', 2, '2025-08-15', mr1)?.state).toBe('overdue')
+    // Without MR1, MR2 waits 4 weeks after the MR1 that can be given today.
+    expect(stateOf('MR', 2, '2025-07-15')).toMatchObject({ state: 'not_yet_due', earliestDate: '2025-08-12' })
   })
 
   it('BCG may be given from birth', () => {

@@ -194,6 +194,9 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
       map: paths.map(),
       schedule: paths.schedule(),
       pws: paths.pws(month),
+      // A kader's account: the screens say the wilayah binaan is for supervisors.
+      binaan: paths.binaan(month),
+      binaanArea: paths.binaanArea('lain', month),
       settings: paths.settings(),
       drafts: paths.drafts(),
       openDay: paths.openDay(today),

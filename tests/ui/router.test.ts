@@ -25,6 +25,12 @@ describe('routes', () => {
     [paths.visitCorrect(ID), { name: 'visitCorrect', visitId: ID }],
     [paths.referrals(), { name: 'referrals' }],
     [paths.settings(), { name: 'settings' }],
+    [paths.binaan(), { name: 'binaan' }],
+    [paths.binaan('2025-08'), { name: 'binaan', month: '2025-08' }],
+    [
+      paths.binaanArea('bolang rw/2', '2025-08'),
+      { name: 'binaanArea', areaId: 'bolang rw/2', month: '2025-08' },
+    ],
   ])('%s round-trips', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
   })
@@ -36,5 +42,7 @@ describe('routes', () => {
     expect(parseRoute('#/rumah/baru/not-a-uuid')).toEqual({ name: 'notFound' })
     expect(parseRoute('#/posyandu/12-08-2025')).toEqual({ name: 'notFound' })
     expect(parseRoute('#/posyandu/2025-08-12/rekap/x')).toEqual({ name: 'notFound' })
+    expect(parseRoute('#/binaan/2025-08/%E0%A4%A')).toEqual({ name: 'notFound' })
+    expect(parseRoute('#/binaan/agustus')).toEqual({ name: 'notFound' })
   })
 })

@@ -33,6 +33,16 @@ export { type PosyanduFigures, puskesmasCsv } from './puskesmas-csv'
 export { pwsMonth, pwsMonthAndIndicators } from './report'
 export { AGE_GROUPS, type AgeGroup, NUTRITION, type Nutrition, type SkdnGroup } from './skdn-groups'
 export {
+  type AreaPeople,
+  confirmedImplausible,
+  type DuplicateNik,
+  householdsWithoutGps,
+  type ImplausibleItem,
+  niksInSeveralAreas,
+  type OverdueItem,
+  overdueReferrals,
+} from './supervision'
+export {
   type Count,
   FLAGS,
   type Flag,

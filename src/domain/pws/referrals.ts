@@ -2,7 +2,7 @@
 // did not re-measure the problem never closes it): made = members with a referral opened in the month; open =
 // members with one open on the last day; closed = members with one closed in the month (by a follow-up, or a visit
 // that re-measured it) and nothing open at the month's end (closed and open never overlap).
-import { problemItemOf, type ReferralVisit, referralHistory } from '../referrals'
+import { problemItemOf, type Referral, type ReferralVisit, referralHistory } from '../referrals'
 import type { Month } from './month'
 import type { Register } from './register'
 import { Tally } from './tally'
@@ -14,21 +14,8 @@ export function referralsSection(
   allFollowUps: readonly PwsFollowUp[],
   register: Register,
 ): PwsReport['referrals'] {
-  const { people, visitMember, read, first, last } = month
-  const followUps = allFollowUps.filter((f) => !f.deleted && f.date <= last && visitMember.has(f.visitId))
-  const visits: ReferralVisit[] = []
-  for (const [id, person] of people) {
-    for (const v of person.visits) {
-      visits.push({
-        id: v.id,
-        memberId: id,
-        date: v.date,
-        findings: read(person, v).all.filter((f) => problemItemOf(f.code) !== undefined),
-        ...(v.referrals ? { referrals: v.referrals } : {}),
-      })
-    }
-  }
-  const referrals = referralHistory(visits, followUps)
+  const { first } = month
+  const referrals = monthReferrals(month, allFollowUps)
   const made = new Tally()
   for (const r of referrals) {
     if (r.openedOn < first) continue
@@ -49,4 +36,23 @@ export function referralsSection(
     register.flag(r.memberId, 'referralClosed', r.findings)
   }
   return { made: made.count(), closed: closed.count(), open: open.count() }
+}
+
+/** Every referral of the month's people over their visits and follow-ups up to the month's last day. */
+export function monthReferrals(month: Month, allFollowUps: readonly PwsFollowUp[]): Referral[] {
+  const { people, visitMember, read, last } = month
+  const followUps = allFollowUps.filter((f) => !f.deleted && f.date <= last && visitMember.has(f.visitId))
+  const visits: ReferralVisit[] = []
+  for (const [id, person] of people) {
+    for (const v of person.visits) {
+      visits.push({
+        id: v.id,
+        memberId: id,
+        date: v.date,
+        findings: read(person, v).all.filter((f) => problemItemOf(f.code) !== undefined),
+        ...(v.referrals ? { referrals: v.referrals } : {}),
+      })
+    }
+  }
+  return referralHistory(visits, followUps)
 }

@@ -93,7 +93,6 @@ const BY_PREFIX: readonly [prefix: string, problem: ReferralProblem, item?: stri
   ['balita.suhu_normal', 'demam', 'suhu'],
   ['tbc.terduga', 'tbc', 'gejala'],
   ['tbc.bukan_terduga', 'tbc', 'gejala'],
-  ['tbc.kontak_bergejala', 'tbc', 'gejala'],
   ['puma.', 'ppok', 'puma'],
   ['jiwa.srq20.item17', 'jiwa', 'srq20'],
   ['jiwa.srq20.positif', 'jiwa', 'srq20'],

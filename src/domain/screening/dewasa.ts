@@ -188,6 +188,12 @@ function pumaFindings(
 
 // ≥ 2 symptoms = terduga TBC → rujuk: Kartu Bantu "GEJALA TB (2 GEJALA YA/TIDAK)" (clinical-rules.md §2.4) [S]
 export const TBC_SYMPTOMS_FOR_TERDUGA = 2
+// A household/close contact with any one symptom is terduga: cutoffs.csv "≥ 2 symptoms … or household contact →
+// terduga TBC" [S], and the contact investigation's own task says "refer if any" (clinical-rules.md §2.4) [K].
+export const TBC_SYMPTOMS_FOR_TERDUGA_CONTACT = 1
+// Batuk darah alone → rujuk: blood in the sputum is never normal and needs a sputum test and a doctor whatever
+// else is present (clinical-rules.md §2.4) [K].
+const TBC_ALONE_REFERS: readonly TbcSymptom[] = ['batuk_darah']
 
 const TBC_LABELS: Record<TbcSymptom, Bilingual> = {
   batuk_2_minggu: { id: 'batuk ≥ 2 minggu', en: 'cough ≥ 2 weeks' },
@@ -200,6 +206,18 @@ const TBC_LABELS: Record<TbcSymptom, Bilingual> = {
   sesak: { id: 'sesak napas', en: 'shortness of breath' },
 }
 
+/** Why a person with these symptoms is terduga TBC, or undefined when they are not. */
+function terdugaBecause(present: readonly TbcSymptom[], contact: boolean): Bilingual | undefined {
+  if (present.length >= TBC_SYMPTOMS_FOR_TERDUGA) {
+    return { id: `${present.length} gejala`, en: `${present.length} symptoms` }
+  }
+  if (contact && present.length >= TBC_SYMPTOMS_FOR_TERDUGA_CONTACT) {
+    return { id: 'kontak serumah dengan gejala', en: 'household contact with a symptom' }
+  }
+  if (present.some((x) => TBC_ALONE_REFERS.includes(x))) return { id: 'batuk darah', en: 'coughing blood' }
+  return undefined
+}
+
 function tbc(symptoms: readonly TbcSymptom[] | undefined, householdContact: boolean | undefined): Finding[] {
   const findings: Finding[] = []
   if (symptoms) {
@@ -208,14 +226,15 @@ function tbc(symptoms: readonly TbcSymptom[] | undefined, householdContact: bool
       id: present.map((x) => TBC_LABELS[x].id).join(', '),
       en: present.map((x) => TBC_LABELS[x].en).join(', '),
     }
+    const because = terdugaBecause(present, householdContact === true)
     findings.push(
-      present.length >= TBC_SYMPTOMS_FOR_TERDUGA
+      because
         ? finding(
             'tbc.terduga',
             'rujuk',
             {
-              id: `Terduga TBC (${present.length} gejala: ${list.id}) — rujuk untuk pemeriksaan dahak`,
-              en: `Presumptive TB (${present.length} symptoms: ${list.en}) — refer for sputum testing`,
+              id: `Terduga TBC (${because.id}: ${list.id}) — rujuk untuk pemeriksaan dahak`,
+              en: `Presumptive TB (${because.en}: ${list.en}) — refer for sputum testing`,
             },
             SRC_TBC,
           )

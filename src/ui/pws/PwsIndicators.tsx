@@ -23,9 +23,10 @@ import { formatMonth, formatPercent } from './format'
 import { indicatorMessages } from './indicator-messages'
 import { PwsChart } from './PwsChart'
 
-type Drill = (title: string, memberIds: string[]) => void
+/** Opens the list of people behind a number; absent where only figures are shown (a supervisor's wilayah binaan). */
+type Drill = ((title: string, memberIds: string[]) => void) | undefined
 
-export default function PwsIndicators({ indicators, onDrill }: { indicators: Indicators; onDrill: Drill }) {
+export default function PwsIndicators({ indicators, onDrill }: { indicators: Indicators; onDrill?: Drill }) {
   const { t, lang } = useI18n(indicatorMessages)
   const [open, setOpen] = useState<string>()
   const all = Object.values(indicators.series)
@@ -136,13 +137,15 @@ function IndicatorRow(props: {
               n: s.sasaran.value,
             })}
           </p>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => onDrill(label, [...people].sort())}
-          >
-            {t('pwsInd.who', { n: people.length })}
-          </button>
+          {onDrill && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => onDrill(label, [...people].sort())}
+            >
+              {t('pwsInd.who', { n: people.length })}
+            </button>
+          )}
         </div>
       )}
     </li>
@@ -200,6 +203,7 @@ function RatioRow({ label, ratio, onDrill }: { label: string; ratio: Ratio; onDr
 }
 
 function CountButton({ title, count, onDrill }: { title: string; count: Count; onDrill: Drill }) {
+  if (!onDrill) return <>{count.value}</>
   return (
     <button type="button" className="pws-number" onClick={() => onDrill(title, count.memberIds)}>
       {count.value}

@@ -3,6 +3,7 @@
 // laporan bulanan posyandu and download as CSV, offline.
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import { useSyncState } from '../../data/sync-hooks'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
 import {
   type Count,
@@ -15,6 +16,7 @@ import {
   STAGE_LABELS,
 } from '../../domain/pws'
 import type { Member } from '../../protocol/records'
+import { isSupervisor } from '../../protocol/roles'
 import { formatMonth, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
@@ -40,6 +42,7 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
   const rows = useWorkAreaRows(workArea?.id, today)
   const { value: result, error, retry } = usePws(workArea?.id, month)
   const [drill, setDrill] = useState<Drill>()
+  const supervisor = isSupervisor(useSyncState()?.user?.role)
   const members = useMemo(
     () => new Map((rows ?? []).flatMap((r) => r.members.map((m) => [m.id, m] as const))),
     [rows],
@@ -66,6 +69,11 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
     <main className="screen pws">
       <TopBar title={t('pws.title')} />
       <div className="pws-controls no-print">
+        {supervisor && (
+          <a className="button primary" href={paths.binaan(month)}>
+            {t('nav.binaan')}
+          </a>
+        )}
         <label>
           {t('pws.month')}{' '}
           <input

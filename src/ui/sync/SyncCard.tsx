@@ -4,12 +4,14 @@
 import { type FormEvent, useState } from 'react'
 import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
+import { isSupervisor } from '../../protocol/roles'
 import { toSyncError } from '../../sync/errors'
 import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { login, logout, syncNow } from './controller'
 import { lastFailure } from './SyncChip'
+import { sinceText } from './since'
 
 function errorKey(error: unknown): CoreKey {
   return `sync.err.${toSyncError(error).reason}`
@@ -79,7 +81,8 @@ function LoginForm({ username: known, pending }: { username?: string; pending: n
 function SyncStatus({ state }: { state: SyncState }) {
   const { t, lang } = useI18n()
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<string>()
+  // Kept as a wording, not a string, so the message follows a change of language.
+  const [message, setMessage] = useState<(say: typeof t) => string>()
   const area = state.workArea
   const failure = lastFailure(state)
   const kb = (bytes: number) => formatNumber(bytes / 1024, lang, 1)
@@ -89,9 +92,12 @@ function SyncStatus({ state }: { state: SyncState }) {
     setMessage(undefined)
     try {
       const summary = await syncNow()
-      setMessage(t('sync.doneNow', { pushed: summary.pushed, pulled: summary.pulled }))
+      setMessage(
+        () => (say: typeof t) => say('sync.doneNow', { pushed: summary.pushed, pulled: summary.pulled }),
+      )
     } catch (caught) {
-      setMessage(t(errorKey(caught)))
+      const key = errorKey(caught)
+      setMessage(() => (say: typeof t) => say(key))
     } finally {
       setBusy(false)
     }
@@ -121,7 +127,10 @@ function SyncStatus({ state }: { state: SyncState }) {
       )}
       <p>
         {state.lastSuccessAt
-          ? t('sync.lastSuccess', { time: formatDateTime(state.lastSuccessAt, lang) })
+          ? t('sync.lastSuccess', {
+              time: formatDateTime(state.lastSuccessAt, lang),
+              since: sinceText(state.lastSuccessAt, new Date(), lang) ?? t('sync.justNow'),
+            })
           : t('sync.never')}
       </p>
       {state.lastRun && (
@@ -148,10 +157,15 @@ function SyncStatus({ state }: { state: SyncState }) {
         </p>
       )}
       <div className="form-actions">
+        {isSupervisor(state.user?.role) && (
+          <a className="button primary" href={paths.binaan()}>
+            {t('nav.binaan')}
+          </a>
+        )}
         <button type="button" className="button primary" onClick={run} disabled={busy}>
           {busy ? t('sync.running') : t('sync.now')}
         </button>
-        {message && <p role="status">{message}</p>}
+        {message && <p role="status">{message(t)}</p>}
         <button type="button" className="button secondary" onClick={leave}>
           {t('sync.logout')}
         </button>

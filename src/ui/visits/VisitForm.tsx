@@ -29,6 +29,7 @@ import { TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
+import { askedElsewhere, withoutAskedElsewhere } from './asked-once'
 import { FindingList } from './FindingList'
 import { PartSection } from './parts'
 import { ReferralChoices, referralProblems } from './ReferralChoices'
@@ -96,13 +97,18 @@ const blank = (today: string): Values => ({
 
 type VisitMember = NonNullable<ReturnType<typeof useMember>>
 
-function toInput(v: Values, memberId: string, correcting: string | undefined) {
+function toInput(
+  v: Values,
+  memberId: string,
+  correcting: string | undefined,
+  partNames: readonly ScreeningPart[],
+) {
   return {
     memberId,
     date: v.date,
     place: v.place,
     supersedes: correcting,
-    parts: filledOf(v.parts),
+    parts: withoutAskedElsewhere(filledOf(v.parts), partNames),
     note: v.note,
     referrals: referralChoices(v.destinations),
   }
@@ -122,12 +128,20 @@ function stagesOn(member: VisitMember, date: string, today: string) {
   return date <= today && date >= member.birthDate ? memberStages(member, date) : undefined
 }
 
+/** The form parts on the visit date (none when the date cannot be read). */
+function partsOn(member: VisitMember, date: string, today: string): ScreeningPart[] {
+  const stages = stagesOn(member, date, today)
+  return stages ? screeningPartsFor(stages, member.sex) : []
+}
+
 /** Extreme values (plausibility.ts) of the parts the stage shows, each with whether the kader confirmed it. */
 function extremesOf(v: Values, member: VisitMember, today: string) {
   const stages = stagesOn(member, v.date, today)
   if (!stages) return []
-  return screeningPartsFor(stages, member.sex).flatMap((part) =>
-    extremeValues(part, v.parts[part] ?? {}, member, v.date).map((x) => ({
+  const parts = screeningPartsFor(stages, member.sex)
+  const asked = withoutAskedElsewhere(v.parts, parts)
+  return parts.flatMap((part) =>
+    extremeValues(part, asked[part] ?? {}, member, v.date).map((x) => ({
       ...x,
       id: `${part}.${x.field}`,
       confirmed: v.confirmed.includes(`${part}.${x.field}`),
@@ -155,6 +169,8 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
     }
   }, [correcting, old, today])
   const memberKey = member ? member.id : undefined
+  const input = (v: Values) =>
+    toInput(v, memberKey ?? '', correcting, member ? partsOn(member, v.date, today) : [])
   const f = useRecordForm<Values, Visit>({
     initial,
     draft: {
@@ -164,9 +180,9 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
     },
     label: () => (member ? member.name : undefined),
     restore,
-    validate: (v) => validateVisit(toInput(v, memberKey ?? '', correcting), today, member?.birthDate),
+    validate: (v) => validateVisit(input(v), today, member?.birthDate),
     blocked: (v) => (member ? extremesOf(v, member, today).some((x) => !x.confirmed) : false),
-    save: (v, ids) => saveVisit(toInput(v, memberKey ?? '', correcting), { now: new Date(), today, ...ids }),
+    save: (v, ids) => saveVisit(input(v), { now: new Date(), today, ...ids }),
     savedPath: () => (member ? paths.member(member.id) : undefined),
   })
   // Until the form's values are there the hooks below run on a blank visit (the screen shows "Memuat…").
@@ -175,9 +191,13 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
   const confirmed = useMemo(() => new Set(values.confirmed), [values.confirmed])
   const form = f.form
 
-  const filledParts = useMemo(() => filledOf(parts), [parts])
   const stages = useMemo(() => (member ? stagesOn(member, date, today) : undefined), [member, date, today])
   const partNames: ScreeningPart[] = stages && member ? screeningPartsFor(stages, member.sex) : []
+  const omitted = askedElsewhere(partNames)
+  const partKey = partNames.join(' ')
+  // What the findings read is what Simpan stores: a field another part asks instead is not read twice.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: partKey names partNames, a new array every render
+  const filledParts = useMemo(() => withoutAskedElsewhere(filledOf(parts), partNames), [parts, partKey])
   const history = useMemo(
     () => (visits ?? []).filter((v) => !v.supersededBy && v.id !== correcting && v.date <= date),
     [visits, correcting, date],
@@ -249,6 +269,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
                 member={{ ...member, ageDays: daysBetween(member.birthDate, date) }}
                 visitDate={date}
                 errors={partErrors(form.errors, part)}
+                askedElsewhere={omitted.get(part)}
                 confirmed={
                   new Set(
                     [...confirmed]

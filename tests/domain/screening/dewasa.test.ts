@@ -157,6 +157,22 @@ describe('TBC', () => {
     expect(levelOf(read({ tbcHouseholdContact: true }), 'tbc.kontak_serumah')).toBe('perhatian')
     expect(read({ tbcHouseholdContact: false })).toEqual([])
   })
+
+  it('refers a household contact with one symptom; without a contact one symptom is not terduga', () => {
+    const contact = read({ tbcSymptoms: ['lesu'], tbcHouseholdContact: true })
+    expect(levelOf(contact, 'tbc.terduga')).toBe('rujuk')
+    expect(codes(contact)).toContain('tbc.kontak_serumah')
+    expect(codes(read({ tbcSymptoms: [], tbcHouseholdContact: true }))).toEqual([
+      'tbc.bukan_terduga',
+      'tbc.kontak_serumah',
+    ])
+    expect(codes(read({ tbcSymptoms: ['lesu'], tbcHouseholdContact: false }))).toEqual(['tbc.bukan_terduga'])
+  })
+
+  it('refers batuk darah alone; another single symptom is not terduga', () => {
+    expect(levelOf(read({ tbcSymptoms: ['batuk_darah'] }), 'tbc.terduga')).toBe('rujuk')
+    expect(levelOf(read({ tbcSymptoms: ['sesak'] }), 'tbc.bukan_terduga')).toBe('normal')
+  })
 })
 
 describe('SRQ-20', () => {

@@ -49,6 +49,20 @@ describe('interpretIbuHamil', () => {
     expect(levelOf(interpretIbuHamil({ systolicMmHg, diastolicMmHg }, ctx), code)).toBe(level)
   })
 
+  it.each([
+    [140, 90, false],
+    [159, 109, false],
+    [160, 109, true],
+    [159, 110, true],
+  ])('blood pressure %i/%i refers, segera = %s (≥ 160/110 severe in pregnancy)', (sys, dia, segera) => {
+    const [high] = interpretIbuHamil({ systolicMmHg: sys, diastolicMmHg: dia }, ctx).filter(
+      (f) => f.code === 'bumil.td.tinggi',
+    )
+    expect(high?.level).toBe('rujuk')
+    expect(high?.urgent === true).toBe(segera)
+    expect(high?.message.id).toMatch(segera ? /rujuk segera/ : /— rujuk$/)
+  })
+
   it('adds the pre-eclampsia danger when high blood pressure comes with headache, blurred vision or oedema', () => {
     const high = { systolicMmHg: 150, diastolicMmHg: 95 }
     expect(codes(interpretIbuHamil({ ...high, dangerSigns: ['bengkak'] }, ctx))).toContain(

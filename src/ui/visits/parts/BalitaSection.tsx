@@ -68,16 +68,20 @@ export function BalitaSection(props: PartSectionProps<BalitaScreening>) {
       {months >= DEWORMING_FROM_MONTHS && <YesNo {...s.yesNo('obatCacing', t('visit.balita.obatCacing'))} />}
       {months < ASI_UNTIL_MONTHS && <YesNo {...s.yesNo('asiEksklusif', t('visit.balita.asiEksklusif'))} />}
 
-      <h3 className="part-group">{t('visit.group.dangerSigns')}</h3>
-      <Checklist
-        legend={t('visit.dangerSigns.ask')}
-        items={BALITA_DANGER_SIGNS}
-        label={(x) => t(`visit.balita.danger.${x}`)}
-        value={value.dangerSigns}
-        onChange={(next) => s.set('dangerSigns', next)}
-        noneLabel={t('visit.dangerSigns.none')}
-        error={s.errors.dangerSigns}
-      />
+      {!props.askedElsewhere?.has('dangerSigns') && (
+        <>
+          <h3 className="part-group">{t('visit.group.dangerSigns')}</h3>
+          <Checklist
+            legend={t('visit.dangerSigns.ask')}
+            items={BALITA_DANGER_SIGNS}
+            label={(x) => t(`visit.balita.danger.${x}`)}
+            value={value.dangerSigns}
+            onChange={(next) => s.set('dangerSigns', next)}
+            noneLabel={t('visit.dangerSigns.none')}
+            error={s.errors.dangerSigns}
+          />
+        </>
+      )}
     </>
   )
 }

@@ -5,8 +5,10 @@ import { NumberField } from './NumberField'
 import type { useSection } from './useSection'
 
 /** Sistolik / diastolik side by side, as the reading is said ("120 per 80"). */
-export function BloodPressure({ s }: { s: ReturnType<typeof useSection> }) {
+export function BloodPressure({ s, elsewhere }: { s: ReturnType<typeof useSection>; elsewhere?: boolean }) {
   const t = useT(visitMessages)
+  // Asked in the pregnancy part instead (asked-once.ts): say where, so nobody looks for it here.
+  if (elsewhere) return <p className="part-summary">{t('visit.bp.inPregnancy')}</p>
   return (
     <div className="field-pair">
       <div>

@@ -42,7 +42,7 @@ export function DewasaSection(props: PartSectionProps<DewasaScreening>) {
         <p className="part-summary">{t('visit.dewasa.imt', { value: formatDecimal(bmi, lang) })}</p>
       )}
       <NumberField {...s.number('waistCm', t('visit.dewasa.waist'), RANGES.waistCm)} />
-      <BloodPressure s={s} />
+      <BloodPressure s={s} elsewhere={props.askedElsewhere?.has('bp')} />
       <NumberField {...s.number('gdsMgDl', t('visit.gds'), RANGES.gdsMgDl)} />
 
       {years >= PUMA_FROM_AGE && (

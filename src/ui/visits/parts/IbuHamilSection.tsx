@@ -19,7 +19,7 @@ export function IbuHamilSection(props: PartSectionProps<IbuHamilScreening>) {
     <>
       <h3 className="part-group">{t('visit.group.measure')}</h3>
       <NumberField {...s.number('lilaCm', t('visit.lila'), RANGES.lilaCm)} />
-      <BloodPressure s={s} />
+      <BloodPressure s={s} elsewhere={props.askedElsewhere?.has('bp')} />
       <NumberField {...s.number('hbGdl', t('visit.hb'), RANGES.hbGdl)} />
 
       <h3 className="part-group">{t('visit.ttd')}</h3>

@@ -24,7 +24,7 @@ export function RemajaSection(props: PartSectionProps<RemajaScreening>) {
       <h3 className="part-group">{t('visit.group.measure')}</h3>
       <NumberField {...s.number('weightKg', t('visit.weight'), RANGES.weightKg)} />
       <NumberField {...s.number('heightCm', t('visit.height'), RANGES.heightCm)} />
-      {years >= PTM_FROM_YEARS && <BloodPressure s={s} />}
+      {years >= PTM_FROM_YEARS && <BloodPressure s={s} elsewhere={props.askedElsewhere?.has('bp')} />}
       <NumberField {...s.number('hbGdl', t('visit.hb'), RANGES.hbGdl)} />
       {years >= PTM_FROM_YEARS && <NumberField {...s.number('gdsMgDl', t('visit.gds'), RANGES.gdsMgDl)} />}
       {member.sex === 'P' && years >= TTD_PUTRI_FROM_YEARS && (

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../data/validation'
+import type { SharedItem } from '../asked-once'
 
 /** The member as a section reads them, at the visit date. */
 export interface SectionMember {
@@ -23,4 +24,6 @@ export interface PartSectionProps<P> {
   /** Fields whose extreme value the kader confirmed. */
   confirmed: ReadonlySet<string>
   onConfirm: (field: string, yes: boolean) => void
+  /** What another part of this visit asks instead (asked-once.ts): the section leaves it out. */
+  askedElsewhere?: ReadonlySet<SharedItem>
 }

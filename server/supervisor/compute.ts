@@ -1,0 +1,139 @@
+// The wilayah binaan's figures of one area, computed from its synced records (store.ts) with the same pure domain
+// code the kader's phone runs (src/domain/pws), and kept per area and month until that area's records change
+// (AreaRecords.version) or its targets do. Clinical settings are the defaults: a phone's own settings (JE endemic,
+// …) are not synced.
+import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
+import {
+  confirmedImplausible,
+  householdsWithoutGps,
+  type ImplausibleItem,
+  type OverdueItem,
+  overdueReferrals,
+  type PwsFollowUp,
+  type PwsHousehold,
+  type PwsIndicators,
+  type PwsInput,
+  type PwsMember,
+  type PwsReport,
+  type PwsTargets,
+  type PwsVisit,
+  pwsMonthAndIndicators,
+} from '../../src/domain/pws'
+import type { NamedPerson, YearIndicator } from '../../src/protocol/supervisor'
+import type { AreaRecords } from './store'
+
+export interface AreaMonth {
+  report: PwsReport
+  indicators: PwsIndicators
+  implausible: ImplausibleItem[]
+}
+
+export interface AreaToday {
+  overdue: OverdueItem[]
+  noGps: string[]
+}
+
+/** The stored records satisfy the domain's input types: the server checked them against the shared schemas. */
+export function inputOf(records: AreaRecords): Omit<PwsInput, 'month'> {
+  return {
+    households: [...records.households.values()] as unknown as PwsHousehold[],
+    members: [...records.members.values()] as unknown as PwsMember[],
+    visits: [...records.visits.values()] as unknown as PwsVisit[],
+    followUps: [...records.followUps.values()] as unknown as PwsFollowUp[],
+    settings: DEFAULT_CLINICAL_SETTINGS,
+  }
+}
+
+interface Cached<T> {
+  version: number
+  key: string
+  value: T
+}
+
+export class AreaFigures {
+  private readonly months = new Map<string, Cached<AreaMonth>>()
+  private readonly days = new Map<string, Cached<AreaToday>>()
+
+  /** The month's report and indicators (against the area's targets for that year) and its implausible values. */
+  month(records: AreaRecords, month: string, targets: PwsTargets): AreaMonth {
+    return this.cached(this.months, records, month, JSON.stringify(targets), () => {
+      const input = { ...inputOf(records), month }
+      return { ...pwsMonthAndIndicators(input, targets), implausible: confirmedImplausible(input) }
+    })
+  }
+
+  /** What is due on `today`: overdue referrals, and the households still without a GPS point. */
+  today(records: AreaRecords, today: string): AreaToday {
+    return this.cached(this.days, records, 'today', today, () => ({
+      overdue: overdueReferrals(inputOf(records), today),
+      noGps: householdsWithoutGps([...records.households.values()] as unknown as PwsHousehold[]),
+    }))
+  }
+
+  private cached<T>(
+    map: Map<string, Cached<T>>,
+    records: AreaRecords,
+    slot: string,
+    key: string,
+    compute: () => T,
+  ): T {
+    const id = `${records.area.id}\n${slot}`
+    const hit = map.get(id)
+    if (hit && hit.version === records.version && hit.key === key) return hit.value
+    const value = compute()
+    map.set(id, { version: records.version, key, value })
+    return value
+  }
+}
+
+/** Every cumulative indicator's standing in the reported month. */
+export function yearIndicators(indicators: PwsIndicators): YearIndicator[] {
+  return Object.values(indicators.series).map((s) => {
+    const point = s.months.at(-1)
+    return {
+      id: s.id,
+      cumulative: point?.cumulative ?? 0,
+      sasaran: s.sasaran.value,
+      coverage: point?.cumulativeCoverage ?? null,
+      expected: point?.expected ?? 0,
+      status: s.status,
+    }
+  })
+}
+
+/**
+ * A member (or, without memberId, a household) of the area by name, with the household head and where they live:
+ * the supervisor's list row.
+ */
+export function named(
+  records: AreaRecords,
+  by: { memberId: string } | { householdId: string },
+): NamedPerson | undefined {
+  const member = 'memberId' in by ? records.members.get(by.memberId) : undefined
+  const household = records.households.get('memberId' in by ? String(member?.householdId) : by.householdId)
+  if (!household || ('memberId' in by && !member)) return undefined
+  const address = (household.address ?? {}) as { dusun?: string; rw?: string; rt?: string }
+  return {
+    areaId: records.area.id,
+    householdId: household.id,
+    ...(member ? { memberId: member.id } : {}),
+    name: String(member?.name ?? household.headName),
+    headName: String(household.headName),
+    ...(address.dusun ? { dusun: address.dusun } : {}),
+    ...(address.rw ? { rw: address.rw } : {}),
+    ...(address.rt ? { rt: address.rt } : {}),
+  }
+}
+
+/** The report and indicators with every id list emptied and without the register: figures only. */
+export function figuresOnly<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, v) =>
+      key === 'memberIds' || key === 'householdIds' || key === 'visitIds'
+        ? []
+        : key === 'register'
+          ? undefined
+          : v,
+    ),
+  ) as T
+}

@@ -1,0 +1,128 @@
+// The wilayah binaan end to end: two kaders of a desa sync their posyandu's records, then their bidan logs in on a
+// fresh phone (real Chromium, the real server serving the built app) and sees both areas' indicators, opens one
+// posyandu's PWS, and it survives a reload.
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from '../../server/index'
+import { setRole } from '../../server/roles'
+import { formatHlc } from '../../src/protocol/hlc'
+import type { WorkAreaInfo } from '../../src/protocol/wire'
+import { api, change, Device, newHousehold, newMember } from '../server/harness'
+import { launchBrowser } from './harness'
+
+const BIDAN = { username: 'bidan-ani', password: 'rahasia-bidan' }
+
+/** A kader's phone pushing a household with `children` toddlers, each weighed today. */
+async function kaderSyncs(server: RunningServer, area: WorkAreaInfo, children: number) {
+  const username = `kader-${area.id}`
+  await server.admin.addUser({
+    username,
+    password: 'rahasia-kader',
+    workAreaId: area.id,
+    name: `Kader ${area.rw}`,
+  })
+  const device = await Device.login(server.url, username, 'rahasia-kader', `hp-${area.id}`)
+  const stamp = formatHlc({ millis: Date.now() - 60_000, counter: 0, node: `hp-${area.id}` })
+  const home = newHousehold(area, stamp, { headName: `Kepala RW ${area.rw}` })
+  const changes = [home]
+  for (let i = 0; i < children; i++) {
+    const child = newMember(home.recordId, stamp, {
+      name: `Anak ${area.rw}-${i}`,
+      sex: 'P',
+      birthDate: '2024-09-01',
+      relation: 'anak',
+    })
+    const weighing = change(
+      'visits',
+      randomUUID(),
+      {
+        memberId: child.recordId,
+        householdId: home.recordId,
+        workAreaId: area.id,
+        date: new Date().toISOString().slice(0, 10),
+        place: 'posyandu',
+        parts: { balita: { weightKg: 10.5, lengthCm: 80, position: 'standing' } },
+      },
+      stamp,
+    )
+    changes.push(child, weighing)
+  }
+  const res = await device.push(changes)
+  expect(res.body.results.every((r) => r.status === 'accepted')).toBe(true)
+  // What the app does after its run: its outbox is empty.
+  await api(server.url, 'POST', '/status', { token: device.token, body: { pending: 0, rejected: 0 } })
+}
+
+describe('wilayah binaan (real Chromium, real server)', () => {
+  let server: RunningServer
+  let phone: Awaited<ReturnType<typeof launchBrowser>> | undefined
+
+  beforeAll(async () => {
+    server = await startServer({
+      dataDir: 'memory://',
+      staticDir: join(process.cwd(), 'dist'),
+      log: () => {},
+    })
+    const area = (rw: string) =>
+      server.admin.addWorkArea({
+        id: `sukamaju-rw${rw}`,
+        kabupaten: 'Sukabumi',
+        kecamatan: 'Cibadak',
+        desa: 'Sukamaju',
+        rw,
+      })
+    const [rw1, rw2] = [await area('1'), await area('2')]
+    await kaderSyncs(server, rw1, 2)
+    await kaderSyncs(server, rw2, 3)
+    await server.admin.addUser({ ...BIDAN, name: 'Bidan Ani', workAreaId: rw1.id })
+    await setRole(server.db, BIDAN.username, 'bidan')
+  })
+
+  afterAll(async () => {
+    await phone?.close()
+    await server?.close()
+  })
+
+  it("shows a bidan on a fresh phone both posyandu areas' indicators, and one posyandu's PWS", async () => {
+    phone = await launchBrowser()
+    const { page } = phone
+    await page.goto(server.url)
+    await page.getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByLabel('Nama pengguna').fill(BIDAN.username)
+    await page.getByLabel('Kata sandi').fill(BIDAN.password)
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.getByText('Masuk sebagai Bidan Ani').waitFor()
+
+    await page.getByRole('link', { name: 'Wilayah binaan' }).click()
+    const rw1 = page.getByRole('region', { name: 'Sukamaju RW 1', exact: true })
+    const rw2 = page.getByRole('region', { name: 'Sukamaju RW 2', exact: true })
+    // S · K · D · N: every toddler weighed this month, none with a Buku KIA recorded, none with an earlier weighing.
+    await rw1
+      .getByRole('row', { name: /S · K · D · N/ })
+      .getByText('2 · 0 · 2 · 0')
+      .waitFor()
+    await rw2
+      .getByRole('row', { name: /S · K · D · N/ })
+      .getByText('3 · 0 · 3 · 0')
+      .waitFor()
+    await rw2.getByText('Kader 2').waitFor()
+    expect(await rw2.getByRole('row', { name: /D\/S/ }).textContent()).toContain('100')
+
+    await rw2.getByRole('link', { name: 'Buka PWS posyandu' }).click()
+    const skdn = page.getByRole('region', { name: 'SKDN bulan ini' })
+    await skdn
+      .getByRole('row', { name: /D — ditimbang/ })
+      .getByText('3')
+      .waitFor()
+    await page.getByRole('region', { name: /Indikator PWS/ }).waitFor()
+    // A reload asks the server again and shows the same posyandu.
+    await page.reload()
+    await page
+      .getByRole('region', { name: 'SKDN bulan ini' })
+      .getByRole('row', { name: /D — ditimbang/ })
+      .getByText('3')
+      .waitFor()
+    expect(await page.locator('h1').textContent()).toContain('Sukamaju RW 2')
+  })
+})
