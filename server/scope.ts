@@ -57,7 +57,7 @@ export function covers(area: AreaKey, place: Located): boolean {
 
 /**
  * The key of a normalised place's desa: its change sequence, its pull cursor and the distribution column for Citus
- * (docs/scaling.md). The first 16 hex digits of the md5 of the kabupaten, kecamatan and desa names — migration 006
+ * (docs/scaling.md). The first 16 hex digits of the md5 of the kabupaten, kecamatan and desa names — migration 007
  * computes the same in SQL; a Kemendagri desa code would serve as well once work areas carry one.
  */
 export const desaKey = (p: Pick<AreaKey, 'kabupaten' | 'kecamatan' | 'desa'>): string =>

@@ -207,7 +207,11 @@ async function moveHousehold(batch: Batch, householdId: string, from: string, to
       )
     }
   }
-  if (from !== to) batch.moved(householdId, to)
+  if (from === to) return
+  // The old desa's sequence moves too, though no record takes the number: a reader of the desa that only looks
+  // for a new end (server/supervisor/store.ts) sees that something left it.
+  batch.seqs.next(from)
+  batch.moved(householdId, to)
 }
 
 /**

@@ -1,4 +1,4 @@
-// Epochs of the change sequences (migrations 004, 006): each server start opens one, so a restore from backup —
+// Epochs of the change sequences (migrations 004, 007): each server start opens one, so a restore from backup —
 // which hands out again sequence numbers some phones have already seen — is noticed. A phone's cursor of a desa is
 // valid when it names an epoch this database has, and does not go beyond where that desa's sequence stood when the
 // epoch ended; otherwise the phone pulls that desa again from 0 (docs/sync-protocol.md, "Pull").
@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { Sql } from '../db'
 
 /**
- * Opens a new epoch. started_seq is the sequence of the single-lock server, frozen since migration 006: it still
+ * Opens a new epoch. started_seq is the sequence of the single-lock server, frozen since migration 007: it still
  * tells where the epochs before it ended.
  */
 export async function openEpoch(sql: Sql): Promise<string> {

@@ -1,4 +1,4 @@
-// The change sequences of the desas a push may write in (migration 006; docs/scaling.md): one row per desa, locked
+// The change sequences of the desas a push may write in (migration 007; docs/scaling.md): one row per desa, locked
 // at the start of the push's transaction in key order (two pushes never wait for each other in a cycle). Pushes in
 // one desa thus apply one after another and its sequence numbers follow commit order — a pull never skips a number
 // that commits later — while pushes in other desas never wait for them.
@@ -27,7 +27,7 @@ export class Sequences {
       )
     let rows = await select()
     if (rows.length < desas.length) {
-      // A new desa starts after the sequence of the single-lock server (sync_state, migration 006).
+      // A new desa starts after the sequence of the single-lock server (sync_state, migration 007).
       await tx.query(
         `INSERT INTO desa_seqs (desa_key, last_seq)
          SELECT k, (SELECT last_seq FROM sync_state WHERE id = 1) FROM unnest($1::text[]) AS k

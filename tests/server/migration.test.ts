@@ -1,4 +1,4 @@
-// Migration 006 (issue 16): a database of the single-lock server, with one global change sequence, becomes one of
+// Migration 007 (issue 16): a database of the single-lock server, with one global change sequence, becomes one of
 // per-desa sequences. An old phone's single cursor is answered correctly and skips nothing; a restore from before
 // the migration is still noticed; a change applied before it is still applied once — on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto'
@@ -25,7 +25,7 @@ import {
 } from './harness'
 
 const MIGRATIONS = new URL('../../server/migrations/', import.meta.url)
-const BEFORE = '006'
+const BEFORE = '007'
 
 interface RawDb {
   exec(sql: string): Promise<void>
@@ -33,7 +33,7 @@ interface RawDb {
   close(): Promise<void>
 }
 
-/** The database as the single-lock server left it: migrations before 006, applied by hand. */
+/** The database as the single-lock server left it: migrations before 007, applied by hand. */
 async function openOld(target: Target, dataDir: string, schema: string): Promise<RawDb> {
   if (target.databaseUrl) {
     const client = new pg.Client({ connectionString: target.databaseUrl })
