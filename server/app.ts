@@ -74,6 +74,11 @@ export interface AppOptions {
   log?: (line: string) => void
   /** The server's clock; tests may pass their own. */
   now?: () => number
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For to the client's address (scripts/cluster.sh's nginx): login
+   * limits count that address; without it every phone would share the proxy's.
+   */
+  trustProxy?: boolean
   /** Tests only: runs inside each push's transaction once its desas' sequences are locked. */
   insidePush?: PushHook
 }
@@ -151,7 +156,7 @@ export function createApp(opts: AppOptions) {
     const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes))
     if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username, a password and a deviceId.')
     const { username, password, deviceId } = parsed.data
-    const address = getConnInfo(c).remote.address ?? 'unknown'
+    const address = clientAddress(c, opts.trustProxy === true)
     for (const wait of [
       addressLimiter.take(address, now()),
       loginLimiter.take(`${username.trim().toLowerCase()}\n${address}`, now()),
@@ -239,6 +244,12 @@ function sessionOf(c: Pick<Context<Env>, 'get'>): Session {
   const session = c.get('session')
   if (!session) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
   return session
+}
+
+/** The client's address: the proxy's last X-Forwarded-For entry when trusted, else the socket's. */
+function clientAddress(c: Context<Env>, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined
+  return forwarded || (getConnInfo(c).remote.address ?? 'unknown')
 }
 
 /** A device that names its data's work area learns at once when the token belongs to another one. */

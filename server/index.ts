@@ -26,6 +26,8 @@ export interface ServerOptions {
   limits?: Partial<AppLimits>
   log?: (line: string) => void
   now?: () => number
+  /** Behind a proxy that sets X-Forwarded-For (app.ts). */
+  trustProxy?: boolean
   /** Tests only (app.ts). */
   insidePush?: AppOptions['insidePush']
 }
