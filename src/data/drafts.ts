@@ -37,6 +37,9 @@ export const draftKeys = {
   correction: (visitId: string) => `correction:${visitId}`,
   /** A member's Buku KIA copy (ui/bukukia): one per member, like the next visit. */
   bukuKia: (memberId: string) => `buku-kia:${memberId}`,
+  /** Closing a member's case, and a pregnant woman's persalinan record: one of each per member. */
+  caseClose: (memberId: string) => `case:${memberId}`,
+  delivery: (memberId: string) => `delivery:${memberId}`,
   /** A person's measurement screen at the open day of `date`. */
   measure: (date: string, memberId: string) => `measure:${date}:${memberId}`,
   walkIn: (saveId: string) => `walk-in:${saveId}`,

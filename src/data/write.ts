@@ -8,6 +8,7 @@ import { checkMember } from '../domain/member-checks'
 import { checkKk } from '../domain/nik'
 import { type AreaBounds, outsideWorkArea } from '../domain/work-area'
 import {
+  type CaseClosure,
   type Entity,
   type Household,
   type HouseholdInput,
@@ -154,7 +155,15 @@ export async function saveMember(
       if (stored && (await visitedBefore(stored.id, value.birthDate)))
         refused.birthDate = { key: 'err.member.birthAfterVisit' }
       if (Object.keys(refused).length > 0) return { ok: false as const, errors: refused, warnings }
-      const record = await store(db.members, 'members', memberFields, value, stored, opts)
+      // Closing a case and recording a delivery are their own actions (setMemberClosure, recordDelivery): the
+      // member form neither sets nor clears them.
+      const { closure: _closure, delivery: _delivery, ...fields } = value
+      const data = {
+        ...fields,
+        ...(stored?.closure ? { closure: stored.closure } : {}),
+        ...(stored?.delivery ? { delivery: stored.delivery } : {}),
+      }
+      const record = await store(db.members, 'members', memberFields, data, stored, opts)
       if (opts.draftId !== undefined) await db.drafts.delete(opts.draftId)
       return { ok: true as const, record, warnings }
     }),
@@ -181,6 +190,60 @@ export async function deleteMember(id: string, opts: { now: Date }): Promise<voi
       const stored = await findMember(id)
       if (stored && !stored.deleted) await softDelete(db.members, 'members', stored, opts.now)
     }),
+  )
+}
+
+/**
+ * Closes a member's case (pindah, meninggal, tidak ditemukan) or, with `closure` undefined, reopens it: one change
+ * of the member's `closure` field, never a delete — the history stays and syncs. A closure dated in the future or
+ * before the birth is refused.
+ */
+export async function setMemberClosure(
+  id: string,
+  closure: CaseClosure | undefined,
+  opts: { now: Date; today: string },
+): Promise<WriteResult<Member>> {
+  if (closure && closure.date > opts.today) return refuse({ date: { key: 'err.closure.future' } })
+  return patchMember(
+    id,
+    { closure },
+    opts,
+    (stored): FieldErrors =>
+      closure && closure.date < stored.birthDate ? { date: { key: 'err.closure.beforeBirth' } } : {},
+  )
+}
+
+const refuse = (errors: FieldErrors) => ({ ok: false as const, errors, warnings: {} })
+
+/**
+ * Changes some fields of a stored member (undefined clears one) in one rw transaction, checked as a member-form
+ * save is, plus `check`. For the actions that are not the member form: closing a case, recording a delivery.
+ */
+export async function patchMember(
+  id: string,
+  patch: Partial<MemberInput>,
+  opts: { now: Date; today: string },
+  check: (stored: Member) => FieldErrors = () => ({}),
+): Promise<WriteResult<Member>> {
+  const db = getDb()
+  return guardQuota(() =>
+    db.transaction(
+      'rw',
+      [db.members, db.outbox, db.meta, db.clocks],
+      async (): Promise<WriteResult<Member>> => {
+        const stored = await findMember(id)
+        if (!stored || stored.deleted) return refuse({ id: { key: 'err.record.missing' } })
+        const refused = check(stored)
+        if (Object.keys(refused).length > 0) return refuse(refused)
+        const { id: _id, createdAt, updatedAt, deviceId, version, deleted, ...fields } = stored
+        const merged: Record<string, unknown> = { ...fields, ...patch }
+        for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k]
+        const { value, errors, warnings } = validateMember(merged, opts.today)
+        if (!value) return { ok: false, errors, warnings }
+        const record = await store(db.members, 'members', memberFields, value, stored, opts)
+        return { ok: true, record, warnings }
+      },
+    ),
   )
 }
 

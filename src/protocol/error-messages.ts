@@ -51,6 +51,8 @@ const id = {
   'err.hpht.beforeBirth': 'HPHT tidak boleh sebelum tanggal lahir.',
   'err.hpht.age': 'Umur ibu saat HPHT {age} tahun — mohon periksa lagi.',
   'err.deliveryDate.future': 'Tanggal persalinan tidak boleh setelah hari ini.',
+  'err.closure.future': 'Tanggal tidak boleh setelah hari ini.',
+  'err.closure.beforeBirth': 'Tanggal sebelum tanggal lahir.',
   'err.deliveryDate.beforeBirth': 'Tanggal persalinan sebelum tanggal lahir ibu.',
   'err.deliveryDate.male': 'Tanggal persalinan hanya untuk perempuan.',
   'err.address.outsideArea':
@@ -131,6 +133,8 @@ const en: Record<ErrorKey, string> = {
   'err.hpht.beforeBirth': 'The last period date cannot be before the date of birth.',
   'err.hpht.age': 'The mother was {age} years old at her last period — please check.',
   'err.deliveryDate.future': 'The delivery date cannot be after today.',
+  'err.closure.future': 'The date cannot be after today.',
+  'err.closure.beforeBirth': 'The date is before the date of birth.',
   'err.deliveryDate.beforeBirth': "The delivery date is before the mother's date of birth.",
   'err.deliveryDate.male': 'A delivery date is for women only.',
   'err.address.outsideArea':

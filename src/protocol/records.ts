@@ -132,6 +132,45 @@ export const RELATIONS = [
 export const relation = z.enum(RELATIONS, errorKey('err.relation'))
 export type Relation = z.infer<typeof relation>
 
+/** Why a case was closed: moved away, died, or not found at the address (issue 12; clinical-rules.md §3.1). */
+export const CLOSE_REASONS = ['pindah', 'meninggal', 'tidak_ditemukan'] as const
+export type CloseReason = (typeof CLOSE_REASONS)[number]
+
+/**
+ * A closed case: from `date` the person leaves the schedule and the PWS sasaran but keeps every record. One field,
+ * so that closing and reopening merge as one change (merge.ts); reopening clears it.
+ */
+export const caseClosure = z.object({
+  reason: z.enum(CLOSE_REASONS, errorKey('err.invalid')),
+  date: isoDate,
+  /** Pindah: where to; otherwise a short note. */
+  note: optionalText(160),
+  /** A death of a mother or baby reported to the bidan (the task "lapor segera ke bidan" is then done). */
+  reportedOn: z.optional(isoDate),
+})
+export type CaseClosure = z.infer<typeof caseClosure>
+
+/** How a pregnancy ended (the persalinan record, data/delivery.ts; clinical-rules.md §2.2). */
+export const PREGNANCY_OUTCOMES = ['lahir_hidup', 'lahir_mati', 'keguguran'] as const
+/** Tempat persalinan, as the PWS-KIA counts it: at a fasyankes, at home, on the way. */
+export const DELIVERY_PLACES = ['fasyankes', 'rumah', 'perjalanan'] as const
+/** Penolong persalinan: a health worker (bidan, dokter) or not (dukun, family). */
+export const BIRTH_ATTENDANTS = ['nakes', 'non_nakes'] as const
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, errorKey('err.visit.time')))
+
+/**
+ * The end of the woman's latest pregnancy: a birth (its time starts the KF windows) or a keguguran. One field,
+ * merged as one change; the baby is a member of their own (motherId), with the birth weight as their first visit.
+ */
+export const delivery = z.object({
+  date: isoDate,
+  time: z.optional(clockTime),
+  outcome: z.enum(PREGNANCY_OUTCOMES, errorKey('err.invalid')),
+  place: z.optional(z.enum(DELIVERY_PLACES, errorKey('err.invalid'))),
+  attendant: z.optional(z.enum(BIRTH_ATTENDANTS, errorKey('err.invalid'))),
+})
+export type Delivery = z.infer<typeof delivery>
+
 export const memberFields = {
   householdId: id,
   nik: z.optional(nik),
@@ -148,6 +187,12 @@ export const memberFields = {
   deliveryDate: z.optional(isoDate),
   /** Punya Buku KIA/KMS (a child's): SKDN's K. Absent until asked — not the same as "no". */
   hasKiaBook: z.optional(z.boolean({ error: 'err.invalid' })),
+  /** The child's mother, a member of the same household (picked in the member form, set by a delivery). */
+  motherId: z.optional(id),
+  /** Set by recordDelivery (data/delivery.ts), never by the member form. */
+  delivery: z.optional(delivery),
+  /** Set by setMemberClosure (data/write.ts), never by the member form. */
+  closure: z.optional(caseClosure),
 }
 export const memberInput = z.object(memberFields)
 export type MemberInput = z.infer<typeof memberInput>

@@ -27,6 +27,8 @@ const VisitForm = lazy(() => import('./visits/VisitForm'))
 const ReferralList = lazy(() => import('./referrals/ReferralList'))
 const ReferralSlip = lazy(() => import('./referrals/ReferralSlip'))
 const BukuKiaForm = lazy(() => import('./bukukia/BukuKiaForm'))
+const CaseForm = lazy(() => import('./members/CaseForm'))
+const DeliveryForm = lazy(() => import('./members/DeliveryForm'))
 // Leaflet (≈ 45 KiB gz) and the tile layers load only when the map opens.
 const MapScreen = lazy(() => import('./map/MapRoute'))
 // The schedule and the PWS figures are computed in a worker; their screens load on first use.
@@ -107,6 +109,10 @@ function Screen({ route }: { route: Route }) {
       return <ReferralSlip memberId={route.memberId} />
     case 'bukuKia':
       return <BukuKiaForm memberId={route.memberId} />
+    case 'caseClose':
+      return <CaseForm memberId={route.memberId} />
+    case 'delivery':
+      return <DeliveryForm memberId={route.memberId} />
     case 'map':
       return <MapScreen />
     case 'schedule':

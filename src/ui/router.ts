@@ -19,6 +19,8 @@ export type Route =
   | { name: 'referrals' }
   | { name: 'referralSlip'; memberId: string }
   | { name: 'bukuKia'; memberId: string }
+  | { name: 'caseClose'; memberId: string }
+  | { name: 'delivery'; memberId: string }
   | { name: 'map' }
   | { name: 'schedule' }
   | { name: 'pws'; month?: string }
@@ -42,6 +44,8 @@ export const paths = {
   referrals: () => '#/rujukan',
   referralSlip: (memberId: string) => `#/anggota/${memberId}/surat-rujukan`,
   bukuKia: (memberId: string) => `#/anggota/${memberId}/buku-kia`,
+  caseClose: (memberId: string) => `#/anggota/${memberId}/tutup-kasus`,
+  delivery: (memberId: string) => `#/anggota/${memberId}/persalinan`,
   map: () => '#/peta',
   schedule: () => '#/jadwal',
   pws: (month?: string) => (month ? `#/pws/${month}` : '#/pws'),
@@ -82,6 +86,10 @@ export function parseRoute(hash: string): Route {
   if (a === 'anggota' && b && c === 'surat-rujukan' && parts.length === 3)
     return { name: 'referralSlip', memberId: b }
   if (a === 'anggota' && b && c === 'buku-kia' && parts.length === 3) return { name: 'bukuKia', memberId: b }
+  if (a === 'anggota' && b && c === 'tutup-kasus' && parts.length === 3)
+    return { name: 'caseClose', memberId: b }
+  if (a === 'anggota' && b && c === 'persalinan' && parts.length === 3)
+    return { name: 'delivery', memberId: b }
   if (a === 'kunjungan' && b && c === 'koreksi' && parts.length === 3)
     return { name: 'visitCorrect', visitId: b }
   if (a === 'rujukan' && parts.length === 1) return { name: 'referrals' }

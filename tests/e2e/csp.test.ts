@@ -191,6 +191,8 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
       referrals: paths.referrals(),
       referralSlip: paths.referralSlip(ids.child),
       bukuKia: paths.bukuKia(ids.child),
+      caseClose: paths.caseClose(ids.child),
+      delivery: paths.delivery(ids.child),
       map: paths.map(),
       schedule: paths.schedule(),
       pws: paths.pws(month),

@@ -38,7 +38,7 @@ export function openDayQueue(
 ): QueueEntry[] {
   const entries: QueueEntry[] = []
   for (const member of members) {
-    if (member.deleted) continue
+    if (member.deleted || (member.closure && member.closure.date <= date)) continue
     const visits = visitsOf(member.id)
     const today = visits
       .filter((v) => v.date === date && v.place === 'posyandu')

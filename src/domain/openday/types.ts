@@ -11,6 +11,8 @@ export interface OpenDayMember {
   hpht?: string
   deliveryDate?: string
   deleted?: boolean
+  /** A closed case: not expected from its date. */
+  closure?: { date: string }
 }
 
 export interface OpenDayVisit {

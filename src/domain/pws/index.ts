@@ -19,7 +19,6 @@ export {
   indicatorLabel,
   NUTRITION_LABELS,
   STATUS_LABELS,
-  UNAVAILABLE_LABELS,
 } from './indicator-labels'
 export {
   CUMULATIVE_DEFINITIONS,

@@ -9,9 +9,4 @@ export interface CumulativeDefinition {
   inSasaran(person: Person, ctx: IndicatorContext): boolean
   /** The days the person reached the indicator, up to the reference date, any order (only the year's first counts). */
   events(person: Person, ctx: IndicatorContext): readonly string[]
-  /**
-   * Set when the records cannot say it yet: the series is still built (its events are empty) and the screen and the
-   * CSV say why instead of showing 0 %.
-   */
-  unavailable?: 'no-delivery-place'
 }

@@ -74,10 +74,3 @@ export const NUTRITION_LABELS: Record<Nutrition, Bilingual> = {
   wasting: { id: 'Wasting (BB/PB, BB/TB < −2 SD)', en: 'Wasting (WLZ/WHZ < −2 SD)' },
   underweight: { id: 'Underweight (BB/U < −2 SD)', en: 'Underweight (WAZ < −2 SD)' },
 }
-
-export const UNAVAILABLE_LABELS = {
-  'no-delivery-place': {
-    id: 'Belum bisa dihitung: tempat persalinan belum dicatat',
-    en: 'Not counted yet: the place of delivery is not recorded',
-  },
-} as const

@@ -13,7 +13,6 @@ import {
   indicatorLabel,
   NUTRITION_LABELS,
   STATUS_LABELS,
-  UNAVAILABLE_LABELS,
 } from './indicator-labels'
 import type { IndicatorSeries, PwsIndicators } from './indicators'
 import { NUTRITION } from './skdn-groups'
@@ -104,8 +103,6 @@ const VITAMIN_A_GROUPS = {
 
 function seriesRow(s: IndicatorSeries, lang: Lang): Row {
   const head = [GROUP_LABELS[indicatorGroup(s.id)][lang], s.id, indicatorLabel(s.id, lang)]
-  if (s.unavailable)
-    return [...head, '', String(s.sasaran.value), '', '', '', '', UNAVAILABLE_LABELS[s.unavailable][lang]]
   const month = s.months.at(-1)
   if (!month) return head
   const status = s.status ? `${STATUS_LABELS[s.status][lang]} (${LIGHT[STATUS_LIGHT[s.status]][lang]})` : ''

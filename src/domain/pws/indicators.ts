@@ -31,8 +31,6 @@ export interface IndicatorSeries extends CumulativeSeries {
   id: string
   /** The registered sasaran: the default annual target when no projection is entered. */
   registered: Count
-  /** Set when the records cannot count it yet (indicator-definition.ts). */
-  unavailable?: CumulativeDefinition['unavailable']
 }
 
 export interface PwsIndicators {
@@ -89,6 +87,5 @@ function seriesOf(
     id: def.id,
     ...cumulativeSeries({ month: monthId, events, registered: count.value, ...(target ? { target } : {}) }),
     registered: count,
-    ...(def.unavailable ? { unavailable: def.unavailable } : {}),
   }
 }

@@ -12,8 +12,9 @@
 //     (Permenkes 21/2021: ≥ 2 doctor's contacts, in trimester 1 and in trimester 3, §2.2).
 //   - KF lengkap: KF1–KF4 each inside its window (Permenkes 21/2021, §2.2), counted on the last of them; KN1 inside
 //     6–48 h; KN lengkap: KN1–KN3 each inside its window. A contact outside its window is not "sesuai standar".
-//   - Persalinan di fasyankes needs the place of delivery, which no record holds yet (the delivery record of the
-//     care-loop work adds it): until then the indicator is marked unavailable and its sasaran still counted.
+//   - Persalinan di fasyankes: a delivery whose record (member.delivery, the persalinan form) says it was at a
+//     fasyankes, counted on the delivery date; a delivery date entered without that record counts in the sasaran
+//     only (SPM ibu bersalin, Permenkes 4/2019) [K].
 import type { ClinicalSettings } from '../clinical-settings'
 import type { ContactWindow } from '../screening/contact-windows'
 import { knSchedule } from '../screening/neonatus'
@@ -77,8 +78,10 @@ export const KIA_DEFINITIONS: Record<KiaIndicator, CumulativeDefinition> = {
   'kia.persalinanFasyankes': {
     id: 'kia.persalinanFasyankes',
     inSasaran: delivered,
-    events: () => [],
-    unavailable: 'no-delivery-place',
+    events: (p) => {
+      const d = p.member.delivery
+      return d && d.date === p.member.deliveryDate && d.place === 'fasyankes' ? [d.date] : []
+    },
   },
   'kia.kfLengkap': {
     id: 'kia.kfLengkap',

@@ -60,6 +60,8 @@ export function indexMonth(input: PwsInput): Month {
   const people = new Map<string, Person>()
   for (const m of input.members) {
     if (m.deleted || !households.has(m.householdId) || !isIsoDate(m.birthDate)) continue
+    // Closed before the month began: no longer sasaran (clinical-rules.md §3.2); closed during it, still counted.
+    if (m.closure && m.closure.date < first) continue
     const stages = memberStages(m, last)
     if (!stages) continue // born after the month
     const inS = SKDN_STAGES.includes(stages.stage)

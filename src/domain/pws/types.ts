@@ -28,6 +28,10 @@ export interface PwsMember {
   /** Punya Buku KIA/KMS (children): undefined when not asked yet. */
   hasKiaBook?: boolean
   deleted?: boolean
+  /** How the latest pregnancy ended (protocol/records.ts delivery): its place counts persalinan di fasyankes. */
+  delivery?: { date: string; outcome: string; place?: string }
+  /** A closed case (pindah, meninggal, tidak ditemukan): not in the sasaran of the months after its date. */
+  closure?: { date: string }
 }
 
 export interface PwsVisit {

@@ -7,6 +7,7 @@ import type { Referral } from '../referrals'
 import { ancTasks } from './anc'
 import { addDays, homeVisitWindow } from './calendar'
 import { immunizationTasks, vitaminATasks } from './child'
+import { closedOn, closedTasks } from './closure'
 import { balitaNotWeighed, bumilNotSeen, openDayAbsent } from './monthly'
 import { kfTasks, knTasks } from './postnatal'
 import { caseClosure, referralsOf, referralTasks } from './referral'
@@ -231,6 +232,11 @@ export class ScheduleKeeper {
     const stage = member.deleted ? undefined : lifeStage(member.birthDate, ctx.today)
     if (!stage) return { householdId: member.householdId, tasks: [] } // deleted, or born after today
     const visits = currentVisits(this.visits.get(member.id) ?? [], member.birthDate, ctx.today)
+    if (closedOn(member, ctx.today)) {
+      const tasks: Task[] = []
+      for (const d of closedTasks(member)) listed(d, ctx, tasks)
+      return { householdId: member.householdId, visits, tasks }
+    }
     const drafts: TaskDraft[] = []
     for (const rule of MEMBER_RULES) for (const d of rule(member, visits, ctx, stage)) drafts.push(d)
     const tasks: Task[] = []
@@ -243,7 +249,8 @@ export class ScheduleKeeper {
     for (const id of this.households.get(householdId) ?? []) {
       const member = this.members.get(id)
       const visits = this.results.get(id)?.visits
-      if (member && visits) household.push({ member, visits })
+      // A closed case is no longer in the house: no TBC contact task for them.
+      if (member && visits && !closedOn(member, ctx.today)) household.push({ member, visits })
     }
     const tasks: Task[] = []
     for (const d of tbcContactTasks(household, ctx)) listed(d, ctx, tasks)

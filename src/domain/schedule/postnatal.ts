@@ -55,7 +55,7 @@ export function kfTasks(member: ScheduleMember, visits: CurrentVisits, ctx: Rule
   const { deliveryDate } = member
   if (member.sex !== 'P' || deliveryDate === undefined || !recent(deliveryDate, ctx.today)) return []
   const recorded = contactRecords(visits, (v) => v.parts.nifas?.kfVisits)
-  const deliveryTime = lastDefined(visits, (v) => v.parts.nifas?.deliveryTime)
+  const deliveryTime = lastDefined(visits, (v) => v.parts.nifas?.deliveryTime) ?? member.delivery?.time
   const windows = kfSchedule(
     { date: deliveryDate, ...(deliveryTime ? { time: deliveryTime } : {}) },
     recorded.map((r) => r.contact),

@@ -29,6 +29,7 @@ import type {
  */
 export const PRIORITY: Record<TaskRule, TaskPriority> = {
   rujukan_segera: 1,
+  lapor_kematian: 1,
   rujukan: 1,
   kn1: 1,
   kf1: 1,

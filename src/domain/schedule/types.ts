@@ -18,6 +18,8 @@ export interface ScheduleMember {
   deleted?: boolean
   /** When the person was registered (an instant; its UTC date is read): nothing is "overdue" from before it. */
   createdAt?: string
+  /** The delivery record: its time places the KF windows when no nifas visit gives one (postnatal.ts). */
+  delivery?: { time?: string }
   /** A closed case: from its date the person has no tasks (but a death to report, keeper.ts). */
   closure?: {
     reason: 'pindah' | 'meninggal' | 'tidak_ditemukan'
@@ -104,6 +106,7 @@ export const TASK_RULES = [
   'skrining_dewasa',
   'skrining_lansia',
   'buku_kia',
+  'lapor_kematian',
 ] as const
 export type TaskRule = (typeof TASK_RULES)[number]
 

@@ -17,6 +17,7 @@ import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
+import { MotherPicker } from './MotherPicker'
 
 interface Values {
   name: string
@@ -25,6 +26,8 @@ interface Values {
   sex: Sex | ''
   birthDate: string
   relation: Relation | ''
+  /** The child's mother in the household ('' none). */
+  motherId: string
   phone: string
   pregnant: boolean
   hpht: string
@@ -41,6 +44,7 @@ const EMPTY: Values = {
   sex: '',
   birthDate: '',
   relation: '',
+  motherId: '',
   phone: '',
   pregnant: false,
   hpht: '',
@@ -63,6 +67,7 @@ function fromMember(m: Member): Values {
     sex: m.sex,
     birthDate: m.birthDate,
     relation: m.relation,
+    motherId: m.motherId ?? '',
     phone: m.phone ?? '',
     pregnant: Boolean(m.hpht),
     hpht: m.hpht ?? '',
@@ -86,6 +91,7 @@ function restore(stored: Record<string, unknown>, initial: Values): Values {
     sex,
     birthDate: text('birthDate'),
     relation,
+    motherId: storedString(stored, 'motherId', initial.motherId),
     phone: text('phone'),
     pregnant: storedBoolean(stored, 'pregnant', initial.pregnant),
     hpht: text('hpht'),
@@ -109,6 +115,7 @@ function toInput(v: Values, householdId: string): Partial<MemberInput> {
     sex: v.sex || undefined,
     birthDate: v.birthDate,
     relation: v.relation || undefined,
+    motherId: v.motherId || undefined,
     phone: opt(v.phone.replace(/[\s-]/g, '')),
     hpht: female && v.pregnant ? opt(v.hpht) : undefined,
     deliveryDate: female && v.delivered ? opt(v.deliveryDate) : undefined,
@@ -278,6 +285,13 @@ export default function MemberForm({
             </select>
           )}
         </Field>
+        <MotherPicker
+          members={household?.members ?? []}
+          ownId={id ?? newId}
+          birthDate={values.birthDate}
+          value={values.motherId}
+          onChange={(motherId) => update({ motherId })}
+        />
         <TextField
           label={t('member.phone')}
           type="tel"

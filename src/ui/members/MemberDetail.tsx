@@ -12,6 +12,8 @@ import { useToday } from '../shared/today'
 import { RecordSyncMark } from '../sync/RecordSyncMark'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
+import { ClosedCase, DeliverySummary, MotherLink } from './CaseStatus'
+import { caseMessages } from './case-messages'
 import { memberMessages } from './messages'
 
 // The history draws growth charts from the WHO tables: loaded with this screen, not with the first one.
@@ -23,6 +25,7 @@ const BUKU_KIA_MONTHS = 60
 export default function MemberDetail({ id }: { id: string }) {
   const { t, lang } = useI18n(referralMessages)
   const tm = useT(memberMessages)
+  const tc = useT(caseMessages)
   const today = useToday()
   const member = useMember(id)
   const visits = useMemberVisits(id)
@@ -59,6 +62,7 @@ export default function MemberDetail({ id }: { id: string }) {
           {formatDate(member.birthDate, lang)}
         </p>
         {member.nik && <p className="muted">NIK {member.nik}</p>}
+        {member.motherId && <MotherLink motherId={member.motherId} />}
         <p>
           <RecordSyncMark recordId={member.id} />
         </p>
@@ -79,7 +83,9 @@ export default function MemberDetail({ id }: { id: string }) {
             })}
           </p>
         )}
+        {member.delivery && <DeliverySummary delivery={member.delivery} />}
       </section>
+      <ClosedCase member={member} today={today} />
       <div className="form-actions screen-actions">
         <a className="button primary" href={paths.visitNew(member.id)}>
           {t('visit.record')}
@@ -87,6 +93,16 @@ export default function MemberDetail({ id }: { id: string }) {
         {(ageOn(member.birthDate, today).totalMonths < BUKU_KIA_MONTHS || stages?.pregnancy) && (
           <a className="button secondary" href={paths.bukuKia(member.id)}>
             {tm('member.bukuKia')}
+          </a>
+        )}
+        {stages?.pregnancy && !member.closure && (
+          <a className="button secondary" href={paths.delivery(member.id)}>
+            {tc('delivery.record')}
+          </a>
+        )}
+        {!member.closure && (
+          <a className="button secondary" href={paths.caseClose(member.id)}>
+            {tc('case.close')}
           </a>
         )}
       </div>

@@ -16,7 +16,6 @@ import {
   type Ratio,
   STATUS_LABELS,
   STATUS_LIGHT,
-  UNAVAILABLE_LABELS,
 } from '../../domain/pws'
 import { useI18n } from '../i18n'
 import { formatMonth, formatPercent } from './format'
@@ -102,16 +101,6 @@ function IndicatorRow(props: {
   const { t, lang } = useI18n(indicatorMessages)
   const label = indicatorLabel(s.id, lang)
   const last = s.months.at(-1)
-  if (s.unavailable) {
-    return (
-      <li className="pws-indicator">
-        <span className="pws-indicator-label">{label}</span>
-        <span className="muted">
-          {UNAVAILABLE_LABELS[s.unavailable][lang]} ({t('pwsInd.registered', { n: s.registered.value })})
-        </span>
-      </li>
-    )
-  }
   const people = s.months.flatMap((m) => m.memberIds)
   return (
     <li className="pws-indicator">

@@ -8,7 +8,6 @@ export const indicatorMessages = defineMessages(
     'pwsInd.explain':
       'Angka: tercapai sejak Januari / sasaran setahun. Status membandingkan dengan target s.d. bulan ini dan dengan bulan lalu. Ketuk untuk melihat grafik.',
     'pwsInd.perDose': 'Per dosis imunisasi ({n})',
-    'pwsInd.registered': '{n} tercatat',
     'pwsInd.sasaran.terdaftar':
       'Sasaran setahun: {n} orang terdaftar (belum ada sasaran proyeksi dari puskesmas).',
     'pwsInd.sasaran.proyeksi': 'Sasaran setahun: {n} (sasaran proyeksi puskesmas).',
@@ -32,7 +31,6 @@ export const indicatorMessages = defineMessages(
     'pwsInd.explain':
       'Figures: reached since January / the year’s target population. The status compares with the target to date and with last month. Tap for the chart.',
     'pwsInd.perDose': 'Per vaccine dose ({n})',
-    'pwsInd.registered': '{n} recorded',
     'pwsInd.sasaran.terdaftar':
       'Target population for the year: {n} registered people (no projection from the puskesmas yet).',
     'pwsInd.sasaran.proyeksi': 'Target population for the year: {n} (the puskesmas’ projection).',

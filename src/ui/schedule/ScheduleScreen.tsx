@@ -138,6 +138,11 @@ function HomeTasks({ row, tasks }: { row: HouseholdRow; tasks: Task[] }) {
               <a className="button secondary small" href={paths.bukuKia(task.memberId)}>
                 {t('schedule.copyBukuKia')}
               </a>
+            ) : task.rule === 'lapor_kematian' ? (
+              // A death is reported, not visited: the member screen marks it reported.
+              <a className="button secondary small" href={paths.member(task.memberId)}>
+                {t('schedule.report')}
+              </a>
             ) : (
               <a className="button secondary small" href={paths.visitNew(task.memberId)}>
                 {t('schedule.record')}

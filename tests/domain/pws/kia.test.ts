@@ -23,15 +23,27 @@ import { makeHousehold, makeInput, makeMember, makeVisit } from './builders'
 // n2 born 05-03-2024 08:00: KN1 recorded 05-03 10:00 — 2 h after birth, before the 6–48 h window → neither
 // n3 born 20-03-2023 (before the window): KN1 recorded in window dates → not a sasaran, never counted
 //
-// Registered sasaran: ibu hamil w1 w2 w4 = 3 · ibu bersalin/nifas w3 w4 = 2 · bayi baru lahir n1 n2 = 2.
+// Registered sasaran: ibu hamil w1 w2 w4 = 3 · ibu bersalin/nifas w3 w4 w5 = 3 · bayi baru lahir n1 n2 = 2.
 // March 2024, cumulative (people): K1 1 (w2, Feb) · K4 1 (w1, Mar) · K6 0 · K1 dokter 0 · K5 dokter 1 (w1, Mar) ·
-//   KF lengkap 1 (w3, Jan) · KN1 1 (n1, Feb) · KN lengkap 1 (n1, Feb) · persalinan di fasyankes: unavailable.
+//   KF lengkap 1 (w3, Jan) · KN1 1 (n1, Feb) · KN lengkap 1 (n1, Feb) · persalinan di fasyankes 1 (w4 at the
+//   puskesmas, Feb; w3 at home).
+// w5 no HPHT, deliveryDate 05-01-2024 typed in the member form, no delivery record: a bersalin sasaran, not
+//    counted at a fasyankes.
 const mother = (id: string, birthDate: string, extra: object) => makeMember(id, 'h1', 'P', birthDate, extra)
 const members = [
   mother('w1', '1995-01-01', { hpht: '2023-10-01' }),
   mother('w2', '1996-01-01', { hpht: '2024-01-05' }),
-  mother('w3', '1997-01-01', { hpht: '2023-03-15', deliveryDate: '2023-12-20' }),
-  mother('w4', '1998-01-01', { hpht: '2023-05-10', deliveryDate: '2024-02-10' }),
+  mother('w3', '1997-01-01', {
+    hpht: '2023-03-15',
+    deliveryDate: '2023-12-20',
+    delivery: { date: '2023-12-20', outcome: 'lahir_hidup', place: 'rumah', attendant: 'non_nakes' },
+  }),
+  mother('w4', '1998-01-01', {
+    hpht: '2023-05-10',
+    deliveryDate: '2024-02-10',
+    delivery: { date: '2024-02-10', outcome: 'lahir_hidup', place: 'fasyankes', attendant: 'nakes' },
+  }),
+  mother('w5', '1999-01-01', { deliveryDate: '2024-01-05' }),
   makeMember('n1', 'h1', 'L', '2024-02-10'),
   makeMember('n2', 'h1', 'P', '2024-03-05'),
   makeMember('n3', 'h1', 'P', '2023-03-20'),
@@ -107,7 +119,7 @@ const reached = (id: string) =>
 describe('PWS-KIA, the hand-counted March 2024 area', () => {
   it('registered sasaran: pregnancies that began, deliveries and births of the last 12 months', () => {
     expect(series('kia.k1').registered.memberIds).toEqual(['w1', 'w2', 'w4'])
-    expect(series('kia.kfLengkap').registered.memberIds).toEqual(['w3', 'w4'])
+    expect(series('kia.kfLengkap').registered.memberIds).toEqual(['w3', 'w4', 'w5'])
     expect(series('kia.kn1').registered.memberIds).toEqual(['n1', 'n2'])
     expect(series('kia.k1').sasaran).toEqual({ value: 3, source: 'terdaftar' })
   })
@@ -136,11 +148,10 @@ describe('PWS-KIA, the hand-counted March 2024 area', () => {
     expect(reached('kia.knLengkap')).toEqual([['2024-02', ['n1']]])
   })
 
-  it('persalinan di fasyankes: marked unavailable (no place of delivery recorded), its sasaran still counted', () => {
+  it('persalinan di fasyankes: a delivery recorded at a fasyankes, in its month; at home or unrecorded, not', () => {
     const fasyankes = series('kia.persalinanFasyankes')
-    expect(fasyankes.unavailable).toBe('no-delivery-place')
-    expect(fasyankes.registered.memberIds).toEqual(['w3', 'w4'])
-    expect(fasyankes.months.every((m) => m.memberIds.length === 0)).toBe(true)
+    expect(fasyankes.registered.memberIds).toEqual(['w3', 'w4', 'w5'])
+    expect(reached('kia.persalinanFasyankes')).toEqual([['2024-02', ['w4']]])
   })
 
   it('status against the target to date: K4 1/3 ≥ 3/12 and rising → baik; K6 0/3, none again → jelek', () => {

@@ -51,10 +51,9 @@ describe('the puskesmas CSV by posyandu', () => {
     )
   })
 
-  it('says why persalinan di fasyankes has no number yet', () => {
-    expect(rows).toContain(
-      'Mawar;PWS-KIA;kia.persalinanFasyankes;Persalinan di fasyankes;;1;;;;;Belum bisa dihitung: tempat persalinan belum dicatat',
-    )
+  it('counts persalinan di fasyankes like any indicator: none recorded at a fasyankes in this area', () => {
+    const row = rows.find((r) => r.startsWith('Mawar;PWS-KIA;kia.persalinanFasyankes;'))
+    expect(row?.split(';').slice(4, 6)).toEqual(['0', '1'])
   })
 
   it('keeps the laporan bulanan figures, K among them', () => {

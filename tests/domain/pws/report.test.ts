@@ -308,3 +308,18 @@ describe('pwsMonth: input', () => {
     expect(r.sasaran.total.value).toBe(0)
   })
 })
+
+describe('pwsMonth: a closed case (pindah, meninggal, tidak ditemukan)', () => {
+  const closeB01 = (date: string) => ({
+    ...MARCH,
+    members: MARCH.members.map((m) => (m.id === 'b01' ? { ...m, closure: { date } } : m)),
+  })
+
+  it('leaves the sasaran of the months after it closed, and stays in the month it closed', () => {
+    expect(ids(report.skdn.S)).toContain('b01')
+    expect(ids(pwsMonth(closeB01('2024-02-29')).skdn.S)).not.toContain('b01')
+    expect(ids(pwsMonth(closeB01('2024-02-29')).sasaran.total)).not.toContain('b01')
+    expect(ids(pwsMonth(closeB01('2024-03-01')).skdn.S)).toContain('b01')
+    expect(ids(pwsMonth(closeB01('2024-03-31')).skdn.D)).toContain('b01')
+  })
+})

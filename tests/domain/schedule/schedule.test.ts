@@ -76,9 +76,15 @@ describe('visitTasks', () => {
     expect(after.map((t) => t.rule)).not.toContain('rujukan')
   })
 
-  it('has a priority for every rule, 1 for referrals and the first days after birth', () => {
+  it('has a priority for every rule, 1 for referrals, the first days after birth and a death to report', () => {
     expect(Object.keys(PRIORITY).sort()).toEqual([...TASK_RULES].sort())
-    expect(TASK_RULES.filter((r) => PRIORITY[r] === 1)).toEqual(['kn1', 'kf1', 'rujukan', 'rujukan_segera'])
+    expect(TASK_RULES.filter((r) => PRIORITY[r] === 1)).toEqual([
+      'kn1',
+      'kf1',
+      'rujukan',
+      'rujukan_segera',
+      'lapor_kematian',
+    ])
     expect(TASK_RULES.filter((r) => PRIORITY[r] === 3)).toEqual([
       'vitamin_a',
       'skrining_dewasa',
