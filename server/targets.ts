@@ -1,7 +1,7 @@
 // The puskesmas' annual targets per area, year and indicator (table pws_targets; src/domain/pws/cumulative.ts
 // AnnualTarget): set with the CLI, read by the wilayah binaan's computation. An indicator without a row measures
 // against its registered count.
-import { CUMULATIVE_DEFINITIONS, type PwsTargets } from '../src/domain/pws'
+import { type AnnualTarget, CUMULATIVE_DEFINITIONS, type PwsTargets } from '../src/domain/pws'
 import { AccountError } from './admin'
 import type { Database } from './db'
 
@@ -49,6 +49,34 @@ export async function listTargets(db: Database, areaId: string, year?: number): 
     [areaId, year ?? null],
   )
   return rows.map((r) => ({ ...r, percent: r.percent === null ? null : Number(r.percent) }))
+}
+
+/** The targets of several areas' year, by area id (one query for a puskesmas' 30 areas). */
+export async function targetsOfAreas(
+  db: Database,
+  areaIds: readonly string[],
+  year: number,
+): Promise<Map<string, PwsTargets>> {
+  const rows = await db.query<{
+    area_id: string
+    indicator: string
+    sasaran: number | null
+    percent: unknown
+  }>(
+    `SELECT area_id, indicator, sasaran, percent FROM pws_targets
+     WHERE year = $1 AND area_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [year, JSON.stringify(areaIds)],
+  )
+  const byArea = new Map<string, Record<string, AnnualTarget>>()
+  for (const r of rows) {
+    const targets = byArea.get(r.area_id) ?? {}
+    targets[r.indicator] = {
+      ...(r.sasaran === null ? {} : { sasaran: r.sasaran }),
+      ...(r.percent === null ? {} : { percent: Number(r.percent) }),
+    }
+    byArea.set(r.area_id, targets)
+  }
+  return byArea
 }
 
 /** The targets of an area's year, as the indicators take them. */

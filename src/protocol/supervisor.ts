@@ -61,6 +61,8 @@ export interface AreaSummary {
   }
   /** Every cumulative indicator, January to the month. */
   year: YearIndicator[]
+  /** Open referrals whose follow-up is overdue on the server's day: the area's page names them. */
+  overdue: number
   quality: QualityCounts
 }
 
@@ -91,25 +93,29 @@ export interface QualityFlag extends NamedPerson {
   detail?: string
 }
 
-/** `GET /api/v1/binaan?month=YYYY-MM` */
+/**
+ * `GET /api/v1/binaan?month=YYYY-MM`: every area of the scope in counts. Named lists are each area's own (below): a
+ * puskesmas' 30 areas of two years' records named every overdue referral and household without GPS in 8.8 MB.
+ */
 export interface BinaanResponse {
   month: string
   role: Role
   areas: AreaSummary[]
-  /** Open referrals whose follow-up is overdue on the server's day, every area of the scope. */
-  overdue: OverdueReferral[]
-  quality: QualityFlag[]
   serverTime: string
 }
 
 /**
  * `GET /api/v1/binaan/areas/:id?month=YYYY-MM`: the posyandu's own PWS for the month, figures only — every id list
- * of the report and the indicators is left empty and the register (names) out; named lists are the overview's.
+ * of the report and the indicators is left empty and the register out — and by name, the area's overdue referrals
+ * and data-quality flags, which its supervisor follows up.
  */
 export interface BinaanAreaResponse {
   area: WorkAreaInfo
   report: Omit<PwsReport, 'register'>
   indicators: PwsIndicators
+  /** Open referrals whose follow-up is overdue on the server's day, most overdue first. */
+  overdue: OverdueReferral[]
+  quality: QualityFlag[]
   serverTime: string
 }
 

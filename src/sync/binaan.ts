@@ -3,6 +3,7 @@
 // the server, and the screen asks again when opened.
 import { getSyncAuth } from '../data/sync-state'
 import type { BinaanAreaResponse, BinaanResponse } from '../protocol/supervisor'
+import { API_PREFIX } from '../protocol/wire'
 import { SyncError } from './errors'
 import { request } from './transport'
 
@@ -19,3 +20,23 @@ export const fetchBinaan = (month: string, signal?: AbortSignal) =>
 /** One posyandu area's PWS for `month`, figures only. */
 export const fetchBinaanArea = (areaId: string, month: string, signal?: AbortSignal) =>
   get<BinaanAreaResponse>(`/binaan/areas/${encodeURIComponent(areaId)}?month=${month}`, signal)
+
+/**
+ * The puskesmas' CSV of every figure by posyandu for `month`, as a file to save. Not JSON, so not through request():
+ * a failure is 'offline' when nothing answered, else the server's status as 'server' or 'forbidden'.
+ */
+export async function fetchBinaanCsv(month: string, lang: 'id' | 'en'): Promise<Blob> {
+  const auth = await getSyncAuth()
+  if (!auth?.token) throw new SyncError('not-logged-in')
+  const url = `${auth.baseUrl.replace(/\/+$/, '')}${API_PREFIX}/binaan/pws.csv?month=${month}&lang=${lang}`
+  let res: Response
+  try {
+    res = await fetch(url, { headers: { Authorization: `Bearer ${auth.token}` } })
+  } catch (error) {
+    throw new SyncError('offline', { cause: error })
+  }
+  if (res.status === 401) throw new SyncError('unauthorized', { status: 401 })
+  if (res.status === 403) throw new SyncError('forbidden', { status: 403 })
+  if (!res.ok) throw new SyncError('server', { status: res.status })
+  return res.blob()
+}

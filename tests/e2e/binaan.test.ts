@@ -2,6 +2,7 @@
 // fresh phone (real Chromium, the real server serving the built app) and sees both areas' indicators, opens one
 // posyandu's PWS, and it survives a reload.
 import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../server/index'
@@ -108,6 +109,15 @@ describe('wilayah binaan (real Chromium, real server)', () => {
       .waitFor()
     await rw2.getByText('Kader 2').waitFor()
     expect(await rw2.getByRole('row', { name: /D\/S/ }).textContent()).toContain('100')
+
+    // The puskesmas file: every figure of both posyandu, downloaded from the server.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV semua posyandu' }).click(),
+    ])
+    const csv = await readFile(await download.path(), 'utf8')
+    expect(csv).toContain('Sukamaju RW 1 (sukamaju-rw1)')
+    expect(csv).toContain('Sukamaju RW 2 (sukamaju-rw2)')
 
     await rw2.getByRole('link', { name: 'Buka PWS posyandu' }).click()
     const skdn = page.getByRole('region', { name: 'SKDN bulan ini' })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setRole } from '../../server/roles'
 import { setTarget } from '../../server/targets'
 import type { Role } from '../../src/protocol/roles'
-import type { BinaanAreaResponse, BinaanResponse } from '../../src/protocol/supervisor'
+import type { BinaanAreaResponse, BinaanResponse, OverdueReferral } from '../../src/protocol/supervisor'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
 import {
   api,
@@ -42,6 +42,10 @@ describe.each(TARGETS)('wilayah binaan on $name', (target) => {
 
   const binaan = (who: string, month = '2025-06') =>
     api<BinaanResponse>(server.url, 'GET', `/binaan?month=${month}`, { token: tokens[who]?.token })
+  const areaPage = (who: string, areaId: string, month = '2025-06') =>
+    api<BinaanAreaResponse>(server.url, 'GET', `/binaan/areas/${areaId}?month=${month}`, {
+      token: tokens[who]?.token,
+    })
 
   /** A toddler weighed in June 2025 and an adult referred for blood pressure on 15 June, never followed up. */
   const seed = async (kader: string, area: WorkAreaInfo, child: string) => {
@@ -106,9 +110,12 @@ describe.each(TARGETS)('wilayah binaan on $name', (target) => {
     expect(ids((await binaan('admin')).body)).toEqual(
       expect.arrayContaining(inScope(Object.keys(areas) as never)),
     )
-    // Named lists only in scope: the bidan's overdue referrals are her two areas' people (the toddlers' first
-    // weighing refers too).
-    const overdue = (await binaan('bidan')).body.overdue
+    // Named lists only in scope, each area's own: the bidan's overdue referrals are her two areas' people (the
+    // toddlers' first weighing refers too), counted in the overview.
+    const overview = (await binaan('bidan')).body.areas
+    expect(overview.map((a) => a.overdue)).toEqual([2, 2])
+    const overdue: OverdueReferral[] = []
+    for (const a of overview) overdue.push(...(await areaPage('bidan', a.area.id)).body.overdue)
     expect(overdue.map((o) => o.name).sort()).toEqual([
       'Anak bolang1',
       'Anak bolang2',
@@ -202,7 +209,7 @@ describe.each(TARGETS)('wilayah binaan on $name', (target) => {
     ])
   })
 
-  it("gives a posyandu's PWS as figures only", async () => {
+  it("gives a posyandu's PWS as figures, names only in its lists", async () => {
     const res = await api<BinaanAreaResponse>(
       server.url,
       'GET',
@@ -214,7 +221,12 @@ describe.each(TARGETS)('wilayah binaan on $name', (target) => {
     expect(res.body.report.skdn.S.value).toBe(1)
     expect(res.body.report.skdn.S.memberIds).toEqual([])
     expect('register' in res.body.report).toBe(false)
-    expect(JSON.stringify(res.body)).not.toContain('Anak bolang1')
+    // Names only in the named lists, not in the figures; the overview names nobody at all.
+    expect(JSON.stringify({ report: res.body.report, indicators: res.body.indicators })).not.toContain(
+      'Anak bolang1',
+    )
+    expect(res.body.overdue.map((o) => o.name)).toContain('Anak bolang1')
+    expect(JSON.stringify((await binaan('puskesmas')).body)).not.toContain('Anak')
   })
 
   it('flags a NIK registered in two areas of the scope and households without GPS', async () => {
@@ -229,7 +241,12 @@ describe.each(TARGETS)('wilayah binaan on $name', (target) => {
       const res = await tokens[kader]?.push([newMember(household, stamp, { name: `NIK ${area.id}`, nik })])
       expect(res?.body.results[0]?.status).toBe('accepted')
     }
-    const { quality, areas: summaries } = (await binaan('bidan')).body
+    const summaries = (await binaan('bidan')).body.areas
+    const quality = [
+      ...(await areaPage('bidan', areas.bolang1.id)).body.quality,
+      ...(await areaPage('bidan', areas.bolang2.id)).body.quality,
+    ]
+    expect(summaries.map((s) => s.quality.duplicateNik)).toEqual([1, 1])
     expect(
       quality
         .filter((q) => q.kind === 'duplicateNik')

@@ -1,11 +1,12 @@
-// One posyandu area's PWS as its supervisor sees it: the month's SKDN and the PWS indicators with their charts
-// (the kader's own PwsIndicators), figures only — the server sends no names here (BinaanAreaResponse).
+// One posyandu area's PWS as its supervisor sees it: the month's SKDN, the area's overdue referrals and data to check
+// by name (AreaLists), and the PWS indicators with their charts (the kader's own PwsIndicators) — figures only.
 import { lazy, Suspense } from 'react'
 import { fetchBinaanArea } from '../../sync/binaan'
 import { formatMonth, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
+import { AreaLists } from './AreaLists'
 import { areaName, Failed } from './BinaanScreen'
 import { binaanMessages } from './binaan-messages'
 import { useRemote } from './useRemote'
@@ -70,6 +71,7 @@ export default function BinaanAreaScreen({ areaId, month }: { areaId: string; mo
               </tbody>
             </table>
           </section>
+          <AreaLists overdue={value.overdue} quality={value.quality} />
           <Suspense fallback={<p className="loading">{t('binaan.loading')}</p>}>
             <PwsIndicators indicators={value.indicators} />
           </Suspense>

@@ -1,13 +1,14 @@
 // Wilayah binaan: what a bidan, a pustu or a puskesmas follows across the posyandu areas of her scope — each area's
-// kaders (last sync, what waits, what was refused), the month's SKDN, the year's PWS status and the data-quality
-// counts, then by name the referrals past their follow-up and the data to check. Read from the server (online), never
-// stored on the phone; each area opens its own PWS.
+// kaders (last sync, what waits, what was refused), the month's SKDN, the overdue referrals, the year's PWS status and
+// the data-quality counts. Read from the server (online), never stored on the phone; each area opens its own PWS with
+// the names behind the counts (BinaanAreaScreen).
+
+import { useState } from 'react'
 import { STATUS_LIGHT } from '../../domain/pws'
-import { PROBLEM_LABELS, type ReferralProblem } from '../../domain/referrals/problems'
-import type { AreaSummary, BinaanResponse, NamedPerson, QualityFlag } from '../../protocol/supervisor'
-import { fetchBinaan } from '../../sync/binaan'
+import type { AreaSummary, BinaanResponse } from '../../protocol/supervisor'
+import { fetchBinaan, fetchBinaanCsv } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
-import { type CoreKey, formatDate, formatPercent, useI18n } from '../i18n'
+import { type CoreKey, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
@@ -36,6 +37,7 @@ export default function BinaanScreen({ month: asked }: { month?: string }) {
           />
         </label>
         <p className="muted">{t('binaan.explain')}</p>
+        <CsvButton month={month} />
       </div>
       {error ? (
         <Failed error={error} onRetry={retry} />
@@ -45,6 +47,38 @@ export default function BinaanScreen({ month: asked }: { month?: string }) {
         <Overview data={value} />
       )}
     </main>
+  )
+}
+
+/** Every figure of every posyandu of the scope for the month, as the puskesmas files it (CSV). */
+function CsvButton({ month }: { month: string }) {
+  const { t, lang } = useI18n(binaanMessages)
+  const [state, setState] = useState<'idle' | 'busy' | CoreKey>('idle')
+  const download = async () => {
+    setState('busy')
+    try {
+      const blob = await fetchBinaanCsv(month, lang)
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(blob)
+      link.download = `pws-puskesmas-${month}.csv`
+      link.click()
+      URL.revokeObjectURL(link.href)
+      setState('idle')
+    } catch (error) {
+      setState(`sync.err.${toSyncError(error).reason}`)
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button secondary" onClick={download} disabled={state === 'busy'}>
+        {t('binaan.csv')}
+      </button>
+      {state !== 'idle' && state !== 'busy' && (
+        <p className="form-failure" role="alert">
+          {t(state)}
+        </p>
+      )}
+    </>
   )
 }
 
@@ -65,38 +99,15 @@ export function Failed({ error, onRetry }: { error: unknown; onRetry: () => void
 }
 
 function Overview({ data }: { data: BinaanResponse }) {
-  const { t, lang } = useI18n(binaanMessages)
+  const { t } = useI18n(binaanMessages)
   if (data.areas.length === 0) return <p className="card">{t('binaan.empty')}</p>
-  const names = new Map(data.areas.map((a) => [a.area.id, areaName(a.area)]))
   return (
     <>
       {data.areas.map((a) => (
         <AreaCard key={a.area.id} summary={a} month={data.month} />
       ))}
-      <section className="card" aria-label={t('binaan.overdue')}>
-        <h2 className="section-title">
-          {t('binaan.overdue')} ({data.overdue.length})
-        </h2>
-        {data.overdue.length === 0 ? (
-          <p className="muted">{t('binaan.overdueNone')}</p>
-        ) : (
-          <ul className="binaan-list">
-            {data.overdue.map((o) => (
-              <Person key={`${o.memberId}:${o.problem}`} who={o} area={names.get(o.areaId)}>
-                {PROBLEM_LABELS[o.problem as ReferralProblem]?.[lang] ?? o.problem} · <DueTo date={o.dueTo} />
-              </Person>
-            ))}
-          </ul>
-        )}
-      </section>
-      <Quality flags={data.quality} names={names} />
     </>
   )
-}
-
-function DueTo({ date }: { date: string }) {
-  const { t, lang } = useI18n(binaanMessages)
-  return <>{t('binaan.dueTo', { date: formatDate(date, lang) })}</>
 }
 
 function AreaCard({ summary: a, month }: { summary: AreaSummary; month: string }) {
@@ -144,6 +155,10 @@ function AreaCard({ summary: a, month }: { summary: AreaSummary; month: string }
             <th scope="row">{t('binaan.referralsOpen')}</th>
             <td>{a.month.referralsOpen}</td>
           </tr>
+          <tr>
+            <th scope="row">{t('binaan.overdue')}</th>
+            <td className={a.overdue > 0 ? 'binaan-warn' : undefined}>{a.overdue}</td>
+          </tr>
         </tbody>
       </table>
       <p>{t('binaan.status')}</p>
@@ -167,53 +182,6 @@ function Since({ at }: { at: string | null }) {
   if (at === null) return <span className="binaan-warn">{t('binaan.neverSynced')}</span>
   const since = sinceText(at, new Date(), lang)
   return <>{since ? t('binaan.synced', { since }) : t('binaan.justNow')}</>
-}
-
-function Quality({ flags, names }: { flags: QualityFlag[]; names: Map<string, string> }) {
-  const { t } = useI18n(binaanMessages)
-  const kinds = ['implausible', 'duplicateNik', 'noGps'] as const
-  return (
-    <section className="card" aria-label={t('binaan.quality')}>
-      <h2 className="section-title">{t('binaan.quality')}</h2>
-      {flags.length === 0 && <p className="muted">{t('binaan.qualityNone')}</p>}
-      {kinds.map((kind) => {
-        const list = flags.filter((f) => f.kind === kind)
-        if (list.length === 0) return null
-        return (
-          <details key={kind}>
-            <summary>
-              {t(`binaan.quality.${kind}`)} ({list.length})
-            </summary>
-            <ul className="binaan-list">
-              {list.map((f) => (
-                <Person key={`${f.householdId}:${f.memberId ?? ''}`} who={f} area={names.get(f.areaId)}>
-                  {kind === 'implausible' && f.detail ? <VisitDate date={f.detail} /> : null}
-                </Person>
-              ))}
-            </ul>
-          </details>
-        )
-      })}
-    </section>
-  )
-}
-
-function VisitDate({ date }: { date: string }) {
-  const { lang } = useI18n()
-  return <>{formatDate(date, lang)}</>
-}
-
-function Person({ who, area, children }: { who: NamedPerson; area?: string; children?: React.ReactNode }) {
-  const { t } = useI18n(binaanMessages)
-  const place = who.rt && who.rw ? t('binaan.place', { rt: who.rt, rw: who.rw }) : (who.dusun ?? '')
-  return (
-    <li>
-      <strong>{who.name}</strong>
-      {who.memberId && who.headName !== who.name ? ` (${who.headName})` : ''} · {place}
-      {area ? ` · ${area}` : ''}
-      {children ? <div className="muted">{children}</div> : null}
-    </li>
-  )
 }
 
 /** An area as a supervisor names it: its desa and what narrows it. */

@@ -36,8 +36,9 @@ export const binaanMessages = defineMessages(
     'binaan.quality.noGps': 'Rumah tanpa titik GPS',
     'binaan.place': 'RT {rt}/RW {rw}',
     'binaan.area.title': 'PWS posyandu',
-    'binaan.area.figuresOnly': 'Angka saja. Nama orang ada di HP kader dan di daftar wilayah binaan.',
+    'binaan.area.figuresOnly': 'Angka PWS tanpa nama; nama hanya di daftar rujukan dan mutu data di bawah.',
     'binaan.skdn': 'SKDN bulan ini',
+    'binaan.csv': 'Unduh CSV semua posyandu',
   },
   {
     'binaan.title': 'Supervised areas',
@@ -75,7 +76,8 @@ export const binaanMessages = defineMessages(
     'binaan.place': 'RT {rt}/RW {rw}',
     'binaan.area.title': 'Posyandu PWS',
     'binaan.area.figuresOnly':
-      "Figures only. People's names are on the kader's phone and in the overview's lists.",
+      'PWS figures without names; names only in the referral and data-quality lists below.',
     'binaan.skdn': "This month's SKDN",
+    'binaan.csv': 'Download the CSV of every posyandu',
   },
 )
