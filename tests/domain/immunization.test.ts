@@ -231,12 +231,12 @@ describe('immunizationStatus', () => {
     expect(immunizationFindings(withOneDose).some((f) => f.code === 'imunisasi.bcg_1.terlambat')).toBe(true)
   })
 
-  it('turns overdue and too-late doses into perhatian findings', () => {
+  it('turns due, overdue and too-late doses into perhatian findings: never "Normal: … jatuh tempo"', () => {
     const found = immunizationFindings(immunizationStatus(birth, [], '2024-01-23'))
     expect(found.map((f) => [f.code, f.level])).toEqual([
       ['imunisasi.hb0_1.lewat_batas', 'perhatian'],
-      ['imunisasi.bcg_1.jatuh_tempo', 'normal'],
-      ['imunisasi.opv_1.jatuh_tempo', 'normal'],
+      ['imunisasi.bcg_1.jatuh_tempo', 'perhatian'],
+      ['imunisasi.opv_1.jatuh_tempo', 'perhatian'],
     ])
   })
 })

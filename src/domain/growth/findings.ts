@@ -9,7 +9,9 @@
 //   perhatian: BB/U kurang (underweight without wasting), berisiko gizi lebih / gizi lebih, tinggi (> +3 SD), a
 //          value WHO flags as implausible and a standing measurement before 9 months (both: re-measure).
 //   normal: the rest, one finding per thing checked so the kader sees it was checked.
+
 import type { Finding, FindingLevel } from '../findings'
+import { sayNumber } from '../say'
 import { type Category, categorize, muacCategory } from './categories'
 import { isBgm, twoT, type WeighingStatus } from './monitoring'
 import type { Indicator, ZResult } from './zscore'
@@ -170,7 +172,7 @@ function implausible(indicator: Indicator, z: number): Finding {
     code: `${PREFIX[indicator]}.tidak-wajar`,
     level: 'perhatian',
     message: {
-      id: `Nilai z ${z} tidak wajar menurut WHO — periksa pencatatan dan ukur ulang`,
+      id: `Nilai z ${sayNumber(z).id} tidak wajar menurut WHO — periksa pencatatan dan ukur ulang`,
       en: `z-score ${z} is implausible by WHO's rules — check the record and measure again`,
     },
     source: SOURCE.who,

@@ -165,7 +165,10 @@ const SRC_IMM = 'Program imunisasi rutin (clinical-rules.md §2.1)'
 // thing to do is to copy the doses from the Buku KIA, so that is what the kader is told, once.
 const UNRECORDED_SUMMARY_FROM = 3
 
-/** overdue → perhatian (a kunjungan khusus trigger, clinical-rules.md §3.1); too_late → perhatian; due → normal. */
+/**
+ * due, overdue and too_late → perhatian: each is something to do (bring the child, ask a nakes; a kunjungan khusus
+ * trigger when late, clinical-rules.md §3.1), as a vitamin A round due is — never "Normal: … jatuh tempo".
+ */
 export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[] {
   const unrecorded = unrecordedFinding(statuses)
   if (unrecorded) return [unrecorded]
@@ -177,7 +180,7 @@ export function immunizationFindings(statuses: readonly DoseStatus[]): Finding[]
         return [
           {
             code: `${code}.jatuh_tempo`,
-            level: 'normal',
+            level: 'perhatian',
             message: { id: `Imunisasi ${name} jatuh tempo`, en: `${name} vaccination due` },
             source: SRC_IMM,
           },

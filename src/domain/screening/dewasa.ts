@@ -6,6 +6,7 @@ import { ageOn } from '../age'
 import type { ClinicalSettings } from '../clinical-settings'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
+import { sayNumber } from '../say'
 import type { Bilingual } from '../text'
 import { adultBloodPressure, finding, randomGlucose, type ScreeningContext, smokingFindings } from './common'
 import type { DewasaScreening, KbMethod, PumaAnswers, TbcSymptom } from './dewasa-part'
@@ -71,7 +72,10 @@ function imtFindings(weightKg: number | undefined, heightCm: number | undefined)
     finding(
       `imt.${category}`,
       level,
-      { id: `IMT ${value.toFixed(1)}: ${label.id}`, en: `BMI ${value.toFixed(1)}: ${label.en}` },
+      {
+        id: `IMT ${value.toFixed(1).replace('.', ',')}: ${label.id}`,
+        en: `BMI ${value.toFixed(1)}: ${label.en}`,
+      },
       SRC_IMT,
     ),
   ]
@@ -89,7 +93,7 @@ function waist(waistCm: number | undefined, sex: 'L' | 'P'): Finding[] {
         'lingkar_perut.obesitas_sentral',
         'perhatian',
         {
-          id: `Lingkar perut ${waistCm} cm (> ${limit}): obesitas sentral — KIE gizi & aktivitas fisik`,
+          id: `Lingkar perut ${sayNumber(waistCm).id} cm (> ${limit}): obesitas sentral — KIE gizi & aktivitas fisik`,
           en: `Waist ${waistCm} cm (> ${limit}): central obesity — diet and activity counselling`,
         },
         SRC_WAIST,
@@ -100,7 +104,10 @@ function waist(waistCm: number | undefined, sex: 'L' | 'P'): Finding[] {
     finding(
       'lingkar_perut.normal',
       'normal',
-      { id: `Lingkar perut ${waistCm} cm (≤ ${limit})`, en: `Waist ${waistCm} cm (≤ ${limit})` },
+      {
+        id: `Lingkar perut ${sayNumber(waistCm).id} cm (≤ ${limit})`,
+        en: `Waist ${waistCm} cm (≤ ${limit})`,
+      },
       SRC_WAIST,
     ),
   ]

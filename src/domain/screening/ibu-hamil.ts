@@ -5,7 +5,7 @@ import type { ClinicalSettings } from '../clinical-settings'
 import { daysBetween } from '../dates'
 import type { Finding } from '../findings'
 import { type PregnancyStatus, pregnancy } from '../lifecycle'
-import { sayDate } from '../say'
+import { sayDate, sayNumber } from '../say'
 import type { Bilingual } from '../text'
 import { bpText, dangerSignFindings, finding, type ScreeningContext, urgent } from './common'
 import type { AncContact, IbuHamilDangerSign, IbuHamilScreening } from './ibu-hamil-part'
@@ -118,7 +118,7 @@ function lila(lilaCm: number | undefined): Finding[] {
         'bumil.lila.kek',
         'perhatian',
         {
-          id: `LiLA ${lilaCm} cm (< 23,5): risiko KEK — PMT bumil KEK`,
+          id: `LiLA ${sayNumber(lilaCm).id} cm (< 23,5): risiko KEK — PMT bumil KEK`,
           en: `MUAC ${lilaCm} cm (< 23.5): at risk of chronic energy deficiency — supplementary feeding`,
         },
         SRC_KEK,
@@ -129,7 +129,7 @@ function lila(lilaCm: number | undefined): Finding[] {
     finding(
       'bumil.lila.normal',
       'normal',
-      { id: `LiLA ${lilaCm} cm (≥ 23,5)`, en: `MUAC ${lilaCm} cm (≥ 23.5)` },
+      { id: `LiLA ${sayNumber(lilaCm).id} cm (≥ 23,5)`, en: `MUAC ${lilaCm} cm (≥ 23.5)` },
       SRC_KEK,
     ),
   ]
@@ -264,7 +264,10 @@ function hb(hbGdl: number | undefined): Finding[] {
       finding(
         'bumil.hb.anemia',
         'rujuk',
-        { id: `Hb ${hbGdl} g/dL (< 11): anemia — rujuk`, en: `Hb ${hbGdl} g/dL (< 11): anaemia — refer` },
+        {
+          id: `Hb ${sayNumber(hbGdl).id} g/dL (< 11): anemia — rujuk`,
+          en: `Hb ${hbGdl} g/dL (< 11): anaemia — refer`,
+        },
         SRC_HB,
       ),
     ]
@@ -273,7 +276,7 @@ function hb(hbGdl: number | undefined): Finding[] {
     finding(
       'bumil.hb.normal',
       'normal',
-      { id: `Hb ${hbGdl} g/dL (≥ 11)`, en: `Hb ${hbGdl} g/dL (≥ 11)` },
+      { id: `Hb ${sayNumber(hbGdl).id} g/dL (≥ 11)`, en: `Hb ${hbGdl} g/dL (≥ 11)` },
       SRC_HB,
     ),
   ]

@@ -4,6 +4,7 @@
 import { ageOn } from '../age'
 import type { Finding, FindingLevel } from '../findings'
 import { pregnancy } from '../lifecycle'
+import { sayNumber } from '../say'
 import type { Bilingual } from '../text'
 import {
   adultBloodPressure,
@@ -196,7 +197,7 @@ function anaemia(hbGdl: number | undefined, ageYears: number, sex: 'L' | 'P'): F
         'hb.anemia',
         'rujuk',
         {
-          id: `Hb ${hbGdl} g/dL (< ${cutoff}): anemia — rujuk`,
+          id: `Hb ${sayNumber(hbGdl).id} g/dL (< ${sayNumber(cutoff).id}): anemia — rujuk`,
           en: `Hb ${hbGdl} g/dL (< ${cutoff}): anaemia — refer`,
         },
         SRC_HB,
@@ -207,7 +208,10 @@ function anaemia(hbGdl: number | undefined, ageYears: number, sex: 'L' | 'P'): F
     finding(
       'hb.normal',
       'normal',
-      { id: `Hb ${hbGdl} g/dL (≥ ${cutoff})`, en: `Hb ${hbGdl} g/dL (≥ ${cutoff})` },
+      {
+        id: `Hb ${sayNumber(hbGdl).id} g/dL (≥ ${sayNumber(cutoff).id})`,
+        en: `Hb ${hbGdl} g/dL (≥ ${cutoff})`,
+      },
       SRC_HB,
     ),
   ]

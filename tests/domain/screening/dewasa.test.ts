@@ -33,6 +33,13 @@ describe('IMT (Kemenkes/PGS 2014)', () => {
     expect(codes(read({ weightKg: 78.2, heightCm: 170 }))).toEqual(['imt.obesitas']) // 27.06 → 27.1
   })
 
+  it('writes decimals as people do: a comma in Bahasa Indonesia, a point in English', () => {
+    const [f] = read({ weightKg: 70, heightCm: 170 })
+    expect(f?.message).toEqual({ id: 'IMT 24,2: normal', en: 'BMI 24.2: normal' })
+    const [w] = read({ waistCm: 92.5 }, { sex: 'L' })
+    expect(w?.message.id).toMatch(/^Lingkar perut 92,5 cm/)
+  })
+
   it('is not read in pregnancy', () => {
     expect(read({ weightKg: 90, heightCm: 150, waistCm: 100 }, { hpht: '2024-03-01' })).toEqual([])
   })
