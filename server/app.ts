@@ -7,12 +7,15 @@ import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import {
   API_PREFIX,
+  DESA_KEY_RE,
   type ErrorResponse,
   type LoginResponse,
   loginRequest,
   MAX_BODY_BYTES,
+  MAX_CURSOR_DESAS,
   PAGE_SIZE,
   PULL_PAGE_SIZE,
+  type PullCursors,
   type PullResponse,
   type PushResponse,
   pushRequest,
@@ -20,11 +23,12 @@ import {
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
 import { ApiError, BUSY, brotliJson, Gate, type RateLimit, RateLimiter, readJsonBody } from './http'
+import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
 import { binaanService } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
 import { pull } from './sync/pull'
-import { push } from './sync/push'
+import { type PushHook, push } from './sync/push'
 
 export interface AppLimits {
   /** Per device token, on every authenticated request. */
@@ -70,6 +74,13 @@ export interface AppOptions {
   log?: (line: string) => void
   /** The server's clock; tests may pass their own. */
   now?: () => number
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-For to the client's address (scripts/cluster.sh's nginx): login
+   * limits count that address; without it every phone would share the proxy's.
+   */
+  trustProxy?: boolean
+  /** Tests only: runs inside each push's transaction once its desas' sequences are locked. */
+  insidePush?: PushHook
 }
 
 export type Env = { Variables: { session?: Session } }
@@ -145,7 +156,7 @@ export function createApp(opts: AppOptions) {
     const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes))
     if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username, a password and a deviceId.')
     const { username, password, deviceId } = parsed.data
-    const address = getConnInfo(c).remote.address ?? 'unknown'
+    const address = clientAddress(c, opts.trustProxy === true)
     for (const wait of [
       addressLimiter.take(address, now()),
       loginLimiter.take(`${username.trim().toLowerCase()}\n${address}`, now()),
@@ -182,22 +193,32 @@ export function createApp(opts: AppOptions) {
         `Push at most ${PAGE_SIZE} changes at once.`,
         'too-many-changes',
       )
-    const body: PushResponse = { results: await push(db, session, changes, now()), serverTime: serverTime() }
+    const body: PushResponse = {
+      results: await push(db, session, changes, now(), { hook: opts.insidePush }),
+      serverTime: serverTime(),
+    }
     return c.json(body)
   })
 
   api.get('/changes', async (c) => {
     const session = sessionOf(c)
     checkWorkArea(session, c.req.query('workArea'))
-    const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
     const limit = integer(c.req.query('limit') ?? String(PULL_PAGE_SIZE), 1, PULL_PAGE_SIZE, 'limit')
     const epoch = c.req.query('epoch')
     if (epoch !== undefined && !/^[0-9a-f-]{36}$/.test(epoch))
       throw new ApiError(400, 'bad-request', 'epoch is the id a pull answered with.')
-    const body: PullResponse = {
-      ...(await pull(db, session, { cursor, epoch, limit })),
-      serverTime: serverTime(),
+    const sent = c.req.query('cursors')
+    if (sent !== undefined) {
+      const answer = await pull(db, session, { cursors: pullCursors(sent), epoch, limit })
+      return c.json({ ...answer, serverTime: serverTime() } satisfies PullResponse)
     }
+    // Version 1 (an app from before per-desa sequences): one number, its desa's cursor (migration 006).
+    const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
+    const [desa, ...more] = desasOf(sessionAreas(session))
+    if (!desa || more.length > 0)
+      throw new ApiError(400, 'bad-request', 'This account reads several desas: update the app.')
+    const answer = await pull(db, session, { cursors: { [desa]: cursor }, epoch, limit })
+    const body: PullResponse = { ...answer, nextCursor: answer.cursors[desa] ?? 0, serverTime: serverTime() }
     return c.json(body)
   })
 
@@ -225,10 +246,35 @@ function sessionOf(c: Pick<Context<Env>, 'get'>): Session {
   return session
 }
 
+/** The client's address: the proxy's last X-Forwarded-For entry when trusted, else the socket's. */
+function clientAddress(c: Context<Env>, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined
+  return forwarded || (getConnInfo(c).remote.address ?? 'unknown')
+}
+
 /** A device that names its data's work area learns at once when the token belongs to another one. */
 function checkWorkArea(session: Session, workAreaId: string | undefined): void {
   if (workAreaId !== undefined && workAreaId !== session.workArea.id)
     throw new ApiError(403, 'forbidden', 'This token belongs to another work area.', 'work-area-mismatch')
+}
+
+/** The `cursors` query parameter: JSON, desa key → a sequence number. */
+function pullCursors(raw: string): PullCursors {
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    // refused below
+  }
+  const isMap = typeof value === 'object' && value !== null && !Array.isArray(value)
+  const entries = isMap ? Object.entries(value as object) : []
+  if (
+    !isMap ||
+    entries.length > MAX_CURSOR_DESAS ||
+    !entries.every(([k, v]) => DESA_KEY_RE.test(k) && Number.isSafeInteger(v) && (v as number) >= 0)
+  )
+    throw new ApiError(400, 'bad-request', 'cursors is the JSON object a pull answered with.')
+  return Object.fromEntries(entries) as PullCursors
 }
 
 function integer(raw: string, min: number, max: number, name: string): number {

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { type AccountAdmin, accountAdmin } from './admin'
-import { type AppLimits, createApp } from './app'
+import { type AppLimits, type AppOptions, createApp } from './app'
 import { type Database, openDatabase } from './db'
 import { type Purged, purge } from './retention'
 import { openEpoch } from './sync/epochs'
@@ -26,6 +26,10 @@ export interface ServerOptions {
   limits?: Partial<AppLimits>
   log?: (line: string) => void
   now?: () => number
+  /** Behind a proxy that sets X-Forwarded-For (app.ts). */
+  trustProxy?: boolean
+  /** Tests only (app.ts). */
+  insidePush?: AppOptions['insidePush']
 }
 
 export interface RunningServer {

@@ -38,7 +38,8 @@ export async function purge(db: Database, nowMs: number): Promise<Purged> {
     )
     const children = await tx.query(
       `DELETE FROM records r USING records m
-       WHERE r.entity <> ALL($1::text[]) AND m.entity = 'members' AND m.id = r.data->>'memberId'
+       WHERE r.entity <> ALL($1::text[]) AND m.desa_key = r.desa_key AND m.entity = 'members'
+         AND m.id = r.data->>'memberId'
          AND m.purged_at IS NOT NULL
        RETURNING r.id`,
       [[...MERGED_ENTITIES]],

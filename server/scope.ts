@@ -1,5 +1,6 @@
 // Which addresses a work area covers, with the area-name normalisation of src/domain/work-area.ts: kaders type
 // "Karang Anyar " and "karang anyar" for the same dusun and "3" for RT 003.
+import { createHash } from 'node:crypto'
 import { type AreaAddress, areaName, areaNumber } from '../src/domain/work-area'
 import type { WorkAreaInfo } from '../src/protocol/wire'
 
@@ -53,3 +54,22 @@ export function covers(area: AreaKey, place: Located): boolean {
     (area.rt === undefined || place.rt === area.rt)
   )
 }
+
+/**
+ * The key of a normalised place's desa: its change sequence, its pull cursor and the distribution column for Citus
+ * (docs/scaling.md). The first 16 hex digits of the md5 of the kabupaten, kecamatan and desa names — migration 007
+ * computes the same in SQL; a Kemendagri desa code would serve as well once work areas carry one.
+ */
+export const desaKey = (p: Pick<AreaKey, 'kabupaten' | 'kecamatan' | 'desa'>): string =>
+  createHash('md5').update(`${p.kabupaten}\n${p.kecamatan}\n${p.desa}`).digest('hex').slice(0, 16)
+
+/** The areas a session may read and write: a kader's one work area (supervisors' lists come with their roles). */
+export const sessionAreas = (session: { workArea: WorkAreaInfo }): AreaKey[] => [
+  areaOfWorkArea(session.workArea),
+]
+
+/** The desas of some areas, each once, sorted: the order a push locks their sequences in (no deadlock). */
+export const desasOf = (areas: readonly AreaKey[]): string[] => [...new Set(areas.map(desaKey))].sort()
+
+export const coveredByAny = (areas: readonly AreaKey[], place: Located): boolean =>
+  areas.some((a) => covers(a, place))

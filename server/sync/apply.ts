@@ -9,7 +9,7 @@ import { parseHlc } from '../../src/protocol/hlc'
 import { type MergeState, mergeChange } from '../../src/protocol/merge'
 import type { household } from '../../src/protocol/records'
 import { type ChangeResult, type Issue, isInserted, type RecordState } from '../../src/protocol/wire'
-import { areaOfAddress, covers, type Place } from '../scope'
+import { areaOfAddress, coveredByAny, desaKey, type Place } from '../scope'
 import type { Batch } from './batch'
 import { ENTITY_RULES } from './entities'
 import { type Prepared, type Rejection, reject } from './prepare'
@@ -39,9 +39,9 @@ async function priorOutcome(
   return { stored }
 }
 
-/** An accepted change: answered with the record as it now is, and remembered under its change id. */
-function accept(batch: Batch, p: Prepared, state: RecordState): ChangeResult {
-  batch.remember(p.changeId, p.entity, p.recordId)
+/** An accepted change: answered with the record as it now is, and remembered under its change id in its desa. */
+function accept(batch: Batch, p: Prepared, state: RecordState, desa: string): ChangeResult {
+  batch.remember(p.changeId, p.entity, p.recordId, desa)
   return { changeId: p.changeId, status: 'accepted', ...state }
 }
 
@@ -63,13 +63,13 @@ async function placeOf(
   batch: Batch,
   p: Prepared,
   record: Record<string, unknown>,
-): Promise<{ householdId: string; place?: Place; parent?: RecordRow } | Rejection> {
+): Promise<{ householdId: string; desa: string; place?: Place; parent?: RecordRow } | Rejection> {
   const parent = ENTITY_RULES[p.entity].parent
   if (!parent) {
     const place = areaOfAddress((record as z.infer<typeof household>).address)
-    if (!covers(batch.area, place))
+    if (!coveredByAny(batch.areas, place))
       return reject(p.changeId, 'forbidden', [{ path: 'address', message: 'err.area' }])
-    return { householdId: p.recordId, place }
+    return { householdId: p.recordId, desa: desaKey(place), place }
   }
   const row = await batch.load(parent.entity, String(record[parent.field]))
   if (!row) return reject(p.changeId, 'invalid', [{ path: parent.field, message: parent.missing }])
@@ -87,7 +87,7 @@ async function placeOf(
     if (home?.data.deleted === true)
       return reject(p.changeId, 'invalid', [{ path: 'householdId', message: 'err.household.deleted' }])
   }
-  return { householdId, parent: row }
+  return { householdId, desa: row.desa_key, parent: row }
 }
 
 const DAY_MS = 86_400_000
@@ -129,13 +129,13 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   if ('result' in prior) return prior.result
   const { stored } = prior
   // A record whose data retention forgot takes no change: it stays a tombstone.
-  if (stored?.purged_at) return accept(batch, p, toState(stored))
+  if (stored?.purged_at) return accept(batch, p, toState(stored), stored.desa_key)
   const before = stored ? stateOf(stored) : undefined
   const { state, applied } = mergeChange(before, p.fields)
   const forged = forgedStamps(batch, p, applied)
   if (forged.length > 0) return reject(p.changeId, 'invalid', forged)
   // Only stamps that win change a record: a change that wins nothing leaves it as it is, sequence number included.
-  if (stored && applied.length === 0) return accept(batch, p, toState(stored))
+  if (stored && applied.length === 0) return accept(batch, p, toState(stored), stored.desa_key)
   const checked = checkRecord(p, state)
   if ('status' in checked) return checked
   const placed = await placeOf(batch, p, checked.record)
@@ -143,10 +143,11 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const problems = domainIssues(p, checked.record, placed.parent)
   if (problems.length > 0) return reject(p.changeId, 'invalid', problems)
 
-  await upsert(batch, {
+  await upsert(batch, stored, {
+    desa_key: placed.desa,
     entity: p.entity,
     id: p.recordId,
-    seq: batch.seq.next(),
+    seq: batch.seqs.next(placed.desa),
     household_id: placed.householdId,
     kabupaten: placed.place?.kabupaten ?? null,
     kecamatan: placed.place?.kecamatan ?? null,
@@ -159,34 +160,58 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
     created_hlc: state.createdHlc,
     version: state.version,
   })
-  if (stored && placed.place && !samePlace(stored, placed.place)) await resequenceHousehold(batch, p.recordId)
-  return accept(batch, p, {
-    entity: p.entity,
-    record: checked.record as RecordState['record'],
-    hlcs: state.hlcs,
-  })
+  if (stored && placed.place && !samePlace(stored, placed.place))
+    await moveHousehold(batch, p.recordId, stored.desa_key, placed.desa)
+  return accept(
+    batch,
+    p,
+    { entity: p.entity, record: checked.record as RecordState['record'], hlcs: state.hlcs },
+    placed.desa,
+  )
 }
 
 /**
  * A household that moved is seen by other kaders now: everything that belongs to it — members, visits,
  * follow-ups — gets new sequence numbers after the household's, in their old order, so that an already-synced
- * phone's next pull brings its whole history, as a new phone's first pull would.
+ * phone's next pull brings its whole history, as a new phone's first pull would. A move to another desa moves
+ * those rows there (deleted and inserted: under Citus a row's distribution column never changes in place).
  */
-async function resequenceHousehold(batch: Batch, householdId: string): Promise<void> {
+async function moveHousehold(batch: Batch, householdId: string, from: string, to: string): Promise<void> {
   const [count] = await batch.tx.query<{ n: number | string }>(
-    `SELECT count(*) AS n FROM records WHERE household_id = $1 AND entity <> 'households'`,
-    [householdId],
+    `SELECT count(*) AS n FROM records WHERE desa_key = $2 AND household_id = $1 AND entity <> 'households'`,
+    [householdId, from],
   )
   const n = Number(count?.n ?? 0)
-  if (n === 0) return
-  const first = batch.seq.take(n)
-  await batch.tx.query(
-    `UPDATE records r SET seq = $2::bigint + x.rank - 1
-     FROM (SELECT entity, id, row_number() OVER (ORDER BY seq) AS rank FROM records
-           WHERE household_id = $1 AND entity <> 'households') x
-     WHERE r.entity = x.entity AND r.id = x.id`,
-    [householdId, first],
-  )
+  if (n > 0) {
+    const first = batch.seqs.take(to, n)
+    const ranked = `SELECT entity, id, row_number() OVER (ORDER BY seq) AS rank FROM records
+                    WHERE desa_key = $2 AND household_id = $1 AND entity <> 'households'`
+    if (from === to)
+      await batch.tx.query(
+        `UPDATE records r SET seq = $3::bigint + x.rank - 1 FROM (${ranked}) x
+         WHERE r.desa_key = $2 AND r.entity = x.entity AND r.id = x.id`,
+        [householdId, from, first],
+      )
+    else {
+      await batch.tx.query(
+        `INSERT INTO records (desa_key, entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt,
+           data, hlcs, created_hlc, version, origin_token, purged_at)
+         SELECT $4, r.entity, r.id, $3::bigint + x.rank - 1, r.household_id, r.kabupaten, r.kecamatan, r.desa,
+           r.dusun, r.rw, r.rt, r.data, r.hlcs, r.created_hlc, r.version, r.origin_token, r.purged_at
+         FROM records r JOIN (${ranked}) x ON r.entity = x.entity AND r.id = x.id WHERE r.desa_key = $2`,
+        [householdId, from, first, to],
+      )
+      await batch.tx.query(
+        `DELETE FROM records WHERE desa_key = $2 AND household_id = $1 AND entity <> 'households'`,
+        [householdId, from],
+      )
+    }
+  }
+  if (from === to) return
+  // The old desa's sequence moves too, though no record takes the number: a reader of the desa that only looks
+  // for a new end (server/supervisor/store.ts) sees that something left it.
+  batch.seqs.next(from)
+  batch.moved(householdId, to)
 }
 
 /**
@@ -197,7 +222,7 @@ async function resequenceHousehold(batch: Batch, householdId: string): Promise<v
 async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const prior = await priorOutcome(batch, p)
   if ('result' in prior) return prior.result
-  if (prior.stored) return accept(batch, p, toState(prior.stored))
+  if (prior.stored) return accept(batch, p, toState(prior.stored), prior.stored.desa_key)
 
   const { state } = mergeChange(undefined, p.fields)
   const forged = forgedStamps(batch, p, Object.keys(p.fields))
@@ -210,9 +235,10 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   if (problems.length > 0) return reject(p.changeId, 'invalid', problems)
 
   batch.insert({
+    desa_key: placed.desa,
     entity: p.entity,
     id: p.recordId,
-    seq: batch.seq.next(),
+    seq: batch.seqs.next(placed.desa),
     household_id: placed.householdId,
     kabupaten: null,
     kecamatan: null,
@@ -225,19 +251,27 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
     created_hlc: state.createdHlc,
     version: 1,
   })
-  return accept(batch, p, {
-    entity: p.entity,
-    record: checked.record as RecordState['record'],
-    hlcs: state.hlcs,
-  })
+  return accept(
+    batch,
+    p,
+    { entity: p.entity, record: checked.record as RecordState['record'], hlcs: state.hlcs },
+    placed.desa,
+  )
 }
 
-async function upsert(batch: Batch, row: RecordRow): Promise<void> {
+/** Writes a merged record; one that moved to another desa leaves its old one (a delete and an insert). */
+async function upsert(batch: Batch, stored: RecordRow | undefined, row: RecordRow): Promise<void> {
+  if (stored && stored.desa_key !== row.desa_key)
+    await batch.tx.query('DELETE FROM records WHERE desa_key = $1 AND entity = $2 AND id = $3', [
+      stored.desa_key,
+      row.entity,
+      row.id,
+    ])
   await batch.tx.query(
-    `INSERT INTO records (entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data, hlcs,
-       created_hlc, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
-     ON CONFLICT (entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
+    `INSERT INTO records (desa_key, entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data,
+       hlcs, created_hlc, version)
+     VALUES ($15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
+     ON CONFLICT (desa_key, entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
        kabupaten = EXCLUDED.kabupaten, kecamatan = EXCLUDED.kecamatan, desa = EXCLUDED.desa,
        dusun = EXCLUDED.dusun, rw = EXCLUDED.rw, rt = EXCLUDED.rt, data = EXCLUDED.data, hlcs = EXCLUDED.hlcs,
        created_hlc = EXCLUDED.created_hlc, version = EXCLUDED.version`,
@@ -256,6 +290,7 @@ async function upsert(batch: Batch, row: RecordRow): Promise<void> {
       JSON.stringify(row.hlcs),
       row.created_hlc,
       row.version,
+      row.desa_key,
     ],
   )
   batch.stored(row)

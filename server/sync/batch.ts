@@ -5,25 +5,11 @@
 import type { SyncedEntity } from '../../src/protocol/wire'
 import type { Session } from '../accounts'
 import type { Sql } from '../db'
-import { type AreaKey, covers } from '../scope'
+import { type AreaKey, coveredByAny, desasOf } from '../scope'
 import { ENTITY_RULES } from './entities'
 import type { Prepared } from './prepare'
 import type { RecordRow } from './rows'
-
-/** The change sequence while a push holds its lock (sync_state): numbers handed out in order. */
-export class Sequence {
-  constructor(public last: number) {}
-  next(): number {
-    this.last += 1
-    return this.last
-  }
-  /** `n` numbers at once; returns the first. */
-  take(n: number): number {
-    const first = this.last + 1
-    this.last += n
-    return first
-  }
-}
+import type { Sequences } from './sequences'
 
 /** A change id already applied, and to which record (retention.ts forgets it after a month). */
 export interface Applied {
@@ -34,13 +20,13 @@ export interface Applied {
 export class Batch {
   private readonly records = new Map<string, RecordRow | null>()
   private readonly inserts: RecordRow[] = []
-  private readonly remembered: (Applied & { change_id: string })[] = []
+  private readonly remembered: (Applied & { change_id: string; desa_key: string })[] = []
 
   private constructor(
     readonly tx: Sql,
     readonly session: Session,
-    readonly area: AreaKey,
-    readonly seq: Sequence,
+    readonly areas: readonly AreaKey[],
+    readonly seqs: Sequences,
     readonly nowMs: number,
     private readonly applied: Map<string, Applied>,
   ) {}
@@ -48,17 +34,18 @@ export class Batch {
   static async open(
     tx: Sql,
     session: Session,
-    area: AreaKey,
-    seq: Sequence,
+    areas: readonly AreaKey[],
+    seqs: Sequences,
     nowMs: number,
     changes: Prepared[],
   ) {
+    // Applied change ids are kept in the desa of the record they changed: one of the session's.
     const seen = await tx.query<Applied & { change_id: string }>(
       `SELECT change_id, entity, record_id FROM applied_changes
-       WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(changes.map((c) => c.changeId))],
+       WHERE desa_key = ANY($2::text[]) AND change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(changes.map((c) => c.changeId)), desasOf(areas)],
     )
-    const batch = new Batch(tx, session, area, seq, nowMs, new Map(seen.map((r) => [r.change_id, r])))
+    const batch = new Batch(tx, session, areas, seqs, nowMs, new Map(seen.map((r) => [r.change_id, r])))
     // The records the changes name and their parents, then the households of all of them.
     const named: [string, unknown][] = []
     for (const c of changes) {
@@ -101,7 +88,7 @@ export class Batch {
   /** A household is visible when its address is in the area; any other record when its household is. */
   async visible(row: RecordRow): Promise<boolean> {
     const home = row.entity === 'households' ? row : await this.load('households', row.household_id)
-    return home !== undefined && covers(this.area, home)
+    return home !== undefined && coveredByAny(this.areas, home)
   }
 
   seen(changeId: string): Applied | undefined {
@@ -119,26 +106,40 @@ export class Batch {
     this.inserts.push(row)
   }
 
-  remember(changeId: string, entity: SyncedEntity, recordId: string) {
+  remember(changeId: string, entity: SyncedEntity, recordId: string, desa: string) {
     const applied = { entity, record_id: recordId }
     this.applied.set(changeId, applied)
-    this.remembered.push({ change_id: changeId, ...applied })
+    this.remembered.push({ change_id: changeId, ...applied, desa_key: desa })
+  }
+
+  /**
+   * A household that moved to `desa` (apply.ts moved its stored records): the rows of it read or waiting to be
+   * inserted follow it, the waiting ones with numbers of their new desa.
+   */
+  moved(householdId: string, desa: string) {
+    for (const row of this.inserts)
+      if (row.household_id === householdId && row.desa_key !== desa) {
+        row.desa_key = desa
+        row.seq = this.seqs.next(desa)
+      }
+    for (const row of this.records.values())
+      if (row && row.entity !== 'households' && row.household_id === householdId) row.desa_key = desa
   }
 
   async flush() {
     if (this.inserts.length > 0)
       await this.tx.query(
-        `INSERT INTO records (entity, id, seq, household_id, data, hlcs, created_hlc, version, origin_token)
-         SELECT entity, id, seq, household_id, data, hlcs, created_hlc, 1, $2
-         FROM jsonb_to_recordset($1::jsonb)
-           AS x(entity text, id text, seq bigint, household_id text, data jsonb, hlcs jsonb, created_hlc text)`,
+        `INSERT INTO records (desa_key, entity, id, seq, household_id, data, hlcs, created_hlc, version, origin_token)
+         SELECT desa_key, entity, id, seq, household_id, data, hlcs, created_hlc, 1, $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(desa_key text, entity text, id text, seq bigint,
+           household_id text, data jsonb, hlcs jsonb, created_hlc text)`,
         [JSON.stringify(this.inserts), this.session.tokenId],
       )
     if (this.remembered.length > 0)
       await this.tx.query(
-        `INSERT INTO applied_changes (change_id, entity, record_id, applied_at)
-         SELECT change_id, entity, record_id, $2 FROM jsonb_to_recordset($1::jsonb)
-           AS x(change_id text, entity text, record_id text)`,
+        `INSERT INTO applied_changes (desa_key, change_id, entity, record_id, applied_at)
+         SELECT desa_key, change_id, entity, record_id, $2 FROM jsonb_to_recordset($1::jsonb)
+           AS x(desa_key text, change_id text, entity text, record_id text)`,
         [JSON.stringify(this.remembered), new Date(this.nowMs)],
       )
   }

@@ -1,24 +1,24 @@
-// Epochs of the change sequence (migration 004): each server start opens one, so a restore from backup — which
-// hands out again sequence numbers some phones have already seen — is noticed. A phone's cursor is valid when it
-// names an epoch this database has, and does not go beyond where that epoch ended; otherwise the phone pulls
-// again from 0 (docs/sync-protocol.md, "Pull").
+// Epochs of the change sequences (migrations 004, 007): each server start opens one, so a restore from backup —
+// which hands out again sequence numbers some phones have already seen — is noticed. A phone's cursor of a desa is
+// valid when it names an epoch this database has, and does not go beyond where that desa's sequence stood when the
+// epoch ended; otherwise the phone pulls that desa again from 0 (docs/sync-protocol.md, "Pull").
 import { randomUUID } from 'node:crypto'
-import type { Database, Sql } from '../db'
+import type { Sql } from '../db'
 
-/** Opens a new epoch at the current end of the sequence (at start, with the pushes' lock so none is half-done). */
-export async function openEpoch(db: Database): Promise<string> {
+/**
+ * Opens a new epoch. started_seq is the sequence of the single-lock server, frozen since migration 007: it still
+ * tells where the epochs before it ended.
+ */
+export async function openEpoch(sql: Sql): Promise<string> {
   const id = randomUUID()
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE')
-    await tx.query(
-      'INSERT INTO sync_epochs (id, started_seq) SELECT $1, last_seq FROM sync_state WHERE id = 1',
-      [id],
-    )
-  })
+  await sql.query(
+    'INSERT INTO sync_epochs (id, started_seq) SELECT $1, last_seq FROM sync_state WHERE id = 1',
+    [id],
+  )
   return id
 }
 
-/** The epoch pulls answer with: the latest one started. */
+/** The epoch pulls answer with and pushes write under: the latest one started. */
 export async function currentEpoch(sql: Sql): Promise<string> {
   const [row] = await sql.query<{ id: string }>(
     'SELECT id FROM sync_epochs ORDER BY started_at DESC, id DESC LIMIT 1',
@@ -27,18 +27,42 @@ export async function currentEpoch(sql: Sql): Promise<string> {
 }
 
 /**
- * Whether a phone's cursor still means what it meant: its epoch is one of this database's, and the cursor is no
- * further than where that epoch ended (the next epoch's start, or the sequence's end for the current one). An
- * app that sends no epoch is checked against the sequence's end only.
+ * How far a cursor of each desa may go: where the desa's sequence stood when `epoch` ended — the last push of an
+ * epoch no later than it (its row in desa_seqs, or the end noted in desa_epoch_ends), or, for a desa no push wrote
+ * in by then, where the single-lock sequence stood. Without an epoch (an older app): the sequence's end. Undefined
+ * when the epoch is not this database's (another database, or a restore from before it): every cursor is reset.
  */
-export async function cursorIsValid(sql: Sql, cursor: number, epoch: string | undefined): Promise<boolean> {
-  const [row] = await sql.query<{ known: boolean; end_seq: string | number | null }>(
-    `SELECT e.id IS NOT NULL AS known,
-       COALESCE((SELECT min(n.started_seq) FROM sync_epochs n WHERE n.started_at > e.started_at),
-                (SELECT last_seq FROM sync_state WHERE id = 1)) AS end_seq
-     FROM (SELECT 1) one LEFT JOIN sync_epochs e ON e.id = $1`,
-    [epoch ?? null],
+export async function cursorEnds(
+  sql: Sql,
+  desas: readonly string[],
+  epoch: string | undefined,
+): Promise<Map<string, number> | undefined> {
+  const floor = `(SELECT last_seq FROM sync_state WHERE id = 1)`
+  if (epoch === undefined) {
+    const rows = await sql.query<{ desa_key: string; end_seq: string | number }>(
+      `SELECT k AS desa_key, COALESCE(s.last_seq, ${floor}) AS end_seq
+       FROM unnest($1::text[]) AS k LEFT JOIN desa_seqs s ON s.desa_key = k`,
+      [desas],
+    )
+    return new Map(rows.map((r) => [r.desa_key, Number(r.end_seq)]))
+  }
+  const rows = await sql.query<{ desa_key: string; end_seq: string | number }>(
+    `WITH e AS (
+       SELECT started_at, COALESCE(
+         (SELECT min(n.started_seq) FROM sync_epochs n WHERE n.started_at > x.started_at), ${floor}) AS old_end
+       FROM sync_epochs x WHERE x.id = $2)
+     SELECT k AS desa_key, COALESCE(
+       (SELECT p.end_seq FROM (
+          SELECT s.last_seq AS end_seq, se.started_at FROM desa_seqs s JOIN sync_epochs se ON se.id = s.epoch
+          WHERE s.desa_key = k
+          UNION ALL
+          SELECT h.end_seq, he.started_at FROM desa_epoch_ends h JOIN sync_epochs he ON he.id = h.epoch
+          WHERE h.desa_key = k) p
+        WHERE p.started_at <= e.started_at ORDER BY p.started_at DESC LIMIT 1),
+       e.old_end) AS end_seq
+     FROM e CROSS JOIN unnest($1::text[]) AS k`,
+    [desas, epoch],
   )
-  if (epoch !== undefined && !row?.known) return false
-  return cursor <= Number(row?.end_seq ?? 0)
+  if (rows.length === 0 && desas.length > 0) return undefined
+  return new Map(rows.map((r) => [r.desa_key, Number(r.end_seq)]))
 }

@@ -1,15 +1,20 @@
-// Push (docs/sync-protocol.md). A push is one transaction: it first locks the change sequence (sync_state), so
-// pushes apply one after another and sequence numbers follow commit order; each change is checked (prepare.ts),
-// merged or inserted (apply.ts) and either stored with the next sequence number or rejected with its reason — the
-// batch's other changes still apply. Applied change ids are stored in the same transaction, so a batch delivered
-// twice is applied once, and answered the second time with the records as they then are.
+// Push (docs/sync-protocol.md). A push is one transaction: it first locks the change sequences of the desas its
+// session may write in (sequences.ts) — a kader's one desa — so pushes in a desa apply one after another and its
+// sequence numbers follow commit order, while pushes in other desas go on at the same time. Each change is checked
+// (prepare.ts), merged or inserted (apply.ts) and either stored with its desa's next sequence number or rejected
+// with its reason — the batch's other changes still apply. Applied change ids are stored in the same transaction,
+// so a batch delivered twice is applied once, and answered the second time with the records as they then are.
 import type { ChangeResult } from '../../src/protocol/wire'
 import type { Session } from '../accounts'
 import type { Database } from '../db'
-import { areaOfWorkArea } from '../scope'
+import { type AreaKey, desasOf, sessionAreas } from '../scope'
 import { applyOne } from './apply'
-import { Batch, Sequence } from './batch'
+import { Batch } from './batch'
 import { type Prepared, prepare } from './prepare'
+import { Sequences } from './sequences'
+
+/** Tests only: runs inside a push's transaction once the desas' sequences (their keys) are locked. */
+export type PushHook = (desas: readonly string[]) => Promise<void>
 
 /** Applies a batch for a session; results are in the order of `changes`. */
 export async function push(
@@ -17,20 +22,20 @@ export async function push(
   session: Session,
   changes: unknown[],
   nowMs: number,
+  opts: { areas?: readonly AreaKey[]; hook?: PushHook | undefined } = {},
 ): Promise<ChangeResult[]> {
   const prepared = changes.map((raw) => prepare(raw, nowMs))
-  const area = areaOfWorkArea(session.workArea)
+  const areas = opts.areas ?? sessionAreas(session)
+  const desas = desasOf(areas)
   return db.transaction(async (tx) => {
-    const [state] = await tx.query<{ last_seq: number | string }>(
-      'SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE',
-    )
-    const seq = new Sequence(Number(state?.last_seq ?? 0))
+    const seqs = await Sequences.lock(tx, desas)
+    await opts.hook?.(desas)
     const valid = prepared.filter((p): p is Prepared => !('status' in p))
-    const batch = await Batch.open(tx, session, area, seq, nowMs, valid)
+    const batch = await Batch.open(tx, session, areas, seqs, nowMs, valid)
     const results: ChangeResult[] = []
     for (const p of prepared) results.push('status' in p ? p : await applyOne(batch, p))
     await batch.flush()
-    await tx.query('UPDATE sync_state SET last_seq = $1 WHERE id = 1', [seq.last])
+    await seqs.save(tx)
     return results
   })
 }

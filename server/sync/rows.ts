@@ -7,6 +7,8 @@ import { latestHlc, type MergeState } from '../../src/protocol/merge'
 import type { Issue, RecordState, SyncedEntity, SyncedRecord } from '../../src/protocol/wire'
 
 export interface RecordRow {
+  /** The desa the record lies in (a household's address, any other record's household): its sequence's key. */
+  desa_key: string
   entity: SyncedEntity
   id: string
   seq: number | string

@@ -2,14 +2,14 @@
 //   meta 'syncAuth'      — the account this device syncs as (token, user, the server's work area, base URL);
 //   meta 'syncStatus'    — the last run (time, bytes, counts, error), the last success, the clock-skew measure;
 //   meta 'syncProgress'  — the run in progress ("Mengirim 120 dari 500"), absent between runs;
-//   meta 'syncCursor:ID:vN' — where pulls of work area ID resume: { cursor, epoch } (PullPosition), written in the
+//   meta 'syncCursor:ID:vN' — where pulls of work area ID resume: { cursors, epoch } (PullPosition), written in the
 //                            same transaction as its page;
 //   outbox               — per record: belum terkirim (waiting), ditolak (rejected: reason and issues);
 //   conflicts            — the conflict log.
 // The sync engine (src/sync) writes these; the hooks are in sync-hooks.ts.
 
 import type { Entity } from '../protocol/records'
-import type { Account, WorkAreaInfo } from '../protocol/wire'
+import type { Account, PullCursors, WorkAreaInfo } from '../protocol/wire'
 import type { SyncErrorReason } from '../sync/errors'
 import { getDb, type KaderDb } from './db'
 import { entriesOfRecords, outboxCounts, rejectedEntries } from './outbox'
@@ -25,18 +25,42 @@ export const PROGRESS_KEY = 'syncProgress'
 export const PULL_SCHEMA_VERSION = 1
 export const cursorKey = (workAreaId: string): string => `syncCursor:${workAreaId}:v${PULL_SCHEMA_VERSION}`
 
-/** Where pulls resume: the server's cursor and the epoch of its change sequence the cursor was read in. */
+/**
+ * Where pulls resume: the server's cursors (one per desa the account reads) and the epoch of its change sequences
+ * they were read in. A position stored by an app from before per-desa cursors holds one number, `cursor`: it is
+ * sent once as such, and the answer's `cursors` replace it (docs/sync-protocol.md, "Pull").
+ */
 export interface PullPosition {
-  cursor: number
+  cursors?: PullCursors
+  cursor?: number
   /** Absent for a cursor stored before the server had epochs (a bare number). */
   epoch?: string
 }
 
+const isCursors = (v: unknown): v is PullCursors =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)
+
 export function pullPositionOf(value: unknown): PullPosition {
   if (typeof value === 'number' && Number.isInteger(value)) return { cursor: value }
   const v = value as Partial<PullPosition> | undefined
-  if (typeof v?.cursor !== 'number' || !Number.isInteger(v.cursor)) return { cursor: 0 }
-  return typeof v.epoch === 'string' ? { cursor: v.cursor, epoch: v.epoch } : { cursor: v.cursor }
+  const epoch = typeof v?.epoch === 'string' ? { epoch: v.epoch } : {}
+  if (isCursors(v?.cursors)) return { cursors: v.cursors, ...epoch }
+  if (typeof v?.cursor !== 'number' || !Number.isInteger(v.cursor)) return {}
+  return { cursor: v.cursor, ...epoch }
+}
+
+/** A pull answer's position: its cursors, or the single cursor of a server from before them. */
+export function nextPosition(body: {
+  cursors?: unknown
+  nextCursor?: unknown
+  epoch?: unknown
+}): PullPosition {
+  const epoch = typeof body.epoch === 'string' && body.epoch !== '' ? { epoch: body.epoch } : {}
+  if (isCursors(body.cursors)) return { cursors: body.cursors, ...epoch }
+  return Number.isSafeInteger(body.nextCursor) ? { cursor: body.nextCursor as number, ...epoch } : {}
 }
 
 /**

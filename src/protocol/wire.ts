@@ -121,14 +121,29 @@ export interface PushResponse extends Timed {
   /** One per pushed change, in the order they were sent. */
   results: ChangeResult[]
 }
+/**
+ * Where pulls resume: the last sequence number seen in each desa the account reads (a kader's one desa, a
+ * supervisor's several). Keys are the server's desa keys (16 hex digits), opaque to the app; sent back as the
+ * `cursors` query parameter, in JSON.
+ */
+export type PullCursors = Record<string, number>
+export const DESA_KEY_RE = /^[0-9a-f]{16}$/
+/** Desas in one pull's cursors: far more than a puskesmas's. */
+export const MAX_CURSOR_DESAS = 200
+
 export interface PullResponse extends Timed {
   records: RecordState[]
-  /** Pass back as `cursor` for the next page; unchanged when there was nothing new. */
-  nextCursor: number
+  /** Pass back as `cursors` for the next page; unchanged when there was nothing new. */
+  cursors: PullCursors
+  /**
+   * Version 1's single cursor, answered only to a pull that sent `cursor` (an app from before per-desa sequences):
+   * its desa's entry of `cursors`.
+   */
+  nextCursor?: number
   hasMore: boolean
-  /** The epoch of the change sequence the cursor belongs to: pass it back as `epoch` with the cursor. */
+  /** The epoch of the change sequences the cursors belong to: pass it back as `epoch` with them. */
   epoch: string
-  /** The cursor sent was no longer valid (a restore from backup, another database): this page starts at 0. */
+  /** A cursor sent was no longer valid (a restore from backup, another database): its desa starts again at 0. */
   reset?: true
 }
 

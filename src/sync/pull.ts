@@ -3,7 +3,7 @@
 // while one is stored.
 import type { Table } from 'dexie'
 import type { ConflictEntry } from '../data/schemas'
-import { cursorKey, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
+import { cursorKey, nextPosition, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
 import { isHlc } from '../protocol/hlc'
 import { household, type MergedEntity, member } from '../protocol/records'
 import { followUp, visit } from '../protocol/visits'
@@ -16,9 +16,12 @@ import { call, type Row, type Run, setProgress, tableOf, tables, zip } from './r
 export async function pullAll(run: Run): Promise<void> {
   const { db } = run
   const area = run.auth.workArea.id
-  const fetchPage = async ({ cursor, epoch }: PullPosition) => {
+  const fetchPage = async ({ cursors, cursor, epoch }: PullPosition) => {
     const query = new URLSearchParams({
-      cursor: String(cursor),
+      // An app updated from before per-desa cursors sends its one number once (PullPosition).
+      ...(cursors === undefined && cursor !== undefined
+        ? { cursor: String(cursor) }
+        : { cursors: JSON.stringify(cursors ?? {}) }),
       limit: String(run.pullPageSize),
       workArea: area,
       ...(epoch === undefined ? {} : { epoch }),
@@ -27,7 +30,7 @@ export async function pullAll(run: Run): Promise<void> {
     const { body } = answer
     if (
       !Array.isArray(body?.records) ||
-      !Number.isInteger(body.nextCursor) ||
+      (nextPosition(body).cursors === undefined && !Number.isInteger(body.nextCursor)) ||
       typeof body.hasMore !== 'boolean' ||
       (body.epoch !== undefined && typeof body.epoch !== 'string')
     )
@@ -40,8 +43,8 @@ export async function pullAll(run: Run): Promise<void> {
   let done = 0
   for (;;) {
     const { body, serverTimeMs } = await next
-    // The next page travels while this one is stored; each is still stored with its own cursor, in order.
-    const position: PullPosition = { cursor: body.nextCursor, ...(body.epoch ? { epoch: body.epoch } : {}) }
+    // The next page travels while this one is stored; each is still stored with its own cursors, in order.
+    const position = nextPosition(body)
     if (body.hasMore) {
       next = fetchPage(position)
       next.catch(() => {}) // awaited on the next turn; a failed store must not leave it unhandled

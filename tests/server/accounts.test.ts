@@ -159,6 +159,31 @@ describe.each(TARGETS)('login limits per address on $name', (target) => {
     expect(await loginFrom('127.0.0.2', server.url, { username: 'tamu-9', password: 'tebak-tebak' })).toBe(
       401,
     )
+    // A forwarded address is not believed unless the server is told it stands behind a proxy.
+    const forged = { body: { username: 'tamu-8', password: 'x' }, headers: { 'X-Forwarded-For': '10.9.9.9' } }
+    expect((await api(server.url, 'POST', '/login', forged)).status).toBe(429)
+  })
+
+  it('counts the address a trusted proxy forwards (scripts/cluster.sh), not the proxy', async () => {
+    const behind = await startTestServer(target, {
+      trustProxy: true,
+      limits: { perAddress: { burst: 2, perMinute: 1 }, perLogin: { burst: 100, perMinute: 100 } },
+    })
+    try {
+      const from = async (address: string) =>
+        (
+          await api(behind.url, 'POST', '/login', {
+            body: { username: 'tamu', password: 'tebak-tebak' },
+            headers: { 'X-Forwarded-For': address },
+          })
+        ).status
+      expect([await from('10.0.0.1'), await from('10.0.0.1'), await from('10.0.0.1')]).toEqual([
+        401, 401, 429,
+      ])
+      expect(await from('10.0.0.2')).toBe(401)
+    } finally {
+      await behind.close()
+    }
   })
 })
 

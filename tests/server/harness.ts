@@ -9,6 +9,7 @@ import type { HouseholdInput, MemberInput } from '../../src/protocol/records'
 import type {
   Change,
   LoginResponse,
+  PullCursors,
   PullResponse,
   PushResponse,
   RecordState,
@@ -96,6 +97,9 @@ export async function addKader(
   return { area, username, password }
 }
 
+/** A pull cursor: per desa (the app's), or one number (an app from before per-desa sequences). */
+export type Cursor = PullCursors | number
+
 export interface Reply<T> {
   status: number
   body: T
@@ -129,19 +133,26 @@ export class Device {
     })
   }
 
-  pull(cursor = 0, query: Record<string, string> = {}): Promise<Reply<PullResponse>> {
-    const q = new URLSearchParams({ cursor: String(cursor), ...query })
+  /** A pull: `cursors` as the app sends them, or one number as an app from before per-desa cursors did. */
+  pull(cursor: Cursor = {}, query: Record<string, string> = {}): Promise<Reply<PullResponse>> {
+    const q = new URLSearchParams({
+      ...(typeof cursor === 'number' ? { cursor: String(cursor) } : { cursors: JSON.stringify(cursor) }),
+      ...query,
+    })
     return api(this.url, 'GET', `/changes?${q}`, { token: this.token })
   }
 
-  /** Pulls every page from `from` (default: everything); returns the latest state of each record and the pages. */
+  /**
+   * Pulls every page from `from` (default: everything); returns the latest state of each record and the pages.
+   * The cursor is of the kind `from` holds: per desa (the app's), or one number (an old app's).
+   */
   async pullAll(
     limit = 500,
-    from: { cursor: number; epoch?: string | undefined } = { cursor: 0 },
+    from: { cursor: Cursor; epoch?: string | undefined } = { cursor: {} },
   ): Promise<{
     records: Map<string, RecordState>
     pages: number[]
-    cursor: number
+    cursor: Cursor
     epoch: string
     reset: boolean
   }> {
@@ -155,7 +166,7 @@ export class Device {
       reset ||= res.body.reset === true
       for (const r of res.body.records) records.set(r.record.id, r)
       pages.push(res.body.records.length)
-      cursor = res.body.nextCursor
+      cursor = typeof cursor === 'number' ? (res.body.nextCursor ?? Number.NaN) : res.body.cursors
       epoch = res.body.epoch
       if (!res.body.hasMore) return { records, pages, cursor, epoch, reset }
     }

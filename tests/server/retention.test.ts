@@ -52,7 +52,13 @@ describe.each(TARGETS)('retention on $name', (target) => {
     const first = await k.device.push(batch)
     const kept = await rows('applied_changes', 'change_id', [h.changeId, m.changeId])
     expect(kept).toHaveLength(2)
-    expect(Object.keys(kept[0] ?? {}).sort()).toEqual(['applied_at', 'change_id', 'entity', 'record_id'])
+    expect(Object.keys(kept[0] ?? {}).sort()).toEqual([
+      'applied_at',
+      'change_id',
+      'desa_key',
+      'entity',
+      'record_id',
+    ])
     expect(JSON.stringify(kept)).not.toMatch(/Rahasia|3301015204900001/)
     // Answered again with the record as it is — the same, since nothing changed it.
     expect((await k.device.push(batch)).body.results).toEqual(first.body.results)

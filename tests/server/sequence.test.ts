@@ -86,7 +86,7 @@ describe.each(TARGETS)('change sequence on $name', (target) => {
     expect(record).toMatchObject({ createdAt: '2025-06-15T03:00:00.000Z', version: 1 })
     // Nothing to send to any phone.
     const next = await k.device.pull(cursor, epoch ? { epoch } : {})
-    expect(next.body).toMatchObject({ records: [], nextCursor: cursor })
+    expect(next.body).toMatchObject({ records: [], cursors: cursor })
   })
 
   it('lets only the winning stamps of a change move the record: an old stamp on an unset field keeps createdAt', async () => {
@@ -103,7 +103,14 @@ describe.each(TARGETS)('change sequence on $name', (target) => {
 })
 
 /** The sync tables as a backup holds them: restoring puts them back as they were, sequence included. */
-const SYNC_TABLES = ['records', 'sync_state', 'sync_epochs', 'applied_changes']
+const SYNC_TABLES = [
+  'records',
+  'sync_state',
+  'desa_seqs',
+  'desa_epoch_ends',
+  'sync_epochs',
+  'applied_changes',
+]
 type Snapshot = Record<string, unknown[]>
 async function backup(db: Database): Promise<Snapshot> {
   const snap: Snapshot = {}
@@ -162,7 +169,8 @@ describe.each(TARGETS)('a restore from backup on $name', (target) => {
       expect(back.reset).toBe(true)
       expect([...back.records.keys()].sort()).toEqual([...kept, ...fresh].map((c) => c.recordId).sort())
       // An app that sends no epoch is reset too when its cursor is past the sequence.
-      const old = await new Device(server.url, phone.token).pull(back.cursor + 1000)
+      const beyond = Object.entries(back.cursor).map(([desa, seq]: [string, number]) => [desa, seq + 1000])
+      const old = await new Device(server.url, phone.token).pull(Object.fromEntries(beyond))
       expect(old.body).toMatchObject({ reset: true })
     },
     START_TIMEOUT_MS * 3,

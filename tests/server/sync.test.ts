@@ -219,9 +219,9 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const { records, cursor } = await k.device.pullAll()
       expect(records.size).toBe(2)
       expect(records.get(h.recordId)?.record).toMatchObject({ version: 2, headName: 'Again' })
-      const again = await k.device.pull(0)
+      const again = await k.device.pull({})
       expect(again.body.records).toHaveLength(2)
-      expect(again.body.nextCursor).toBe(cursor)
+      expect(again.body.cursors).toEqual(cursor)
     })
 
     it('rejects an invalid and an out-of-area record with reasons and applies the rest of the batch', async () => {
@@ -291,7 +291,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
         expect(page.body.nextCursor).toBeGreaterThan(cursor)
         seen.push(...page.body.records.map((r) => r.record.id))
         pages.push(page.body.records.length)
-        cursor = page.body.nextCursor
+        cursor = page.body.nextCursor ?? Number.NaN
         if (!page.body.hasMore) break
       }
       expect(pages).toEqual([50, 50, 20])
@@ -381,7 +381,7 @@ describe.each(TARGETS)('sync server on $name', (target) => {
       const readPage = async () => {
         const page = await k.device.pull(cursor, { limit: '3' })
         for (const r of page.body.records) seen.add(r.record.id)
-        cursor = page.body.nextCursor
+        cursor = page.body.nextCursor ?? Number.NaN
         return page.body.hasMore
       }
       while (!done) await readPage()

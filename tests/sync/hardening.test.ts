@@ -67,23 +67,27 @@ describe.each(TARGETS)('a batch the server keeps failing on, on $name', (target)
     await a.addHousehold(k.area, T0)
     await a.addHousehold(k.area, T0 + 1)
     // An empty push still works on this fault (no record is written): fail it too, as a broken database would.
-    await server().db.exec(`
-      CREATE OR REPLACE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'database broken'; END $$;
-      CREATE TRIGGER refuse_all BEFORE UPDATE ON sync_state FOR EACH ROW EXECUTE FUNCTION refuse_all();
-    `)
+    // Every push locks its desa's sequence first: without that table the database fails on every push.
+    await server().db.exec('ALTER TABLE desa_seqs RENAME TO desa_seqs_broken')
     try {
       await expect(a.sync()).rejects.toMatchObject({ reason: 'server' } satisfies Partial<SyncError>)
       expect(await getSyncState(a.db)).toMatchObject({ pending: 2, rejected: 0 })
     } finally {
-      await server().db.exec('DROP TRIGGER IF EXISTS refuse_all ON sync_state')
+      await server().db.exec('ALTER TABLE desa_seqs_broken RENAME TO desa_seqs')
     }
     expect(await a.sync()).toMatchObject({ pushed: 2, rejected: 0 })
   })
 })
 
 /** The sync tables as a backup holds them (tests/server/sequence.test.ts does the same). */
-const SYNC_TABLES = ['records', 'sync_state', 'sync_epochs', 'applied_changes']
+const SYNC_TABLES = [
+  'records',
+  'sync_state',
+  'desa_seqs',
+  'desa_epoch_ends',
+  'sync_epochs',
+  'applied_changes',
+]
 async function backup(db: Database): Promise<Record<string, unknown[]>> {
   const snap: Record<string, unknown[]> = {}
   for (const t of SYNC_TABLES) snap[t] = await db.query(`SELECT * FROM ${t}`)

@@ -1,0 +1,165 @@
+// The sync server under load (issue 16; npm run bench:server, not part of npm test): K kaders in D desas, all at
+// once, each doing what the app does on a sync — pull → push of C changes (gzip, like the app) → pull — against a
+// running server (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). Reports push and pull p50/p95,
+// pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server-<label>.json.
+//   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
+// Accounts and device tokens are written straight into the database (a login is a password hash, not what is
+// measured). Works against the single-lock server too (CLUSTER_REF), so both run in one session on one machine.
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import pg from 'pg'
+import { formatHlc } from '../src/protocol/hlc'
+import { householdInput, memberInput } from '../tests/records'
+
+const { values: args } = parseArgs({
+  options: {
+    kaders: { type: 'string', default: '50' },
+    desas: { type: 'string', default: '20' },
+    changes: { type: 'string', default: '200' },
+    label: { type: 'string', default: 'run' },
+  },
+})
+const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
+const url = process.env.KADER_URL ?? 'http://127.0.0.1:8088'
+const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+await db.connect()
+
+const run = randomUUID().slice(0, 8)
+const kaders: {
+  token: string
+  node: string
+  area: { id: string; kabupaten: string; kecamatan: string; desa: string }
+}[] = []
+for (let i = 0; i < KADERS; i++) {
+  const area = {
+    id: `bench-${run}-${i}`,
+    kabupaten: 'Cilacap',
+    kecamatan: 'Dayeuhluhur',
+    desa: `Bench ${run} ${i % DESAS}`,
+  }
+  const token = randomBytes(32).toString('base64url')
+  const node = `bench-${i}`
+  await db.query('INSERT INTO work_areas (id, kabupaten, kecamatan, desa) VALUES ($1, $2, $3, $4)', [
+    area.id,
+    area.kabupaten,
+    area.kecamatan,
+    area.desa,
+  ])
+  await db.query(
+    `INSERT INTO users (id, username, display_name, password_hash, work_area_id) VALUES ($1, $1, $1, 'none', $2)`,
+    [area.id, area.id],
+  )
+  await db.query('INSERT INTO tokens (id, user_id, token_hash, device_id) VALUES ($1, $2, $3, $4)', [
+    randomUUID(),
+    area.id,
+    createHash('sha256').update(token).digest('hex'),
+    node,
+  ])
+  kaders.push({ token, node, area })
+}
+
+/** A kader's push: households and a member of each, stamped a minute ago on the kader's device. */
+function changesOf(k: (typeof kaders)[number]) {
+  const changes = []
+  let counter = 0
+  const stamp = () => formatHlc({ millis: Date.now() - 60_000, counter: counter++, node: k.node })
+  for (let i = 0; changes.length < CHANGES; i++) {
+    const householdId = randomUUID()
+    const fields = (values: object, hlc: string) =>
+      Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, hlc }]))
+    changes.push({
+      changeId: randomUUID(),
+      entity: 'households',
+      recordId: householdId,
+      fields: fields(householdInput({ headName: `Kepala ${i}` }, k.area), stamp()),
+    })
+    if (changes.length < CHANGES)
+      changes.push({
+        changeId: randomUUID(),
+        entity: 'members',
+        recordId: randomUUID(),
+        fields: fields(memberInput(householdId), stamp()),
+      })
+  }
+  return changes
+}
+
+let errors = 0
+async function call(k: (typeof kaders)[number], method: string, path: string, body?: unknown) {
+  const start = performance.now()
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${k.token}`,
+      ...(body ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } : {}),
+    },
+    ...(body ? { body: gzipSync(JSON.stringify(body)) } : {}),
+  })
+  const json = (await res.json()) as Record<string, unknown>
+  if (res.status !== 200) errors += 1
+  return { ms: performance.now() - start, json }
+}
+
+const pushMs: number[] = []
+const pullMs: number[] = []
+let accepted = 0
+const bodies = kaders.map(changesOf)
+const started = performance.now()
+await Promise.all(
+  kaders.map(async (k, i) => {
+    // The single cursor: both this server and the single-lock one answer it.
+    const first = await call(k, 'GET', '/changes?cursor=0')
+    pullMs.push(first.ms)
+    const pushed = await call(k, 'POST', '/changes', { changes: bodies[i] })
+    pushMs.push(pushed.ms)
+    const results = (pushed.json.results ?? []) as { status: string }[]
+    accepted += results.filter((r) => r.status === 'accepted').length
+    const again = await call(k, 'GET', `/changes?cursor=${Number(first.json.nextCursor ?? 0)}`)
+    pullMs.push(again.ms)
+  }),
+)
+const wallS = (performance.now() - started) / 1000
+const [stored] = (
+  await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM records WHERE household_id IN (
+    SELECT id FROM records WHERE entity = 'households' AND desa LIKE $1)`,
+    [`bench ${run} %`],
+  )
+).rows
+await db.end()
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN)
+}
+const result = {
+  label: args.label,
+  date: new Date().toISOString(),
+  machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+  kaders: KADERS,
+  desas: DESAS,
+  changesPerPush: CHANGES,
+  wallS: Number(wallS.toFixed(2)),
+  pushesPerS: Number((KADERS / wallS).toFixed(1)),
+  recordsPerS: Math.round(accepted / wallS),
+  pushP50Ms: pct(pushMs, 50),
+  pushP95Ms: pct(pushMs, 95),
+  pullP50Ms: pct(pullMs, 50),
+  pullP95Ms: pct(pullMs, 95),
+  errors,
+  accepted,
+  stored: Number(stored?.n ?? 0),
+  expected: KADERS * CHANGES,
+}
+await mkdir(new URL('results/', import.meta.url), { recursive: true })
+await writeFile(
+  new URL(`results/server-${args.label}.json`, import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+)
+console.log(JSON.stringify(result))
+if (errors > 0 || result.stored !== result.expected) process.exitCode = 1
