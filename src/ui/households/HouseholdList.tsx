@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { lock } from '../../data/crypto/session'
 import { useDrafts, useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import {
   filterHouseholdRows,
@@ -46,6 +47,14 @@ export function HouseholdList() {
         action={
           <>
             <SyncChip />
+            <button
+              type="button"
+              className="topbar-action topbar-button"
+              onClick={lock}
+              aria-label={t('lock.lock')}
+            >
+              🔒
+            </button>
             <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
               ⚙
             </a>
