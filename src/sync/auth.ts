@@ -8,6 +8,7 @@
 //     too: they are immutable for the kader, but have not left the device yet.
 // Logout keeps the outbox and every record: the next login sends them.
 
+import { addRecoveryKey, openWithRecoveryKey, recoveryAccount } from '../data/crypto/unlock'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
 import { entriesOfRecords } from '../data/outbox'
@@ -75,7 +76,36 @@ export async function login(
       await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
     throw error
   }
+  // From now on a forgotten PIN is recovered by logging in again (docs/security.md).
+  if (answer.body.recoveryKey) await addRecoveryKey(answer.body.recoveryKey, { userId: user.id, deviceId })
   return auth
+}
+
+/**
+ * "Lupa PIN?" on the lock screen: an online login of the account that last logged in on this device gives its
+ * recovery key, which opens the vault; the kader then sets a new PIN (data/crypto/unlock.ts finishRecovery). The
+ * login's new token is revoked at once: the device keeps the token it has. No recovery offline.
+ */
+export async function recoverWithLogin(
+  baseUrl: string,
+  username: string,
+  password: string,
+  opts: Pick<AuthOptions, 'fetch' | 'timeoutMs'> = {},
+): Promise<void> {
+  const account = await recoveryAccount()
+  if (!account) throw new SyncError('unauthorized', { detail: 'no-recovery-key' })
+  const answer = await request<LoginResponse>(
+    'POST',
+    '/login',
+    { username, password, deviceId: account.deviceId },
+    { baseUrl, fetch: opts.fetch, timeoutMs: opts.timeoutMs },
+  )
+  const { token, user, recoveryKey } = answer.body
+  await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
+  // Another kader's password opens nothing here: her recovery key is not the one this vault was wrapped with.
+  if (user.id !== account.userId || !recoveryKey)
+    throw new SyncError('unauthorized', { detail: 'other-account' })
+  await openWithRecoveryKey(recoveryKey)
 }
 
 /** Revokes the token on the server when it can (offline, the token is just forgotten); keeps the outbox. */
