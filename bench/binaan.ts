@@ -118,8 +118,10 @@ async function main() {
     const warm = async () => {
       const [r] = await store.recordsOf([target])
       if (!r) throw new Error('no area')
-      figures.month(r, MONTH, await targetsOf(server.db, target.id, Number(MONTH.slice(0, 4))))
-      figures.today(r, DATA_TODAY)
+      // The month shown is the data's last: its overdue referrals come with its figures, as on the current month.
+      const targets = await targetsOf(server.db, target.id, Number(MONTH.slice(0, 4)))
+      figures.month(r, MONTH, targets, DATA_TODAY)
+      figures.today(r, DATA_TODAY, targets)
       return r
     }
     const before = await warm()

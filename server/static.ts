@@ -22,7 +22,8 @@ export function contentSecurityPolicy(tileOrigins: readonly string[]): string {
   const tiles = tileOrigins.map((o) => new URL(o).origin).join(' ')
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly (the PIN's Argon2id, docs/security.md) may compile; JavaScript eval stays forbidden.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     `img-src 'self' data: blob: ${tiles}`,
     `connect-src 'self' ${tiles}`,

@@ -44,12 +44,15 @@ export function binaanService(db: Database, now: () => number) {
     return areas
   }
 
+  const yearOf = (month: string) => Number(month.slice(0, 4))
   const monthOf = async (records: AreaRecords, month: string, targets?: PwsTargets) =>
-    figures.month(
-      records,
-      month,
-      targets ?? (await targetsOf(db, records.area.id, Number(month.slice(0, 4)))),
-    )
+    figures.month(records, month, targets ?? (await targetsOf(db, records.area.id, yearOf(month))), today())
+  /** Overdue referrals come with the current month's figures: computed once when that is the month shown. */
+  const todayOf = async (records: AreaRecords, month: string, targets: PwsTargets) => {
+    const day = today()
+    const sameYear = yearOf(day) === yearOf(month)
+    return figures.today(records, day, sameYear ? targets : await targetsOf(db, records.area.id, yearOf(day)))
+  }
 
   /** NIKs registered in two areas of the scope, found again only when one of the areas' records changed. */
   let duplicates: { key: string; found: DuplicateNik[] } | undefined
@@ -90,16 +93,12 @@ export function binaanService(db: Database, now: () => number) {
         kadersOf(db, ids),
         targetsOfAreas(db, ids, Number(month.slice(0, 4))),
       ])
-      const day = today()
       const duplicate = duplicatesIn(all)
       const summaries: AreaSummary[] = []
       for (const records of all) {
-        const { report, indicators, implausible } = await monthOf(
-          records,
-          month,
-          targets.get(records.area.id) ?? {},
-        )
-        const due = figures.today(records, day)
+        const areaTargets = targets.get(records.area.id) ?? {}
+        const { report, indicators, implausible } = await monthOf(records, month, areaTargets)
+        const due = await todayOf(records, month, areaTargets)
         const s = report.skdn
         summaries.push({
           area: records.area,
@@ -135,8 +134,9 @@ export function binaanService(db: Database, now: () => number) {
       if (!area) throw new ApiError(404, 'not-found', 'No such area in your wilayah binaan.')
       const all = await store.recordsOf(areas)
       const records = all.find((r) => r.area.id === areaId) as AreaRecords
-      const { report, indicators, implausible } = await monthOf(records, month)
-      const due = figures.today(records, today())
+      const areaTargets = await targetsOf(db, areaId, yearOf(month))
+      const { report, indicators, implausible } = await monthOf(records, month, areaTargets)
+      const due = await todayOf(records, month, areaTargets)
       const overdue: OverdueReferral[] = []
       for (const o of due.overdue) {
         const who = named(records, { memberId: o.memberId })

@@ -4,29 +4,22 @@
 // …) are not synced.
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import {
-  confirmedImplausible,
   householdsWithoutGps,
-  type ImplausibleItem,
   type OverdueItem,
-  overdueReferrals,
   type PwsFollowUp,
   type PwsHousehold,
   type PwsIndicators,
   type PwsInput,
   type PwsMember,
-  type PwsReport,
   type PwsTargets,
   type PwsVisit,
-  pwsMonthAndIndicators,
+  type SupervisionMonth,
+  supervisionMonth,
 } from '../../src/domain/pws'
 import type { NamedPerson, YearIndicator } from '../../src/protocol/supervisor'
 import type { AreaRecords } from './store'
 
-export interface AreaMonth {
-  report: PwsReport
-  indicators: PwsIndicators
-  implausible: ImplausibleItem[]
-}
+export type AreaMonth = SupervisionMonth
 
 export interface AreaToday {
   overdue: OverdueItem[]
@@ -52,22 +45,30 @@ interface Cached<T> {
 
 export class AreaFigures {
   private readonly months = new Map<string, Cached<AreaMonth>>()
-  private readonly days = new Map<string, Cached<AreaToday>>()
+  private readonly gps = new Map<string, Cached<string[]>>()
 
-  /** The month's report and indicators (against the area's targets for that year) and its implausible values. */
-  month(records: AreaRecords, month: string, targets: PwsTargets): AreaMonth {
-    return this.cached(this.months, records, month, JSON.stringify(targets), () => {
-      const input = { ...inputOf(records), month }
-      return { ...pwsMonthAndIndicators(input, targets), implausible: confirmedImplausible(input) }
-    })
+  /**
+   * The month's report and indicators (against the area's targets for that year), its implausible values and, for
+   * the current month, the referrals overdue on `today` — one reading of the area for all of them.
+   */
+  month(records: AreaRecords, month: string, targets: PwsTargets, today: string): AreaMonth {
+    const current = today.slice(0, 7) === month
+    return this.cached(
+      this.months,
+      records,
+      month,
+      `${JSON.stringify(targets)}\n${current ? today : ''}`,
+      () => supervisionMonth({ ...inputOf(records), month }, targets, today),
+    )
   }
 
-  /** What is due on `today`: overdue referrals, and the households still without a GPS point. */
-  today(records: AreaRecords, today: string): AreaToday {
-    return this.cached(this.days, records, 'today', today, () => ({
-      overdue: overdueReferrals(inputOf(records), today),
-      noGps: householdsWithoutGps([...records.households.values()] as unknown as PwsHousehold[]),
-    }))
+  /** What is due on `today`: overdue referrals (read with this month's figures), households without GPS. */
+  today(records: AreaRecords, today: string, targets: PwsTargets): AreaToday {
+    const { overdue } = this.month(records, today.slice(0, 7), targets, today)
+    const noGps = this.cached(this.gps, records, 'gps', '', () =>
+      householdsWithoutGps([...records.households.values()] as unknown as PwsHousehold[]),
+    )
+    return { overdue: overdue ?? [], noGps }
   }
 
   private cached<T>(

@@ -7,11 +7,15 @@
 //   clocks              — per household/member, the HLC of each field (src/sync/clock.ts), for field-level merge;
 //   conflicts           — the conflict log: record, field, both stamps, which won — never a value;
 //   drafts              — what the kader typed in a form not saved yet (drafts.ts): device-local, never synced.
+// Every personal or health field of every row is encrypted at rest (crypto/middleware.ts, docs/security.md): the
+// database is opened only while the app is unlocked.
 // Every index below names the query that needs it: each index slows every write, so there are no others.
 import Dexie, { type Table, type Transaction } from 'dexie'
 import { formatHlc, isHlc } from '../protocol/hlc'
 import { type Household, householdFields, type Member, memberFields, padRtRw } from '../protocol/records'
 import type { FollowUp, Visit } from '../protocol/visits'
+import { encryptionMiddleware } from './crypto/middleware'
+import { encryptExistingRecords } from './crypto/migrate'
 import type { Draft } from './drafts'
 import { uuidv7 } from './ids'
 import type { ConflictEntry, FieldClocks, OutboxEntry, OutboxRow } from './schemas'
@@ -29,6 +33,8 @@ export class KaderDb extends Dexie {
 
   constructor(name: string) {
     super(name)
+    // Every record's personal and health fields are encrypted at rest (docs/security.md).
+    this.use(encryptionMiddleware)
     this.version(1).stores({
       // workAreaId: the household list of a work area (read.ts loadWorkArea).
       households: 'id, workAreaId',
@@ -81,6 +87,8 @@ export class KaderDb extends Dexie {
       // [workAreaId+date]: the area's visits of an open day and the months before it (openday.ts openDayVisits).
       visits: 'id, memberId, workAreaId, [workAreaId+date]',
     })
+    // Records were stored in clear before version 7: encrypted in place, in the upgrade's one transaction.
+    this.version(7).upgrade(encryptExistingRecords)
   }
 }
 

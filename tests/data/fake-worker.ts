@@ -17,7 +17,7 @@ export class FakeWorker extends EventTarget {
     FakeWorker.instances.push(this)
   }
 
-  postMessage(message: AreaRequest | { changed: unknown }): void {
+  postMessage(message: AreaRequest | { changed: unknown } | { keys: unknown }): void {
     if (!('id' in message)) return
     this.requests.push(message)
     if (this.behaviour === 'crash-on-call') queueMicrotask(() => this.crash())

@@ -82,6 +82,8 @@ describe('delivery and closing a case, offline (real Chromium)', () => {
     await page.getByLabel('Tanggal lahir').fill(daysAgo(50 * 365))
     await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Kepala keluarga' })
     await page.getByRole('button', { name: 'Simpan' }).click()
+    // Saved once the form has gone back to the household: leaving earlier would race the save's own navigation.
+    await page.getByRole('link', { name: /^Joko/ }).waitFor()
     expect(await scheduleText(page, app.url)).toMatch(/Joko — /)
 
     await page.goto(`${app.url}/#/`)

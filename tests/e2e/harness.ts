@@ -70,7 +70,15 @@ export interface BrowserOptions {
    * (and precaches) past the routes, so a cut request could still be answered from its cache.
    */
   serviceWorkers?: 'allow' | 'block'
+  /**
+   * 'auto' (the default): the lock screens are answered with E2E_PIN as they appear — set at first start, typed at
+   * every reload — so that tests of other features run as an unlocked kader. 'manual': the test answers them.
+   */
+  pin?: 'auto' | 'manual'
 }
+
+/** The PIN the harness sets and types when `pin` is 'auto'. */
+export const E2E_PIN = '482915'
 
 /** A fresh Chromium profile on disk (a real IndexedDB), sized like a cheap Android phone, in Indonesian. */
 export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningBrowser> {
@@ -93,6 +101,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningB
     locale: 'id-ID',
     serviceWorkers: opts.serviceWorkers ?? 'allow',
   })
+  if ((opts.pin ?? 'auto') === 'auto') await context.addInitScript({ content: answerLockScreens(E2E_PIN) })
   const page = context.pages()[0] ?? (await context.newPage())
   return {
     context,
@@ -103,6 +112,24 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningB
     },
   }
 }
+
+/**
+ * Runs in the page: types `pin` into each lock form (ui/lock/LockScreen.tsx) that appears, and submits it once React
+ * has taken the typed values. Plain text, not a function: the test transform would add helpers the page lacks.
+ */
+const answerLockScreens = (pin: string) => `
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+  new MutationObserver(() => {
+    const form = document.querySelector('form[data-lock]:not([data-answered])')
+    if (!form) return
+    form.setAttribute('data-answered', '')
+    for (const input of form.querySelectorAll('input')) {
+      setValue.call(input, ${JSON.stringify(pin)})
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+    setTimeout(() => form.requestSubmit(), 50)
+  }).observe(document, { childList: true, subtree: true })
+`
 
 /** Waits until a service worker controls the page; reloads once if it activated without claiming this page. */
 export async function waitForServiceWorker(page: Page, timeout = 30_000): Promise<void> {

@@ -2,10 +2,19 @@
 // or are aborted — never hang. One worker, requests matched to answers by id. A worker that dies (its script fails
 // to load, an uncaught error, a message that cannot be read) or stops answering fails every waiting call and is
 // replaced on the next call. Where there is no Worker (tests, very old browsers) the same computation runs in the
-// page. The page tells the worker what each committed write changed, so that the worker's kept records (store.ts)
+// page. The page posts the worker the keys of the records (encrypted at rest) and tells it what each committed write changed, so that the worker's kept records (store.ts)
 // are current when a request arrives.
 import Dexie, { type ObservabilitySet } from 'dexie'
-import type { AreaArgs, AreaCall, AreaChanged, AreaRequest, AreaResponse, AreaResult } from './protocol'
+import { currentKeys, onLockChange } from '../crypto/session'
+import type {
+  AreaArgs,
+  AreaCall,
+  AreaChanged,
+  AreaKeys,
+  AreaRequest,
+  AreaResponse,
+  AreaResult,
+} from './protocol'
 
 /**
  * A computation that has not answered in 2 minutes is taken as stuck: the worker is stopped and the call fails. The
@@ -59,11 +68,16 @@ function getWorker(): RunningWorker | undefined {
   if (running) return running
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
   const forward = (changed: ObservabilitySet) => w.postMessage({ changed } satisfies AreaChanged)
+  // Locking stops the worker: its kept records leave memory with it, and the next worker gets the next keys.
+  const stopOnLock = onLockChange((unlocked) => {
+    if (!unlocked) current.discard('aborted')
+  })
   const current: RunningWorker = {
     worker: w,
     discard: (reason) => {
       if (running !== current) return
       running = undefined
+      stopOnLock()
       Dexie.on('storagemutated').unsubscribe(forward)
       w.terminate()
       const calls = [...waiting.values()]
@@ -72,6 +86,8 @@ function getWorker(): RunningWorker | undefined {
     },
   }
   running = current
+  const keys = currentKeys()
+  if (keys) w.postMessage({ keys } satisfies AreaKeys)
   Dexie.on('storagemutated', forward)
   w.addEventListener('message', (event: MessageEvent<AreaResponse>) => {
     const answer = event.data

@@ -2,6 +2,7 @@
 // that carry them, and what the worker answers when a call fails.
 import type { ObservabilitySet } from 'dexie'
 import type { PwsIndicators, PwsReport } from '../../domain/pws'
+import type { DataKeys } from '../crypto/keys'
 import type { ScheduleResult } from './compute'
 
 /** Every call: its arguments and its result. */
@@ -29,6 +30,14 @@ export interface AreaRequest<C extends AreaCall = AreaCall> {
  */
 export interface AreaChanged {
   changed: ObservabilitySet
+}
+
+/**
+ * The keys the worker reads the encrypted records with (crypto/session.ts), posted when it starts: CryptoKey
+ * objects are structured-cloneable and stay non-extractable. Locking stops the worker instead.
+ */
+export interface AreaKeys {
+  keys: DataKeys
 }
 
 /** A failed call names the error (its name only: a message may quote the records). */

@@ -1,13 +1,18 @@
 /// <reference lib="webworker" />
 // Runs compute.ts off the main thread. It opens the same IndexedDB database as the page (Dexie works in workers),
-// keeps the area's records between requests (store.ts) and answers each call with its result or the error's name.
+// with the keys the page posts (the records are encrypted at rest), keeps the area's records between requests (store.ts) and answers each call with its result or the error's name.
+import { setDataKeys } from '../crypto/session'
 import { runAreaCall } from './compute'
-import type { AreaChanged, AreaRequest, AreaResponse } from './protocol'
+import type { AreaChanged, AreaKeys, AreaRequest, AreaResponse } from './protocol'
 import { areaChanged } from './store'
 
 declare const self: DedicatedWorkerGlobalScope
 
-self.addEventListener('message', (event: MessageEvent<AreaRequest | AreaChanged>) => {
+self.addEventListener('message', (event: MessageEvent<AreaRequest | AreaChanged | AreaKeys>) => {
+  if ('keys' in event.data) {
+    setDataKeys(event.data.keys)
+    return
+  }
   if ('changed' in event.data) {
     areaChanged(event.data.changed)
     return

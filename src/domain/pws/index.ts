@@ -40,6 +40,8 @@ export {
   niksInSeveralAreas,
   type OverdueItem,
   overdueReferrals,
+  type SupervisionMonth,
+  supervisionMonth,
 } from './supervision'
 export {
   type Count,

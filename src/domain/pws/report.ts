@@ -56,7 +56,8 @@ export function pwsMonthAndIndicators(
   return { report, indicators: indicatorsOf(month, report.skdn, input, targets) }
 }
 
-function reportOf(month: Month, input: PwsInput): PwsReport {
+/** The report from an index already built (supervision.ts reads the same index for its lists). */
+export function reportOf(month: Month, input: PwsInput): PwsReport {
   const register = new Register()
   const sasaran = sasaranSection(month)
   // The sections flag people in this order; a register row's findings keep it.

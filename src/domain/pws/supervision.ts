@@ -6,9 +6,11 @@
 import { extremeValues, type PartPayloads } from '../plausibility'
 import { referralState, type Urgency } from '../referrals'
 import { SCREENING_PARTS } from '../screening'
-import { indexMonth } from './month'
+import { indicatorsOf, type PwsIndicators, type PwsTargets } from './indicators'
+import { indexMonth, type Month } from './month'
 import { monthReferrals } from './referrals'
-import type { PwsHousehold, PwsInput, PwsMember } from './types'
+import { reportOf } from './report'
+import type { PwsHousehold, PwsInput, PwsMember, PwsReport } from './types'
 
 export interface OverdueItem {
   memberId: string
@@ -23,8 +25,11 @@ export interface OverdueItem {
  * Reads every visit up to today; `input.month` is ignored.
  */
 export function overdueReferrals(input: Omit<PwsInput, 'month'>, today: string): OverdueItem[] {
-  const month = indexMonth({ ...input, month: today.slice(0, 7) })
-  return monthReferrals(month, input.followUps)
+  return overdueIn(indexMonth({ ...input, month: today.slice(0, 7) }), input.followUps, today)
+}
+
+function overdueIn(month: Month, followUps: PwsInput['followUps'], today: string): OverdueItem[] {
+  return monthReferrals(month, followUps)
     .filter((r) => referralState(r, today) === 'overdue')
     .map((r) => ({
       memberId: r.memberId,
@@ -46,7 +51,10 @@ export interface ImplausibleItem {
 
 /** The month's current visits holding a value outside the plausible range (confirmed when saved). */
 export function confirmedImplausible(input: PwsInput): ImplausibleItem[] {
-  const month = indexMonth(input)
+  return implausibleIn(indexMonth(input))
+}
+
+function implausibleIn(month: Month): ImplausibleItem[] {
   const items: ImplausibleItem[] = []
   for (const [memberId, person] of month.people) {
     for (const v of person.inMonth) {
@@ -62,6 +70,30 @@ export function confirmedImplausible(input: PwsInput): ImplausibleItem[] {
     }
   }
   return items.sort((a, b) => compare(a.date, b.date) || compare(a.visitId, b.visitId))
+}
+
+export interface SupervisionMonth {
+  report: PwsReport
+  indicators: PwsIndicators
+  implausible: ImplausibleItem[]
+  /** Only when `today` falls in the month: the referrals overdue on it. */
+  overdue?: OverdueItem[]
+}
+
+/**
+ * The month's report, indicators and implausible values, and — for the current month — the overdue referrals, from
+ * ONE index of the area: every visit's findings are read once for all of them (the server recomputes an area after
+ * each push of its kader).
+ */
+export function supervisionMonth(input: PwsInput, targets: PwsTargets, today: string): SupervisionMonth {
+  const month = indexMonth(input)
+  const report = reportOf(month, input)
+  return {
+    report,
+    indicators: indicatorsOf(month, report.skdn, input, targets),
+    implausible: implausibleIn(month),
+    ...(today.slice(0, 7) === input.month ? { overdue: overdueIn(month, input.followUps, today) } : {}),
+  }
 }
 
 /** Live households with no GPS point, by id. */

@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { lock } from '../../data/crypto/session'
 import { useDrafts, useWorkArea, useWorkAreaRows } from '../../data/hooks'
 import {
   filterHouseholdRows,
@@ -46,6 +47,18 @@ export function HouseholdList() {
         action={
           <>
             <SyncChip />
+            <button
+              type="button"
+              className="topbar-action topbar-button"
+              onClick={lock}
+              aria-label={t('lock.lock')}
+            >
+              {/* A drawn padlock: a phone without an emoji font shows 🔒 as an empty box. */}
+              <svg width="20" height="22" viewBox="0 0 20 22" aria-hidden="true">
+                <path d="M5 10V6a5 5 0 0 1 10 0v4" fill="none" stroke="currentColor" strokeWidth="2.2" />
+                <rect x="2" y="10" width="16" height="11" rx="2" fill="currentColor" />
+              </svg>
+            </button>
             <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
               ⚙
             </a>

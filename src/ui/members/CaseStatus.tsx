@@ -15,7 +15,9 @@ export function MotherLink({ motherId }: { motherId: string }) {
   if (!mother || mother.deleted) return null
   return (
     <p>
-      <a href={paths.member(mother.id)}>{t('member.mother', { name: mother.name })}</a>
+      <a className="button secondary small" href={paths.member(mother.id)}>
+        {t('member.mother', { name: mother.name })}
+      </a>
     </p>
   )
 }

@@ -86,26 +86,27 @@ export default function MemberDetail({ id }: { id: string }) {
         {member.delivery && <DeliverySummary delivery={member.delivery} />}
       </section>
       <ClosedCase member={member} today={today} />
-      <div className="form-actions screen-actions">
-        <a className="button primary" href={paths.visitNew(member.id)}>
-          {t('visit.record')}
-        </a>
-        {(ageOn(member.birthDate, today).totalMonths < BUKU_KIA_MONTHS || stages?.pregnancy) && (
-          <a className="button secondary" href={paths.bukuKia(member.id)}>
-            {tm('member.bukuKia')}
+      {/* A closed case is reopened before anything is recorded for them again. */}
+      {!member.closure && (
+        <div className="form-actions screen-actions">
+          <a className="button primary" href={paths.visitNew(member.id)}>
+            {t('visit.record')}
           </a>
-        )}
-        {stages?.pregnancy && !member.closure && (
-          <a className="button secondary" href={paths.delivery(member.id)}>
-            {tc('delivery.record')}
-          </a>
-        )}
-        {!member.closure && (
+          {(ageOn(member.birthDate, today).totalMonths < BUKU_KIA_MONTHS || stages?.pregnancy) && (
+            <a className="button secondary" href={paths.bukuKia(member.id)}>
+              {tm('member.bukuKia')}
+            </a>
+          )}
+          {stages?.pregnancy && (
+            <a className="button secondary" href={paths.delivery(member.id)}>
+              {tc('delivery.record')}
+            </a>
+          )}
           <a className="button secondary" href={paths.caseClose(member.id)}>
             {tc('case.close')}
           </a>
-        )}
-      </div>
+        </div>
+      )}
       <h2 className="section-title">{t('visit.history')}</h2>
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <VisitHistory

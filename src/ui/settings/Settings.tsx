@@ -6,6 +6,7 @@ import { paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { SyncCard } from '../sync/SyncCard'
 import { ClinicalSettingsForm } from './ClinicalSettingsForm'
+import { SecurityCard } from './SecurityCard'
 import { WorkAreaForm } from './WorkAreaForm'
 
 export default function Settings() {
@@ -16,6 +17,7 @@ export default function Settings() {
     <main className="screen">
       <TopBar title={t('settings.title')} back={paths.households()} />
       <SyncCard />
+      <SecurityCard />
       <InstallCard />
       <section className="card">
         <h2 className="section-title">{t('settings.language')}</h2>

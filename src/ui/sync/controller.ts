@@ -19,6 +19,13 @@ export function startSync(): Promise<SyncScheduler> {
   return scheduler
 }
 
+/** Stops the scheduler (on lock): no timer, no wake-up, no run until the next startSync. */
+export function stopSync(): void {
+  const running = scheduler
+  scheduler = undefined
+  void running?.then((s) => s.stop())
+}
+
 /** "Sinkronkan sekarang". */
 export async function syncNow(): Promise<SyncRunSummary> {
   return (await startSync()).syncNow()

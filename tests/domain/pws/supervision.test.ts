@@ -4,6 +4,8 @@ import {
   householdsWithoutGps,
   niksInSeveralAreas,
   overdueReferrals,
+  pwsMonthAndIndicators,
+  supervisionMonth,
 } from '../../../src/domain/pws'
 import { makeFollowUp, makeHousehold, makeInput, makeMember, makeVisit } from './builders'
 
@@ -109,5 +111,16 @@ describe('data quality', () => {
       { areaId: 'rw2', memberId: 'm4', otherAreaIds: ['rw1', 'rw3'] },
       { areaId: 'rw3', memberId: 'm7', otherAreaIds: ['rw1', 'rw2'] },
     ])
+  })
+})
+
+describe('one reading for the supervisor', () => {
+  it('gives the same figures and lists as the separate functions, overdue only in the current month', () => {
+    const current = supervisionMonth(input, {}, '2024-03-09')
+    expect({ report: current.report, indicators: current.indicators }).toEqual(pwsMonthAndIndicators(input))
+    expect(current.implausible).toEqual(confirmedImplausible(input))
+    expect(current.overdue).toEqual(overdueReferrals(input, '2024-03-09'))
+    expect(current.overdue?.map((o) => o.memberId)).toEqual(['d1'])
+    expect(supervisionMonth(input, {}, '2024-04-02').overdue).toBeUndefined()
   })
 })

@@ -8,7 +8,7 @@ import type { useSection } from './useSection'
 export function BloodPressure({ s, elsewhere }: { s: ReturnType<typeof useSection>; elsewhere?: boolean }) {
   const t = useT(visitMessages)
   // Asked in the pregnancy part instead (asked-once.ts): say where, so nobody looks for it here.
-  if (elsewhere) return <p className="part-summary">{t('visit.bp.inPregnancy')}</p>
+  if (elsewhere) return <p className="field-hint">{t('visit.bp.inPregnancy')}</p>
   return (
     <div className="field-pair">
       <div>

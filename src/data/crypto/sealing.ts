@@ -1,0 +1,98 @@
+// How one record is stored encrypted (docs/security.md "What is encrypted"): the fields an index or a key needs stay
+// in clear, every other field goes, as one JSON object, into one AES-GCM ciphertext under SEALED. A member's NIK is
+// indexed by its HMAC (the blind index): the duplicate-NIK check finds it, the disk never holds it.
+import type { Bytes, DataKeys } from './keys'
+
+/** The stored field holding the ciphertext: the 12-byte IV, then the AES-GCM output (tag included). */
+export const SEALED = '$sealed'
+
+/** Per encrypted table, the fields kept in clear; tables not named here are not encrypted. */
+export const CLEAR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  households: new Set(['id', 'workAreaId']),
+  members: new Set(['id', 'householdId']),
+  visits: new Set(['id', 'memberId', 'workAreaId', 'date']),
+  followUps: new Set(['id', 'workAreaId', 'memberId']),
+  outbox: new Set(['seq', 'recordId', 'recordIds']),
+  clocks: new Set(['key']),
+  conflicts: new Set(['seq', 'recordId']),
+  drafts: new Set(['id']),
+  meta: new Set(['key']),
+}
+
+/**
+ * Meta rows kept whole in clear. The device id is random and names nobody. The map's tile server and the offline
+ * area map (a PMTiles file of the area's streets, map-settings.ts) are public map data, and the file is a Blob,
+ * which the JSON inside a ciphertext could not hold.
+ */
+const CLEAR_META_KEYS: ReadonlySet<string> = new Set(['deviceId', 'mapTiles', 'offlineAreaMap'])
+
+/** The indexed field holding a blind index instead of its value. */
+export const BLIND_INDEXES: Readonly<Record<string, string>> = { members: 'nik' }
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+// The table's name as AES-GCM's additional data: a ciphertext copied into another table does not decrypt.
+const AAD: Readonly<Record<string, Bytes>> = Object.fromEntries(
+  Object.keys(CLEAR_FIELDS).map((table) => [table, encoder.encode(table)]),
+)
+const aad = (table: string): Bytes => AAD[table] ?? encoder.encode(table)
+
+export function isEncryptedTable(table: string): boolean {
+  return table in CLEAR_FIELDS
+}
+
+export function isSealed(value: unknown): value is Record<string, unknown> & { [SEALED]: Bytes } {
+  return typeof value === 'object' && value !== null && SEALED in value
+}
+
+/** Whether a value of `table` is stored as it is (a clear meta row). */
+export function staysClear(table: string, value: unknown): boolean {
+  return table === 'meta' && CLEAR_META_KEYS.has(String((value as { key?: unknown } | undefined)?.key))
+}
+
+/** The stored form of one record. */
+export async function seal(table: string, value: Record<string, unknown>, keys: DataKeys) {
+  const clearNames = CLEAR_FIELDS[table] ?? new Set<string>()
+  const clear: Record<string, unknown> = {}
+  const secret: Record<string, unknown> = {}
+  for (const [name, field] of Object.entries(value)) (clearNames.has(name) ? clear : secret)[name] = field
+  const blind = BLIND_INDEXES[table]
+  if (blind !== undefined && typeof value[blind] === 'string')
+    clear[blind] = await blindIndex(keys, value[blind] as string)
+  const iv = crypto.getRandomValues(new Uint8Array(12))
+  const data = encoder.encode(JSON.stringify(secret))
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: aad(table) },
+    keys.records,
+    data,
+  )
+  const stored = new Uint8Array(12 + sealed.byteLength)
+  stored.set(iv)
+  stored.set(new Uint8Array(sealed), 12)
+  clear[SEALED] = stored
+  return clear
+}
+
+/** The record from its stored form (a ciphertext that does not decrypt rejects: it is never half-read). */
+export async function open(
+  table: string,
+  stored: Record<string, unknown> & { [SEALED]: Bytes },
+  keys: DataKeys,
+) {
+  const bytes = stored[SEALED]
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: aad(table) },
+    keys.records,
+    bytes.subarray(12),
+  )
+  const { [SEALED]: _sealed, ...clear } = stored
+  const blind = BLIND_INDEXES[table]
+  if (blind !== undefined) delete clear[blind]
+  return { ...clear, ...(JSON.parse(decoder.decode(plain)) as Record<string, unknown>) }
+}
+
+/** The blind index of a value: HMAC-SHA-256 under the device's index key, 128 bits, base64. */
+export async function blindIndex(keys: DataKeys, value: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', keys.index, encoder.encode(value)))
+  return btoa(String.fromCharCode(...mac.subarray(0, 16)))
+}

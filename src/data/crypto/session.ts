@@ -1,0 +1,42 @@
+// The working keys while the app is unlocked (keys.ts): in this module's memory only — in the page, and in the area
+// worker, which receives them as CryptoKey objects (area/client.ts). Locking forgets them. Never stored anywhere.
+import type { DataKeys } from './keys'
+
+/** A read or write of an encrypted record while the app is locked. */
+export class LockedError extends Error {
+  override readonly name = 'LockedError'
+  constructor() {
+    super('The app is locked')
+  }
+}
+
+let keys: DataKeys | undefined
+const listeners = new Set<(unlocked: boolean) => void>()
+
+/** The keys, or LockedError. */
+export function dataKeys(): DataKeys {
+  if (keys) return keys
+  throw new LockedError()
+}
+
+/** The keys while unlocked, undefined while locked. */
+export function currentKeys(): DataKeys | undefined {
+  return keys
+}
+
+/** Unlock (keys) or lock (undefined); tells every listener. */
+export function setDataKeys(next: DataKeys | undefined): void {
+  keys = next
+  for (const listener of listeners) listener(next !== undefined)
+}
+
+/** Called with true on unlock and false on lock; returns the unsubscribe. */
+export function onLockChange(listener: (unlocked: boolean) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** "Kunci", and the auto-lock: the keys are forgotten; everything that reads records stops (onLockChange). */
+export function lock(): void {
+  if (keys) setDataKeys(undefined)
+}

@@ -1,0 +1,169 @@
+// The lock screen and the first-start PIN screen. Loaded only while locked, with the key derivation's WebAssembly
+// (data/crypto/unlock.ts): the first screen of an unlocked app does not carry them.
+import { type FormEvent, useEffect, useState } from 'react'
+import { waitLeft } from '../../data/crypto/lock-policy'
+import { setUpPin, unlock } from '../../data/crypto/unlock'
+import { type PinProblem, pinProblem, type Vault } from '../../data/crypto/vault'
+import { readLockState, readVault } from '../../data/crypto/vault-store'
+import { useT } from '../i18n'
+import { lockMessages } from './messages'
+import './lock.css'
+
+export default function LockScreen({ mode }: { mode: 'setup' | 'locked' }) {
+  return mode === 'setup' ? <SetUpPin /> : <Unlock />
+}
+
+function SetUpPin() {
+  const t = useT(lockMessages)
+  const [kind, setKind] = useState<Vault['kind']>('pin')
+  const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
+  const [problem, setProblem] = useState<PinProblem | 'mismatch'>()
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (busy) return
+    const found = pinProblem(pin, kind) ?? (pin === again ? undefined : 'mismatch')
+    setProblem(found)
+    if (found) return
+    setBusy(true)
+    // On success the gate replaces this screen; on failure the kader may try again.
+    await setUpPin(pin, kind).catch(() => setBusy(false))
+  }
+
+  return (
+    <main className="screen lock-screen">
+      <form className="form lock-form" data-lock="setup" onSubmit={submit} noValidate>
+        <h1>{t('lock.setup.title')}</h1>
+        <p>{t('lock.setup.intro')}</p>
+        <PinField
+          id="pin-new"
+          label={t(kind === 'pin' ? 'lock.setup.pin' : 'lock.setup.passphrase')}
+          kind={kind}
+          value={pin}
+          onChange={setPin}
+          autoFocus
+        />
+        <PinField
+          id="pin-again"
+          label={t('lock.setup.confirm')}
+          kind={kind}
+          value={again}
+          onChange={setAgain}
+        />
+        {problem && (
+          <p className="field-message" role="alert">
+            {t(`lock.pin.${problem}`)}
+          </p>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('lock.busy') : t('lock.setup.save')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            setKind(kind === 'pin' ? 'passphrase' : 'pin')
+            setProblem(undefined)
+          }}
+        >
+          {t(kind === 'pin' ? 'lock.setup.usePassphrase' : 'lock.setup.usePin')}
+        </button>
+      </form>
+    </main>
+  )
+}
+
+function Unlock() {
+  const t = useT(lockMessages)
+  const [kind, setKind] = useState<Vault['kind']>('pin')
+  const [pin, setPin] = useState('')
+  const [wrong, setWrong] = useState(false)
+  const [waitUntil, setWaitUntil] = useState(0)
+  const [now, setNow] = useState(Date.now)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    void readVault().then((v) => v && setKind(v.kind))
+    // A reload does not reset the wait: it is kept with the vault.
+    void readLockState().then((s) => {
+      const left = waitLeft(s, Date.now())
+      if (left === 0) return
+      setNow(Date.now())
+      setWaitUntil(Date.now() + left)
+    })
+  }, [])
+  const waiting = waitUntil > now
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [waiting])
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (busy || waiting || pin === '') return
+    setBusy(true)
+    const result = await unlock(pin).catch(() => undefined)
+    // On success the gate replaces this screen.
+    if (result?.ok) return
+    setBusy(false)
+    setPin('')
+    setWrong(result?.reason === 'wrong')
+    if (result && !result.ok && result.waitMs > 0) {
+      setNow(Date.now())
+      setWaitUntil(Date.now() + result.waitMs)
+    }
+  }
+
+  return (
+    <main className="screen lock-screen">
+      <form className="form lock-form" data-lock="unlock" onSubmit={submit} noValidate>
+        <h1>{t('lock.unlock.title')}</h1>
+        <PinField
+          id="pin"
+          label={t(kind === 'pin' ? 'lock.unlock.pin' : 'lock.unlock.passphrase')}
+          kind={kind}
+          value={pin}
+          onChange={(v) => {
+            setPin(v)
+            setWrong(false)
+          }}
+          autoFocus
+        />
+        <p className="field-message" role="alert">
+          {wrong && t('lock.wrong')} {waiting && t('lock.wait', { s: Math.ceil((waitUntil - now) / 1000) })}
+        </p>
+        <button type="submit" className="button primary" disabled={busy || waiting}>
+          {busy ? t('lock.busy') : t('lock.unlock.open')}
+        </button>
+      </form>
+    </main>
+  )
+}
+
+function PinField(props: {
+  id: string
+  label: string
+  kind: Vault['kind']
+  value: string
+  onChange: (value: string) => void
+  autoFocus?: boolean
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="password"
+        inputMode={props.kind === 'pin' ? 'numeric' : 'text'}
+        autoComplete="off"
+        // biome-ignore lint/a11y/noAutofocus: the lock screen has one thing to do: type the PIN.
+        autoFocus={props.autoFocus}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  )
+}

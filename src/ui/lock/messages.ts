@@ -1,0 +1,58 @@
+// Text of the lock and PIN screens and the security settings: useT(lockMessages), loaded with them, not with the
+// first screen.
+import { defineMessages } from '../i18n/dictionary'
+
+export const lockMessages = defineMessages(
+  {
+    'lock.setup.title': 'Buat PIN',
+    'lock.setup.intro':
+      'Data warga di HP ini dikunci dengan PIN. Tanpa PIN, orang lain yang memegang HP ini tidak bisa melihatnya.',
+    'lock.setup.pin': 'PIN baru (minimal 6 angka)',
+    'lock.setup.passphrase': 'Kata sandi baru (minimal 8 huruf)',
+    'lock.setup.confirm': 'Ketik sekali lagi',
+    'lock.setup.save': 'Simpan dan buka',
+    'lock.setup.usePassphrase': 'Pakai kata sandi (lebih aman)',
+    'lock.setup.usePin': 'Pakai PIN angka',
+    'lock.unlock.title': 'Kader ILP terkunci',
+    'lock.unlock.pin': 'PIN',
+    'lock.unlock.passphrase': 'Kata sandi',
+    'lock.unlock.open': 'Buka',
+    'lock.wrong': 'PIN salah.',
+    'lock.wait': 'Terlalu banyak PIN salah. Coba lagi dalam {s} detik.',
+    'lock.busy': 'Membuka kunci…',
+    'lock.pin.short': 'Terlalu pendek.',
+    'lock.pin.notDigits': 'PIN hanya berisi angka.',
+    'lock.pin.guessable': 'Terlalu mudah ditebak (angka sama atau berurutan).',
+    'lock.pin.mismatch': 'Tidak sama dengan yang pertama.',
+    'security.title': 'Keamanan',
+    'security.autoLock': 'Kunci otomatis setelah di latar belakang',
+    'security.minutes': '{n} menit',
+    'security.lockNow': 'Kunci sekarang',
+  },
+  {
+    'lock.setup.title': 'Set a PIN',
+    'lock.setup.intro':
+      "The residents' data on this phone is locked with a PIN. Without it, someone else holding this phone cannot see it.",
+    'lock.setup.pin': 'New PIN (at least 6 digits)',
+    'lock.setup.passphrase': 'New passphrase (at least 8 characters)',
+    'lock.setup.confirm': 'Type it again',
+    'lock.setup.save': 'Save and open',
+    'lock.setup.usePassphrase': 'Use a passphrase (safer)',
+    'lock.setup.usePin': 'Use a numeric PIN',
+    'lock.unlock.title': 'Kader ILP is locked',
+    'lock.unlock.pin': 'PIN',
+    'lock.unlock.passphrase': 'Passphrase',
+    'lock.unlock.open': 'Open',
+    'lock.wrong': 'Wrong PIN.',
+    'lock.wait': 'Too many wrong PINs. Try again in {s} seconds.',
+    'lock.busy': 'Unlocking…',
+    'lock.pin.short': 'Too short.',
+    'lock.pin.notDigits': 'A PIN has digits only.',
+    'lock.pin.guessable': 'Too easy to guess (repeated or consecutive digits).',
+    'lock.pin.mismatch': 'Does not match the first one.',
+    'security.title': 'Security',
+    'security.autoLock': 'Lock automatically after in the background',
+    'security.minutes': { plural: 'n', one: '{n} minute', other: '{n} minutes' },
+    'security.lockNow': 'Lock now',
+  },
+)
