@@ -7,10 +7,18 @@ import { API_PREFIX } from '../protocol/wire'
 import { SyncError } from './errors'
 import { request } from './transport'
 
+/**
+ * The server computes an area the first time it is asked for (≈ 1 s per posyandu area on a loaded 2-core server:
+ * 38 s for a puskesmas of 30 in bench:binaan), then keeps it; a sync request's 30 s would give up on that first
+ * answer, so these reads wait up to two minutes. Later answers take a second or less.
+ */
+const BINAAN_TIMEOUT_MS = 120_000
+
 async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   const auth = await getSyncAuth()
   if (!auth?.token) throw new SyncError('not-logged-in')
-  return (await request<T>('GET', path, undefined, { baseUrl: auth.baseUrl, token: auth.token, signal })).body
+  const options = { baseUrl: auth.baseUrl, token: auth.token, signal, timeoutMs: BINAAN_TIMEOUT_MS }
+  return (await request<T>('GET', path, undefined, options)).body
 }
 
 /** Every area of the scope for `month` ('YYYY-MM'). */

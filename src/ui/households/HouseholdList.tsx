@@ -53,7 +53,11 @@ export function HouseholdList() {
               onClick={lock}
               aria-label={t('lock.lock')}
             >
-              🔒
+              {/* A drawn padlock: a phone without an emoji font shows 🔒 as an empty box. */}
+              <svg width="20" height="22" viewBox="0 0 20 22" aria-hidden="true">
+                <path d="M5 10V6a5 5 0 0 1 10 0v4" fill="none" stroke="currentColor" strokeWidth="2.2" />
+                <rect x="2" y="10" width="16" height="11" rx="2" fill="currentColor" />
+              </svg>
             </button>
             <a className="topbar-action" href={paths.settings()} aria-label={t('settings.title')}>
               ⚙
