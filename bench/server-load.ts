@@ -1,7 +1,8 @@
 // The sync server under load (issue 16; npm run bench:server, not part of npm test): K kaders in D desas, all at
 // once, each doing what the app does on a sync — pull → push of C changes (gzip, like the app) → pull — against a
 // running server (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). Reports push and pull p50/p95,
-// pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server-<label>.json.
+// pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server/<label>.json
+// (not kept in git: bench/results/server-load.md holds the figures quoted in docs/scaling.md).
 //   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
 // Accounts and device tokens are written straight into the database (a login is a password hash, not what is
 // measured). Works against the single-lock server too (CLUSTER_REF), so both run in one session on one machine.
@@ -107,6 +108,21 @@ const pushMs: number[] = []
 const pullMs: number[] = []
 let accepted = 0
 const bodies = kaders.map(changesOf)
+// How many database sessions wait on a lock, sampled every 100 ms while the kaders sync: the single-lock server's
+// queue shows here, whatever the CPU does.
+const sampler = new pg.Client({ connectionString: process.env.DATABASE_URL })
+await sampler.connect()
+const waiting: number[] = []
+let sampling = true
+const sampled = (async () => {
+  while (sampling) {
+    const { rows } = await sampler.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+    )
+    waiting.push(Number(rows[0]?.n ?? 0))
+    await new Promise((ok) => setTimeout(ok, 100))
+  }
+})()
 const started = performance.now()
 await Promise.all(
   kaders.map(async (k, i) => {
@@ -122,6 +138,9 @@ await Promise.all(
   }),
 )
 const wallS = (performance.now() - started) / 1000
+sampling = false
+await sampled
+await sampler.end()
 const [stored] = (
   await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM records WHERE household_id IN (
@@ -151,14 +170,16 @@ const result = {
   pushP95Ms: pct(pushMs, 95),
   pullP50Ms: pct(pullMs, 50),
   pullP95Ms: pct(pullMs, 95),
+  lockWaitersMean: Number((waiting.reduce((a, b) => a + b, 0) / Math.max(1, waiting.length)).toFixed(1)),
+  lockWaitersMax: Math.max(0, ...waiting),
   errors,
   accepted,
   stored: Number(stored?.n ?? 0),
   expected: KADERS * CHANGES,
 }
-await mkdir(new URL('results/', import.meta.url), { recursive: true })
+await mkdir(new URL('results/server/', import.meta.url), { recursive: true })
 await writeFile(
-  new URL(`results/server-${args.label}.json`, import.meta.url),
+  new URL(`results/server/${args.label}.json`, import.meta.url),
   `${JSON.stringify(result, null, 2)}\n`,
 )
 console.log(JSON.stringify(result))

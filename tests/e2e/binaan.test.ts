@@ -1,6 +1,7 @@
-// The wilayah binaan end to end: two kaders of a desa sync their posyandu's records, then their bidan logs in on a
-// fresh phone (real Chromium, the real server serving the built app) and sees both areas' indicators, opens one
-// posyandu's PWS, and it survives a reload.
+// The wilayah binaan end to end: two kaders of a desa sync their posyandu's records — RW 1's on her own phone
+// (real Chromium: she records a household, a toddler and a weighing, and syncs), RW 2's through the sync API — then
+// their bidan logs in on a fresh phone and sees both areas' indicators, opens one posyandu's PWS, and it survives a
+// reload.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -10,7 +11,7 @@ import { setRole } from '../../server/roles'
 import { formatHlc } from '../../src/protocol/hlc'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
 import { api, change, Device, newHousehold, newMember } from '../server/harness'
-import { launchBrowser } from './harness'
+import { launchBrowser, registerHousehold } from './harness'
 
 const BIDAN = { username: 'bidan-ani', password: 'rahasia-bidan' }
 
@@ -55,6 +56,44 @@ async function kaderSyncs(server: RunningServer, area: WorkAreaInfo, children: n
   await api(server.url, 'POST', '/status', { token: device.token, body: { pending: 0, rejected: 0 } })
 }
 
+/** RW 1's kader on her phone: logs in, records a toddler weighed today, and syncs. */
+async function kaderPhoneSyncs(server: RunningServer, area: WorkAreaInfo) {
+  await server.admin.addUser({
+    username: 'kader-rw1',
+    password: 'rahasia-kader',
+    workAreaId: area.id,
+    name: 'Kader 1',
+  })
+  const phone = await launchBrowser()
+  try {
+    const { page } = phone
+    await page.goto(server.url)
+    await page.getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByLabel('Nama pengguna').fill('kader-rw1')
+    await page.getByLabel('Kata sandi').fill('rahasia-kader')
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.getByText('Masuk sebagai Kader 1').waitFor()
+    await page.getByRole('link', { name: 'Rumah', exact: true }).click()
+    await registerHousehold(page, { head: 'Kepala RW 1', dusun: 'Krajan', rt: '3', rw: '1' })
+    await page.getByRole('link', { name: '+ Anggota' }).click()
+    await page.getByLabel('Nama lengkap').fill('Anak 1-0')
+    await page.getByLabel('Perempuan', { exact: true }).check()
+    await page.getByLabel('Tanggal lahir').fill('2024-09-01')
+    await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Anak' })
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('link', { name: /Anak 1-0/ }).click()
+    await page.getByRole('link', { name: 'Catat kunjungan' }).click()
+    await page.getByLabel('Berat badan (kg)').fill('10,5')
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+    await page.goto(`${server.url}/#/pengaturan`)
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click()
+    await page.getByText('Belum terkirim: 0').waitFor()
+  } finally {
+    await phone.close()
+  }
+}
+
 describe('wilayah binaan (real Chromium, real server)', () => {
   let server: RunningServer
   let phone: Awaited<ReturnType<typeof launchBrowser>> | undefined
@@ -74,7 +113,7 @@ describe('wilayah binaan (real Chromium, real server)', () => {
         rw,
       })
     const [rw1, rw2] = [await area('1'), await area('2')]
-    await kaderSyncs(server, rw1, 2)
+    await kaderPhoneSyncs(server, rw1)
     await kaderSyncs(server, rw2, 3)
     await server.admin.addUser({ ...BIDAN, name: 'Bidan Ani', workAreaId: rw1.id })
     await setRole(server.db, BIDAN.username, 'bidan')
@@ -101,8 +140,10 @@ describe('wilayah binaan (real Chromium, real server)', () => {
     // S · K · D · N: every toddler weighed this month, none with a Buku KIA recorded, none with an earlier weighing.
     await rw1
       .getByRole('row', { name: /S · K · D · N/ })
-      .getByText('2 · 0 · 2 · 0')
+      .getByText('1 · 0 · 1 · 0')
       .waitFor()
+    // Her phone reported its outbox after the sync: nothing waits, nothing refused.
+    await rw1.getByText(/0 menunggu · 0 ditolak/).waitFor()
     await rw2
       .getByRole('row', { name: /S · K · D · N/ })
       .getByText('3 · 0 · 3 · 0')
