@@ -131,7 +131,7 @@ export async function login(
   return { ...toAccount(row), token, ...(recoveryKey ? { recoveryKey } : {}) }
 }
 
-/** The recovery key of an account on a device (migration 007): made at its first login there, then the same. */
+/** The recovery key of an account on a device (migration 008): made at its first login there, then the same. */
 async function deviceRecoveryKey(
   db: Database,
   userId: string,
