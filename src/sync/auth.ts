@@ -6,12 +6,13 @@
 //     needs a login), so the outbox entry that will send each household already names workAreaId; the field is
 //     stamped anew so that the new value is the household's latest. Visits and follow-ups are rewritten in place
 //     too: they are immutable for the kader, but have not left the device yet.
-// Logout keeps the outbox and every record: the next login sends them.
+// Logout is refused while changes wait in the outbox (sent first by the UI); a token the server refused (401) is
+// forgotten, and the outbox kept for the next login.
 
 import { addRecoveryKey, openWithRecoveryKey, recoveryAccount } from '../data/crypto/unlock'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
-import { entriesOfRecords } from '../data/outbox'
+import { entriesOfRecords, outboxCounts } from '../data/outbox'
 import { type WorkArea, workArea as workAreaSchema } from '../data/schemas'
 import { AUTH_KEY, readMeta, type SyncAuth } from '../data/sync-state'
 import type { LoginResponse } from '../protocol/wire'
@@ -108,9 +109,26 @@ export async function recoverWithLogin(
   await openWithRecoveryKey(recoveryKey)
 }
 
-/** Revokes the token on the server when it can (offline, the token is just forgotten); keeps the outbox. */
+/**
+ * Logging out while changes made on this phone have not reached the server (waiting, or refused and not yet
+ * corrected): refused, with their count. The UI sends what it can first (ui/sync/controller.ts logout); the kader
+ * sends or corrects the rest before another account takes the phone.
+ */
+export class UnsentChangesError extends Error {
+  override readonly name = 'UnsentChangesError'
+  constructor(readonly count: number) {
+    super(`${count} changes not sent`)
+  }
+}
+
+/**
+ * Revokes the token on the server when it can (offline, the token is just forgotten). Refuses with
+ * UnsentChangesError while the outbox holds anything.
+ */
 export async function logout(opts: AuthOptions = {}): Promise<void> {
   const db = opts.db ?? getDb()
+  const { waiting, rejected } = await outboxCounts(db)
+  if (waiting + rejected > 0) throw new UnsentChangesError(waiting + rejected)
   const auth = await readMeta<SyncAuth>(db, AUTH_KEY)
   if (!auth?.token) return
   await request('POST', '/logout', undefined, {
