@@ -25,6 +25,8 @@ const KEY_BYTES = 32
 const SALT_BYTES = 16
 /** 256 bits: a token cannot be guessed, so a fast hash (SHA-256) is enough to store it. */
 const TOKEN_BYTES = 32
+/** A recovery key is an AES-256 key (src/data/crypto/keys.ts importRecoveryKey). */
+const RECOVERY_KEY_BYTES = 32
 /**
  * A device token expires after 90 days without use; every use renews it. A phone that syncs even once a quarter
  * stays logged in; a lost or sold phone's token stops working by itself.
@@ -111,7 +113,7 @@ export async function login(
   password: string,
   deviceId: string | undefined,
   nowMs: number,
-): Promise<(Account & { token: string }) | undefined> {
+): Promise<(Account & { token: string; recoveryKey?: string }) | undefined> {
   const [row] = await db.query<UserRow & { password_hash: string }>(
     `SELECT ${USER_COLUMNS}, u.password_hash FROM users u JOIN work_areas w ON w.id = u.work_area_id
      WHERE u.username = $1`,
@@ -125,7 +127,28 @@ export async function login(
     'INSERT INTO tokens (id, user_id, token_hash, device_id, created_at) VALUES ($1, $2, $3, $4, $5)',
     [randomUUID(), row.user_id, hashToken(token), deviceId ?? null, new Date(nowMs)],
   )
-  return { ...toAccount(row), token }
+  const recoveryKey = deviceId ? await deviceRecoveryKey(db, row.user_id, deviceId, nowMs) : undefined
+  return { ...toAccount(row), token, ...(recoveryKey ? { recoveryKey } : {}) }
+}
+
+/** The recovery key of an account on a device (migration 008): made at its first login there, then the same. */
+async function deviceRecoveryKey(
+  db: Database,
+  userId: string,
+  deviceId: string,
+  nowMs: number,
+): Promise<string> {
+  await db.query(
+    `INSERT INTO device_keys (user_id, device_id, recovery_key, created_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id, device_id) DO NOTHING`,
+    [userId, deviceId, randomBytes(RECOVERY_KEY_BYTES), new Date(nowMs)],
+  )
+  const [key] = await db.query<{ recovery_key: Uint8Array }>(
+    'SELECT recovery_key FROM device_keys WHERE user_id = $1 AND device_id = $2',
+    [userId, deviceId],
+  )
+  if (!key) throw new Error('device_keys row missing after insert')
+  return Buffer.from(key.recovery_key).toString('base64url')
 }
 
 /**

@@ -37,6 +37,12 @@ export function inputOf(records: AreaRecords): Omit<PwsInput, 'month'> {
   }
 }
 
+/**
+ * Area-months kept: a month's figures hold every id list (1.3 MB as JSON for a 10,000-record area of the bench
+ * data), so months looked at once do not stay for ever; 256 is 8 months of a puskesmas' 30 areas.
+ */
+const MAX_CACHED = 256
+
 interface Cached<T> {
   version: number
   key: string
@@ -80,9 +86,15 @@ export class AreaFigures {
   ): T {
     const id = `${records.area.id}\n${slot}`
     const hit = map.get(id)
-    if (hit && hit.version === records.version && hit.key === key) return hit.value
+    // Least recently used last out: a hit moves to the end of the map's order.
+    map.delete(id)
+    if (hit && hit.version === records.version && hit.key === key) {
+      map.set(id, hit)
+      return hit.value
+    }
     const value = compute()
     map.set(id, { version: records.version, key, value })
+    if (map.size > MAX_CACHED) map.delete(map.keys().next().value as string)
     return value
   }
 }

@@ -159,6 +159,11 @@ export interface Account {
 export interface LoginResponse extends Timed, Account {
   /** Send as `Authorization: Bearer <token>`; shown once, stored on the server only as a hash. */
   token: string
+  /**
+   * The recovery key of this account on the login's device (32 bytes, base64url): the same at every login from
+   * it. The phone wraps its data key with it (docs/security.md). Absent without a deviceId, or from older servers.
+   */
+  recoveryKey?: string
 }
 
 export type ErrorReason =

@@ -6,11 +6,13 @@
 //     needs a login), so the outbox entry that will send each household already names workAreaId; the field is
 //     stamped anew so that the new value is the household's latest. Visits and follow-ups are rewritten in place
 //     too: they are immutable for the kader, but have not left the device yet.
-// Logout keeps the outbox and every record: the next login sends them.
+// Logout is refused while changes wait in the outbox (sent first by the UI); a token the server refused (401) is
+// forgotten, and the outbox kept for the next login.
 
+import { addRecoveryKey, openWithRecoveryKey, recoveryAccount } from '../data/crypto/unlock'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
-import { entriesOfRecords } from '../data/outbox'
+import { entriesOfRecords, outboxCounts } from '../data/outbox'
 import { type WorkArea, workArea as workAreaSchema } from '../data/schemas'
 import { AUTH_KEY, readMeta, type SyncAuth } from '../data/sync-state'
 import type { LoginResponse } from '../protocol/wire'
@@ -75,12 +77,58 @@ export async function login(
       await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
     throw error
   }
+  // From now on a forgotten PIN is recovered by logging in again (docs/security.md).
+  if (answer.body.recoveryKey) await addRecoveryKey(answer.body.recoveryKey, { userId: user.id, deviceId })
   return auth
 }
 
-/** Revokes the token on the server when it can (offline, the token is just forgotten); keeps the outbox. */
+/**
+ * "Lupa PIN?" on the lock screen: an online login of the account that last logged in on this device gives its
+ * recovery key, which opens the vault; the kader then sets a new PIN (data/crypto/unlock.ts finishRecovery). The
+ * login's new token is revoked at once: the device keeps the token it has. No recovery offline.
+ */
+export async function recoverWithLogin(
+  baseUrl: string,
+  username: string,
+  password: string,
+  opts: Pick<AuthOptions, 'fetch' | 'timeoutMs'> = {},
+): Promise<void> {
+  const account = await recoveryAccount()
+  if (!account) throw new SyncError('unauthorized', { detail: 'no-recovery-key' })
+  const answer = await request<LoginResponse>(
+    'POST',
+    '/login',
+    { username, password, deviceId: account.deviceId },
+    { baseUrl, fetch: opts.fetch, timeoutMs: opts.timeoutMs },
+  )
+  const { token, user, recoveryKey } = answer.body
+  await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
+  // Another kader's password opens nothing here: her recovery key is not the one this vault was wrapped with.
+  if (user.id !== account.userId || !recoveryKey)
+    throw new SyncError('unauthorized', { detail: 'other-account' })
+  await openWithRecoveryKey(recoveryKey)
+}
+
+/**
+ * Logging out while changes made on this phone have not reached the server (waiting, or refused and not yet
+ * corrected): refused, with their count. The UI sends what it can first (ui/sync/controller.ts logout); the kader
+ * sends or corrects the rest before another account takes the phone.
+ */
+export class UnsentChangesError extends Error {
+  override readonly name = 'UnsentChangesError'
+  constructor(readonly count: number) {
+    super(`${count} changes not sent`)
+  }
+}
+
+/**
+ * Revokes the token on the server when it can (offline, the token is just forgotten). Refuses with
+ * UnsentChangesError while the outbox holds anything.
+ */
 export async function logout(opts: AuthOptions = {}): Promise<void> {
   const db = opts.db ?? getDb()
+  const { waiting, rejected } = await outboxCounts(db)
+  if (waiting + rejected > 0) throw new UnsentChangesError(waiting + rejected)
   const auth = await readMeta<SyncAuth>(db, AUTH_KEY)
   if (!auth?.token) return
   await request('POST', '/logout', undefined, {

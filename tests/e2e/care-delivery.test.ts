@@ -71,7 +71,7 @@ describe('delivery and closing a case, offline (real Chromium)', () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false)
   })
 
-  it('closes a man who moved away: out of the Jadwal, still on his page, and reopens', async () => {
+  it('closes a man who moved away: out of the Jadwal, his referral closed, history kept, and reopens', async () => {
     const { page } = session.browser()
     const app = session.app()
     await page.goto(`${app.url}/#/`)
@@ -86,6 +86,16 @@ describe('delivery and closing a case, offline (real Chromium)', () => {
     await page.getByRole('link', { name: /^Joko/ }).waitFor()
     expect(await scheduleText(page, app.url)).toMatch(/Joko — /)
 
+    // Referred for BP 165/100 before he moved.
+    await page.goBack()
+    await page.getByRole('link', { name: /^Joko/ }).click()
+    await page.getByRole('link', { name: 'Catat kunjungan' }).click()
+    await page.getByLabel(/Tekanan darah atas/).fill('165')
+    await page.getByLabel(/Tekanan darah bawah/).fill('100')
+    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('heading', { name: 'Riwayat kunjungan' }).waitFor()
+    expect(await scheduleText(page, app.url)).toMatch(/Joko — Tindak lanjut rujukan/)
+
     await page.goto(`${app.url}/#/`)
     await page.getByRole('link', { name: /Joko/ }).first().click()
     await page.getByRole('link', { name: /^Joko/ }).click()
@@ -97,9 +107,18 @@ describe('delivery and closing a case, offline (real Chromium)', () => {
       .getByRole('status')
       .getByText(/Pindah sejak .* — Bandung/)
       .waitFor()
+    const jokoPage = page.url()
     expect(await scheduleText(page, app.url)).not.toMatch(/Joko — /)
+    // His referral is closed with the case: in Selesai, not in the open list; the visit stays in his history.
+    await page.goto(`${app.url}/#/rujukan`)
+    await page.getByRole('heading', { name: 'Perlu ditindaklanjuti (0)' }).waitFor()
+    await page.getByText(/kasus ditutup/).waitFor()
 
-    await page.goBack()
+    await page.goto(jokoPage)
+    await page
+      .getByText(/Tekanan darah 165\/100/)
+      .first()
+      .waitFor()
     page.once('dialog', (d) => void d.accept())
     await page.getByRole('button', { name: 'Buka kembali' }).click()
     await page.getByRole('link', { name: 'Tutup kasus' }).waitFor()

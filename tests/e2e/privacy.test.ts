@@ -13,7 +13,15 @@ const DRAFT_NAME = 'Anggraini Sulistyowati'
 
 async function typePin(page: Page, pin: string, label = 'PIN') {
   await page.getByLabel(label, { exact: true }).fill(pin)
-  await page.getByRole('button', { name: 'Buka' }).click()
+  await page.getByRole('button', { name: 'Buka', exact: true }).click()
+}
+
+/** A wrong PIN, and its answer: the field is emptied once the key derivation has refused it. */
+async function typeWrongPin(page: Page, pin: string) {
+  await typePin(page, pin)
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('form[data-lock] input')?.value === '',
+  )
 }
 
 /** Every value of every object store of every IndexedDB database of the origin, as text (bytes decoded too). */
@@ -102,9 +110,9 @@ describe('privacy on a shared phone (real Chromium)', () => {
         expect(stored.text).not.toContain(secret)
 
       // Two wrong PINs are free; the right one opens.
-      await typePin(page, '000000')
+      await typeWrongPin(page, '000000')
       await page.getByText('PIN salah.').waitFor()
-      await typePin(page, '111111')
+      await typeWrongPin(page, '111111')
       await typePin(page, PIN)
       await page.getByRole('heading', { name: 'Rumah tangga' }).waitFor()
       await page.getByText('Sastro Wiryono').click()
@@ -112,12 +120,12 @@ describe('privacy on a shared phone (real Chromium)', () => {
 
       // Three wrong PINs in a row: the next try waits, across a reload too.
       await page.reload()
-      for (const wrong of ['000000', '111111', '222222']) await typePin(page, wrong)
+      for (const wrong of ['000000', '111111', '222222']) await typeWrongPin(page, wrong)
       await page.getByText(/Coba lagi dalam \d+ detik/).waitFor()
-      expect(await page.getByRole('button', { name: 'Buka' }).isDisabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Buka', exact: true }).isDisabled()).toBe(true)
       await page.reload()
       await page.getByText(/Coba lagi dalam \d+ detik/).waitFor()
-      expect(await page.getByRole('button', { name: 'Buka' }).isDisabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Buka', exact: true }).isDisabled()).toBe(true)
     } finally {
       await close()
       await app.close()

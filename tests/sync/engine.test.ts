@@ -281,13 +281,16 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
     expect(await a.db.households.get(home.id)).toMatchObject({ headName: 'Dari B' })
   })
 
-  it('asks for a login after logout and keeps the outbox; refuses a login of another area while changes wait', async () => {
+  it('refuses a logout while changes wait; after a revoked token, keeps the outbox and refuses another area', async () => {
     const k = await addKader(server())
     const other = await addKader(server())
     const a = phone('a')
     await a.login(server().url, k)
     await a.addHousehold(k.area, T0)
-    await logout({ db: a.db })
+    await expect(logout({ db: a.db })).rejects.toMatchObject({ name: 'UnsentChangesError', count: 1 })
+    expect(await getSyncState(a.db)).toMatchObject({ loggedIn: true, pending: 1 })
+    await server().admin.revokeTokens({ username: k.username })
+    await expect(a.sync()).rejects.toMatchObject({ reason: 'unauthorized' })
     expect(await getSyncState(a.db)).toMatchObject({ loggedIn: false, needsLogin: true, pending: 1 })
     await expect(a.sync()).rejects.toMatchObject({ reason: 'not-logged-in' })
     const refused = await a.login(server().url, other).catch((e: unknown) => e)

@@ -2,13 +2,23 @@
 // derivation (WebAssembly), so it is loaded only by the lock and PIN screens. The vault as opened is kept here while
 // the app is unlocked — to re-wrap the secret for a new PIN — and forgotten on lock.
 
-import { WrongKeyError } from './keys'
+import { importRecoveryKey, WrongKeyError } from './keys'
 import { waitAfter, waitLeft } from './lock-policy'
 import { onLockChange, setDataKeys } from './session'
-import { createVault, type OpenVault, unlockWithPin, type Vault, withNewPin } from './vault'
+import {
+  createVault,
+  type OpenVault,
+  unlockWithPin,
+  unlockWithRecovery,
+  type Vault,
+  withNewPin,
+  withRecovery,
+} from './vault'
 import { readLockState, readVault, saveLockState, saveVault } from './vault-store'
 
 let opened: OpenVault | undefined
+/** Opened by the recovery key, waiting for the new PIN (finishRecovery); not unlocked yet. */
+let recovered: OpenVault | undefined
 onLockChange((unlocked) => {
   if (!unlocked) opened = undefined
 })
@@ -55,4 +65,46 @@ export async function changePin(pin: string, kind: Vault['kind']): Promise<void>
   const next = await withNewPin(vault, opened, pin, kind)
   await saveVault(next.vault)
   opened = next.open
+}
+
+/**
+ * After an online login (sync/auth.ts): the secret is also wrapped by the server's recovery key of this account and
+ * device. False when the app was not unlocked through this module (nothing to wrap).
+ */
+export async function addRecoveryKey(recoveryKey: string, account: { userId: string; deviceId: string }) {
+  const vault = await readVault()
+  if (!vault || !opened) return false
+  await saveVault(
+    await withRecovery(vault, opened, await importRecoveryKey(fromBase64url(recoveryKey)), account),
+  )
+  return true
+}
+
+/** The account and device whose recovery key opens this device's vault, if the kader has ever logged in. */
+export async function recoveryAccount(): Promise<{ userId: string; deviceId: string } | undefined> {
+  const recovery = (await readVault())?.recovery
+  return recovery && { userId: recovery.userId, deviceId: recovery.deviceId }
+}
+
+/** "Lupa PIN?", step 1: the recovery key the server gave an online login opens the vault (WrongKeyError if not). */
+export async function openWithRecoveryKey(recoveryKey: string): Promise<void> {
+  const vault = await readVault()
+  if (!vault) throw new Error('This device has no PIN yet')
+  recovered = await unlockWithRecovery(vault, await importRecoveryKey(fromBase64url(recoveryKey)))
+}
+
+/** "Lupa PIN?", step 2: the new PIN; the app is unlocked with it and the wrong-PIN count starts again. */
+export async function finishRecovery(pin: string, kind: Vault['kind']): Promise<void> {
+  const vault = await readVault()
+  if (!vault || !recovered) throw new Error('Recover the vault before setting a new PIN')
+  const next = await withNewPin(vault, recovered, pin, kind)
+  await saveVault(next.vault)
+  await saveLockState({ ...(await readLockState()), failures: 0, lastFailureAt: undefined })
+  recovered = undefined
+  opened = next.open
+  setDataKeys(opened.keys)
+}
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
 }

@@ -12,7 +12,7 @@ export interface Vault {
   /** The secret wrapped by the key derived from the PIN. */
   pin: Wrapped
   /** The secret wrapped by the server's recovery key of this account and device: recovery by online login. */
-  recovery?: Wrapped & { userId: string }
+  recovery?: Wrapped & { userId: string; deviceId: string }
 }
 
 /** The vault opened: the working keys and the key that opened it (kept to re-wrap: new PIN, recovery key). */
@@ -88,9 +88,9 @@ export async function withRecovery(
   vault: Vault,
   open: OpenVault,
   recoveryKek: CryptoKey,
-  userId: string,
+  account: { userId: string; deviceId: string },
 ): Promise<Vault> {
   const from = open.openedBy === 'pin' ? vault.pin : vault.recovery
   if (!from) throw new Error('The vault was opened by a wrapping it no longer has')
-  return { ...vault, recovery: { ...(await rewrapSecret(from, open.kek, recoveryKek)), userId } }
+  return { ...vault, recovery: { ...(await rewrapSecret(from, open.kek, recoveryKek)), ...account } }
 }

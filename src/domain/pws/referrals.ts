@@ -2,7 +2,13 @@
 // did not re-measure the problem never closes it): made = members with a referral opened in the month; open =
 // members with one open on the last day; closed = members with one closed in the month (by a follow-up, or a visit
 // that re-measured it) and nothing open at the month's end (closed and open never overlap).
-import { problemItemOf, type Referral, type ReferralVisit, referralHistory } from '../referrals'
+import {
+  type CaseClosure,
+  problemItemOf,
+  type Referral,
+  type ReferralVisit,
+  referralHistory,
+} from '../referrals'
 import type { Month } from './month'
 import type { Register } from './register'
 import { Tally } from './tally'
@@ -43,7 +49,11 @@ export function monthReferrals(month: Month, allFollowUps: readonly PwsFollowUp[
   const { people, visitMember, read, last } = month
   const followUps = allFollowUps.filter((f) => !f.deleted && f.date <= last && visitMember.has(f.visitId))
   const visits: ReferralVisit[] = []
+  // A case closed by the month's last day closes its open referrals on its date (referrals/history.ts).
+  const closures = new Map<string, CaseClosure>()
   for (const [id, person] of people) {
+    const c = person.member.closure
+    if (c && c.date <= last) closures.set(id, { date: c.date, reason: c.reason })
     for (const v of person.visits) {
       visits.push({
         id: v.id,
@@ -54,5 +64,5 @@ export function monthReferrals(month: Month, allFollowUps: readonly PwsFollowUp[
       })
     }
   }
-  return referralHistory(visits, followUps)
+  return referralHistory(visits, followUps, closures)
 }

@@ -31,7 +31,7 @@ export interface PwsMember {
   /** How the latest pregnancy ended (protocol/records.ts delivery): its place counts persalinan di fasyankes. */
   delivery?: { date: string; outcome: string; place?: string }
   /** A closed case (pindah, meninggal, tidak ditemukan): not in the sasaran of the months after its date. */
-  closure?: { date: string }
+  closure?: { date: string; reason: 'pindah' | 'meninggal' | 'tidak_ditemukan' }
 }
 
 export interface PwsVisit {

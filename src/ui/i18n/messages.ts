@@ -207,8 +207,8 @@ export const coreMessages = defineMessages(
     'sync.running': 'Menyinkronkan…',
     'sync.doneNow': 'Selesai: {pushed} terkirim, {pulled} diterima.',
     'sync.logout': 'Keluar',
-    'sync.logoutConfirm':
-      'Keluar dari akun? {n} perubahan belum terkirim tetap disimpan di HP dan terkirim setelah masuk lagi.',
+    'sync.logoutRefused':
+      'Belum bisa keluar: {n} perubahan belum sampai ke server. Kirim dulu saat ada sinyal, atau perbaiki yang ditolak.',
     'sync.rejectedTitle': 'Perlu diperbaiki',
     'sync.conflicts': 'Catatan konflik ({n})',
     'sync.winner.local': 'isian HP ini dipakai',
@@ -538,10 +538,11 @@ export const coreMessages = defineMessages(
     'sync.running': 'Syncing…',
     'sync.doneNow': 'Done: {pushed} sent, {pulled} received.',
     'sync.logout': 'Log out',
-    'sync.logoutConfirm': {
+    'sync.logoutRefused': {
       plural: 'n',
-      one: 'Log out? {n} change not yet sent stays on this phone and is sent after the next login.',
-      other: 'Log out? {n} changes not yet sent stay on this phone and are sent after the next login.',
+      one: 'Cannot log out yet: {n} change has not reached the server. Send it with a signal, or fix it if refused.',
+      other:
+        'Cannot log out yet: {n} changes have not reached the server. Send them with a signal, or fix those refused.',
     },
     'sync.rejectedTitle': 'Need fixing',
     'sync.conflicts': 'Conflict log ({n})',

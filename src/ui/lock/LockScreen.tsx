@@ -2,18 +2,31 @@
 // (data/crypto/unlock.ts): the first screen of an unlocked app does not carry them.
 import { type FormEvent, useEffect, useState } from 'react'
 import { waitLeft } from '../../data/crypto/lock-policy'
-import { setUpPin, unlock } from '../../data/crypto/unlock'
+import { finishRecovery, recoveryAccount, setUpPin, unlock } from '../../data/crypto/unlock'
 import { type PinProblem, pinProblem, type Vault } from '../../data/crypto/vault'
 import { readLockState, readVault } from '../../data/crypto/vault-store'
 import { useT } from '../i18n'
 import { lockMessages } from './messages'
+import { RecoverForm } from './RecoverForm'
 import './lock.css'
 
 export default function LockScreen({ mode }: { mode: 'setup' | 'locked' }) {
-  return mode === 'setup' ? <SetUpPin /> : <Unlock />
+  const [step, setStep] = useState<'unlock' | 'recover' | 'newPin'>('unlock')
+  if (mode === 'setup') return <SetUpPin title="lock.setup.title" save={setUpPin} />
+  if (step === 'recover')
+    return <RecoverForm onRecovered={() => setStep('newPin')} onCancel={() => setStep('unlock')} />
+  if (step === 'newPin') return <SetUpPin title="lock.recover.newPin" save={finishRecovery} />
+  return <Unlock onForgot={() => setStep('recover')} />
 }
 
-function SetUpPin() {
+/** A new PIN: at first start (setUpPin), or after recovery by online login (finishRecovery). */
+function SetUpPin({
+  title,
+  save,
+}: {
+  title: 'lock.setup.title' | 'lock.recover.newPin'
+  save: (pin: string, kind: Vault['kind']) => Promise<void>
+}) {
   const t = useT(lockMessages)
   const [kind, setKind] = useState<Vault['kind']>('pin')
   const [pin, setPin] = useState('')
@@ -29,13 +42,13 @@ function SetUpPin() {
     if (found) return
     setBusy(true)
     // On success the gate replaces this screen; on failure the kader may try again.
-    await setUpPin(pin, kind).catch(() => setBusy(false))
+    await save(pin, kind).catch(() => setBusy(false))
   }
 
   return (
     <main className="screen lock-screen">
       <form className="form lock-form" data-lock="setup" onSubmit={submit} noValidate>
-        <h1>{t('lock.setup.title')}</h1>
+        <h1>{t(title)}</h1>
         <p>{t('lock.setup.intro')}</p>
         <PinField
           id="pin-new"
@@ -75,8 +88,9 @@ function SetUpPin() {
   )
 }
 
-function Unlock() {
+function Unlock({ onForgot }: { onForgot: () => void }) {
   const t = useT(lockMessages)
+  const [recoverable, setRecoverable] = useState(false)
   const [kind, setKind] = useState<Vault['kind']>('pin')
   const [pin, setPin] = useState('')
   const [wrong, setWrong] = useState(false)
@@ -86,6 +100,7 @@ function Unlock() {
 
   useEffect(() => {
     void readVault().then((v) => v && setKind(v.kind))
+    void recoveryAccount().then((account) => setRecoverable(account !== undefined))
     // A reload does not reset the wait: it is kept with the vault.
     void readLockState().then((s) => {
       const left = waitLeft(s, Date.now())
@@ -138,12 +153,17 @@ function Unlock() {
         <button type="submit" className="button primary" disabled={busy || waiting}>
           {busy ? t('lock.busy') : t('lock.unlock.open')}
         </button>
+        {recoverable && (
+          <button type="button" className="button secondary" onClick={onForgot}>
+            {t('lock.recover.forgot')}
+          </button>
+        )}
       </form>
     </main>
   )
 }
 
-function PinField(props: {
+export function PinField(props: {
   id: string
   label: string
   kind: Vault['kind']

@@ -42,7 +42,11 @@ export function useAreaReferrals(): AreaReferrals | undefined {
       const findings = findingsByVisit(own, m, settings)
       return own.map((v) => ({ ...v, findings: findings.get(v.id) ?? [] }))
     })
+    // A closed case (pindah, meninggal, tidak ditemukan) closes its open referrals on its date.
     const closures = new Map<string, CaseClosure>()
+    for (const m of members.values())
+      if (m.closure && m.closure.date <= today)
+        closures.set(m.id, { date: m.closure.date, reason: m.closure.reason })
     const followUps = area.followUps.filter((f) => !f.deleted && f.date <= today)
     const referrals = referralHistory(visits, followUps, closures).sort(compareReferrals)
     return { referrals, members, households }

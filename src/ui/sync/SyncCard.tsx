@@ -103,7 +103,18 @@ function SyncStatus({ state }: { state: SyncState }) {
     }
   }
   const leave = async () => {
-    if (window.confirm(t('sync.logoutConfirm', { n: state.pending }))) await logout()
+    setBusy(true)
+    setMessage(undefined)
+    try {
+      await logout()
+    } catch (caught) {
+      const n = (caught as { name?: string; count?: number }).count
+      if ((caught as Error).name === 'UnsentChangesError' && n !== undefined)
+        setMessage(() => (say: typeof t) => say('sync.logoutRefused', { n }))
+      else setMessage(() => (say: typeof t) => say(errorKey(caught)))
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (

@@ -38,8 +38,10 @@ export async function login(username: string, password: string) {
   return result
 }
 
+/** Sends what waits first; rejects with UnsentChangesError (its count) when some changes still could not go. */
 export async function logout() {
   const auth = await import('../../sync/auth')
+  await syncNow().catch(() => undefined)
   await auth.logout()
 }
 

@@ -74,7 +74,10 @@ describe('the vault', () => {
     const { vault, open } = await createVault('482915', 'pin', CHEAP)
     const sealed = await seal(open.keys.records, 'Siti Aminah')
     const raw = recoveryBytes()
-    const recoverable = await withRecovery(vault, open, await importRecoveryKey(raw), 'user-1')
+    const recoverable = await withRecovery(vault, open, await importRecoveryKey(raw), {
+      userId: 'user-1',
+      deviceId: 'device-1',
+    })
     expect(recoverable.recovery?.userId).toBe('user-1')
     await expect(
       unlockWithRecovery(recoverable, await importRecoveryKey(recoveryBytes())),

@@ -310,10 +310,13 @@ describe('pwsMonth: input', () => {
 })
 
 describe('pwsMonth: a closed case (pindah, meninggal, tidak ditemukan)', () => {
-  const closeB01 = (date: string) => ({
+  const close = (id: string, date: string) => ({
     ...MARCH,
-    members: MARCH.members.map((m) => (m.id === 'b01' ? { ...m, closure: { date } } : m)),
+    members: MARCH.members.map((m) =>
+      m.id === id ? { ...m, closure: { date, reason: 'pindah' as const } } : m,
+    ),
   })
+  const closeB01 = (date: string) => close('b01', date)
 
   it('leaves the sasaran of the months after it closed, and stays in the month it closed', () => {
     expect(ids(report.skdn.S)).toContain('b01')
@@ -321,5 +324,11 @@ describe('pwsMonth: a closed case (pindah, meninggal, tidak ditemukan)', () => {
     expect(ids(pwsMonth(closeB01('2024-02-29')).sasaran.total)).not.toContain('b01')
     expect(ids(pwsMonth(closeB01('2024-03-01')).skdn.S)).toContain('b01')
     expect(ids(pwsMonth(closeB01('2024-03-31')).skdn.D)).toContain('b01')
+  })
+
+  it('closes the open referrals of a case closed in the month: d3 (hipertensi) moved away on 30 March', () => {
+    const { closed, open } = pwsMonth(close('d3', '2024-03-30')).referrals
+    expect(ids(open)).not.toContain('d3')
+    expect(ids(closed)).toContain('d3')
   })
 })

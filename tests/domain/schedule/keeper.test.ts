@@ -173,6 +173,21 @@ describe('ScheduleKeeper', () => {
         putMember({ ...m, birthDate: r() < 0.5 ? '2026-08-01' : '1950-05-05' })
         return true
       },
+      // A case closed (moved away, died — with the death reported or not — not found), or reopened.
+      memberClosed: () => {
+        const m = pick(r, liveMembers())
+        const reason = pick(r, ['pindah', 'meninggal', 'tidak_ditemukan'] as const)
+        const reported = reason === 'meninggal' && r() < 0.5 ? { reportedOn: DATA_TODAY } : {}
+        putMember({ ...m, closure: { reason, date: DATA_TODAY, ...reported } })
+        return true
+      },
+      memberReopened: () => {
+        const closed = liveMembers().filter((m) => m.closure)
+        if (closed.length === 0) return false
+        const { closure: _reopened, ...m } = pick(r, closed)
+        putMember(m)
+        return true
+      },
       memberDeleted: () => {
         putMember({ ...pick(r, liveMembers()), deleted: true })
         return true
