@@ -163,6 +163,22 @@ export function accountAdmin(db: Database) {
       )
     },
 
+    /**
+     * Marks a device to wipe (migration 009): its tokens stay valid so that it can send what it has; at the end of
+     * its next sync it deletes its data (src/sync/wipe.ts). Returns how many live tokens the device has.
+     */
+    async wipeDevice(deviceId: string): Promise<number> {
+      await db.query(
+        'INSERT INTO device_wipes (device_id, requested_at) VALUES ($1, now()) ON CONFLICT (device_id) DO NOTHING',
+        [deviceId],
+      )
+      const [row] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM tokens WHERE device_id = $1 AND revoked_at IS NULL',
+        [deviceId],
+      )
+      return row?.n ?? 0
+    },
+
     /** Revokes one token by its id, or every live token of a user; returns how many were revoked. */
     async revokeTokens(by: { tokenId: string } | { username: string }): Promise<number> {
       const rows =

@@ -9,6 +9,7 @@ import {
   API_PREFIX,
   DESA_KEY_RE,
   type ErrorResponse,
+  type DeviceResponse,
   type LoginResponse,
   loginRequest,
   MAX_BODY_BYTES,
@@ -175,6 +176,13 @@ export function createApp(opts: AppOptions) {
   api.get('/me', (c) => {
     const { user, workArea } = sessionOf(c)
     return c.json({ user, workArea, serverTime: serverTime() })
+  })
+
+  // Whether this device must wipe itself (CLI `device wipe`): asked at the end of every sync run.
+  api.get('/device', async (c) => {
+    const { deviceId } = sessionOf(c)
+    const rows = deviceId ? await db.query('SELECT 1 FROM device_wipes WHERE device_id = $1', [deviceId]) : []
+    return c.json({ wipe: rows.length > 0, serverTime: serverTime() } satisfies DeviceResponse)
   })
 
   api.post('/logout', async (c) => {

@@ -40,6 +40,9 @@ export const USAGE = `Usage: npm run server -- <command> [options]
   token revoke (--user NAME | --id TOKEN_ID)
       Revokes every device token of a user, or one token: the device must log in again. (Logging in again works
       with the password: for a password that leaked, use user passwd or user disable.)
+  device wipe --device DEVICE_ID
+      A lost or stolen phone (its id is in token list): at its next sync it sends what it may, then deletes its
+      PIN vault and every record on it. Its tokens stay valid until then; revoke them after.
   target set --area ID --year YYYY --indicator ID [--sasaran N] [--percent P]
       The puskesmas' annual target of an indicator in an area (sasaran proyeksi, target percent); without either,
       the target is removed and the registered count is used.
@@ -75,6 +78,7 @@ const OPTIONS = {
   role: { type: 'string' },
   year: { type: 'string' },
   indicator: { type: 'string' },
+  device: { type: 'string' },
   sasaran: { type: 'string' },
   percent: { type: 'string' },
   password: { type: 'string' },
@@ -229,6 +233,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             ),
           )
         return 0
+      case 'device wipe': {
+        const n = await admin.wipeDevice(need('device'))
+        io.out(`Device marked to wipe at its next sync (${n} live token(s)).`)
+        return 0
+      }
       case 'token revoke': {
         const n = await admin.revokeTokens(v.id ? { tokenId: v.id } : { username: need('user') })
         io.out(`${n} token(s) revoked.`)

@@ -92,6 +92,8 @@ export interface SyncRunSummary {
   rejected: number
   pulled: number
   error?: { reason: SyncErrorReason; detail?: string }
+  /** The server marked this device to wipe (CLI `device wipe`): the app deletes its data now. */
+  wipe?: true
 }
 
 export interface ClockSkew {

@@ -166,6 +166,11 @@ export interface LoginResponse extends Timed, Account {
   recoveryKey?: string
 }
 
+/** GET /device: whether this device was marked to wipe itself (CLI `device wipe`, docs/security.md). */
+export interface DeviceResponse extends Timed {
+  wipe: boolean
+}
+
 export type ErrorReason =
   | 'bad-request'
   | 'unauthorized'

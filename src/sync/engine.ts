@@ -23,6 +23,7 @@ import { pullAll } from './pull'
 import { pushAll } from './push'
 import { RETRY, type Run, type SyncOptions } from './run'
 import { reportOutbox } from './status'
+import { wipeAsked } from './wipe'
 
 export type { SyncOptions } from './run'
 
@@ -81,6 +82,7 @@ export async function syncOnce(opts: SyncOptions = {}): Promise<SyncRunSummary> 
     await pushAll(run)
     await pullAll(run)
     await reportOutbox(run)
+    if (await wipeAsked(run)) run.summary.wipe = true
     await finish(run)
     return run.summary
   } catch (caught) {

@@ -13,6 +13,11 @@ export function startSync(): Promise<SyncScheduler> {
       // browser has it). The outbox in IndexedDB stays the queue; the event only triggers a run.
       onRun: (outcome) => {
         if ('reason' in outcome && outcome.reason === 'offline') void requestBackgroundSync()
+        // A lost phone marked by the puskesmas: everything sendable has gone; nothing stays on it.
+        if ('wipe' in outcome && outcome.wipe)
+          void import('../../data/crypto/wipe')
+            .then((w) => w.wipeThisDevice())
+            .finally(() => window.location.reload())
       },
     }),
   )
