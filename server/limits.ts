@@ -1,4 +1,4 @@
-// Rate limits in the database (migration 009), so that every API process behind a load balancer counts the same
+// Rate limits in the database (migration 010), so that every API process behind a load balancer counts the same
 // requests (docs/scaling.md, "Many API processes"): a token bucket per key, taken from in one statement — the row
 // lock orders two processes taking from one bucket at once.
 import type { Sql } from './db'
