@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core'
+import { answerLockScreens, E2E_PIN } from '../tests/e2e/lock-answer'
 
 export const CHROMIUM = '/usr/bin/chromium'
 const ARGS = [
@@ -50,6 +51,8 @@ export async function launchPhone(profile?: string): Promise<Phone> {
     locale: 'id-ID',
   })
   await context.addInitScript({ content: INIT_SCRIPT })
+  // The app's records are encrypted at rest: its lock screens are answered with the e2e tests' PIN (docs/security.md).
+  await context.addInitScript({ content: answerLockScreens(E2E_PIN) })
   const page = context.pages()[0] ?? (await context.newPage())
   let closed = false
   const close = async () => {

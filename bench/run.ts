@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib'
 import type { CDPSession, Page } from 'playwright-core'
 import { startServer } from '../server/index'
 import type { SyncRunSummary } from '../src/data/sync-state'
+import { E2E_PIN } from '../tests/e2e/lock-answer'
 import {
   cdpOf,
   launchPhone,
@@ -309,9 +310,10 @@ const pageToday = (page: Page) =>
   })
 
 async function loadBench(page: Page) {
-  await page.evaluate(async () => {
+  await page.evaluate(async (pin) => {
     await import(/* @vite-ignore */ `${location.origin}/__bench/app-bench.js`)
-  })
+    await (window as unknown as BenchWindow).__bench.unlock(pin)
+  }, E2E_PIN)
 }
 
 async function phoneA(url: string, kader: Dataset) {

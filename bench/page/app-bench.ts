@@ -4,6 +4,7 @@
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
 import { computeSchedule } from '../../src/data/area/compute'
 import { areaStore } from '../../src/data/area/store'
+import { unlock } from '../../src/data/crypto/unlock'
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
 import { outboxCounts } from '../../src/data/outbox'
@@ -74,6 +75,11 @@ async function readArea() {
 }
 
 export const bench = {
+  /** This bundle's own copy of the data layer has its own keys in memory: it unlocks the vault like the app. */
+  unlock: async (pin: string) => {
+    const result = await unlock(pin)
+    if (!result.ok) throw new Error(`bench unlock: ${result.reason}`)
+  },
   /** Generates a dataset in the page (no throttling expected) and keeps it for the other workloads. */
   generate(name: DatasetName) {
     const t0 = performance.now()

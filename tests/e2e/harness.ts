@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { type Plugin, preview } from 'vite'
 import { afterAll, beforeAll } from 'vitest'
+import { answerLockScreens, E2E_PIN } from './lock-answer'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const CHROMIUM = '/usr/bin/chromium'
+
+export { E2E_PIN }
 
 export interface RunningApp {
   url: string
@@ -77,9 +80,6 @@ export interface BrowserOptions {
   pin?: 'auto' | 'manual'
 }
 
-/** The PIN the harness sets and types when `pin` is 'auto'. */
-export const E2E_PIN = '482915'
-
 /** A fresh Chromium profile on disk (a real IndexedDB), sized like a cheap Android phone, in Indonesian. */
 export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`)
@@ -112,24 +112,6 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<RunningB
     },
   }
 }
-
-/**
- * Runs in the page: types `pin` into each lock form (ui/lock/LockScreen.tsx) that appears, and submits it once React
- * has taken the typed values. Plain text, not a function: the test transform would add helpers the page lacks.
- */
-const answerLockScreens = (pin: string) => `
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
-  new MutationObserver(() => {
-    const form = document.querySelector('form[data-lock]:not([data-answered])')
-    if (!form) return
-    form.setAttribute('data-answered', '')
-    for (const input of form.querySelectorAll('input')) {
-      setValue.call(input, ${JSON.stringify(pin)})
-      input.dispatchEvent(new Event('input', { bubbles: true }))
-    }
-    setTimeout(() => form.requestSubmit(), 50)
-  }).observe(document, { childList: true, subtree: true })
-`
 
 /** Waits until a service worker controls the page; reloads once if it activated without claiming this page. */
 export async function waitForServiceWorker(page: Page, timeout = 30_000): Promise<void> {
