@@ -23,7 +23,8 @@ import {
 } from '../src/protocol/wire'
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
-import { ApiError, BUSY, brotliJson, Gate, type RateLimit, RateLimiter, readJsonBody } from './http'
+import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
+import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
 import { binaanService } from './supervisor/binaan'
@@ -48,7 +49,8 @@ export interface AppLimits {
   maxLoginBytes: number
 }
 
-// The limits live in memory: a restart resets them (docs/sync-protocol.md, "Limits").
+// The rate limits live in the database, shared by every API process (limits.ts); the hash gate is each process's own
+// CPU (docs/sync-protocol.md, "Limits"; docs/scaling.md).
 export const DEFAULT_LIMITS: AppLimits = {
   // A first sync of a desa is ≈ 20 pull pages plus a few pushes: a burst of 60 lets it run without waiting, and 2
   // requests a second afterwards stops a client stuck in a retry loop from hogging a puskesmas server.
@@ -91,9 +93,9 @@ export function createApp(opts: AppOptions) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const log = opts.log ?? ((line: string) => console.log(line))
   const now = opts.now ?? Date.now
-  const tokenLimiter = new RateLimiter(limits.perToken)
-  const loginLimiter = new RateLimiter(limits.perLogin)
-  const addressLimiter = new RateLimiter(limits.perAddress)
+  const tokenLimiter = rateLimiter(db, 'token', limits.perToken)
+  const loginLimiter = rateLimiter(db, 'login', limits.perLogin)
+  const addressLimiter = rateLimiter(db, 'address', limits.perAddress)
   const hashing = new Gate(limits.hashing)
   const serverTime = () => new Date(now()).toISOString()
   const app = new Hono<Env>()
@@ -148,7 +150,7 @@ export function createApp(opts: AppOptions) {
     if (!session)
       throw new ApiError(401, 'unauthorized', 'The token is unknown, revoked or expired.', 'invalid-token')
     c.set('session', session)
-    const wait = tokenLimiter.take(session.tokenId, now())
+    const wait = await tokenLimiter.take(session.tokenId, now())
     if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, wait)
     return next()
   })
@@ -159,8 +161,8 @@ export function createApp(opts: AppOptions) {
     const { username, password, deviceId } = parsed.data
     const address = clientAddress(c, opts.trustProxy === true)
     for (const wait of [
-      addressLimiter.take(address, now()),
-      loginLimiter.take(`${username.trim().toLowerCase()}\n${address}`, now()),
+      await addressLimiter.take(address, now()),
+      await loginLimiter.take(`${username.trim().toLowerCase()}\n${address}`, now()),
     ])
       if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many login attempts.', undefined, wait)
     const account = await hashing.run(() => login(db, username, password, deviceId, now()))

@@ -1,5 +1,5 @@
-// HTTP plumbing shared by the routes: typed API errors, request bodies with size limits and gzip, per-key rate
-// limits. Nothing here sees who the kader is or what the records hold.
+// HTTP plumbing shared by the routes: typed API errors, request bodies with size limits and gzip, the password
+// hash gate (rate limits are in limits.ts). Nothing here sees who the kader is or what the records hold.
 
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzip } from 'node:zlib'
@@ -72,42 +72,6 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
     chunks.push(value)
   }
   return Buffer.concat(chunks)
-}
-
-export interface RateLimit {
-  /** Requests allowed at once. */
-  burst: number
-  /** Requests refilled per minute. */
-  perMinute: number
-}
-
-/** Token buckets, one per key (a device token, a username at login), kept in memory. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>()
-  constructor(private readonly limit: RateLimit) {}
-
-  /** Takes one request from key's bucket; returns the seconds to wait when it is empty, else 0. */
-  take(key: string, nowMs: number): number {
-    const { burst, perMinute } = this.limit
-    const perMs = perMinute / 60_000
-    const b = this.buckets.get(key) ?? { tokens: burst, at: nowMs }
-    b.tokens = Math.min(burst, b.tokens + (nowMs - b.at) * perMs)
-    b.at = nowMs
-    this.buckets.set(key, b)
-    if (this.buckets.size > 10_000) this.prune(nowMs)
-    if (b.tokens >= 1) {
-      b.tokens -= 1
-      return 0
-    }
-    return Math.ceil((1 - b.tokens) / perMs / 1000)
-  }
-
-  /** Forgets buckets that have refilled: they behave exactly like a new one. */
-  private prune(nowMs: number): void {
-    const { burst, perMinute } = this.limit
-    for (const [k, b] of this.buckets)
-      if (b.tokens + ((nowMs - b.at) * perMinute) / 60_000 >= burst) this.buckets.delete(k)
-  }
 }
 
 /** True when an Accept-Encoding header takes brotli (`br`, not with q=0). */

@@ -4,7 +4,8 @@
 //     given up; a change sent again after that is merged again, which changes nothing (same stamps);
 //   the data of a deleted household or member TOMBSTONE_DATA_DAYS after its deletion — only the tombstone stays
 //     (id, scope, the deletion's stamp), so that a phone offline all that time still learns of the deletion; the
-//     visits and follow-ups of a purged member go with its data.
+//     visits and follow-ups of a purged member go with its data;
+//   rate-limit buckets (keyed by a username, an address, a token) a day after their last use (limits.ts).
 import { MERGED_ENTITIES } from '../src/protocol/wire'
 import type { Database } from './db'
 
@@ -44,6 +45,8 @@ export async function purge(db: Database, nowMs: number): Promise<Purged> {
        RETURNING r.id`,
       [[...MERGED_ENTITIES]],
     )
+    // A rate limit's bucket idle for a day is full again: forgetting it changes nothing (limits.ts).
+    await tx.query('DELETE FROM rate_buckets WHERE at < $1', [new Date(nowMs - DAY_MS)])
     return { appliedChanges: applied.length, tombstones: tombstones.length, children: children.length }
   })
 }

@@ -3,12 +3,14 @@
 // with a cap on password hashes at once — on PGlite and PostgreSQL (the CLI on the embedded database in a folder,
 // as a fresh machine runs it). The demo account (item 6): demo.test.ts.
 
+import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../server/cli'
+import { type RunningServer, startServer } from '../../server/index'
 import {
   addKader,
   api,
@@ -184,6 +186,33 @@ describe.each(TARGETS)('login limits per address on $name', (target) => {
     } finally {
       await behind.close()
     }
+  })
+})
+
+describe.each(TARGETS.filter((t) => t.databaseUrl))('limits shared by API processes on $name', (target) => {
+  let server: TestServer
+  let second: RunningServer
+  const schema = `test_${randomUUID().replaceAll('-', '')}`
+  const limits = { perAddress: { burst: 3, perMinute: 1 }, perToken: { burst: 2, perMinute: 1 } }
+  beforeAll(async () => {
+    server = await startTestServer(target, { limits }, schema)
+    second = await startServer({ databaseUrl: target.databaseUrl, pgSchema: schema, limits, log: () => {} })
+  }, START_TIMEOUT_MS)
+  afterAll(async () => {
+    await second?.close()
+    await server?.close()
+  })
+
+  it('counts a login or a request on one process against every other process', async () => {
+    const k = await addKader(server)
+    const phone = await Device.login(second.url, k.username, k.password)
+    const me = (url: string) => api(url, 'GET', '/me', { token: phone.token }).then((r) => r.status)
+    expect([await me(server.url), await me(second.url), await me(server.url)]).toEqual([200, 200, 429])
+    // The login above was the address's first of three.
+    const guess = (url: string) =>
+      api(url, 'POST', '/login', { body: { username: 'tamu', password: 'tebak' } }).then((r) => r.status)
+    expect([await guess(server.url), await guess(second.url)]).toEqual([401, 401])
+    expect(await guess(server.url)).toBe(429)
   })
 })
 
