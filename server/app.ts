@@ -8,8 +8,8 @@ import { compress } from 'hono/compress'
 import {
   API_PREFIX,
   DESA_KEY_RE,
-  type ErrorResponse,
   type DeviceResponse,
+  type ErrorResponse,
   type LoginResponse,
   loginRequest,
   MAX_BODY_BYTES,
