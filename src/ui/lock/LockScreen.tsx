@@ -176,6 +176,7 @@ export function PinField(props: {
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
+        className="pin-input"
         type="password"
         inputMode={props.kind === 'pin' ? 'numeric' : 'text'}
         autoComplete="off"
