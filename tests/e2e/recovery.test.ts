@@ -1,0 +1,83 @@
+// A forgotten PIN recovered by logging in online, and a lost phone wiped from the server (CLI `device wipe`), in
+// real Chromium against the real reference server, which serves the built app under its security policy.
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from '../../server/index'
+import { launchBrowser } from './harness'
+
+const KADER = { username: 'siti', password: 'rahasia-posyandu' }
+
+async function setPin(page: Page, pin: string) {
+  await page.locator('form[data-lock] input').nth(0).fill(pin)
+  await page.locator('form[data-lock] input').nth(1).fill(pin)
+  await page.getByRole('button', { name: 'Simpan dan buka' }).click()
+}
+
+describe('recovery and wipe (real Chromium, real server)', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer({
+      dataDir: 'memory://',
+      staticDir: join(process.cwd(), 'dist'),
+      log: () => {},
+    })
+    await server.admin.addWorkArea({
+      id: 'sukamaju',
+      kabupaten: 'Sukabumi',
+      kecamatan: 'Cibadak',
+      desa: 'Sukamaju',
+    })
+    await server.admin.addUser({ ...KADER, name: 'Siti', workAreaId: 'sukamaju' })
+  })
+  afterAll(() => server?.close())
+
+  it('sets a new PIN after an online login, then wipes the phone when the server says so', async () => {
+    const { page, close } = await launchBrowser({ pin: 'manual' })
+    try {
+      await page.goto(server.url)
+      await page.getByRole('heading', { name: 'Buat PIN' }).waitFor()
+      await setPin(page, '590317')
+      await page.getByRole('link', { name: 'Pengaturan' }).click()
+      await page.getByLabel('Nama pengguna').fill(KADER.username)
+      await page.getByLabel('Kata sandi').fill(KADER.password)
+      await page.getByRole('button', { name: 'Masuk' }).click()
+      await page.getByText('Masuk sebagai Siti').waitFor()
+
+      await page.getByRole('button', { name: 'Kunci sekarang' }).click()
+      await page.getByRole('button', { name: 'Lupa PIN?' }).click()
+      await page.getByLabel('Nama pengguna').fill(KADER.username)
+      await page.getByLabel('Kata sandi akun').fill('bukan-sandinya')
+      await page.getByRole('button', { name: 'Masuk' }).click()
+      await page.getByText(/kata sandi salah/).waitFor()
+      await page.getByLabel('Kata sandi akun').fill(KADER.password)
+      await page.getByRole('button', { name: 'Masuk' }).click()
+      await page.getByRole('heading', { name: 'Buat PIN baru' }).waitFor()
+      await setPin(page, '731946')
+      // The records are back: the account, stored encrypted, is read again.
+      await page.goto(`${server.url}/#/pengaturan`)
+      await page.getByText('Masuk sebagai Siti').waitFor()
+
+      const deviceId = await page.evaluate(
+        () =>
+          new Promise<string>((ok, fail) => {
+            const open = indexedDB.open('kader-ilp')
+            open.onerror = () => fail(open.error)
+            open.onsuccess = () => {
+              const get = open.result.transaction('meta').objectStore('meta').get('deviceId')
+              get.onsuccess = () => ok(String(get.result?.value))
+              get.onerror = () => fail(get.error)
+            }
+          }),
+      )
+      await server.admin.wipeDevice(deviceId)
+      await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click()
+      // Wiped and started again as a new install: no PIN, no records.
+      await page.getByRole('heading', { name: 'Buat PIN' }).waitFor()
+      const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+      expect(names).not.toContain('kader-ilp')
+    } finally {
+      await close()
+    }
+  })
+})
