@@ -541,7 +541,9 @@ export function generate(spec: DatasetSpec): Dataset {
     homes.set(h.id, h)
     for (const [i, p] of people.entries()) {
       const age = daysBetween(p.birthDate, DATA_TODAY) / 365.25
-      const memberCreated = iso(later(p.birthDate, registered), r)
+      // Recorded once the kader could know it: the server refuses an HPHT or delivery after the day of the edit.
+      const known = [p.hpht, p.deliveryDate].reduce<string>((a, d) => (d ? later(a, d) : a), registered)
+      const memberCreated = iso(later(p.birthDate, known), r)
       members.push({
         id: uuid7(r, Date.parse(memberCreated)),
         householdId: h.id,
