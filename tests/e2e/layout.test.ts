@@ -40,7 +40,9 @@ function problems(page: Page, route: string): Promise<Problem[]> {
           el.closest('.visually-hidden')
         )
           continue
-        if (el.scrollHeight > el.clientHeight + 1)
+        // A title cut short by an ellipsis overflows sideways.
+        const cutSideways = el.matches('.topbar-title') && el.scrollWidth > el.clientWidth + 1
+        if (el.scrollHeight > el.clientHeight + 1 || cutSideways)
           found.push({
             route,
             what: `clipped ${label(el)}`,
