@@ -13,8 +13,10 @@ import {
   Device,
   followUpChange,
   hlc,
+  loggedInKader,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -32,14 +34,11 @@ const reasons = (results: ChangeResult[]) =>
 describe.each(TARGETS)('bad input on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
-  async function kader() {
-    const k = await addKader(server)
-    return { ...k, device: await Device.login(server.url, k.username, k.password) }
-  }
+  const kader = () => loggedInKader(server)
 
   it('refuses text the database cannot store (NUL, lone surrogates) per change, with the field path', async () => {
     const k = await kader()
@@ -125,7 +124,7 @@ const nowStamp = (node = 'device-a') => formatHlc({ millis: Date.now() - 60_000,
 describe.each(TARGETS)('the same rules as the phone on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
@@ -324,7 +323,7 @@ const BAD_KINDS: { kind: string; reason: string; make: (f: Family, i: number) =>
 describe.each(TARGETS)('1 good + 43 bad changes on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 

@@ -16,6 +16,7 @@ import {
   hlc,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -23,13 +24,12 @@ import {
   visitChange,
 } from './harness'
 
-const ROOMY = { perToken: { burst: 100_000, perMinute: 100_000 } }
 const keyOf = (area: WorkAreaInfo) => desaKey(areaOfWorkArea(area))
 
 describe.each(TARGETS)('a household moving to another desa, on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: ROOMY })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
@@ -120,7 +120,7 @@ describe.each(TARGETS)('a household moving to another desa, on $name', (target) 
 describe.each(TARGETS)('pull cursors, on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: ROOMY })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
@@ -144,7 +144,7 @@ describe.each(TARGETS.filter((t) => t.databaseUrl))('pushes in two desas at once
   let held: { desa: string; entered: () => void; release: Promise<void> } | undefined
   beforeAll(async () => {
     server = await startTestServer(target, {
-      limits: ROOMY,
+      limits: ROOMY_LIMITS,
       insidePush: async (desas) => {
         const h = held
         if (h && desas.includes(h.desa)) {

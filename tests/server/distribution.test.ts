@@ -20,6 +20,7 @@ import {
   hlc,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -42,7 +43,7 @@ describe.each(TARGETS)('statements on distributed tables, on $name', (target) =>
   let server: TestServer
   const statements = new Set<string>()
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
     const record = (sql: Sql): Sql => ({
       query: (text, params) => {
         statements.add(text.replace(/\s+/g, ' ').trim())

@@ -97,6 +97,15 @@ export async function addKader(
   return { area, username, password }
 }
 
+/** A kader of a new area, logged in on a phone of her own. */
+export async function loggedInKader(server: RunningServer, narrow?: Parameters<typeof addKader>[1]) {
+  const k = await addKader(server, narrow)
+  return { ...k, device: await Device.login(server.url, k.username, k.password) }
+}
+
+/** Rate limits no test of sync behaviour reaches. */
+export const ROOMY_LIMITS = { perToken: { burst: 100_000, perMinute: 100_000 } }
+
 /** A pull cursor: per desa (the app's), or one number (an app from before per-desa sequences). */
 export type Cursor = PullCursors | number
 

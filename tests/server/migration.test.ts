@@ -17,6 +17,7 @@ import {
   Device,
   hlc,
   newHousehold,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -139,11 +140,7 @@ describe.each(TARGETS)('migration to per-desa sequences, on $name', (target) => 
     ])
     await old.query('UPDATE sync_state SET last_seq = 11 WHERE id = 1', [])
     await old.close()
-    server = await startTestServer(
-      target,
-      { dataDir: join(dir, 'data'), limits: { perToken: { burst: 100_000, perMinute: 100_000 } } },
-      schema,
-    )
+    server = await startTestServer(target, { dataDir: join(dir, 'data'), limits: ROOMY_LIMITS }, schema)
   }, START_TIMEOUT_MS)
   afterAll(async () => {
     await server?.close()

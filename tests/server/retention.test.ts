@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatHlc } from '../../src/protocol/hlc'
 import {
-  addKader,
   change,
   Device,
   followUpChange,
+  loggedInKader,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -28,15 +29,12 @@ describe.each(TARGETS)('retention on $name', (target) => {
   beforeAll(async () => {
     server = await startTestServer(target, {
       now: () => clock,
-      limits: { perToken: { burst: 100_000, perMinute: 100_000 } },
+      limits: ROOMY_LIMITS,
     })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
-  async function kader() {
-    const k = await addKader(server)
-    return { ...k, device: await Device.login(server.url, k.username, k.password) }
-  }
+  const kader = () => loggedInKader(server)
   const rows = (table: string, column: string, ids: string[]) =>
     server.db.query<Record<string, unknown>>(
       `SELECT * FROM ${table} WHERE ${column} IN (SELECT jsonb_array_elements_text($1::jsonb))`,

@@ -15,8 +15,10 @@ import {
   Device,
   followUpChange,
   hlc,
+  loggedInKader,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -24,20 +26,16 @@ import {
   visitChange,
 } from './harness'
 
-const ROOMY = { perToken: { burst: 100_000, perMinute: 100_000 } }
 const ids = (records: { record: { id: string } }[]) => records.map((r) => r.record.id).sort()
 
 describe.each(TARGETS)('change sequence on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: ROOMY })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
-  async function kader(narrow?: Parameters<typeof addKader>[1]) {
-    const k = await addKader(server, narrow)
-    return { ...k, device: await Device.login(server.url, k.username, k.password) }
-  }
+  const kader = (narrow?: Parameters<typeof addKader>[1]) => loggedInKader(server, narrow)
 
   it('brings a household that moves into the area with its members, visits and follow-ups', async () => {
     const desa = `Desa Pindah ${randomUUID().slice(0, 8)}`
@@ -133,7 +131,7 @@ describe.each(TARGETS)('a restore from backup on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kader-restore-'))
-    server = await startTestServer(target, { limits: ROOMY, dataDir: join(dir, 'data') })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS, dataDir: join(dir, 'data') })
   }, START_TIMEOUT_MS)
   afterAll(async () => {
     await server?.close()

@@ -17,8 +17,10 @@ import {
   Device,
   gzip,
   hlc,
+  loggedInKader,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -31,14 +33,11 @@ describe.each(TARGETS)('sync server on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
     // Rate limits have their own test (server.test.ts); here they would only slow the property test down.
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
-  async function kader(narrow?: Parameters<typeof addKader>[1]) {
-    const k = await addKader(server, narrow)
-    return { ...k, device: await Device.login(server.url, k.username, k.password) }
-  }
+  const kader = (narrow?: Parameters<typeof addKader>[1]) => loggedInKader(server, narrow)
 
   describe('auth', () => {
     it('refuses requests without a token or with an unknown one (401)', async () => {

@@ -9,6 +9,7 @@ import {
   hlc,
   newHousehold,
   newMember,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -19,7 +20,7 @@ import {
 describe.each(TARGETS)('visits and follow-ups on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
-    server = await startTestServer(target, { limits: { perToken: { burst: 100_000, perMinute: 100_000 } } })
+    server = await startTestServer(target, { limits: ROOMY_LIMITS })
   }, START_TIMEOUT_MS)
   afterAll(() => server?.close())
 
