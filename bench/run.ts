@@ -264,23 +264,16 @@ function attachPouch(p: PouchFigures) {
   )
 }
 
+/** The app's last sync run; loads and unlocks the bench bundle when the page has none (after a reload). */
 async function lastRun(page: Page): Promise<SyncRunSummary | undefined> {
-  return page.evaluate(
-    () =>
-      new Promise<SyncRunSummary | undefined>((ok, fail) => {
-        const open = indexedDB.open('kader-ilp')
-        open.onerror = () => fail(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const req = db.transaction('meta').objectStore('meta').get('syncStatus')
-          req.onsuccess = () => {
-            db.close()
-            ok((req.result as { value?: { lastRun?: SyncRunSummary } } | undefined)?.value?.lastRun)
-          }
-          req.onerror = () => fail(req.error)
-        }
-      }),
-  )
+  return page.evaluate(async (pin) => {
+    const w = window as unknown as Partial<BenchWindow>
+    if (!w.__bench) {
+      await import(/* @vite-ignore */ `${location.origin}/__bench/app-bench.js`)
+      await (window as unknown as BenchWindow).__bench.unlock(pin)
+    }
+    return (await (window as unknown as BenchWindow).__bench.lastRun()) as SyncRunSummary | undefined
+  }, E2E_PIN)
 }
 
 /** Waits for a sync run that started after `after` to finish; its summary. */

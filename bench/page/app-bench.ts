@@ -10,6 +10,7 @@ import { getWorkArea } from '../../src/data/meta'
 import { outboxCounts } from '../../src/data/outbox'
 import { loadWorkArea, membersOf } from '../../src/data/read'
 import type { FieldClocks } from '../../src/data/schemas'
+import { STATUS_KEY } from '../../src/data/sync-state'
 import { saveVisit, saveVisits, workAreaVisits } from '../../src/data/visits'
 import { saveMember } from '../../src/data/write'
 import { DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
@@ -79,6 +80,11 @@ export const bench = {
   unlock: async (pin: string) => {
     const result = await unlock(pin)
     if (!result.ok) throw new Error(`bench unlock: ${result.reason}`)
+  },
+  /** The app's last sync run, read through the data layer: the meta row is encrypted at rest. */
+  async lastRun() {
+    const row = await getDb().meta.get(STATUS_KEY)
+    return (row?.value as { lastRun?: unknown } | undefined)?.lastRun
   },
   /** Generates a dataset in the page (no throttling expected) and keeps it for the other workloads. */
   generate(name: DatasetName) {
