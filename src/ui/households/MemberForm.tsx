@@ -14,6 +14,7 @@ import { useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { Field, TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
+import { SexField } from '../shared/SexField'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useKecamatanLookup } from '../shared/useKecamatanLookup'
@@ -214,31 +215,12 @@ export default function MemberForm({
       <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
       <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <TextField label={t('member.name')} autoComplete="off" {...text('name')} />
-        <fieldset className={`field${form.errors.sex ? ' field-error' : ''}`}>
-          <legend>{t('member.sex')}</legend>
-          <div className="segmented">
-            {(['P', 'L'] as const).map((s) => (
-              <label key={s} className={values.sex === s ? 'selected' : ''}>
-                <input
-                  type="radio"
-                  name="sex"
-                  aria-invalid={Boolean(form.errors.sex)}
-                  value={s}
-                  checked={values.sex === s}
-                  onChange={() => update({ sex: s })}
-                  onBlur={() => form.touch('sex')}
-                />
-                {t(`sex.${s}`)}
-              </label>
-            ))}
-          </div>
-          {form.errors.sex && (
-            <p className="field-message" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {t(form.errors.sex.key)}
-            </p>
-          )}
-        </fieldset>
+        <SexField
+          value={values.sex}
+          error={form.errors.sex}
+          onChange={(sex) => update({ sex })}
+          onBlur={() => form.touch('sex')}
+        />
         <TextField label={t('member.birthDate')} type="date" max={today} {...text('birthDate')} />
         <TextField
           label={t('member.nik')}

@@ -19,6 +19,7 @@ import { useI18n, useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { Field, TextField } from '../shared/Field'
 import { FormActions } from '../shared/FormActions'
+import { SexField } from '../shared/SexField'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { openDayMessages } from './messages'
@@ -192,29 +193,7 @@ export default function WalkInScreen({ date, saveId }: { date: string; saveId?: 
       <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <h2 className="section-title">{t('walkIn.person')}</h2>
         <TextField label={t('member.name')} autoComplete="off" {...text('name')} />
-        <fieldset className={`field${form.errors.sex ? ' field-error' : ''}`}>
-          <legend>{t('member.sex')}</legend>
-          <div className="segmented">
-            {(['P', 'L'] as const).map((s) => (
-              <label key={s} className={values.sex === s ? 'selected' : ''}>
-                <input
-                  type="radio"
-                  name="sex"
-                  aria-invalid={Boolean(form.errors.sex)}
-                  checked={values.sex === s}
-                  onChange={() => f.update({ sex: s })}
-                />
-                {t(`sex.${s}`)}
-              </label>
-            ))}
-          </div>
-          {form.errors.sex && (
-            <p className="field-message" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {t(form.errors.sex.key)}
-            </p>
-          )}
-        </fieldset>
+        <SexField value={values.sex} error={form.errors.sex} onChange={(sex) => f.update({ sex })} />
         <TextField label={t('member.birthDate')} type="date" max={today} {...text('birthDate')} />
 
         <h2 className="section-title">{t('walkIn.household')}</h2>
