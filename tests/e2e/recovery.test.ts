@@ -71,9 +71,13 @@ describe('recovery and wipe (real Chromium, real server)', () => {
           }),
       )
       await server.admin.wipeDevice(deviceId)
-      await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click()
+      // The next contact wipes: the button's sync, or a run the app starts by itself first (then the button is gone).
+      const wiped = page.getByRole('heading', { name: 'Buat PIN' })
+      const button = page.getByRole('button', { name: 'Sinkronkan sekarang' })
+      // If the button went away, the app's own run wiped: the heading below must then show (or this fails).
+      await button.click({ timeout: 10_000 }).catch(() => wiped.waitFor())
       // Wiped and started again as a new install: no PIN, no records.
-      await page.getByRole('heading', { name: 'Buat PIN' }).waitFor()
+      await wiped.waitFor()
       const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
       expect(names).not.toContain('kader-ilp')
     } finally {
