@@ -1,26 +1,10 @@
 // The care loop's last steps with no signal (issue 12): a pregnant woman's delivery registers her baby with KN1 due
 // at once, and a person who moved away is closed — out of the Jadwal, history kept — and can be reopened.
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { daysAgo, scheduleText } from './care-steps'
 import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
 
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-
-function daysAgo(days: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() - days)
-  return iso(d)
-}
-
 const PLACE = { dusun: 'Krajan', rw: '2', desa: 'Sukamaju', kecamatan: 'Cibadak', kabupaten: 'Sukabumi' }
-
-async function scheduleText(page: Page, url: string): Promise<string> {
-  await page.goto(`${url}/#/jadwal`)
-  await page.getByRole('heading', { name: 'Jadwal kunjungan' }).waitFor()
-  await page.locator('main p.loading').waitFor({ state: 'detached' })
-  return (await page.getByRole('main').textContent()) ?? ''
-}
 
 describe('delivery and closing a case, offline (real Chromium)', () => {
   const session = withAppAndBrowser()

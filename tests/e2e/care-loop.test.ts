@@ -3,21 +3,14 @@
 // "Selesai".
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { scheduleText, yearsAgo } from './care-steps'
 import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
-
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-
-function yearsAgo(years: number): string {
-  const d = new Date()
-  d.setFullYear(d.getFullYear() - years)
-  return iso(d)
-}
+import { localDay } from './openday-data'
 
 /** The day `months` months after `date` (the 1st of a month, so no month is short of it). */
 function monthsAfter(date: string, months: number): string {
   const [y, m] = date.split('-').map(Number) as [number, number]
-  return iso(new Date(y, m - 1 + months, 1))
+  return localDay(new Date(y, m - 1 + months, 1))
 }
 
 async function addMember(
@@ -31,13 +24,6 @@ async function addMember(
   await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: m.relation })
   await page.getByRole('button', { name: 'Simpan' }).click()
   await page.getByRole('link', { name: new RegExp(m.name) }).waitFor()
-}
-
-async function scheduleText(page: Page, url: string): Promise<string> {
-  await page.goto(`${url}/#/jadwal`)
-  await page.getByRole('heading', { name: 'Jadwal kunjungan' }).waitFor()
-  await page.locator('main p.loading').waitFor({ state: 'detached' })
-  return (await page.getByRole('main').textContent()) ?? ''
 }
 
 describe('the care loop offline (real Chromium)', () => {
@@ -126,7 +112,7 @@ describe('the care loop offline (real Chromium)', () => {
       kabupaten: 'Sukabumi',
     })
     const now = new Date()
-    const birth = iso(new Date(now.getFullYear(), now.getMonth() - 14, 1))
+    const birth = localDay(new Date(now.getFullYear(), now.getMonth() - 14, 1))
     await addMember(page, { name: 'Ayu', sex: 'Perempuan', birthDate: birth, relation: 'Anak' })
 
     // Registered today: one "lengkapi dari Buku KIA", due today — not a dozen overdue doses.

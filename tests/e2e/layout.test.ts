@@ -1,6 +1,7 @@
 // At 360 px, in Bahasa Indonesia and English: no list row's text is clipped (a box shorter than its text, as the
 // household list once cut "Slamet Riyadi" to "Slamet Rivadi"), and every link and button in a list, the top bar
-// and the bottom navigation is a target of at least 44×44 px.
+// and the bottom navigation is a target of at least 44×44 px. On the first run, no welcome button stays under the
+// floating "+ Rumah tangga" button.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { waitForServiceWorker, withAppAndBrowser } from './harness'
@@ -108,5 +109,30 @@ describe('layout at 360 px (real Chromium)', () => {
       }
     }
     expect(found).toEqual([])
+  })
+})
+
+describe('first run at 360 px (real Chromium)', () => {
+  const session = withAppAndBrowser()
+
+  it('lets every welcome button be scrolled clear of the "+ Rumah tangga" button', async () => {
+    const { page } = session.browser()
+    for (const lang of ['id', 'en']) {
+      await page.goto(session.app().url)
+      await page.evaluate((l) => localStorage.setItem('kader-ilp.lang', l), lang)
+      await page.reload()
+      await page.locator('.welcome .button').first().waitFor()
+      const covered = await page.evaluate(() => {
+        // Scroll whatever scrolls to its end, as a kader's thumb would, then ask what is on top of each button.
+        for (const el of [document.scrollingElement, ...document.querySelectorAll('main *')])
+          if (el) el.scrollTop = el.scrollHeight
+        return [...document.querySelectorAll('.welcome .button')].flatMap((button) => {
+          const box = button.getBoundingClientRect()
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+          return top && button.contains(top) ? [] : [(button.textContent ?? '').trim()]
+        })
+      })
+      expect(covered, lang).toEqual([])
+    }
   })
 })

@@ -1,13 +1,8 @@
 // A screening recorded with no signal: the findings appear as the kader types, the schedule has the referral to
 // follow up at once, and after a restart the visit is in the member's history and the child is on the referral list.
 import { describe, expect, it } from 'vitest'
+import { yearsAgo } from './care-steps'
 import { registerHousehold, waitForServiceWorker, withAppAndBrowser } from './harness'
-
-function yearsAgo(years: number): string {
-  const d = new Date()
-  d.setFullYear(d.getFullYear() - years)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 describe('screening offline (real Chromium)', () => {
   const session = withAppAndBrowser()

@@ -122,7 +122,9 @@ export function HouseholdList() {
         <p className="loading">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
         sync && !sync.loggedIn && !sync.needsLogin && !trying ? (
-          <Welcome onTry={() => setTrying(true)} />
+          <div className="fab-clear-scroll">
+            <Welcome onTry={() => setTrying(true)} />
+          </div>
         ) : (
           <div className="empty">
             <p>{t('households.empty')}</p>
