@@ -72,10 +72,6 @@ export function cumulativeSeries(input: CumulativeInput): CumulativeSeries {
   const last = Number(input.month.slice(5, 7))
   if (!/^\d{4}-\d{2}$/.test(input.month) || last < 1 || last > 12)
     throw new RangeError(`Not a month: '${input.month}' (expected YYYY-MM)`)
-  const projected = input.target?.sasaran
-  const sasaran = projected ?? input.registered
-  const targetPercent = input.target?.percent ?? DEFAULT_TARGET_PERCENT
-
   // Month index (1–12) of each person's first event this year, and of their first event last year.
   const thisYear = Array.from({ length: 13 }, () => [] as string[])
   let previousDecember = 0
@@ -85,7 +81,6 @@ export function cumulativeSeries(input: CumulativeInput): CumulativeSeries {
     if (last === 1 && monthOf(firstIn(dates, year - 1) ?? '') === 12) previousDecember += 1
   }
 
-  const share = (n: number) => (sasaran > 0 ? n / sasaran : null)
   const months: MonthPoint[] = []
   let cumulative = 0
   for (let m = 1; m <= last; m += 1) {
@@ -95,26 +90,54 @@ export function cumulativeSeries(input: CumulativeInput): CumulativeSeries {
       month: `${year}-${String(m).padStart(2, '0')}`,
       memberIds,
       cumulative,
-      coverage: share(memberIds.length),
-      cumulativeCoverage: share(cumulative),
-      expected: ((targetPercent / 100) * m) / 12,
+      coverage: null,
+      cumulativeCoverage: null,
+      expected: 0,
     })
   }
-  const reported = months[last - 1] as MonthPoint
   const previousMonthCount = last === 1 ? previousDecember : (months[last - 2] as MonthPoint).memberIds.length
+  return withTarget(year, months, previousMonthCount, input.registered, input.target)
+}
+
+/**
+ * The series' coverage, target to date and status from its counts — each month's `cumulative` and the month before's
+ * count — against the target: what cumulativeSeries gives, and what the sum of several areas' or households' series
+ * (server/supervisor) is finished with.
+ */
+export function withTarget(
+  year: number,
+  counted: readonly MonthPoint[],
+  previousMonthCount: number,
+  registered: number,
+  target: AnnualTarget | undefined,
+): CumulativeSeries {
+  const projected = target?.sasaran
+  const sasaran = projected ?? registered
+  const targetPercent = target?.percent ?? DEFAULT_TARGET_PERCENT
+  const share = (n: number) => (sasaran > 0 ? n / sasaran : null)
+  const months = counted.map((point, i): MonthPoint => {
+    const count = point.cumulative - (counted[i - 1]?.cumulative ?? 0)
+    return {
+      ...point,
+      coverage: share(count),
+      cumulativeCoverage: share(point.cumulative),
+      expected: ((targetPercent / 100) * (i + 1)) / 12,
+    }
+  })
+  const reported = months.at(-1) as MonthPoint
+  const count = reported.cumulative - (months.at(-2)?.cumulative ?? 0)
   return {
     year,
     sasaran: { value: sasaran, source: projected === undefined ? 'terdaftar' : 'proyeksi' },
     targetPercent,
     months,
     previousMonthCount,
-    status: status(reported, previousMonthCount),
+    status: status(reported, count, previousMonthCount),
   }
 }
 
-function status(point: MonthPoint, previousMonthCount: number): PwsStatus | null {
+function status(point: MonthPoint, count: number, previousMonthCount: number): PwsStatus | null {
   if (point.cumulativeCoverage === null) return null
-  const count = point.memberIds.length
   // "Tetap" (as many as last month) keeps an area above its target good, but does not close the gap of one below
   // it — project choice: the Pedoman's table names naik and turun only, and "cukup" for 0 people after 0 hid areas
   // where nothing was done.

@@ -93,7 +93,8 @@ function visitsSection(month: Month): PwsReport['visits'] {
   return { posyandu: byPlace.posyandu.build(), rumah: byPlace.rumah.build(), total: total.build() }
 }
 
-function notes(referenceDate: string, kiaBookUnrecorded: number): PwsNote[] {
+/** The report's notes: what a reader of the printed report needs to know (the header's choices). */
+export function notes(referenceDate: string, kiaBookUnrecorded: number): PwsNote[] {
   const shown = referenceDate.split('-').reverse().join('-')
   return [
     {

@@ -4,7 +4,7 @@
 // benar", so every stored one was confirmed), households without a GPS point, and a NIK registered in two areas.
 // Pure; the server runs it over each area's synced records.
 import { extremeValues, type PartPayloads } from '../plausibility'
-import { referralState, type Urgency } from '../referrals'
+import type { Urgency } from '../referrals'
 import { SCREENING_PARTS } from '../screening'
 import { indicatorsOf, type PwsIndicators, type PwsTargets } from './indicators'
 import { indexMonth, type Month } from './month'
@@ -29,8 +29,13 @@ export function overdueReferrals(input: Omit<PwsInput, 'month'>, today: string):
 }
 
 function overdueIn(month: Month, followUps: PwsInput['followUps'], today: string): OverdueItem[] {
+  return overdueOn(openIn(month, followUps), today)
+}
+
+/** The referrals still open at the month's end, as the overdue list names them. */
+function openIn(month: Month, followUps: PwsInput['followUps']): OverdueItem[] {
   return monthReferrals(month, followUps)
-    .filter((r) => referralState(r, today) === 'overdue')
+    .filter((r) => !r.closed)
     .map((r) => ({
       memberId: r.memberId,
       problem: r.problem,
@@ -38,6 +43,12 @@ function overdueIn(month: Month, followUps: PwsInput['followUps'], today: string
       dueTo: r.dueTo,
       urgency: r.urgency,
     }))
+}
+
+/** Of the open referrals, those overdue on `today` (referrals/history.ts referralState), most overdue first. */
+export function overdueOn(open: readonly OverdueItem[], today: string): OverdueItem[] {
+  return open
+    .filter((r) => today > r.dueTo)
     .sort((a, b) => compare(a.dueTo, b.dueTo) || compare(a.memberId, b.memberId))
 }
 
@@ -69,8 +80,12 @@ function implausibleIn(month: Month): ImplausibleItem[] {
         items.push({ memberId, visitId: v.id, date: v.date, fields: [...new Set(fields)] })
     }
   }
-  return items.sort((a, b) => compare(a.date, b.date) || compare(a.visitId, b.visitId))
+  return items.sort(implausibleOrder)
 }
+
+/** Implausible values by date, then visit. */
+export const implausibleOrder = (a: ImplausibleItem, b: ImplausibleItem) =>
+  compare(a.date, b.date) || compare(a.visitId, b.visitId)
 
 export interface SupervisionMonth {
   report: PwsReport
@@ -93,6 +108,27 @@ export function supervisionMonth(input: PwsInput, targets: PwsTargets, today: st
     indicators: indicatorsOf(month, report.skdn, input, targets),
     implausible: implausibleIn(month),
     ...(today.slice(0, 7) === input.month ? { overdue: overdueIn(month, input.followUps, today) } : {}),
+  }
+}
+
+/** What supervisionPart gives: the month without `today`, and the referrals open at its end. */
+export interface SupervisionPart extends Omit<SupervisionMonth, 'overdue'> {
+  open: OverdueItem[]
+}
+
+/**
+ * supervisionMonth without `today`: the referrals open at the month's end instead of those overdue, so that the
+ * overdue ones are found on any day (overdueOn). The server computes each household of an area with it and adds
+ * them up (area-sum.ts).
+ */
+export function supervisionPart(input: PwsInput): SupervisionPart {
+  const month = indexMonth(input)
+  const report = reportOf(month, input)
+  return {
+    report,
+    indicators: indicatorsOf(month, report.skdn, input, {}),
+    implausible: implausibleIn(month),
+    open: openIn(month, input.followUps),
   }
 }
 
