@@ -89,6 +89,8 @@ export class KaderDb extends Dexie {
     })
     // Records were stored in clear before version 7: encrypted in place, in the upgrade's one transaction.
     this.version(7).upgrade(encryptExistingRecords)
+    // Format 2 of the sealed records (crypto/sealing.ts): smaller, and more of the sync metadata in clear.
+    this.version(8).upgrade(encryptExistingRecords)
   }
 }
 
