@@ -147,7 +147,7 @@ async function main() {
     // A kader's push, then that area's recomputation, timed in this process on the server's database.
     const store = new AreaStore(server.db)
     const figures = new AreaFigures(DEFAULT_CLINICAL_SETTINGS)
-    const target = areas[4] as WorkAreaInfo
+    const target = areas[Math.min(4, AREAS - 1)] as WorkAreaInfo
     const warm = async () => {
       const [r] = await store.recordsOf([target])
       if (!r) throw new Error('no area')
@@ -164,7 +164,7 @@ async function main() {
     const kader = await fetch(`${server.url}/api/v1/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'kader-rw005', password: PASSWORD, deviceId: 'bench-kader' }),
+      body: JSON.stringify({ username: `kader-rw${target.rw}`, password: PASSWORD, deviceId: 'bench-kader' }),
     })
     const kaderToken = ((await kader.json()) as { token: string }).token
     const stamp = formatHlc({ millis: Date.now() - 60_000, counter: 0, node: 'bench-kader' })
