@@ -6,7 +6,7 @@ import pkg from './package.json' with { type: 'json' }
 // The app shell is precached by the service worker built from sw/sw.ts (injectManifest);
 // registration and the update prompt live in src/ui/pwa (workbox-window), so injectRegister is off.
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __PLAIN_AT_REST__: 'false' },
   plugins: [
     react(),
     VitePWA({

@@ -4,7 +4,7 @@ import pkg from './package.json' with { type: 'json' }
 
 export default defineConfig({
   plugins: [react()],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __PLAIN_AT_REST__: 'false' },
   test: {
     projects: [
       {

@@ -145,6 +145,8 @@ export interface PerfProbe {
   /** Paint after each batch of DOM changes outside input elements. */
   paints: number[]
   armed?: { selector: string; dom?: number; painted?: number }
+  /** When the lock form (PIN) was submitted: the last time, if the page showed one. */
+  unlockSubmit?: number
   firstRow?: { dom: number; painted?: number }
 }
 
@@ -154,6 +156,9 @@ const INIT_SCRIPT = `(() => {
   window.__perf = perf
   const afterPaint = (cb) => requestAnimationFrame(() => setTimeout(cb, 0))
   document.addEventListener('click', (e) => perf.clicks.push(e.timeStamp), true)
+  document.addEventListener('submit', (e) => {
+    if (e.target instanceof Element && e.target.matches('form[data-lock]')) perf.unlockSubmit = e.timeStamp
+  }, true)
   document.addEventListener('input', (e) => {
     perf.inputs.push(e.timeStamp)
     afterPaint(() => perf.inputPaints.push(performance.now()))

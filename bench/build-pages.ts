@@ -4,14 +4,19 @@ import { resolve } from 'node:path'
 import { build } from 'vite'
 import pkg from '../package.json' with { type: 'json' }
 
-export async function buildPages(root: string, outDir: string): Promise<void> {
-  for (const name of ['app-bench', 'pouch-bench']) {
+/** `plain`: the app's modules without encryption at rest, for the plain build (at-rest.ts). */
+export async function buildPages(root: string, outDir: string, { plain = false } = {}): Promise<void> {
+  for (const name of plain ? ['app-bench'] : ['app-bench', 'pouch-bench']) {
     await build({
       configFile: false,
       root,
       logLevel: 'warn',
       publicDir: false,
-      define: { __APP_VERSION__: JSON.stringify(pkg.version), global: 'globalThis' },
+      define: {
+        __APP_VERSION__: JSON.stringify(pkg.version),
+        __PLAIN_AT_REST__: String(plain),
+        global: 'globalThis',
+      },
       // PouchDB's browser build imports Node's 'events'; the npm port of it stands in.
       resolve: { alias: { events: resolve(root, 'node_modules/events/events.js') } },
       build: {

@@ -11,11 +11,14 @@
 //   6. phones C and C2 (PouchDB): its pull on one profile; the same bulk insert, indexed query and push on another;
 //   7. phone E: the posyandu open day — its queue of 80 sasaran, one saved weighing's result (bench/openday.ts);
 //   8. report: bench/results/latest.{json,md}, the table printed.
-// BENCH_ONLY=openday runs step 7 alone and prints its rows without writing the report.
+// Encryption at rest (bench/at-rest.ts): phones A, B (its area read) and D run again on the app's PLAIN build, served
+// by a second reference server, and the report sets the two side by side with the issue's budgets.
+// BENCH_ONLY=openday runs step 7 alone and prints its rows without writing the report; BENCH_ONLY=at-rest runs the
+// side-by-side figures alone (phone A without its push, screening and per-route JS; no PouchDB) and prints them.
 // Budgets live here (issue 6), never as timed assertions in tests.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -23,6 +26,7 @@ import type { CDPSession, Page } from 'playwright-core'
 import { startServer } from '../server/index'
 import type { SyncRunSummary } from '../src/data/sync-state'
 import { E2E_PIN } from '../tests/e2e/lock-answer'
+import { atRestPairs, buildPlain, type Figures, type Mode } from './at-rest'
 import {
   cdpOf,
   launchPhone,
@@ -41,7 +45,7 @@ import { openDayFigures } from './openday'
 import type { bench as AppBench } from './page/app-bench'
 import type { pouch as PouchBench } from './page/pouch-bench'
 import { startPouchServer } from './pouch-server'
-import { type Row, writeReport } from './report'
+import { markdown, type Row, writeReport } from './report'
 import { seedServer } from './seed'
 import { selfCheck } from './self-check'
 
@@ -68,12 +72,16 @@ const SYNC_RECORDS = 10_000
 const PUSH_CHANGES = 1_000
 /** Cold writes of PUSH_CHANGES visits, each after a reload: their median is the figure. */
 const WRITES = 3
+/** Offline cold starts at 4× per build: their median is the figure. */
+const COLD_STARTS = 3
 const KADER_LOGIN = { username: 'siti', password: 'rahasia-posyandu', name: 'Siti' }
 const SEEDER = { username: 'seeder', password: 'rahasia-seeder', name: 'Seeder' }
 const SEARCH_TEXT = 'siti am'
 
 const rows: Row[] = []
 const details: Record<string, unknown> = {}
+/** The side-by-side figures of the encrypted app and its plain build (at-rest.ts). */
+const figures: Figures = { encrypted: {}, plain: {} }
 const started = Date.now()
 const log = (message: string) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`)
@@ -91,11 +99,25 @@ type BenchWindow = Window & {
   __arm(selector: string): void
 }
 
-/** One step alone (BENCH_ONLY=openday): its rows are printed, the report is left as it was. */
+/** One step alone (BENCH_ONLY=openday or at-rest): its rows are printed, the report is left as it was. */
 const ONLY = process.env.BENCH_ONLY
+const AT_REST_ONLY = ONLY === 'at-rest'
+
+/** The reference sync server serving `www`, with the kader's area and login, seeded with the first-sync set. */
+async function referenceServer(www: string, syncSet: Pick<Dataset, 'households' | 'members' | 'visits'>) {
+  const server = await startServer({ dataDir: 'memory://', staticDir: www, log: () => {} })
+  await server.admin.addWorkArea({ id: KADER.workAreaId, ...AREA })
+  await server.admin.addUser({ ...KADER_LOGIN, workAreaId: KADER.workAreaId })
+  await server.admin.addUser({ ...SEEDER, workAreaId: KADER.workAreaId })
+  const t = Date.now()
+  const seedRequests = await seedServer(server.url, SEEDER, syncSet)
+  log(`reference server seeded with ${SYNC_RECORDS} records (${seedRequests} pushes, ${Date.now() - t} ms)`)
+  return server
+}
 
 async function main() {
   if (ONLY === 'openday') return openDayOnly()
+  if (ONLY !== undefined && !AT_REST_ONLY) throw new Error(`BENCH_ONLY=${ONLY}: openday or at-rest`)
   // ——— 1. Build and data ———
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     log('dist/ is missing: npm run build')
@@ -127,19 +149,55 @@ async function main() {
     mkdirSync(join(www, '__bench'))
     cpSync(join(pages, 'app-bench.js'), join(www, '__bench', 'app-bench.js'))
 
+    figures.encrypted.entryJsKiB = entryKiB()
+    log('building the plain app (no encryption at rest) for the side-by-side rows')
+    const plainWww = await buildPlain(ROOT, work)
+
     // ——— 2. Servers ———
-    const server = await startServer({ dataDir: 'memory://', staticDir: www, log: () => {} })
-    closers.push(() => server.close())
-    await server.admin.addWorkArea({ id: KADER.workAreaId, ...AREA })
-    await server.admin.addUser({ ...KADER_LOGIN, workAreaId: KADER.workAreaId })
-    await server.admin.addUser({ ...SEEDER, workAreaId: KADER.workAreaId })
     const syncSet = { households: kader.households, members: kader.members, visits: kader.visits }
     const syncCount = syncSet.households.length + syncSet.members.length + syncSet.visits.length
     if (syncCount !== SYNC_RECORDS)
       throw new Error(`the sync set has ${syncCount} records, not ${SYNC_RECORDS}`)
-    const t = Date.now()
-    const seedRequests = await seedServer(server.url, SEEDER, syncSet)
-    log(`reference server seeded with ${syncCount} records (${seedRequests} pushes, ${Date.now() - t} ms)`)
+    const server = await referenceServer(www, syncSet)
+    closers.push(() => server.close())
+    const plainServer = await referenceServer(plainWww, syncSet)
+    closers.push(() => plainServer.close())
+
+    // ——— 3. Phone A: the kader, on the app and on its plain build ———
+    const kaderPhone = await phoneA(server.url, kader, 'encrypted')
+    phones.push(kaderPhone)
+    const plainKader = await phoneA(plainServer.url, kader, 'plain')
+    phones.push(plainKader)
+    await coldStarts(kader, {
+      encrypted: { phone: kaderPhone, url: server.url },
+      plain: { phone: plainKader, url: plainServer.url },
+    })
+
+    // ——— 4. Phone B: the pustu (the plain build: its storage and first area read only) ———
+    for (const [mode, url] of [
+      ['encrypted', server.url],
+      ['plain', plainServer.url],
+    ] as const) {
+      const pustuPhone = await launchPhone()
+      phones.push(pustuPhone)
+      await phoneB(pustuPhone, url, mode)
+      await pustuPhone.dispose()
+    }
+
+    // ——— 5. Phone D: our bulk insert on a fresh profile ———
+    for (const [mode, url] of [
+      ['encrypted', server.url],
+      ['plain', plainServer.url],
+    ] as const) {
+      const insertPhone = await launchPhone()
+      phones.push(insertPhone)
+      await bulkInsert(insertPhone, url, mode)
+      await insertPhone.dispose()
+    }
+    if (AT_REST_ONLY) {
+      console.log(`\n${markdown([], { machine: machineLoad() }, atRestPairs(figures))}`)
+      return
+    }
 
     const docs = [
       ...syncSet.households.map((h) => toDoc('households', h)),
@@ -149,22 +207,6 @@ async function main() {
     const couch = await startPouchServer({ pagesDir: pages, docs })
     closers.push(() => couch.close())
     log(`express-pouchdb seeded with ${docs.length} documents`)
-
-    // ——— 3. Phone A: the kader ———
-    const kaderPhone = await phoneA(server.url, kader)
-    phones.push(kaderPhone.phone)
-
-    // ——— 4. Phone B: the pustu ———
-    const pustuPhone = await launchPhone()
-    phones.push(pustuPhone)
-    await phoneB(pustuPhone, server.url)
-    await pustuPhone.dispose()
-
-    // ——— 5. Phone D: our bulk insert on a fresh profile ———
-    const insertPhone = await launchPhone()
-    phones.push(insertPhone)
-    await bulkInsert(insertPhone, server.url)
-    await insertPhone.dispose()
 
     // ——— 6. Phones C and C2: PouchDB ———
     const pouch = await phoneC(couch.url, couch.dbUrl, phones)
@@ -177,6 +219,7 @@ async function main() {
 
     // ——— 8. Report ———
     attachPouch(pouch)
+    pouchBytes = pouch
   } finally {
     for (const phone of phones) await phone.dispose().catch(() => {})
     for (const close of closers.reverse()) await close().catch(() => {})
@@ -189,9 +232,25 @@ async function main() {
     throttling: `CPU ${CPU}× (cold start also ${CPU_COLD}×); slow 4G = 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT`,
     data: `kader ${KADER.households}/${KADER.members}/${KADER.visits} (households/members/visits), pustu ${PUSTU.households}/${PUSTU.members}/${PUSTU.visits}, data up to ${DATA_TODAY}`,
     duration: `${((Date.now() - started) / 1000).toFixed(0)} s`,
+    load: machineLoad(),
   }
-  const md = writeReport(join(ROOT, 'bench', 'results'), rows, meta, details)
+  const md = writeReport(
+    join(ROOT, 'bench', 'results'),
+    rows,
+    meta,
+    details,
+    atRestPairs(figures, pouchBytes),
+  )
   console.log(`\n${md}`)
+}
+
+let pouchBytes: { pullBytesPerDoc: number; insertBytesPerDoc: number } | undefined
+
+/** The load average at the end (1, 5, 15 min): 2 cores shared with other work, so ratios say more than times. */
+function machineLoad(): string {
+  return `${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')} (1, 5, 15 min) at the end`
 }
 
 // ————————————————————————————————————————————— phone E —————————————————————————————————————————————
@@ -309,10 +368,18 @@ async function loadBench(page: Page) {
   }, E2E_PIN)
 }
 
-async function phoneA(url: string, kader: Dataset) {
+/**
+ * `mode` 'plain': the plain build, for the side-by-side figures only — its rows stay out of the main table, and the
+ * push, screening, query, per-route JS and 6× cold start (no budget against plain) are left out, as they are with
+ * BENCH_ONLY=at-rest.
+ */
+async function phoneA(url: string, kader: Dataset, mode: Mode) {
+  const full = mode === 'encrypted' && !AT_REST_ONLY
+  const out: Row[] = mode === 'encrypted' ? rows : []
+  const fig = figures[mode]
   const phone = await launchPhone()
   const { page } = phone
-  log('phone A (kader): installing the app')
+  log(`phone A (kader, ${mode}): installing the app`)
   await page.goto(url)
   await waitForServiceWorker(page)
   const cdp = await cdpOf(page)
@@ -332,8 +399,10 @@ async function phoneA(url: string, kader: Dataset) {
   if (first.error) throw new Error(`first sync failed: ${JSON.stringify(first.error)}`)
   await page.waitForTimeout(1_500)
   const usageAfter = await idbBytes(page)
-  details.firstSync = { run: first, wire: pullWire }
-  rows.push({
+  details[mode === 'plain' ? 'plainFirstSync' : 'firstSync'] = { run: first, wire: pullWire }
+  fig.firstSyncMs = runMs(first)
+  fig.bytesPerRecord = (usageAfter - usageBefore) / SYNC_RECORDS
+  out.push({
     id: 'sync.first',
     label: `First sync, ${SYNC_RECORDS.toLocaleString('en-US')} records (slow 4G, ${CPU}×)`,
     value: runMs(first),
@@ -342,7 +411,7 @@ async function phoneA(url: string, kader: Dataset) {
     note: `${pullWire.requests} requests, ${(pullWire.bytesDown / KIB).toFixed(0)} KiB down on the wire, ${first.pulled} records stored`,
   })
   compareWithPouch('sync.first', 'pullMs')
-  rows.push({
+  out.push({
     id: 'sync.firstBytes',
     label: 'First sync: bytes received on the wire',
     value: pullWire.bytesDown / KIB,
@@ -350,7 +419,7 @@ async function phoneA(url: string, kader: Dataset) {
     note: 'gzip; PouchDB column: its pull of the same records',
   })
   compareWithPouch('sync.firstBytes', 'pullBytesDown')
-  rows.push({
+  out.push({
     id: 'idb.bytesPerRecord',
     label: 'IndexedDB bytes per record (after the first sync)',
     value: (usageAfter - usageBefore) / SYNC_RECORDS,
@@ -372,7 +441,9 @@ async function phoneA(url: string, kader: Dataset) {
     await page.waitForTimeout(1_500)
     await loadBench(page)
     await throttle(cdp, CPU)
-    log(`phone A: 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`)
+    log(
+      `phone A (${mode}): 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`,
+    )
     const write = await page.evaluate(
       ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
       { n: PUSH_CHANGES, today },
@@ -385,7 +456,14 @@ async function phoneA(url: string, kader: Dataset) {
     if (left.waiting + left.rejected > 0)
       throw new Error(`${left.waiting + left.rejected} changes left after discardWrite`)
   }
-  rows.push({
+  fig.writeMs = median(writes)
+  // The area worker's first read of the kader's area, on this page's main thread.
+  await throttle(cdp, CPU)
+  const area = await page.evaluate(() => (window as unknown as BenchWindow).__bench.areaRead())
+  await throttle(cdp, 1)
+  fig.areaReadMs = area.ms
+  log(`phone A (${mode}): first read of the area, ${area.records} records, ${area.ms.toFixed(0)} ms`)
+  out.push({
     id: 'write.visits1000',
     label: `Write 1,000 visits (saveVisits, 1,000 in one transaction, median of ${WRITES} cold writes, ${CPU}×)`,
     value: median(writes),
@@ -394,6 +472,14 @@ async function phoneA(url: string, kader: Dataset) {
     note: `${writes.map((x) => x.toFixed(0)).join(', ')} ms, each right after a reload; the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
   })
 
+  if (full) await pushScreeningQueryJs(phone, url, kader, cdp)
+  return phone
+}
+
+/** Phone A's push of the 1,000 written visits, one screening, the indexed query and the JS per route. */
+async function pushScreeningQueryJs(phone: Phone, url: string, kader: Dataset, cdp: CDPSession) {
+  const { page } = phone
+  const today = await pageToday(page)
   // Push of those 1,000 changes: "Sinkronkan sekarang" (a run is pull → push → pull).
   await page.goto(`${url}/#/pengaturan`)
   await page.getByRole('button', { name: 'Sinkronkan sekarang' }).waitFor()
@@ -446,41 +532,67 @@ async function phoneA(url: string, kader: Dataset) {
 
   // JS per route (gzip, level 9 as scripts/entry-size.mjs), unthrottled.
   await entryJs(phone, url, kader)
+}
 
-  // Offline cold starts of this installation: a new browser process on the same profile, no network.
-  await phone.close()
-  for (const rate of [CPU_COLD, CPU]) {
-    const again = await launchPhone(phone.profile)
-    await again.context.setOffline(true)
-    const cdpCold = await cdpOf(again.page)
-    await throttle(cdpCold, rate)
-    log(`phone A: offline cold start at ${rate}×`)
-    await again.page.goto(url)
-    await again.page.waitForFunction(
-      () => (window as unknown as BenchWindow).__perf.firstRow?.painted !== undefined,
-      null,
-      {
-        timeout: 60_000,
-      },
-    )
-    const cold = await again.page.evaluate(() => (window as unknown as BenchWindow).__perf.firstRow)
-    await again.close()
-    rows.push({
-      id: `coldStart.${rate}x`,
-      label: `Offline cold start to the household list (${kader.households.length} households, ${rate}×)`,
-      value: cold?.painted ?? null,
-      unit: 'ms',
-      ...(rate === CPU ? { budget: BUDGET.coldStartMs } : {}),
-      note: 'new browser process, service worker, navigation start → first row painted',
-    })
+/** One offline cold start of phone A's installation: a new browser process on the same profile, no network. */
+async function coldStart(phone: Phone, url: string, rate: number, mode: Mode) {
+  const again = await launchPhone(phone.profile)
+  await again.context.setOffline(true)
+  await throttle(await cdpOf(again.page), rate)
+  log(`phone A (${mode}): offline cold start at ${rate}×`)
+  await again.page.goto(url)
+  await again.page.waitForFunction(
+    () => (window as unknown as BenchWindow).__perf.firstRow?.painted !== undefined,
+    null,
+    { timeout: 60_000 },
+  )
+  const perf = await again.page.evaluate(() => (window as unknown as BenchWindow).__perf)
+  await again.close()
+  const painted = perf.firstRow?.painted as number
+  return { painted, unlock: perf.unlockSubmit === undefined ? Number.NaN : painted - perf.unlockSubmit }
+}
+
+/**
+ * The cold starts of both phones A, taking turns (the machine's load drifts): the app at 6× once, then each build
+ * at 4× COLD_STARTS times; the medians are the figures.
+ */
+async function coldStarts(kader: Dataset, phones: Record<Mode, { phone: Phone; url: string }>) {
+  const label = (rate: number) =>
+    `Offline cold start to the household list (${kader.households.length} households, ${rate}×)`
+  const note = 'new browser process, service worker, navigation start → first row painted'
+  for (const { phone } of Object.values(phones)) await phone.close()
+  if (!AT_REST_ONLY) {
+    const { painted } = await coldStart(phones.encrypted.phone, phones.encrypted.url, CPU_COLD, 'encrypted')
+    rows.push({ id: `coldStart.${CPU_COLD}x`, label: label(CPU_COLD), value: painted, unit: 'ms', note })
   }
-  return { phone }
+  const runs: Record<Mode, { painted: number; unlock: number }[]> = { encrypted: [], plain: [] }
+  for (let i = 0; i < COLD_STARTS; i++)
+    for (const mode of ['encrypted', 'plain'] as const)
+      runs[mode].push(await coldStart(phones[mode].phone, phones[mode].url, CPU, mode))
+  for (const mode of ['encrypted', 'plain'] as const) {
+    figures[mode].coldStartMs = median(runs[mode].map((r) => r.painted))
+    figures[mode].unlockMs = median(runs[mode].map((r) => r.unlock))
+  }
+  const times = runs.encrypted.map((r) => r.painted.toFixed(0)).join(', ')
+  rows.push({
+    id: `coldStart.${CPU}x`,
+    label: label(CPU),
+    value: figures.encrypted.coldStartMs ?? null,
+    unit: 'ms',
+    budget: BUDGET.coldStartMs,
+    note: `${note}; median of ${COLD_STARTS} (${times}), each with the PIN typed 50 ms after the lock screen shows`,
+  })
+}
+
+/** The first screen's JS, gzip -9, as scripts/entry-size.mjs measures dist/. */
+function entryKiB(): number {
+  const firstScreen = execFileSync('node', ['scripts/entry-size.mjs'], { cwd: ROOT }).toString()
+  return Number(firstScreen.match(/JS total:\s+([\d.]+) KiB/)?.[1] ?? Number.NaN)
 }
 
 /** JS (gzip) each route loads when opened directly, in a fresh page of the installed app. */
 async function entryJs(phone: Phone, url: string, kader: Dataset) {
-  const firstScreen = execFileSync('node', ['scripts/entry-size.mjs'], { cwd: ROOT }).toString()
-  const kib = Number(firstScreen.match(/JS total:\s+([\d.]+) KiB/)?.[1] ?? Number.NaN)
+  const kib = entryKiB()
   rows.push({
     id: 'js.entry',
     label: 'Entry JS, first screen (scripts/entry-size.mjs)',
@@ -542,7 +654,8 @@ async function entryJs(phone: Phone, url: string, kader: Dataset) {
  * The bulk insert compared with PouchDB's, on a fresh profile as PouchDB's is: on phone A's origin, LevelDB
  * compacting the synced data makes the storage figures meaningless (even negative).
  */
-async function bulkInsert(phone: Phone, url: string) {
+async function bulkInsert(phone: Phone, url: string, mode: Mode) {
+  const out: Row[] = mode === 'encrypted' ? rows : []
   const { page } = phone
   await page.goto(url)
   await waitForServiceWorker(page)
@@ -550,13 +663,13 @@ async function bulkInsert(phone: Phone, url: string) {
   const cdp = await cdpOf(page)
   await page.evaluate(() => (window as unknown as BenchWindow).__bench.generate('kader'))
   await throttle(cdp, CPU)
-  log('phone D: bulk insert of 10,000 records, 500 per transaction (4×)')
+  log(`phone D (${mode}): bulk insert of 10,000 records, 500 per transaction (4×)`)
   const insert = await page.evaluate(
     (n) => (window as unknown as BenchWindow).__bench.scratchInsert(n, 500),
     SYNC_RECORDS,
   )
   await throttle(cdp, 1)
-  rows.push({
+  out.push({
     id: 'write.bulk10k',
     label: `Bulk insert 10,000 records, batches of 500 (${CPU}×)`,
     value: insert.ms,
@@ -564,7 +677,7 @@ async function bulkInsert(phone: Phone, url: string) {
     note: "bulkPut per batch in one transaction, the app's Dexie schema, fresh profile; PouchDB reference ≈ 2.8 s",
   })
   compareWithPouch('write.bulk10k', 'insertMs')
-  rows.push({
+  out.push({
     id: 'idb.bytesPerRecordInsert',
     label: 'IndexedDB bytes per record (bulk insert, no clocks)',
     value: insert.bytes / insert.records,
@@ -572,28 +685,41 @@ async function bulkInsert(phone: Phone, url: string) {
     note: "storage estimate's IndexedDB part, delta / 10,000",
   })
   compareWithPouch('idb.bytesPerRecordInsert', 'insertBytesPerDoc')
+  figures[mode].insertMs = insert.ms
+  figures[mode].insertBytesPerRecord = insert.bytes / insert.records
 }
 
 // ————————————————————————————————————————————— phone B —————————————————————————————————————————————
 
-async function phoneB(phone: Phone, url: string) {
+/** `mode` 'plain': the plain build's storage and first area read only, for the side-by-side figures. */
+async function phoneB(phone: Phone, url: string, mode: Mode) {
   const { page } = phone
-  log('phone B (pustu): installing the app and loading 125,000 records')
+  log(`phone B (pustu, ${mode}): installing the app and loading 125,000 records`)
   await page.goto(url)
   await waitForServiceWorker(page)
   await loadBench(page)
   const generated = await page.evaluate(() => (window as unknown as BenchWindow).__bench.generate('pustu'))
   const loaded = await page.evaluate(() => (window as unknown as BenchWindow).__bench.loadIntoApp())
-  details.pustuLoad = { generated, loaded }
-  rows.push({
-    id: 'idb.bytesPerRecordPustu',
-    label: 'IndexedDB bytes per record (pustu, 125,000 records with clocks)',
-    value: loaded.bytes / loaded.records,
-    unit: 'B',
-  })
+  details[mode === 'plain' ? 'plainPustuLoad' : 'pustuLoad'] = { generated, loaded }
+  figures[mode].pustuBytesPerRecord = loaded.bytes / loaded.records
+  if (mode === 'encrypted')
+    rows.push({
+      id: 'idb.bytesPerRecordPustu',
+      label: 'IndexedDB bytes per record (pustu, 125,000 records with clocks)',
+      value: loaded.bytes / loaded.records,
+      unit: 'B',
+    })
   await page.reload()
   await page.locator('main.screen-list a.row').first().waitFor({ timeout: 120_000 })
   const cdp = await cdpOf(page)
+  // The area worker's first read of the whole area, as after an app start (the worker's store is empty).
+  await loadBench(page)
+  await throttle(cdp, CPU)
+  const area = await page.evaluate(() => (window as unknown as BenchWindow).__bench.areaRead())
+  await throttle(cdp, 1)
+  figures[mode].pustuReadMs = area.ms
+  log(`phone B (${mode}): first read of the area, ${area.records} records, ${area.ms.toFixed(0)} ms`)
+  if (mode === 'plain' || AT_REST_ONLY) return
   const w = () => page.evaluate(() => (window as unknown as BenchWindow).__perf)
 
   // Household list: tap "Rumah" from the settings screen → first rows painted (3 times, median).

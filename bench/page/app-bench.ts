@@ -3,7 +3,7 @@
 // report — bundled from src/ unchanged, plus the data generator. Every figure is timed here with performance.now()
 // while DevTools throttles the CPU; bench/run.ts decides the throttling and reads the results.
 import { computeSchedule } from '../../src/data/area/compute'
-import { areaStore } from '../../src/data/area/store'
+import { AreaStore, areaStore } from '../../src/data/area/store'
 import { unlock } from '../../src/data/crypto/unlock'
 import { getDb, type KaderDb, openKaderDb } from '../../src/data/db'
 import { getWorkArea } from '../../src/data/meta'
@@ -236,6 +236,17 @@ export const bench = {
     const t4 = performance.now()
     const done = after.tasks.filter((t) => t.memberId === m.id && t.doneBy === saved.record.id).length
     return { readMs: t1 - t0, firstMs: t2 - t1, editMs: t4 - t3, tasks: first.tasks.length, done }
+  },
+
+  /** The area worker's first read of the whole work area (store.ts load: read, decrypt, validate), on its own. */
+  async areaRead() {
+    const { id } = await getWorkArea()
+    const t0 = performance.now()
+    const store = await new AreaStore(id).current()
+    return {
+      ms: performance.now() - t0,
+      records: store.households.size + store.members.size + store.visits.size + store.followUps.size,
+    }
   },
 
   /** The month's PWS report of the whole work area: read, then pwsMonth (the figure). */

@@ -26,10 +26,15 @@ export const encryptionMiddleware: Middleware<DBCore> = {
   name: 'Encryption',
   // Below all of Dexie's own middlewares (the lowest is -1): they see plain records.
   level: -10,
-  create: (down) => ({
-    ...down,
-    table: (name) => (isEncryptedTable(name) ? encryptedTable(down.table(name)) : down.table(name)),
-  }),
+  // The bench's plain build (bench/at-rest.ts) stores records in clear, to measure what encryption costs; the
+  // production build defines __PLAIN_AT_REST__ false (vite.config.ts), so this branch is not in it.
+  create: (down) =>
+    __PLAIN_AT_REST__
+      ? down
+      : {
+          ...down,
+          table: (name) => (isEncryptedTable(name) ? encryptedTable(down.table(name)) : down.table(name)),
+        },
 }
 
 function encryptedTable(table: DBCoreTable): DBCoreTable {

@@ -3,6 +3,7 @@
 // transaction, which IndexedDB commits whole or not at all: a tab killed at any point leaves version 6 with every
 // record as it was, and the next open (after the next unlock) starts again. The database is opened only once the
 // app is unlocked, so the key is there; without it the first write throws LockedError and the upgrade aborts.
+// Version 8 runs it again: every record, read in the format it has, is written back in format 2 (sealing.ts).
 import Dexie, { type IndexableType, type Transaction } from 'dexie'
 import { CLEAR_FIELDS } from './sealing'
 

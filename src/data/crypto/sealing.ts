@@ -1,6 +1,9 @@
 // How one record is stored encrypted (docs/security.md "What is encrypted"): the fields an index or a key needs stay
 // in clear, every other field goes, as one JSON object, into one AES-GCM ciphertext under SEALED. A member's NIK is
 // indexed by its HMAC (the blind index): the duplicate-NIK check finds it, the disk never holds it.
+// The plaintext's first byte tells its format: `{` — format 1, plain JSON (database version 7); 2 — the JSON made
+// smaller by compact.ts (version 8 rewrote every record in it). Both are read.
+import { pack, unpack } from './compact'
 import type { Bytes, DataKeys } from './keys'
 
 /** The stored field holding the ciphertext: the 12-byte IV, then the AES-GCM output (tag included). */
@@ -8,10 +11,10 @@ export const SEALED = '$sealed'
 
 /** Per encrypted table, the fields kept in clear; tables not named here are not encrypted. */
 export const CLEAR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  households: new Set(['id', 'workAreaId']),
-  members: new Set(['id', 'householdId']),
-  visits: new Set(['id', 'memberId', 'workAreaId', 'date']),
-  followUps: new Set(['id', 'workAreaId', 'memberId']),
+  households: new Set(['id', 'workAreaId', 'deviceId']),
+  members: new Set(['id', 'householdId', 'deviceId']),
+  visits: new Set(['id', 'memberId', 'workAreaId', 'date', 'householdId', 'deviceId']),
+  followUps: new Set(['id', 'workAreaId', 'memberId', 'householdId', 'deviceId']),
   outbox: new Set(['seq', 'recordId', 'recordIds']),
   clocks: new Set(['key']),
   conflicts: new Set(['seq', 'recordId']),
@@ -28,6 +31,10 @@ const CLEAR_META_KEYS: ReadonlySet<string> = new Set(['deviceId', 'mapTiles', 'o
 
 /** The indexed field holding a blind index instead of its value. */
 export const BLIND_INDEXES: Readonly<Record<string, string>> = { members: 'nik' }
+
+/** The first byte of a format 2 plaintext (format 1 starts with `{`). */
+const FORMAT_2 = '\u0002'
+const FORMAT_2_BYTE = 2
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -60,7 +67,7 @@ export async function seal(table: string, value: Record<string, unknown>, keys: 
   if (blind !== undefined && typeof value[blind] === 'string')
     clear[blind] = await blindIndex(keys, value[blind] as string)
   const iv = crypto.getRandomValues(new Uint8Array(12))
-  const data = encoder.encode(JSON.stringify(secret))
+  const data = encoder.encode(FORMAT_2 + JSON.stringify(pack(secret)))
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad(table) },
     keys.records,
@@ -80,15 +87,21 @@ export async function open(
   keys: DataKeys,
 ) {
   const bytes = stored[SEALED]
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: aad(table) },
-    keys.records,
-    bytes.subarray(12),
+  const plain = new Uint8Array(
+    await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: aad(table) },
+      keys.records,
+      bytes.subarray(12),
+    ),
   )
-  const { [SEALED]: _sealed, ...clear } = stored
+  // The clear fields, then the sealed ones set onto the same object: no copies, no deleted field (which would make
+  // V8 keep the object as a slow dictionary).
+  const record: Record<string, unknown> = {}
   const blind = BLIND_INDEXES[table]
-  if (blind !== undefined) delete clear[blind]
-  return { ...clear, ...(JSON.parse(decoder.decode(plain)) as Record<string, unknown>) }
+  for (const key in stored) if (key !== SEALED && key !== blind) record[key] = stored[key]
+  if (plain[0] === FORMAT_2_BYTE) unpack(JSON.parse(decoder.decode(plain.subarray(1))), record)
+  else Object.assign(record, JSON.parse(decoder.decode(plain)))
+  return record
 }
 
 /** The blind index of a value: HMAC-SHA-256 under the device's index key, 128 bits, base64. */

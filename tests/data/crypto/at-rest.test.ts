@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { newSecret, openSecret } from '../../../src/data/crypto/keys'
+import { type DataKeys, newSecret, openSecret } from '../../../src/data/crypto/keys'
+import { blindIndex, SEALED } from '../../../src/data/crypto/sealing'
 import { dataKeys, LockedError, setDataKeys } from '../../../src/data/crypto/session'
 import { KaderDb, setDbForTests } from '../../../src/data/db'
 import { putDraft } from '../../../src/data/drafts'
@@ -211,7 +212,7 @@ describe('migration to version 7', () => {
     const db = new KaderDb(name)
     await db.open()
     setDbForTests(db)
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     db.close()
     const raw = await rawText(name)
     expect(raw).not.toContain(NAME)
@@ -244,6 +245,131 @@ describe('migration to version 7', () => {
     expect(await getMember(siti.id)).toEqual(siti)
     again.close()
     expect(await rawText(name)).not.toContain(NAME)
+  })
+})
+
+describe('migration to version 8 (format 2)', () => {
+  const name = `format1-${uuidv7()}`
+  const keys = dataKeys()
+  afterEach(async () => {
+    setDataKeys(keys)
+    setDbForTests(undefined)
+    await Dexie.delete(name)
+  })
+
+  /** A record sealed as version 7 stored it: every field but these as plain JSON, AES-GCM, the table as AAD. */
+  async function format1(table: string, record: Record<string, unknown>, clearNames: string[], k: DataKeys) {
+    const clear: Record<string, unknown> = {}
+    const secret: Record<string, unknown> = {}
+    for (const [field, value] of Object.entries(record))
+      (clearNames.includes(field) ? clear : secret)[field] = value
+    const iv = crypto.getRandomValues(new Uint8Array(12))
+    const enc = new TextEncoder()
+    const sealed = new Uint8Array(
+      await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: enc.encode(table) },
+        k.records,
+        enc.encode(JSON.stringify(secret)),
+      ),
+    )
+    clear[SEALED] = new Uint8Array([...iv, ...sealed])
+    return clear
+  }
+
+  /** A version 7 install holding a household, a member (blind NIK) and a visit in format 1. */
+  async function version7() {
+    const h = makeHousehold({ headName: HEAD })
+    const m = makeMember(h.id, { name: NAME, nik: NIK_SITI })
+    const v = {
+      id: uuidv7(),
+      memberId: m.id,
+      householdId: h.id,
+      workAreaId: h.workAreaId,
+      date: '2025-06-10',
+      place: 'posyandu',
+      parts: { dewasa: { weightKg: 58.5, systolicMmHg: 128 } },
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      deviceId: 'device-test',
+      version: 1,
+    }
+    const old = new Dexie(name)
+    old.version(7).stores({
+      households: 'id, workAreaId',
+      members: 'id, householdId, nik',
+      outbox: '++seq, recordId, *recordIds',
+      meta: 'key',
+      visits: 'id, memberId, workAreaId, [workAreaId+date]',
+      followUps: 'id, workAreaId, memberId',
+      clocks: 'key',
+      conflicts: '++seq, recordId',
+      drafts: 'id',
+    })
+    const k = dataKeys()
+    await old.table('households').add(await format1('households', h, ['id', 'workAreaId'], k))
+    const member = await format1('members', m, ['id', 'householdId'], k)
+    await old.table('members').add({ ...member, nik: await blindIndex(k, NIK_SITI) })
+    await old.table('visits').add(await format1('visits', v, ['id', 'memberId', 'workAreaId', 'date'], k))
+    old.close()
+    return { h, m, v }
+  }
+
+  /** The first byte of each stored record's plaintext: `{` (123) in format 1, 2 in format 2. */
+  async function formats(): Promise<number[]> {
+    const raw = new Dexie(name)
+    await raw.open()
+    const found: number[] = []
+    for (const table of ['households', 'members', 'visits']) {
+      for (const row of await raw.table(table).toArray()) {
+        const bytes = row[SEALED] as Uint8Array<ArrayBuffer>
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: new TextEncoder().encode(table) },
+          dataKeys().records,
+          bytes.subarray(12),
+        )
+        found.push(new Uint8Array(plain)[0] as number)
+      }
+    }
+    raw.close()
+    return found
+  }
+
+  it('rewrites records of format 1 in format 2: everything readable, nothing in clear', async () => {
+    const { h, m, v } = await version7()
+    expect(await formats()).toEqual([123, 123, 123])
+    const db = new KaderDb(name)
+    await db.open()
+    setDbForTests(db)
+    expect(db.verno).toBe(8)
+    expect(await getMember(m.id)).toEqual(m)
+    expect(await db.households.get(h.id)).toEqual(h)
+    expect(await db.visits.get(v.id)).toEqual(v)
+    expect(await db.members.where('nik').equals(NIK_SITI).primaryKeys()).toEqual([m.id])
+    db.close()
+    expect(await formats()).toEqual([2, 2, 2])
+    const raw = await rawText(name)
+    for (const secret of [NAME, NIK_SITI, HEAD, '58.5']) expect(raw).not.toContain(secret)
+  })
+
+  it('leaves version 7 as it was when the upgrade stops half way, and finishes at the next open', async () => {
+    const { m } = await version7()
+    setDataKeys(undefined)
+    const db = new KaderDb(name)
+    await expect(db.open()).rejects.toThrow()
+    db.close()
+    setDataKeys(keys)
+    const raw = new Dexie(name)
+    await raw.open()
+    expect(raw.verno).toBe(7)
+    raw.close()
+    expect(await formats()).toEqual([123, 123, 123])
+
+    const again = new KaderDb(name)
+    await again.open()
+    setDbForTests(again)
+    expect(await getMember(m.id)).toEqual(m)
+    again.close()
+    expect(await formats()).toEqual([2, 2, 2])
   })
 })
 
