@@ -230,7 +230,7 @@ async function main() {
         value: recompute,
         unit: 'ms',
         budget: 100,
-        note: `${area.households.size} households, ${area.members.size} members, ${area.visits.size} visits: changed rows read, ${householdsComputed} household computed again, card and page built`,
+        note: `${area.households.size} households, ${area.members.size} members, ${area.visits.size} visits: changed rows read, ${householdsComputed} share (≈ 8 households) computed again, card and page built`,
       },
       {
         id: 'binaan.afterPush',
