@@ -1,4 +1,4 @@
-// The one IndexedDB database of the app, 'kader-ilp':
+// The records' IndexedDB database of one kader's account on this phone ('kader-ilp' for the first, crypto/accounts.ts):
 //   households, members — the records (soft-deleted ones included: they sync as tombstones);
 //   visits, followUps   — screenings and referral follow-ups: immutable, a correction is a new record;
 //   outbox              — local changes not yet acknowledged by the server, in the order they were made;
@@ -140,10 +140,22 @@ export function openKaderDb(name = 'kader-ilp'): KaderDb {
 }
 
 let current: KaderDb | undefined
+/** The database selectDatabase opened (a test's own, setDbForTests, is the test's to close). */
+let selected: KaderDb | undefined
 
 /** The app's database, opened on first use rather than at import time. */
 export function getDb(): KaderDb {
   current ??= openKaderDb()
+  return current
+}
+
+/** Makes `name` the app's database — the unlocked account's (crypto/accounts.ts) — and closes the previous one. */
+export function selectDatabase(name: string): KaderDb {
+  if (current?.name === name) return current
+  // The previous account's connection is closed: nothing can read or write its records through it any more.
+  if (current === selected) current?.close()
+  selected = openKaderDb(name)
+  current = selected
   return current
 }
 

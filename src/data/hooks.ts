@@ -4,6 +4,7 @@ import { type InteropableObservable, useLiveQuery, useObservable } from 'dexie-r
 import type { ClinicalSettings } from '../domain/clinical-settings'
 import type { Household, Member } from '../protocol/records'
 import { getClinicalSettings } from './clinical-settings'
+import { onLockChange } from './crypto/session'
 import { getDb } from './db'
 import { type Draft, listDrafts } from './drafts'
 import type { HouseholdRow } from './household-rows'
@@ -46,6 +47,10 @@ export function useMember(id: string): Member | undefined | null {
 // The work area last read, shown at once when a screen mounts again (its live query corrects it within a read):
 // the household list's rows (work-area-rows.ts) are then there at the first render, with no "loading" first.
 let lastWorkArea: WorkArea | undefined
+// Another kader may unlock next ("Ganti kader"): nothing read for this one is shown first to her.
+onLockChange((unlocked) => {
+  if (!unlocked) lastWorkArea = undefined
+})
 
 export function useWorkArea(): WorkArea | undefined {
   return useLiveQuery(

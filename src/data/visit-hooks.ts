@@ -2,6 +2,7 @@
 // load the visit schemas. `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { FollowUp, Visit } from '../protocol/visits'
+import { onLockChange } from './crypto/session'
 import { openDayVisits } from './openday'
 import { followUpsOf, getVisit, type VisitRow, visitsOf, workAreaVisits } from './visits'
 
@@ -33,6 +34,10 @@ export function useVisit(id: string | undefined): Visit | undefined | null {
 // The open day's visits last read, shown at once when its screen opens again (the live query corrects them within a
 // read): going back and forth between the queue and a person's screen costs no "loading" each time.
 let lastOpenDay: { key: string; rows: VisitRow[] } | undefined
+// Another kader may unlock next ("Ganti kader"): nothing read for this one is shown first to her.
+onLockChange((unlocked) => {
+  if (!unlocked) lastOpenDay = undefined
+})
 
 /** Reads the open day's visits ahead (the app does it when idle on the open day): its screen opens with them. */
 export async function readOpenDayAhead(workAreaId: string, date: string): Promise<void> {

@@ -9,6 +9,7 @@ import Dexie, { type ObservabilitySet } from 'dexie'
 import type { InteropableObservable } from 'dexie-react-hooks'
 import type { Household, Member } from '../protocol/records'
 import { type ChangedKeys, changedKeys } from './changed-keys'
+import { onLockChange } from './crypto/session'
 import { getDb, type KaderDb } from './db'
 import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
 import { fewChanges, patchHouseholds } from './kept-area'
@@ -34,6 +35,10 @@ interface Entry {
 
 let entry: Entry | undefined
 const listeners = new Set<() => void>()
+// Locked, the rows leave memory: the next kader to unlock ("Ganti kader") starts from her own database.
+onLockChange((unlocked) => {
+  if (!unlocked) entry = undefined
+})
 
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const current = entry

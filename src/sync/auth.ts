@@ -9,7 +9,9 @@
 // Logout is refused while changes wait in the outbox (sent first by the UI); a token the server refused (401) is
 // forgotten, and the outbox kept for the next login.
 
+import { chosenAccount } from '../data/crypto/session'
 import { addRecoveryKey, openWithRecoveryKey, recoveryAccount } from '../data/crypto/unlock'
+import { accountOfUser } from '../data/crypto/vault-store'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
 import { entriesOfRecords, outboxCounts } from '../data/outbox'
@@ -42,15 +44,72 @@ export async function login(
   opts: AuthOptions = {},
 ): Promise<SyncAuth> {
   const db = opts.db ?? getDb()
-  const now = opts.now ?? Date.now
   const deviceId = await ensureDeviceId(db)
+  const answer = await askLogin({ baseUrl, deviceId }, username, password, opts, chosenAccount()?.id)
+  return storeLogin(db, answer, opts)
+}
+
+/** A login the server accepted, not stored yet: a new kader's, until her PIN is set ("Ganti kader"). */
+export interface AcceptedLogin {
+  baseUrl: string
+  /** The device id of the new account's records (each account on the phone is a device of its own). */
+  deviceId: string
+  body: LoginResponse
+  /** The server's clock at the answer (transport.ts): the device's clock observes it. */
+  serverTimeMs: number
+}
+
+/**
+ * "Ganti kader" → a kader new on this phone logs in online; her account, PIN and database are made after
+ * (storeNewKaderLogin). Refused (SyncError 'account-on-phone', the token revoked) for an account that already has
+ * its own place on this phone: its kader opens it with her PIN.
+ */
+export function loginNewKader(baseUrl: string, username: string, password: string, opts: AuthOptions = {}) {
+  return askLogin({ baseUrl, deviceId: uuidv7() }, username, password, opts)
+}
+
+/** The new kader's login, stored in her new account's database once her PIN has unlocked it. */
+export async function storeNewKaderLogin(accepted: AcceptedLogin, opts: AuthOptions = {}): Promise<SyncAuth> {
+  const db = opts.db ?? getDb()
+  await db.meta.put({ key: 'deviceId', value: accepted.deviceId })
+  return storeLogin(db, accepted, opts)
+}
+
+/** The new kader went back before setting her PIN: the server forgets the token. */
+export async function cancelLogin(accepted: AcceptedLogin, opts: Pick<AuthOptions, 'fetch'> = {}) {
+  const { baseUrl, body } = accepted
+  await request('POST', '/logout', undefined, { baseUrl, token: body.token, fetch: opts.fetch }).catch(
+    () => {},
+  )
+}
+
+async function askLogin(
+  device: { baseUrl: string; deviceId: string },
+  username: string,
+  password: string,
+  opts: AuthOptions,
+  ownAccountId?: string,
+): Promise<AcceptedLogin> {
+  const { baseUrl, deviceId } = device
   const answer = await request<LoginResponse>(
     'POST',
     '/login',
     { username, password, deviceId },
     { baseUrl, fetch: opts.fetch, timeoutMs: opts.timeoutMs },
   )
-  const { token, user, workArea } = answer.body
+  const accepted = { baseUrl, deviceId, body: answer.body, serverTimeMs: answer.serverTimeMs }
+  const elsewhere = await accountOfUser(answer.body.user.id)
+  if (elsewhere && elsewhere.id !== ownAccountId) {
+    await cancelLogin(accepted, opts)
+    throw new SyncError('account-on-phone', { detail: String(elsewhere.number) })
+  }
+  return accepted
+}
+
+async function storeLogin(db: KaderDb, accepted: AcceptedLogin, opts: AuthOptions): Promise<SyncAuth> {
+  const now = opts.now ?? Date.now
+  const { baseUrl, deviceId, body, serverTimeMs } = accepted
+  const { token, user, workArea } = body
   const auth: SyncAuth = { baseUrl, token, user, workArea, loggedInAt: new Date(now()).toISOString() }
   try {
     await db.transaction(
@@ -62,23 +121,19 @@ export async function login(
           throw new SyncError('work-area-mismatch', { detail: previous.workArea.id })
         await db.meta.put({ key: AUTH_KEY, value: auth })
         await adoptWorkArea(db, workArea, deviceId, now())
-        if (Number.isFinite(answer.serverTimeMs)) {
-          const nowMs = Math.max(now(), answer.serverTimeMs)
+        if (Number.isFinite(serverTimeMs)) {
+          const nowMs = Math.max(now(), serverTimeMs)
           const clock = await loadClock(db, deviceId)
-          await saveClock(
-            db,
-            observe(clock, { millis: answer.serverTimeMs, counter: 0, node: 'server' }, nowMs),
-          )
+          await saveClock(db, observe(clock, { millis: serverTimeMs, counter: 0, node: 'server' }, nowMs))
         }
       },
     )
   } catch (error) {
-    if (error instanceof SyncError && error.reason === 'work-area-mismatch')
-      await request('POST', '/logout', undefined, { baseUrl, token, fetch: opts.fetch }).catch(() => {})
+    if (error instanceof SyncError && error.reason === 'work-area-mismatch') await cancelLogin(accepted, opts)
     throw error
   }
   // From now on a forgotten PIN is recovered by logging in again (docs/security.md).
-  if (answer.body.recoveryKey) await addRecoveryKey(answer.body.recoveryKey, { userId: user.id, deviceId })
+  if (body.recoveryKey) await addRecoveryKey(body.recoveryKey, { userId: user.id, deviceId })
   return auth
 }
 

@@ -24,6 +24,8 @@ export type SyncErrorReason =
   | 'not-logged-in'
   /** Login with an account of another work area while this device still holds unsent changes of its own. */
   | 'work-area-mismatch'
+  /** Login with an account that has its own place on this phone ("Ganti kader"; `detail`: its number there). */
+  | 'account-on-phone'
   /** The caller aborted the run (the scheduler stopped, the page was closed). */
   | 'aborted'
   /**

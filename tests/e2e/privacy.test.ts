@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { launchBrowser, registerHousehold, startApp } from './harness'
+import { everythingStored, registerWife } from './privacy-steps'
 
 const PIN = '590317'
 const NAME = 'Wulandari Kusumaningtyas'
@@ -22,39 +23,6 @@ async function typeWrongPin(page: Page, pin: string) {
   await page.waitForFunction(
     () => document.querySelector<HTMLInputElement>('form[data-lock] input')?.value === '',
   )
-}
-
-/** Every value of every object store of every IndexedDB database of the origin, as text (bytes decoded too). */
-async function everythingStored(page: Page): Promise<{ text: string; counts: Record<string, number> }> {
-  return page.evaluate(async () => {
-    const parts: string[] = []
-    const counts: Record<string, number> = {}
-    const text = (v: unknown): string => {
-      if (v instanceof Uint8Array || v instanceof ArrayBuffer)
-        return new TextDecoder('latin1').decode(v instanceof ArrayBuffer ? new Uint8Array(v) : v)
-      if (typeof v === 'object' && v !== null) return Object.values(v).map(text).join(' ')
-      return String(v)
-    }
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue
-      const db: IDBDatabase = await new Promise((ok, fail) => {
-        const open = indexedDB.open(name)
-        open.onsuccess = () => ok(open.result)
-        open.onerror = () => fail(open.error)
-      })
-      for (const store of db.objectStoreNames) {
-        const rows: unknown[] = await new Promise((ok, fail) => {
-          const r = db.transaction(store).objectStore(store).getAll()
-          r.onsuccess = () => ok(r.result)
-          r.onerror = () => fail(r.error)
-        })
-        counts[`${name}/${store}`] = rows.length
-        for (const row of rows) parts.push(JSON.stringify(row), text(row))
-      }
-      db.close()
-    }
-    return { text: parts.join('\n'), counts }
-  })
 }
 
 describe('privacy on a shared phone (real Chromium)', () => {
@@ -82,14 +50,7 @@ describe('privacy on a shared phone (real Chromium)', () => {
         kecamatan: 'Dayeuhluhur',
         kabupaten: 'Cilacap',
       })
-      await page.getByRole('link', { name: '+ Anggota' }).click()
-      await page.getByLabel('Nama lengkap').fill(NAME)
-      await page.getByLabel('Perempuan', { exact: true }).check()
-      await page.getByLabel('Tanggal lahir').fill('1990-04-12')
-      await page.getByLabel('NIK', { exact: true }).fill(NIK)
-      await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Istri' })
-      await page.getByRole('button', { name: 'Simpan' }).click()
-      await page.getByRole('link', { name: new RegExp(NAME) }).waitFor()
+      await registerWife(page, NAME, NIK)
       // A second member typed but not saved: a draft.
       await page.getByRole('link', { name: '+ Anggota' }).click()
       await page.getByLabel('Nama lengkap').fill(DRAFT_NAME)

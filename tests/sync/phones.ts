@@ -37,8 +37,12 @@ const weighing = (memberId: string, weightKg: number) => ({
 
 export class Phone {
   readonly db: KaderDb
-  constructor(readonly label: string) {
-    this.db = openKaderDb(`phone-${label}-${uuidv7()}`)
+  /** `dbName`: an account's database on this phone (crypto/accounts.ts); by default one of its own. */
+  constructor(
+    readonly label: string,
+    dbName = `phone-${label}-${uuidv7()}`,
+  ) {
+    this.db = openKaderDb(dbName)
   }
 
   use(): KaderDb {
@@ -158,8 +162,8 @@ export function syncSetup(target: Target, limits: ServerOptions['limits'] = ROOM
       if (!running) throw new Error('the test server has not started')
       return running
     },
-    phone(label: string): Phone {
-      const p = new Phone(label)
+    phone(label: string, dbName?: string): Phone {
+      const p = new Phone(label, dbName)
       phones.push(p)
       return p
     },

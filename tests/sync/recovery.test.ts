@@ -2,9 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { currentKeys, dataKeys, LockedError, lock, setDataKeys } from '../../src/data/crypto/session'
 import { finishRecovery, recoveryAccount, setUpPin, unlock } from '../../src/data/crypto/unlock'
-import { deleteVault, readVault } from '../../src/data/crypto/vault-store'
+import { readVault } from '../../src/data/crypto/vault-store'
 import { recoverWithLogin } from '../../src/sync/auth'
 import { SyncError } from '../../src/sync/errors'
+import { forgetAllAccounts } from '../data/crypto/phone-accounts'
 import { addKader, api, TARGETS } from '../server/harness'
 import { syncSetup, T0 } from './phones'
 
@@ -13,7 +14,7 @@ describe.each(TARGETS)('recovery by online login on $name', (target) => {
   const keys = dataKeys()
   afterEach(async () => {
     setDataKeys(keys)
-    await deleteVault()
+    await forgetAllAccounts()
   })
 
   it('gives each account on each device its own recovery key, the same at every login', async () => {
@@ -32,12 +33,12 @@ describe.each(TARGETS)('recovery by online login on $name', (target) => {
 
   it('wraps the data key at login; a forgotten PIN is replaced by logging in online with the password', async () => {
     const k = await addKader(server())
-    await setUpPin('482915', 'pin')
+    const account = await setUpPin('482915', 'pin')
     const a = phone('a')
     const home = await a.addHousehold(undefined, T0, { headName: 'Sastro Wiryono' })
     const auth = await a.login(server().url, k)
     expect(await recoveryAccount()).toEqual({ userId: auth.user.id, deviceId: expect.any(String) })
-    expect((await readVault())?.recovery).toBeDefined()
+    expect((await readVault(account.id))?.recovery).toBeDefined()
 
     lock()
     await expect(a.db.households.get(home.id)).rejects.toBeInstanceOf(LockedError)

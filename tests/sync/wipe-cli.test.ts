@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dataKeys, setDataKeys } from '../../src/data/crypto/session'
 import { setUpPin } from '../../src/data/crypto/unlock'
-import { deleteVault } from '../../src/data/crypto/vault-store'
+import { forgetAllAccounts } from '../data/crypto/phone-accounts'
 import { addKader, START_TIMEOUT_MS, startTestServer, TARGETS, type TestServer } from '../server/harness'
 import { Phone, T0 } from './phones'
 
@@ -41,7 +41,7 @@ describe.each(TARGETS)('device wipe from the command line on $name', (target) =>
     await server?.close()
     if (dir) await rm(dir, { recursive: true, force: true })
     setDataKeys(keys)
-    await deleteVault()
+    await forgetAllAccounts()
   })
 
   it(

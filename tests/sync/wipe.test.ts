@@ -3,8 +3,9 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { currentKeys, dataKeys, setDataKeys } from '../../src/data/crypto/session'
 import { setUpPin } from '../../src/data/crypto/unlock'
-import { deleteVault, readVault } from '../../src/data/crypto/vault-store'
-import { wipeThisDevice } from '../../src/data/crypto/wipe'
+import { readVault } from '../../src/data/crypto/vault-store'
+import { wipeAccountOf } from '../../src/data/crypto/wipe'
+import { forgetAllAccounts } from '../data/crypto/phone-accounts'
 import { addKader, TARGETS } from '../server/harness'
 import { syncSetup, T0 } from './phones'
 
@@ -13,13 +14,13 @@ describe.each(TARGETS)('device wipe on $name', (target) => {
   const keys = dataKeys()
   afterEach(async () => {
     setDataKeys(keys)
-    await deleteVault()
+    await forgetAllAccounts()
   })
 
   it('sends what waits, then hears the wipe; wiping deletes the vault, the keys and the records', async () => {
     const k = await addKader(server())
-    await setUpPin('482915', 'pin')
-    const a = phone('a')
+    const account = await setUpPin('482915', 'pin')
+    const a = phone('a', account.dbName)
     await a.login(server().url, k)
     await a.addHousehold(k.area, T0)
     expect((await a.sync()).wipe).toBeUndefined()
@@ -32,8 +33,8 @@ describe.each(TARGETS)('device wipe on $name', (target) => {
     await b.sync()
     expect((await b.db.households.get(last.id))?.headName).toBe('Terakhir Dikirim')
 
-    await wipeThisDevice(a.db)
-    expect(await readVault()).toBeUndefined()
+    await wipeAccountOf(a.db)
+    expect(await readVault(account.id)).toBeUndefined()
     expect(currentKeys()).toBeUndefined()
     expect(await Dexie.exists(a.db.name)).toBe(false)
   })

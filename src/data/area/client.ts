@@ -6,6 +6,7 @@
 // are current when a request arrives.
 import Dexie, { type ObservabilitySet } from 'dexie'
 import { currentKeys, onLockChange } from '../crypto/session'
+import { getDb } from '../db'
 import type {
   AreaArgs,
   AreaCall,
@@ -87,7 +88,7 @@ function getWorker(): RunningWorker | undefined {
   }
   running = current
   const keys = currentKeys()
-  if (keys) w.postMessage({ keys } satisfies AreaKeys)
+  if (keys) w.postMessage({ keys, dbName: getDb().name } satisfies AreaKeys)
   Dexie.on('storagemutated', forward)
   w.addEventListener('message', (event: MessageEvent<AreaResponse>) => {
     const answer = event.data

@@ -38,6 +38,8 @@ export interface AreaChanged {
  */
 export interface AreaKeys {
   keys: DataKeys
+  /** The unlocked account's records' database (crypto/accounts.ts). */
+  dbName: string
 }
 
 /** A failed call names the error (its name only: a message may quote the records). */

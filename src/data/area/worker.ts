@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // Runs compute.ts off the main thread. It opens the same IndexedDB database as the page (Dexie works in workers),
-// with the keys the page posts (the records are encrypted at rest), keeps the area's records between requests (store.ts) and answers each call with its result or the error's name.
+// the unlocked account's database, with the keys the page posts (the records are encrypted at rest), keeps the area's records between requests (store.ts) and answers each call with its result or the error's name.
 import { setDataKeys } from '../crypto/session'
+import { selectDatabase } from '../db'
 import { runAreaCall } from './compute'
 import type { AreaChanged, AreaKeys, AreaRequest, AreaResponse } from './protocol'
 import { areaChanged } from './store'
@@ -10,6 +11,7 @@ declare const self: DedicatedWorkerGlobalScope
 
 self.addEventListener('message', (event: MessageEvent<AreaRequest | AreaChanged | AreaKeys>) => {
   if ('keys' in event.data) {
+    selectDatabase(event.data.dbName)
     setDataKeys(event.data.keys)
     return
   }

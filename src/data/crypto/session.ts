@@ -1,5 +1,7 @@
 // The working keys while the app is unlocked (keys.ts): in this module's memory only — in the page, and in the area
 // worker, which receives them as CryptoKey objects (area/client.ts). Locking forgets them. Never stored anywhere.
+// Also which of the phone's accounts (accounts.ts) the lock screen is for, or is unlocked.
+import type { DeviceAccount } from './accounts'
 import type { DataKeys } from './keys'
 
 /** A read or write of an encrypted record while the app is locked. */
@@ -11,6 +13,8 @@ export class LockedError extends Error {
 }
 
 let keys: DataKeys | undefined
+let account: DeviceAccount | undefined
+let switchAsked = false
 const listeners = new Set<(unlocked: boolean) => void>()
 
 /** The keys, or LockedError. */
@@ -27,6 +31,7 @@ export function currentKeys(): DataKeys | undefined {
 /** Unlock (keys) or lock (undefined); tells every listener. */
 export function setDataKeys(next: DataKeys | undefined): void {
   keys = next
+  if (next) switchAsked = false
   for (const listener of listeners) listener(next !== undefined)
 }
 
@@ -39,4 +44,24 @@ export function onLockChange(listener: (unlocked: boolean) => void): () => void 
 /** "Kunci", and the auto-lock: the keys are forgotten; everything that reads records stops (onLockChange). */
 export function lock(): void {
   if (keys) setDataKeys(undefined)
+}
+
+/** The account whose lock screen shows, or which is unlocked; undefined before the first PIN on this phone. */
+export function chosenAccount(): DeviceAccount | undefined {
+  return account
+}
+
+export function chooseAccount(next: DeviceAccount | undefined): void {
+  account = next
+}
+
+/** "Ganti kader" in Settings: locks, and the lock screen opens on the list of the phone's kaders. */
+export function switchKader(): void {
+  switchAsked = true
+  lock()
+}
+
+/** Whether "Ganti kader" was asked since the last unlock: the lock screen then opens on the list. */
+export function switchRequested(): boolean {
+  return switchAsked
 }

@@ -1,12 +1,18 @@
-// Wiping this device (a `device wipe` heard at sync, src/sync/wipe.ts): the vault goes first — without it the
-// records can never be decrypted, even if deleting them is interrupted — then the keys in memory, then the records'
-// database. The next start is a first start.
+// Wiping one kader's account on this phone (a `device wipe` heard at sync, src/sync/wipe.ts): the account whose
+// database the sync ran on, and no other. Its vault goes first — without it the records can never be decrypted,
+// even if deleting them is interrupted (the next start finishes it, vault-store.ts finishInterruptedWipes) — then
+// the keys in memory if it is the unlocked account, then its records' database, then its place in the registry.
 import { getDb, type KaderDb } from '../db'
-import { lock } from './session'
-import { deleteVault } from './vault-store'
+import { chooseAccount, chosenAccount, lock } from './session'
+import { forgetVault, listAccounts, removeAccount } from './vault-store'
 
-export async function wipeThisDevice(db: KaderDb = getDb()): Promise<void> {
-  await deleteVault()
-  lock()
+export async function wipeAccountOf(db: KaderDb = getDb()): Promise<void> {
+  const account = (await listAccounts()).find((a) => a.dbName === db.name)
+  if (account) await forgetVault(account.id)
+  if (chosenAccount()?.dbName === db.name) {
+    lock()
+    chooseAccount(undefined)
+  }
   await db.delete()
+  if (account) await removeAccount(account.id)
 }

@@ -245,6 +245,8 @@ export const coreMessages = defineMessages(
     'sync.err.not-logged-in': 'Masuk dulu untuk menyinkronkan.',
     'sync.err.work-area-mismatch':
       'HP ini masih menyimpan data wilayah lain yang belum terkirim. Kirim dulu dengan akun pemiliknya.',
+    'sync.err.account-on-phone':
+      'Akun ini sudah punya tempat sendiri di HP ini, dengan PIN-nya sendiri. Bukalah lewat “Ganti kader”.',
     'sync.err.aborted': 'Sinkronisasi dihentikan.',
     'sync.err.storage-full':
       'Memori HP penuh: data yang diterima belum bisa disimpan. Data di HP tetap aman. Kosongkan ruang (hapus foto/video atau aplikasi lain), lalu sinkronkan lagi.',
@@ -579,6 +581,8 @@ export const coreMessages = defineMessages(
     'sync.err.not-logged-in': 'Log in first to sync.',
     'sync.err.work-area-mismatch':
       'This phone still holds unsent data of another work area. Send it with its owner’s account first.',
+    'sync.err.account-on-phone':
+      'This account already has its own place on this phone, with its own PIN. Open it through “Switch kader”.',
     'sync.err.aborted': 'Sync was stopped.',
     'sync.err.storage-full':
       'The phone storage is full: received data could not be stored. The data on this phone are safe. Free some space (remove photos/videos or other apps), then sync again.',

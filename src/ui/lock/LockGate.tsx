@@ -1,10 +1,12 @@
 // What stands between the phone and the app: until the PIN is set (first start, or the first start of an older
-// install) or typed, the app's screens are not rendered and its database is not opened. While unlocked, the app
+// install) or typed, the app's screens are not rendered and no records' database is opened. The phone starts on the
+// lock screen of the kader who unlocked last ("Ganti kader" on it opens another's). While unlocked, the app
 // locks itself after some minutes in the background, and its screen is blanked whenever it goes to the background,
 // so that the task switcher's picture shows nothing of the area.
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
-import { currentKeys, lock, onLockChange } from '../../data/crypto/session'
-import { readLockState, readVault } from '../../data/crypto/vault-store'
+import { startAccount } from '../../data/crypto/accounts'
+import { chooseAccount, chosenAccount, currentKeys, lock, onLockChange } from '../../data/crypto/session'
+import { finishInterruptedWipes, listAccounts, readLockState } from '../../data/crypto/vault-store'
 
 // The lock screens and the key derivation load only when needed (never for an unlocked app's first screen).
 const LockScreen = lazy(() => import('./LockScreen'))
@@ -16,7 +18,9 @@ export function LockGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     const stop = onLockChange((unlocked) => setState(unlocked ? 'unlocked' : 'locked'))
     if (!currentKeys())
-      void readVault().then((vault) => setState(currentKeys() ? 'unlocked' : vault ? 'locked' : 'setup'))
+      void chooseStartAccount().then((account) =>
+        setState(currentKeys() ? 'unlocked' : account ? 'locked' : 'setup'),
+      )
     return stop
   }, [])
   useBlankInBackground()
@@ -27,6 +31,14 @@ export function LockGate({ children }: { children: ReactNode }) {
       <LockScreen mode={state} />
     </Suspense>
   )
+}
+
+/** The account whose lock screen the phone starts on, after finishing any wipe a closed tab interrupted. */
+async function chooseStartAccount() {
+  await finishInterruptedWipes()
+  const account = startAccount(await listAccounts())
+  chooseAccount(account)
+  return account
 }
 
 /** The class that hides the page (base.css) while the app is in the background. */
@@ -46,7 +58,7 @@ function useBlankInBackground() {
         // Set on the element at once, not through React: the task switcher's picture is taken right after.
         document.documentElement.classList.add(BLANK)
         hiddenAt = Date.now()
-        void readLockState().then(({ autoLockMinutes }) => {
+        void readLockState(chosenAccount()?.id).then(({ autoLockMinutes }) => {
           if (hiddenAt !== undefined) timer = setTimeout(lock, autoLockMinutes * 60_000)
         })
         return
@@ -54,7 +66,7 @@ function useBlankInBackground() {
       const away = hiddenAt === undefined ? 0 : Date.now() - hiddenAt
       hiddenAt = undefined
       // A phone asleep does not run timers: the time away is checked again on return, before the page shows.
-      void readLockState()
+      void readLockState(chosenAccount()?.id)
         .then(({ autoLockMinutes }) => {
           if (away >= autoLockMinutes * 60_000) lock()
         })

@@ -2,30 +2,74 @@
 // (data/crypto/unlock.ts): the first screen of an unlocked app does not carry them.
 import { type FormEvent, useEffect, useState } from 'react'
 import { waitLeft } from '../../data/crypto/lock-policy'
+import { chosenAccount, switchRequested } from '../../data/crypto/session'
 import { finishRecovery, recoveryAccount, setUpPin, unlock } from '../../data/crypto/unlock'
 import { type PinProblem, pinProblem, type Vault } from '../../data/crypto/vault'
-import { readLockState, readVault } from '../../data/crypto/vault-store'
+import { listAccounts, readLockState, readVault } from '../../data/crypto/vault-store'
+import type { AcceptedLogin } from '../../sync/auth'
 import { useT } from '../i18n'
+import { AccountLogin } from './AccountLogin'
 import { lockMessages } from './messages'
-import { RecoverForm } from './RecoverForm'
+import { SwitchKader } from './SwitchKader'
 import './lock.css'
 
+type Step = 'unlock' | 'recover' | 'newPin' | 'accounts' | 'newKader' | 'newKaderPin'
+
 export default function LockScreen({ mode }: { mode: 'setup' | 'locked' }) {
-  const [step, setStep] = useState<'unlock' | 'recover' | 'newPin'>('unlock')
+  // "Ganti kader" in Settings locks and opens the list of the phone's kaders.
+  const [step, setStep] = useState<Step>(() => (switchRequested() ? 'accounts' : 'unlock'))
+  const [accepted, setAccepted] = useState<AcceptedLogin>()
   if (mode === 'setup') return <SetUpPin title="lock.setup.title" save={setUpPin} />
   if (step === 'recover')
-    return <RecoverForm onRecovered={() => setStep('newPin')} onCancel={() => setStep('unlock')} />
+    return (
+      <AccountLogin purpose="recover" onDone={() => setStep('newPin')} onCancel={() => setStep('unlock')} />
+    )
   if (step === 'newPin') return <SetUpPin title="lock.recover.newPin" save={finishRecovery} />
-  return <Unlock onForgot={() => setStep('recover')} />
+  if (step === 'accounts')
+    return <SwitchKader onChosen={() => setStep('unlock')} onNew={() => setStep('newKader')} />
+  if (step === 'newKader')
+    return (
+      <AccountLogin
+        purpose="newKader"
+        onDone={(login) => {
+          setAccepted(login)
+          setStep('newKaderPin')
+        }}
+        onCancel={() => setStep('accounts')}
+      />
+    )
+  if (step === 'newKaderPin' && accepted)
+    return (
+      <SetUpPin
+        title="lock.newKader.pin"
+        save={(pin, kind) => addKader(accepted, pin, kind)}
+        onCancel={() => {
+          void import('../../sync/auth').then((auth) => auth.cancelLogin(accepted))
+          setStep('accounts')
+        }}
+      />
+    )
+  return <Unlock onForgot={() => setStep('recover')} onSwitch={() => setStep('accounts')} />
+}
+
+/** A new kader's account: her PIN makes it (and opens it), then her login is stored there and her area synced. */
+async function addKader(accepted: AcceptedLogin, pin: string, kind: Vault['kind']) {
+  await setUpPin(pin, kind)
+  const auth = await import('../../sync/auth')
+  await auth.storeNewKaderLogin(accepted)
+  const { syncNow } = await import('../sync/controller')
+  void syncNow().catch(() => undefined)
 }
 
 /** A new PIN: at first start (setUpPin), or after recovery by online login (finishRecovery). */
 function SetUpPin({
   title,
   save,
+  onCancel,
 }: {
-  title: 'lock.setup.title' | 'lock.recover.newPin'
-  save: (pin: string, kind: Vault['kind']) => Promise<void>
+  title: 'lock.setup.title' | 'lock.recover.newPin' | 'lock.newKader.pin'
+  save: (pin: string, kind: Vault['kind']) => Promise<unknown>
+  onCancel?: () => void
 }) {
   const t = useT(lockMessages)
   const [kind, setKind] = useState<Vault['kind']>('pin')
@@ -83,14 +127,21 @@ function SetUpPin({
         >
           {t(kind === 'pin' ? 'lock.setup.usePassphrase' : 'lock.setup.usePin')}
         </button>
+        {onCancel && (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            {t('lock.recover.cancel')}
+          </button>
+        )}
       </form>
     </main>
   )
 }
 
-function Unlock({ onForgot }: { onForgot: () => void }) {
+function Unlock({ onForgot, onSwitch }: { onForgot: () => void; onSwitch: () => void }) {
   const t = useT(lockMessages)
   const [recoverable, setRecoverable] = useState(false)
+  // Which kader's lock this is, once the phone has more than one.
+  const [number, setNumber] = useState<number>()
   const [kind, setKind] = useState<Vault['kind']>('pin')
   const [pin, setPin] = useState('')
   const [wrong, setWrong] = useState(false)
@@ -99,10 +150,13 @@ function Unlock({ onForgot }: { onForgot: () => void }) {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    void readVault().then((v) => v && setKind(v.kind))
-    void recoveryAccount().then((account) => setRecoverable(account !== undefined))
+    const account = chosenAccount()
+    if (!account) return
+    void listAccounts().then((all) => setNumber(all.length > 1 ? account.number : undefined))
+    void readVault(account.id).then((v) => v && setKind(v.kind))
+    void recoveryAccount().then((recovery) => setRecoverable(recovery !== undefined))
     // A reload does not reset the wait: it is kept with the vault.
-    void readLockState().then((s) => {
+    void readLockState(account.id).then((s) => {
       const left = waitLeft(s, Date.now())
       if (left === 0) return
       setNow(Date.now())
@@ -136,6 +190,7 @@ function Unlock({ onForgot }: { onForgot: () => void }) {
     <main className="screen lock-screen">
       <form className="form lock-form" data-lock="unlock" onSubmit={submit} noValidate>
         <h1>{t('lock.unlock.title')}</h1>
+        {number !== undefined && <p className="lock-kader">{t('lock.switch.kader', { n: number })}</p>}
         <PinField
           id="pin"
           label={t(kind === 'pin' ? 'lock.unlock.pin' : 'lock.unlock.passphrase')}
@@ -158,6 +213,9 @@ function Unlock({ onForgot }: { onForgot: () => void }) {
             {t('lock.recover.forgot')}
           </button>
         )}
+        <button type="button" className="button secondary" onClick={onSwitch}>
+          {t('lock.switch.title')}
+        </button>
       </form>
     </main>
   )

@@ -1,13 +1,17 @@
 // The page's one sync scheduler (src/sync/scheduler.ts). The engine is a lazy chunk: it starts after the first
 // screen has rendered, so a cold start offline costs nothing for it. The API is served from the app's own origin.
+import { getDb } from '../../data/db'
 import type { SyncRunSummary } from '../../data/sync-state'
 import type { SyncScheduler } from '../../sync/scheduler'
 
 let scheduler: Promise<SyncScheduler> | undefined
 
 export function startSync(): Promise<SyncScheduler> {
+  // The unlocked account's database: a wipe heard by this scheduler wipes that account, even after "Ganti kader".
+  const db = getDb()
   scheduler ??= import('../../sync/scheduler').then(({ startSyncScheduler }) =>
     startSyncScheduler({
+      db,
       baseUrl: window.location.origin,
       // Offline: ask the service worker to wake the page when the connection is back (Background Sync, where the
       // browser has it). The outbox in IndexedDB stays the queue; the event only triggers a run.
@@ -16,7 +20,7 @@ export function startSync(): Promise<SyncScheduler> {
         // A lost phone marked by the puskesmas: everything sendable has gone; nothing stays on it.
         if ('wipe' in outcome && outcome.wipe)
           void import('../../data/crypto/wipe')
-            .then((w) => w.wipeThisDevice())
+            .then((w) => w.wipeAccountOf(db))
             .finally(() => window.location.reload())
       },
     }),
