@@ -2,14 +2,9 @@
 // areas in her scope (roles.ts), one area's PWS, the puskesmas' CSV and the FHIR bulk export, and the devices'
 // outbox reports. The scope is read on every request; a kader's token is refused (403 not-supervisor), and an area
 // outside the scope is not found. Names are sent only for the areas in scope. Nothing here writes a record.
+import { type ClinicalSettings, DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { type BulkInput, type BulkResourceType, bulkNdjson } from '../../src/domain/fhir'
-import {
-  type AreaPeople,
-  type DuplicateNik,
-  niksInSeveralAreas,
-  type PwsTargets,
-  puskesmasCsv,
-} from '../../src/domain/pws'
+import { type PwsTargets, puskesmasCsv } from '../../src/domain/pws'
 import type { Lang } from '../../src/domain/text'
 import type {
   AreaSummary,
@@ -17,7 +12,6 @@ import type {
   BinaanResponse,
   DeviceStatus,
   KaderSync,
-  OverdueReferral,
   QualityFlag,
 } from '../../src/protocol/supervisor'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
@@ -25,17 +19,47 @@ import type { Session } from '../accounts'
 import type { Database } from '../db'
 import { ApiError } from '../http'
 import { areasInScope } from '../roles'
-import { targetsOf, targetsOfAreas } from '../targets'
-import { AreaFigures, figuresOnly, inputOf, named, yearIndicators } from './compute'
+import { areaOfWorkArea, desaKey } from '../scope'
+import { targetsOfAreas } from '../targets'
+import { type AreaCard, AreaFigures, type AreaPage, cardAndPage, inputOf, named } from './compute'
+import {
+  type Computed,
+  duplicateNiks,
+  inputsKey,
+  type StoredFigures,
+  storedCards,
+  storedPages,
+  storeFigures,
+  storeNiks,
+} from './figures-db'
 import { type AreaRecords, AreaStore } from './store'
 
-/** Posyandu days are counted in WIB (UTC+7), where most kaders are: the server's "today" for overdue referrals. */
-const WIB_OFFSET_MS = 7 * 3_600_000
+export interface BinaanOptions {
+  /**
+   * The clinical settings the figures are computed with (docs/sync-protocol.md, "Roles and the wilayah binaan"): a
+   * phone's own settings are not synced, so the server's are the defaults unless the deployment sets them.
+   */
+  settings?: ClinicalSettings
+  /**
+   * The server's "today" for overdue referrals, in hours ahead of UTC: posyandu days are counted in WIB (UTC+7),
+   * where most kaders are; a deployment in WITA or WIT sets 8 or 9.
+   */
+  utcOffsetHours?: number
+}
 
-export function binaanService(db: Database, now: () => number) {
+/** WIB (UTC+7). */
+export const DEFAULT_UTC_OFFSET_HOURS = 7
+
+export function binaanService(db: Database, now: () => number, opts: BinaanOptions = {}) {
+  const settings = opts.settings ?? DEFAULT_CLINICAL_SETTINGS
+  const offsetMs = (opts.utcOffsetHours ?? DEFAULT_UTC_OFFSET_HOURS) * 3_600_000
   const store = new AreaStore(db)
-  const figures = new AreaFigures()
-  const today = () => new Date(now() + WIB_OFFSET_MS).toISOString().slice(0, 10)
+  const figures = new AreaFigures(settings)
+  const settingsKey = inputsKey(settings)
+  const today = () => new Date(now() + offsetMs).toISOString().slice(0, 10)
+  /** The records' version each area's month was stored at by this process, and its NIKs'. */
+  const written = new Map<string, { version: number; inputs: string }>()
+  const niksWritten = new Map<string, number>()
 
   const scope = async (session: Session): Promise<WorkAreaInfo[]> => {
     const areas = await areasInScope(db, session.user.id)
@@ -44,32 +68,72 @@ export function binaanService(db: Database, now: () => number) {
     return areas
   }
 
-  const yearOf = (month: string) => Number(month.slice(0, 4))
-  const monthOf = async (records: AreaRecords, month: string, targets?: PwsTargets) =>
-    figures.month(records, month, targets ?? (await targetsOf(db, records.area.id, yearOf(month))), today())
-  /** Overdue referrals come with the current month's figures: computed once when that is the month shown. */
-  const todayOf = async (records: AreaRecords, month: string, targets: PwsTargets) => {
-    const day = today()
-    const sameYear = yearOf(day) === yearOf(month)
-    return figures.today(records, day, sameYear ? targets : await targetsOf(db, records.area.id, yearOf(day)))
+  /** What an area's month depends on besides its records: its bounds, targets, the settings, the current month. */
+  const inputsOf = (area: WorkAreaInfo, targets: PwsTargets) =>
+    inputsKey([area, targets, settingsKey, today().slice(0, 7)])
+  const fresh = (stored: StoredFigures | undefined, inputs: string) =>
+    stored !== undefined && stored.desaSeq >= stored.lastSeq && stored.inputs === inputs
+
+  /**
+   * Brings the areas' month up to date in the database: the records of the areas not up to date are read (only what
+   * changed since this process last read them), and an area is computed again only when its records or inputs
+   * changed — then only the households its changes touched (compute.ts).
+   */
+  async function update(
+    areas: readonly WorkAreaInfo[],
+    month: string,
+    targets: ReadonlyMap<string, PwsTargets>,
+    stored: ReadonlyMap<string, StoredFigures>,
+  ): Promise<Map<string, { card: AreaCard; page: AreaPage }>> {
+    const computed = new Map<string, { card: AreaCard; page: AreaPage }>()
+    if (areas.length === 0) return computed
+    const rows: Computed[] = []
+    for (const records of await store.recordsOf(areas)) {
+      const { area } = records
+      const areaTargets = targets.get(area.id) ?? {}
+      const inputs = inputsOf(area, areaTargets)
+      const key = `${area.id}\n${month}`
+      const row = { areaId: area.id, desaKey: desaKey(areaOfWorkArea(area)), desaSeq: records.seq, inputs }
+      const last = written.get(key)
+      // Its records did not change since this process stored it: only the sequence number it includes moves on.
+      if (
+        last?.version === records.version &&
+        last.inputs === inputs &&
+        stored.get(area.id)?.inputs === inputs
+      ) {
+        rows.push(row)
+        continue
+      }
+      const current = today().slice(0, 7)
+      const sum = figures.month(records, month)
+      const result = cardAndPage(
+        records,
+        sum,
+        current === month ? sum : figures.month(records, current),
+        areaTargets,
+      )
+      computed.set(area.id, result)
+      rows.push({ ...row, ...result })
+      written.set(key, { version: records.version, inputs })
+      if (niksWritten.get(area.id) !== records.peopleVersion) {
+        await storeNiks(db, area.id, niksOf(records))
+        niksWritten.set(area.id, records.peopleVersion)
+      }
+    }
+    await storeFigures(db, month, rows, new Date(now()))
+    return computed
   }
 
-  /** NIKs registered in two areas of the scope, found again only when one of the areas' records changed. */
-  let duplicates: { key: string; found: DuplicateNik[] } | undefined
-  const duplicatesIn = (all: readonly AreaRecords[]): DuplicateNik[] => {
-    const key = all.map((r) => `${r.area.id}:${r.version}`).join('\n')
-    if (duplicates?.key !== key)
-      duplicates = {
-        key,
-        found: niksInSeveralAreas(
-          all.map((r) => ({
-            areaId: r.area.id,
-            households: [...r.households.values()],
-            members: [...r.members.values()] as unknown as AreaPeople['members'],
-          })),
-        ),
-      }
-    return duplicates.found
+  /** The areas' pages of the month, from the database once up to date. */
+  async function pagesOf(areas: readonly WorkAreaInfo[], month: string): Promise<Map<string, AreaPage>> {
+    const ids = areas.map((a) => a.id)
+    const [stored, targets] = await Promise.all([
+      storedPages(db, ids, month),
+      targetsOfAreas(db, ids, Number(month.slice(0, 4))),
+    ])
+    const stale = areas.filter((a) => !fresh(stored.get(a.id), inputsOf(a, targets.get(a.id) ?? {})))
+    const computed = await update(stale, month, targets, stored)
+    return new Map(areas.map((a) => [a.id, (computed.get(a.id) ?? stored.get(a.id))?.page as AreaPage]))
   }
 
   return {
@@ -82,49 +146,34 @@ export function binaanService(db: Database, now: () => number) {
       )
     },
 
+    /** Every area's card: read from the database; the areas whose records or inputs changed are computed first. */
     async overview(
       session: Session,
       month = today().slice(0, 7),
     ): Promise<Omit<BinaanResponse, 'serverTime'>> {
       const areas = await scope(session)
-      const all = await store.recordsOf(areas)
       const ids = areas.map((a) => a.id)
-      const [kaders, targets] = await Promise.all([
-        kadersOf(db, ids),
+      const [stored, targets, kaders] = await Promise.all([
+        storedCards(db, ids, month),
         targetsOfAreas(db, ids, Number(month.slice(0, 4))),
+        kadersOf(db, ids),
       ])
-      const duplicate = duplicatesIn(all)
-      const summaries: AreaSummary[] = []
-      for (const records of all) {
-        const areaTargets = targets.get(records.area.id) ?? {}
-        const { report, indicators, implausible } = await monthOf(records, month, areaTargets)
-        const due = await todayOf(records, month, areaTargets)
-        const s = report.skdn
-        summaries.push({
-          area: records.area,
-          kaders: kaders.get(records.area.id) ?? [],
-          households: report.households.value,
-          month: {
-            S: s.S.value,
-            K: s.K.value,
-            D: s.D.value,
-            N: s.N.value,
-            DS: s.ratios.DS.value,
-            ND: s.ratios.ND.value,
-            visits: report.visits.total.value,
-            referralsOpen: report.referrals.open.value,
-          },
-          year: yearIndicators(indicators),
-          overdue: due.overdue.length,
-          quality: {
-            implausible: implausible.length,
-            duplicateNik: duplicate.filter((d) => d.areaId === records.area.id).length,
-            noGps: due.noGps.length,
-          },
-        })
-        // An area's first computation holds the CPU for a second or more: let the kaders' syncs in between.
-        await new Promise((ok) => setImmediate(ok))
-      }
+      const stale = areas.filter((a) => !fresh(stored.get(a.id), inputsOf(a, targets.get(a.id) ?? {})))
+      const computed = await update(stale, month, targets, stored)
+      const duplicates = await duplicateNiks(db, ids)
+      const day = today()
+      const summaries = areas.map((area): AreaSummary => {
+        // Every area is computed now or stored up to date.
+        const { card: all } = (computed.get(area.id) ?? stored.get(area.id)) as { card: AreaCard }
+        const { openDue, quality, ...card } = all
+        return {
+          area,
+          kaders: kaders.get(area.id) ?? [],
+          ...card,
+          overdue: openDue.filter((due) => day > due).length,
+          quality: { ...quality, duplicateNik: duplicates.filter((d) => d.who.areaId === area.id).length },
+        }
+      })
       return { month, role: session.user.role ?? 'kader', areas: summaries }
     },
 
@@ -132,48 +181,34 @@ export function binaanService(db: Database, now: () => number) {
       const areas = await scope(session)
       const area = areas.find((a) => a.id === areaId)
       if (!area) throw new ApiError(404, 'not-found', 'No such area in your wilayah binaan.')
-      const all = await store.recordsOf(areas)
-      const records = all.find((r) => r.area.id === areaId) as AreaRecords
-      const areaTargets = await targetsOf(db, areaId, yearOf(month))
-      const { report, indicators, implausible } = await monthOf(records, month, areaTargets)
-      const due = await todayOf(records, month, areaTargets)
-      const overdue: OverdueReferral[] = []
-      for (const o of due.overdue) {
-        const who = named(records, { memberId: o.memberId })
-        if (who)
-          overdue.push({
-            ...who,
-            problem: o.problem,
-            openedOn: o.openedOn,
-            dueTo: o.dueTo,
-            urgency: o.urgency,
-          })
+      const page = (await pagesOf([area], month)).get(areaId) as AreaPage
+      const day = today()
+      const quality: QualityFlag[] = page.quality.filter((q) => q.kind === 'implausible')
+      for (const d of await duplicateNiks(
+        db,
+        areas.map((a) => a.id),
+      ))
+        if (d.who.areaId === areaId)
+          quality.push({ ...d.who, kind: 'duplicateNik', detail: d.otherAreaIds.join(', ') })
+      quality.push(...page.quality.filter((q) => q.kind === 'noGps'))
+      const body: Omit<BinaanAreaResponse, 'serverTime'> = {
+        area,
+        report: page.report,
+        indicators: page.indicators,
+        overdue: page.open.filter((o) => day > o.dueTo),
+        quality,
       }
-      const quality: QualityFlag[] = []
-      const flag = (kind: QualityFlag['kind'], who: ReturnType<typeof named>, detail?: string) => {
-        if (who) quality.push({ ...who, kind, ...(detail === undefined ? {} : { detail }) })
-      }
-      for (const i of implausible) flag('implausible', named(records, { memberId: i.memberId }), i.date)
-      for (const d of duplicatesIn(all))
-        if (d.areaId === areaId)
-          flag('duplicateNik', named(records, { memberId: d.memberId }), d.otherAreaIds.join(', '))
-      for (const h of due.noGps) flag('noGps', named(records, { householdId: h }))
-      const figuresOnlyPart: Pick<BinaanAreaResponse, 'report' | 'indicators'> = figuresOnly({
-        report,
-        indicators,
-      })
-      const body: Omit<BinaanAreaResponse, 'serverTime'> = { area, ...figuresOnlyPart, overdue, quality }
       return body
     },
 
     /** Every figure of every area in scope, one block of rows per area (src/domain/pws/puskesmas-csv.ts). */
     async csv(session: Session, month = today().slice(0, 7), lang: Lang = 'id') {
       const areas = await scope(session)
-      const rows = []
-      for (const records of await store.recordsOf(areas)) {
-        const { report, indicators } = await monthOf(records, month)
-        rows.push({ name: areaLabel(records.area), report, indicators })
-      }
+      const pages = await pagesOf(areas, month)
+      const rows = areas.map((area) => {
+        const { report, indicators } = pages.get(area.id) as AreaPage
+        return { name: areaLabel(area), report: { ...report, register: [] }, indicators }
+      })
       const home = session.workArea
       return { month, text: puskesmasCsv(`${home.kecamatan} (${home.kabupaten})`, month, rows, lang) }
     },
@@ -183,12 +218,25 @@ export function binaanService(db: Database, now: () => number) {
       const areas = await scope(session)
       let text = ''
       for (const records of await store.recordsOf(areas))
-        text += bulkNdjson(inputOf(records) as unknown as BulkInput)[type]
+        text += bulkNdjson({ ...inputOf(records), settings } as unknown as BulkInput)[type]
       return text
     },
   }
 }
 export type BinaanService = ReturnType<typeof binaanService>
+
+/** The area's live members with a NIK, named. */
+function niksOf(records: AreaRecords) {
+  const niks = []
+  for (const m of records.members.values()) {
+    if (m.deleted || typeof m.nik !== 'string' || !m.nik) continue
+    const household = records.households.get(String(m.householdId))
+    if (!household || household.deleted) continue
+    const who = named(records, { memberId: m.id })
+    if (who) niks.push({ nik: m.nik, who: { ...who, memberId: m.id } })
+  }
+  return niks
+}
 
 /** An area as a puskesmas sheet names it: its desa and what narrows it, then its id. */
 export function areaLabel(a: WorkAreaInfo): string {

@@ -41,17 +41,41 @@ export function figuresOnly<T>(value: T): T {
   return copy as T
 }
 
-/** Adds `part`'s counts (× sign) into `sum`, of the same shape; what is not a count is left for finish(). */
-function accumulate(sum: Tree, part: Tree, sign: 1 | -1): void {
-  for (const [k, v] of Object.entries(part)) {
-    if (k === 'notes' || !(k in sum)) continue
-    const into = sum[k]
-    if (isObject(v) && isObject(into)) {
-      if (isCount(v)) into.value = (into.value as number) + sign * (v.value as number)
-      else accumulate(into, v, sign)
-    } else if ((k === 'cumulative' || k === 'previousMonthCount') && typeof v === 'number')
-      sum[k] = (into as number) + sign * v
+/**
+ * Calls `leaf` with each count of a figures tree, in an order fixed by its shape: a count's value, and a series
+ * month's `cumulative` and its `previousMonthCount` (sums of the months' counts). What is not a count — ratios,
+ * coverage, the status, the notes — is worked out from them (finish).
+ */
+function eachCount(tree: Tree, leaf: (holder: Tree, key: string) => void): void {
+  for (const [k, v] of Object.entries(tree)) {
+    if (k === 'notes' || k === 'register' || ID_LISTS.includes(k)) continue
+    if (isObject(v)) {
+      if (isCount(v)) leaf(v, 'value')
+      else eachCount(v, leaf)
+    } else if ((k === 'cumulative' || k === 'previousMonthCount') && typeof v === 'number') leaf(tree, k)
   }
+}
+
+/** A household's counts, only those not 0: a few dozen of the month's ≈ 1,000. */
+interface Sparse {
+  at: Int32Array
+  n: Int32Array
+}
+
+function sparse(tree: Tree, size: number): Sparse {
+  const at: number[] = []
+  const n: number[] = []
+  let i = 0
+  eachCount(tree, (holder, key) => {
+    const value = holder[key] as number
+    if (value !== 0) {
+      at.push(i)
+      n.push(value)
+    }
+    i += 1
+  })
+  if (i !== size) throw new Error('A household share of another shape than the month')
+  return { at: Int32Array.from(at), n: Int32Array.from(n) }
 }
 
 /** Every ratio's value from its summed numerator and denominator, as tally.ts ratio() does. */
@@ -68,50 +92,64 @@ function finishRatios<T>(value: T): T {
 }
 
 interface Share {
-  report: Tree
-  indicators: Tree
+  counts: Sparse
   implausible: ImplausibleItem[]
   open: OverdueItem[]
 }
 
 export class AreaSum {
   private readonly shares = new Map<string, Share>()
-  private readonly sum: Share
+  /** The month's figures with every count 0: the shape the sums are written into. */
+  private readonly shape: { report: Tree; indicators: Tree }
+  private readonly sum: Float64Array
 
-  /** `none`: the month computed over no records at all — every count 0, the shape of every figure. */
+  /** `none`: the month computed over no records at all. */
   constructor(none: SupervisionPart) {
-    this.sum = this.share(none)
+    this.shape = {
+      report: figuresOnly(none.report) as never,
+      indicators: figuresOnly(none.indicators) as never,
+    }
+    let size = 0
+    eachCount(this.shape as unknown as Tree, () => {
+      size += 1
+    })
+    this.sum = new Float64Array(size)
   }
 
   get size(): number {
     return this.shares.size
   }
 
-  has(key: string): boolean {
-    return this.shares.has(key)
-  }
-
   /** Puts a household's share in (replacing what it was), or takes it out (undefined). */
   set(key: string, part: SupervisionPart | undefined): void {
     const old = this.shares.get(key)
     if (old) {
-      accumulate(this.sum.report, old.report, -1)
-      accumulate(this.sum.indicators, old.indicators, -1)
+      this.add(old.counts, -1)
       this.shares.delete(key)
     }
     if (!part) return
-    const share = this.share(part)
-    accumulate(this.sum.report, share.report, 1)
-    accumulate(this.sum.indicators, share.indicators, 1)
+    const share = {
+      counts: sparse(
+        { report: part.report, indicators: part.indicators } as unknown as Tree,
+        this.sum.length,
+      ),
+      implausible: part.implausible,
+      open: part.open,
+    }
+    this.add(share.counts, 1)
     this.shares.set(key, share)
   }
 
   /** The area's figures, each cumulative indicator against the area's annual targets. */
   figures(targets: PwsTargets): AreaMonthFigures {
-    const report = finishRatios(this.sum.report) as unknown as AreaMonthFigures['report']
-    const kiaBookUnrecorded = (report.skdn.kiaBookUnrecorded as Count).value
-    report.notes = notes(report.referenceDate, kiaBookUnrecorded)
-    const indicators = finishRatios(this.sum.indicators) as unknown as PwsIndicators
+    const counted = structuredClone(this.shape) as unknown as Tree
+    let i = 0
+    eachCount(counted, (holder, key) => {
+      holder[key] = this.sum[i++] as number
+    })
+    const report = finishRatios(counted.report) as AreaMonthFigures['report']
+    report.notes = notes(report.referenceDate, (report.skdn.kiaBookUnrecorded as Count).value)
+    const indicators = finishRatios(counted.indicators) as PwsIndicators
     for (const [id, s] of Object.entries(indicators.series))
       indicators.series[id] = {
         id,
@@ -127,12 +165,11 @@ export class AreaSum {
     return { report, indicators, implausible: implausible.sort(implausibleOrder), open }
   }
 
-  private share(part: SupervisionPart): Share {
-    return {
-      report: figuresOnly(part.report) as unknown as Tree,
-      indicators: figuresOnly(part.indicators) as unknown as Tree,
-      implausible: part.implausible,
-      open: part.open,
+  private add({ at, n }: Sparse, sign: 1 | -1) {
+    const sum = this.sum
+    for (let j = 0; j < at.length; j += 1) {
+      const i = at[j] as number
+      sum[i] = (sum[i] as number) + sign * (n[j] as number)
     }
   }
 }
