@@ -27,8 +27,9 @@ import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
-import { binaanService } from './supervisor/binaan'
+import { binaanService, DEFAULT_UTC_OFFSET_HOURS } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
+import { targetRoutes } from './supervisor/targets-routes'
 import { pull } from './sync/pull'
 import { type PushHook, push } from './sync/push'
 
@@ -233,6 +234,9 @@ export function createApp(opts: AppOptions) {
   })
 
   binaanRoutes(api, binaanService(db, now), sessionOf, serverTime)
+  targetRoutes(api, db, sessionOf, () =>
+    new Date(now() + DEFAULT_UTC_OFFSET_HOURS * 3_600_000).getUTCFullYear(),
+  )
 
   api.all('*', () => {
     throw new ApiError(404, 'not-found', 'No such endpoint.')
