@@ -173,27 +173,16 @@ async function main() {
       plain: { phone: plainKader, url: plainServer.url },
     })
 
+    const builds = { encrypted: server.url, plain: plainServer.url }
     // ——— 4. Phone B: the pustu (the plain build: its storage and first area read only) ———
-    for (const [mode, url] of [
-      ['encrypted', server.url],
-      ['plain', plainServer.url],
-    ] as const) {
-      const pustuPhone = await launchPhone()
-      phones.push(pustuPhone)
-      await phoneB(pustuPhone, url, mode)
-      await pustuPhone.dispose()
-    }
-
     // ——— 5. Phone D: our bulk insert on a fresh profile ———
-    for (const [mode, url] of [
-      ['encrypted', server.url],
-      ['plain', plainServer.url],
-    ] as const) {
-      const insertPhone = await launchPhone()
-      phones.push(insertPhone)
-      await bulkInsert(insertPhone, url, mode)
-      await insertPhone.dispose()
-    }
+    for (const step of [phoneB, bulkInsert])
+      for (const mode of ['encrypted', 'plain'] as const) {
+        const phone = await launchPhone()
+        phones.push(phone)
+        await step(phone, builds[mode], mode)
+        await phone.dispose()
+      }
     if (AT_REST_ONLY) {
       console.log(`\n${markdown([], { machine: machineLoad() }, atRestPairs(figures))}`)
       return

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../src/data/ids'
 import { makeHousehold, makeMember } from '../data/fixtures'
 import { launchBrowser, startApp } from './harness'
-import { everythingStored } from './stored'
+import { everythingStored } from './privacy-steps'
 
 const PIN = '590317'
 const NAME = 'Wulandari Kusumaningtyas'

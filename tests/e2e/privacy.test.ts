@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { launchBrowser, registerHousehold, startApp } from './harness'
-import { everythingStored } from './stored'
+import { everythingStored, registerWife } from './privacy-steps'
 
 const PIN = '590317'
 const NAME = 'Wulandari Kusumaningtyas'
@@ -50,14 +50,7 @@ describe('privacy on a shared phone (real Chromium)', () => {
         kecamatan: 'Dayeuhluhur',
         kabupaten: 'Cilacap',
       })
-      await page.getByRole('link', { name: '+ Anggota' }).click()
-      await page.getByLabel('Nama lengkap').fill(NAME)
-      await page.getByLabel('Perempuan', { exact: true }).check()
-      await page.getByLabel('Tanggal lahir').fill('1990-04-12')
-      await page.getByLabel('NIK', { exact: true }).fill(NIK)
-      await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Istri' })
-      await page.getByRole('button', { name: 'Simpan' }).click()
-      await page.getByRole('link', { name: new RegExp(NAME) }).waitFor()
+      await registerWife(page, NAME, NIK)
       // A second member typed but not saved: a draft.
       await page.getByRole('link', { name: '+ Anggota' }).click()
       await page.getByLabel('Nama lengkap').fill(DRAFT_NAME)

@@ -1,18 +1,12 @@
 // A forgotten PIN recovered by logging in online, and a lost phone wiped from the server (CLI `device wipe`), in
 // real Chromium against the real reference server, which serves the built app under its security policy.
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../server/index'
 import { launchBrowser } from './harness'
+import { setPin } from './privacy-steps'
 
 const KADER = { username: 'siti', password: 'rahasia-posyandu' }
-
-async function setPin(page: Page, pin: string) {
-  await page.locator('form[data-lock] input').nth(0).fill(pin)
-  await page.locator('form[data-lock] input').nth(1).fill(pin)
-  await page.getByRole('button', { name: 'Simpan dan buka' }).click()
-}
 
 describe('recovery and wipe (real Chromium, real server)', () => {
   let server: RunningServer

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../server/index'
 import { Device, hlc, newHousehold } from '../server/harness'
 import { launchBrowser, registerHousehold } from './harness'
-import { everythingStored } from './stored'
+import { everythingStored, registerWife, setPin } from './privacy-steps'
 
 const SITI = { username: 'siti', password: 'rahasia-posyandu', name: 'Siti' }
 const ANI = { username: 'ani', password: 'sandi-posyandu-2', name: 'Ani' }
@@ -15,12 +15,6 @@ const PIN_A = '590317'
 const PIN_B = '731946'
 const NAME = 'Wulandari Kusumaningtyas'
 const NIK = '3301015204907731'
-
-async function setPin(page: Page, pin: string) {
-  await page.locator('form[data-lock] input').nth(0).fill(pin)
-  await page.locator('form[data-lock] input').nth(1).fill(pin)
-  await page.getByRole('button', { name: 'Simpan dan buka' }).click()
-}
 
 async function typePin(page: Page, pin: string) {
   await page.getByLabel('PIN', { exact: true }).fill(pin)
@@ -70,14 +64,7 @@ describe('"Ganti kader": two kaders on one phone (real Chromium, real server)', 
 
       await page.getByRole('link', { name: 'Rumah', exact: true }).click()
       await registerHousehold(page, { head: 'Sastro Wiryono', dusun: 'Krajan', rt: '3', rw: '1' })
-      await page.getByRole('link', { name: '+ Anggota' }).click()
-      await page.getByLabel('Nama lengkap').fill(NAME)
-      await page.getByLabel('Perempuan', { exact: true }).check()
-      await page.getByLabel('Tanggal lahir').fill('1990-04-12')
-      await page.getByLabel('NIK', { exact: true }).fill(NIK)
-      await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Istri' })
-      await page.getByRole('button', { name: 'Simpan' }).click()
-      await page.getByRole('link', { name: new RegExp(NAME) }).waitFor()
+      await registerWife(page, NAME, NIK)
       await page.goto(`${server.url}/#/pengaturan`)
       await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click()
       await page.getByText('Belum terkirim: 0').waitFor()

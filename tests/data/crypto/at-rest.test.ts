@@ -22,6 +22,18 @@ import {
 } from '../fixtures'
 
 const NAME = 'Wulandari Kusumaningtyas'
+/** The stores of versions 6 and 7 (7 changed only what the rows hold). */
+const STORES_6 = {
+  households: 'id, workAreaId',
+  members: 'id, householdId, nik',
+  outbox: '++seq, recordId, *recordIds',
+  meta: 'key',
+  visits: 'id, memberId, workAreaId, [workAreaId+date]',
+  followUps: 'id, workAreaId, memberId',
+  clocks: 'key',
+  conflicts: '++seq, recordId',
+  drafts: 'id',
+}
 const HEAD = 'Bapak Sastrowardoyo'
 
 /** Every value of every store of the database, as IndexedDB holds it (no middleware), and its bytes as text. */
@@ -172,17 +184,7 @@ describe('migration to version 7', () => {
     const h = makeHousehold({ headName: HEAD })
     const m = makeMember(h.id, { name: NAME, nik: NIK_SITI })
     const plain = new Dexie(name)
-    plain.version(6).stores({
-      households: 'id, workAreaId',
-      members: 'id, householdId, nik',
-      outbox: '++seq, recordId, *recordIds',
-      meta: 'key',
-      visits: 'id, memberId, workAreaId, [workAreaId+date]',
-      followUps: 'id, workAreaId, memberId',
-      clocks: 'key',
-      conflicts: '++seq, recordId',
-      drafts: 'id',
-    })
+    plain.version(6).stores(STORES_6)
     await plain.table('households').add(h)
     await plain.table('members').add(m)
     await plain.table('outbox').add({
@@ -294,17 +296,7 @@ describe('migration to version 8 (format 2)', () => {
       version: 1,
     }
     const old = new Dexie(name)
-    old.version(7).stores({
-      households: 'id, workAreaId',
-      members: 'id, householdId, nik',
-      outbox: '++seq, recordId, *recordIds',
-      meta: 'key',
-      visits: 'id, memberId, workAreaId, [workAreaId+date]',
-      followUps: 'id, workAreaId, memberId',
-      clocks: 'key',
-      conflicts: '++seq, recordId',
-      drafts: 'id',
-    })
+    old.version(7).stores(STORES_6)
     const k = dataKeys()
     await old.table('households').add(await format1('households', h, ['id', 'workAreaId'], k))
     const member = await format1('members', m, ['id', 'householdId'], k)

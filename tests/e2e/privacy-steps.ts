@@ -1,6 +1,25 @@
-// What the origin stores, read from page JavaScript as an attacker with the browser profile would: every value of
-// every object store of every IndexedDB database, as text (bytes decoded too).
+// Steps of the privacy tests (PIN lock, "Ganti kader", recovery, migration) in real Chromium, and what the origin
+// stores, read from page JavaScript as an attacker with the browser profile would.
 import type { Page } from 'playwright-core'
+
+/** A new PIN on the PIN screen (first start, a new kader, after recovery): typed twice, then saved. */
+export async function setPin(page: Page, pin: string) {
+  await page.locator('form[data-lock] input').nth(0).fill(pin)
+  await page.locator('form[data-lock] input').nth(1).fill(pin)
+  await page.getByRole('button', { name: 'Simpan dan buka' }).click()
+}
+
+/** From a household's screen: a woman born 12-04-1990, the head's wife, with `nik`; waits for her in the list. */
+export async function registerWife(page: Page, name: string, nik: string) {
+  await page.getByRole('link', { name: '+ Anggota' }).click()
+  await page.getByLabel('Nama lengkap').fill(name)
+  await page.getByLabel('Perempuan', { exact: true }).check()
+  await page.getByLabel('Tanggal lahir').fill('1990-04-12')
+  await page.getByLabel('NIK', { exact: true }).fill(nik)
+  await page.getByLabel('Hubungan dengan kepala keluarga').selectOption({ label: 'Istri' })
+  await page.getByRole('button', { name: 'Simpan' }).click()
+  await page.getByRole('link', { name: new RegExp(name) }).waitFor()
+}
 
 /** Every value of every object store of every IndexedDB database of the origin, as text (bytes decoded too). */
 export async function everythingStored(
