@@ -27,7 +27,7 @@ import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
-import { binaanService, DEFAULT_UTC_OFFSET_HOURS } from './supervisor/binaan'
+import { type BinaanOptions, binaanService, DEFAULT_UTC_OFFSET_HOURS } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
 import { targetRoutes } from './supervisor/targets-routes'
 import { pull } from './sync/pull'
@@ -85,6 +85,8 @@ export interface AppOptions {
   trustProxy?: boolean
   /** Tests only: runs inside each push's transaction once its desas' sequences are locked. */
   insidePush?: PushHook
+  /** The wilayah binaan's clinical settings and the zone of its "today" (supervisor/options.ts). */
+  binaan?: BinaanOptions
 }
 
 export type Env = { Variables: { session?: Session } }
@@ -233,10 +235,9 @@ export function createApp(opts: AppOptions) {
     return c.json(body)
   })
 
-  binaanRoutes(api, binaanService(db, now), sessionOf, serverTime)
-  targetRoutes(api, db, sessionOf, () =>
-    new Date(now() + DEFAULT_UTC_OFFSET_HOURS * 3_600_000).getUTCFullYear(),
-  )
+  binaanRoutes(api, binaanService(db, now, opts.binaan), sessionOf, serverTime)
+  const offsetMs = (opts.binaan?.utcOffsetHours ?? DEFAULT_UTC_OFFSET_HOURS) * 3_600_000
+  targetRoutes(api, db, sessionOf, () => new Date(now() + offsetMs).getUTCFullYear())
 
   api.all('*', () => {
     throw new ApiError(404, 'not-found', 'No such endpoint.')
