@@ -6,6 +6,7 @@
 //   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
 // Accounts and device tokens are written straight into the database (a login is a password hash, not what is
 // measured). Works against the single-lock server too (CLUSTER_REF), so both run in one session on one machine.
+import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
@@ -21,6 +22,8 @@ const { values: args } = parseArgs({
     desas: { type: 'string', default: '20' },
     changes: { type: 'string', default: '200' },
     label: { type: 'string', default: 'run' },
+    // Every kader pulls first, then all push at the same instant: "a push while 199 others push" (issue 16).
+    together: { type: 'boolean', default: false },
   },
 })
 const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
@@ -89,6 +92,8 @@ function changesOf(k: (typeof kaders)[number]) {
 }
 
 let errors = 0
+/** Answers other than 200 by status (nginx answers 502 or 504 itself when an API process fails or is too slow). */
+const failures = new Map<number, number>()
 async function call(k: (typeof kaders)[number], method: string, path: string, body?: unknown) {
   const start = performance.now()
   const res = await fetch(`${url}/api/v1${path}`, {
@@ -99,9 +104,13 @@ async function call(k: (typeof kaders)[number], method: string, path: string, bo
     },
     ...(body ? { body: gzipSync(JSON.stringify(body)) } : {}),
   })
-  const json = (await res.json()) as Record<string, unknown>
-  if (res.status !== 200) errors += 1
-  return { ms: performance.now() - start, json }
+  const text = await res.text()
+  if (res.status !== 200) {
+    errors += 1
+    failures.set(res.status, (failures.get(res.status) ?? 0) + 1)
+    return { ms: performance.now() - start, json: {} as Record<string, unknown> }
+  }
+  return { ms: performance.now() - start, json: JSON.parse(text) as Record<string, unknown> }
 }
 
 const pushMs: number[] = []
@@ -123,12 +132,28 @@ const sampled = (async () => {
     await new Promise((ok) => setTimeout(ok, 100))
   }
 })()
+/** CPU used so far by the cluster's API processes and PostgreSQL (scripts/cluster.sh cpu), in seconds. */
+function clusterCpu(): { api: number; pg: number } | undefined {
+  if (!process.env.CLUSTER_DIR) return undefined
+  const ticks = JSON.parse(
+    execFileSync(new URL('../scripts/cluster.sh', import.meta.url).pathname, ['cpu'], { encoding: 'utf8' }),
+  ) as { api: number; pg: number; hz: number }
+  return { api: ticks.api / ticks.hz, pg: ticks.pg / ticks.hz }
+}
+let pulled = 0
+let allPulled: () => void = () => {}
+const barrier = new Promise<void>((go) => {
+  allPulled = go
+})
+const cpuBefore = clusterCpu()
 const started = performance.now()
 await Promise.all(
   kaders.map(async (k, i) => {
     // The single cursor: both this server and the single-lock one answer it.
     const first = await call(k, 'GET', '/changes?cursor=0')
     pullMs.push(first.ms)
+    if (++pulled === KADERS) allPulled()
+    if (args.together) await barrier
     const pushed = await call(k, 'POST', '/changes', { changes: bodies[i] })
     pushMs.push(pushed.ms)
     const results = (pushed.json.results ?? []) as { status: string }[]
@@ -138,9 +163,12 @@ await Promise.all(
   }),
 )
 const wallS = (performance.now() - started) / 1000
+const cpuAfter = clusterCpu()
 sampling = false
 await sampled
 await sampler.end()
+// The table grew from empty during the run: without fresh statistics the count below takes a quadratic plan.
+await db.query('ANALYZE records')
 const [stored] = (
   await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM records WHERE household_id IN (
@@ -170,9 +198,18 @@ const result = {
   pushP95Ms: pct(pushMs, 95),
   pullP50Ms: pct(pullMs, 50),
   pullP95Ms: pct(pullMs, 95),
+  together: args.together,
+  // CPU per kader's sync (pull → push → pull), API processes and PostgreSQL: what the hardware must supply.
+  ...(cpuBefore && cpuAfter
+    ? {
+        apiCpuMsPerSync: Math.round(((cpuAfter.api - cpuBefore.api) * 1000) / KADERS),
+        pgCpuMsPerSync: Math.round(((cpuAfter.pg - cpuBefore.pg) * 1000) / KADERS),
+      }
+    : {}),
   lockWaitersMean: Number((waiting.reduce((a, b) => a + b, 0) / Math.max(1, waiting.length)).toFixed(1)),
   lockWaitersMax: Math.max(0, ...waiting),
   errors,
+  ...(failures.size > 0 ? { failures: Object.fromEntries(failures) } : {}),
   accepted,
   stored: Number(stored?.n ?? 0),
   expected: KADERS * CHANGES,

@@ -3,9 +3,12 @@
 # nginx (Debian's package) in front of them. For the load bench (npm run bench:server) and to try it out.
 #   scripts/cluster.sh start [N]     prints the exports: KADER_URL (nginx), DATABASE_URL, CLUSTER_DIR
 #   scripts/cluster.sh stop
+#   scripts/cluster.sh cpu           CPU used so far by the API processes and by PostgreSQL, in clock ticks (the
+#                                    bench reports the difference: a cost per sync that hardly depends on the load)
 # Environment: CLUSTER_DIR (default /tmp/kader-cluster), CLUSTER_PG_PORT (default 54340), CLUSTER_HTTP_PORT
 # (nginx, default 8088), CLUSTER_API_PORT (the first API process, default 8100), CLUSTER_REF (a git ref: run that
-# version's server instead of this tree's — the bench compares with the single-lock server this way).
+# version's server instead of this tree's — the bench compares with the single-lock server this way),
+# CLUSTER_NODE_ARGS (extra node flags for the API processes, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
 # Installs nginx with apt-get when it is missing and we are root. The API processes run `tsx server/main.ts` with
 # TRUST_PROXY=1: nginx passes each phone's address, so login limits count phones, not nginx.
 set -euo pipefail
@@ -23,6 +26,19 @@ stop() {
   [ -f "$dir/nginx.pid" ] && nginx -p "$dir" -c "$dir/nginx.conf" -s stop 2>/dev/null || true
   [ -f "$dir/pg-stop" ] && sh -c "$(cat "$dir/pg-stop")" >/dev/null 2>&1 || true
   rm -rf "$dir"
+}
+
+# utime + stime of a process, and of its children already reaped (PostgreSQL's ended backends), in clock ticks.
+ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+cpu() {
+  local api=0 pg=0 hz pm
+  hz="$(getconf CLK_TCK)"
+  for pidfile in "$dir"/api-*.pid; do api=$((api + $(ticks "$(cat "$pidfile")"))); done
+  pm="$(head -n 1 "$(grep -o -- '-D [^ ]*' "$dir/pg-stop" | cut -c4-)/postmaster.pid")"
+  pg="$(ticks "$pm")"
+  for child in $(pgrep -P "$pm"); do pg=$((pg + $(ticks "$child"))); done
+  echo "{\"api\": $api, \"pg\": $pg, \"hz\": $hz}"
 }
 
 start() {
@@ -55,7 +71,7 @@ start() {
   for i in $(seq 0 $((n - 1))); do
     local port=$((api_port + i))
     (cd "$server_dir" && DATABASE_URL="$db" PORT="$port" HOST=127.0.0.1 TRUST_PROXY=1 NODE_ENV=production \
-      STATIC_DIR="$root/dist" exec node --import tsx server/main.ts --no-demo >"$dir/api-$i.log" 2>&1) &
+      STATIC_DIR="$root/dist" exec node ${CLUSTER_NODE_ARGS:-} --import tsx server/main.ts --no-demo >"$dir/api-$i.log" 2>&1) &
     echo $! >"$dir/api-$i.pid"
     upstream+="    server 127.0.0.1:$port;"$'\n'
     if [ "$i" -eq 0 ] || [ "$i" -eq $((n - 1)) ]; then
@@ -113,8 +129,9 @@ EOF
 case "${1:-}" in
   start) start "${2:-4}" ;;
   stop) stop ;;
+  cpu) cpu ;;
   *)
-    say "Usage: scripts/cluster.sh start [N] | stop"
+    say "Usage: scripts/cluster.sh start [N] | stop | cpu"
     exit 2
     ;;
 esac

@@ -27,7 +27,7 @@ import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
-import { binaanService } from './supervisor/binaan'
+import { type BinaanOptions, binaanService } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
 import { pull } from './sync/pull'
 import { type PushHook, push } from './sync/push'
@@ -84,6 +84,8 @@ export interface AppOptions {
   trustProxy?: boolean
   /** Tests only: runs inside each push's transaction once its desas' sequences are locked. */
   insidePush?: PushHook
+  /** The wilayah binaan's clinical settings and the zone of its "today" (supervisor/options.ts). */
+  binaan?: BinaanOptions
 }
 
 export type Env = { Variables: { session?: Session } }
@@ -232,7 +234,7 @@ export function createApp(opts: AppOptions) {
     return c.json(body)
   })
 
-  binaanRoutes(api, binaanService(db, now), sessionOf, serverTime)
+  binaanRoutes(api, binaanService(db, now, opts.binaan), sessionOf, serverTime)
 
   api.all('*', () => {
     throw new ApiError(404, 'not-found', 'No such endpoint.')

@@ -8,7 +8,7 @@ import { AccountError, accountAdmin } from './admin'
 import { openDatabase } from './db'
 import { serveApp } from './main'
 import { purge } from './retention'
-import { setRole } from './roles'
+import { checkRole, setRole } from './roles'
 import { listTargets, setTarget } from './targets'
 
 const listOf = (s: string | undefined) => (s === undefined ? [] : s.split(','))
@@ -151,6 +151,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           )
         return 0
       case 'user add': {
+        // A role refused after the user was added would leave a kader behind.
+        if (v.role !== undefined)
+          await checkRole(db, need('username').trim().toLowerCase(), need('area'), v.role, listOf(v.areas))
         const account = await admin.addUser({
           username: need('username'),
           password: await readPassword(),

@@ -30,6 +30,8 @@ export interface ServerOptions {
   trustProxy?: boolean
   /** Tests only (app.ts). */
   insidePush?: AppOptions['insidePush']
+  /** The wilayah binaan's clinical settings and day (app.ts). */
+  binaan?: AppOptions['binaan']
 }
 
 export interface RunningServer {

@@ -4,10 +4,12 @@
 // Environment: PORT (default 4173), HOST (default 127.0.0.1: this computer only; 0.0.0.0 lets phones on the same
 // network connect), DATA_DIR, DATABASE_URL, STATIC_DIR (default dist), TILE_ORIGINS (the map tile servers the
 // app may load from, comma-separated; default OpenStreetMap's), NODE_ENV (production: never a demo account),
-// TRUST_PROXY=1 (behind a proxy that sets X-Forwarded-For to the phone's address: scripts/cluster.sh's nginx).
+// TRUST_PROXY=1 (behind a proxy that sets X-Forwarded-For to the phone's address: scripts/cluster.sh's nginx),
+// PWS_CLINICAL_SETTINGS and PWS_UTC_OFFSET_HOURS (the wilayah binaan's, supervisor/options.ts).
 import { pathToFileURL } from 'node:url'
 import { DEMO, seedDemo } from './demo'
 import { type RunningServer, startServer } from './index'
+import { binaanOptionsFromEnv } from './supervisor/options'
 
 export interface ServeOptions {
   port?: number | undefined
@@ -34,6 +36,7 @@ export async function serveApp(o: ServeOptions): Promise<RunningServer> {
     staticDir: o.staticDir ?? o.env.STATIC_DIR ?? 'dist',
     ...(tileOrigins?.length ? { tileOrigins } : {}),
     trustProxy: o.env.TRUST_PROXY === '1',
+    binaan: binaanOptionsFromEnv(o.env),
   })
   const dataDir = o.dataDir ?? o.env.DATA_DIR ?? '.data'
   const production = o.env.NODE_ENV === 'production'

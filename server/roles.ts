@@ -46,25 +46,13 @@ export async function setRole(
   role: string,
   areaIds: readonly string[] = [],
 ): Promise<void> {
-  if (!(ROLES as readonly string[]).includes(role))
-    throw new AccountError(`A role is one of ${ROLES.join(', ')}.`)
-  if (areaIds.length > 0 && role !== 'bidan')
-    throw new AccountError('Only a bidan has a list of areas; a puskesmas reads its kecamatan.')
   const name = username.trim().toLowerCase()
   const [user] = await db.query<{ id: string; work_area_id: string }>(
     'SELECT id, work_area_id FROM users WHERE username = $1',
     [name],
   )
   if (!user) throw new AccountError(`No user ${name}.`)
-  const ids = [...new Set(areaIds.map((a) => a.trim()).filter((a) => a !== ''))]
-  if (ids.length > 0 && !ids.includes(user.work_area_id))
-    throw new AccountError(`The list must hold ${name}'s own area ${user.work_area_id}: she syncs it.`)
-  const known = await db.query<{ id: string }>(
-    'SELECT id FROM work_areas WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-    [JSON.stringify(ids)],
-  )
-  const missing = ids.filter((id) => !known.some((k) => k.id === id))
-  if (missing.length > 0) throw new AccountError(`No work area ${missing.join(', ')}.`)
+  const ids = await checkRole(db, name, user.work_area_id, role, areaIds)
   await db.transaction(async (tx) => {
     await tx.query('UPDATE users SET role = $2 WHERE id = $1', [user.id, role])
     await tx.query('DELETE FROM user_areas WHERE user_id = $1', [user.id])
@@ -74,4 +62,32 @@ export async function setRole(
         [user.id, JSON.stringify(ids)],
       )
   })
+}
+
+/**
+ * Refuses a role the user may not have — an unknown one, a list of areas for another role than bidan, a list without
+ * her own work area or with an unknown area — before anything is written (the CLI checks a new user's role before it
+ * adds her). Returns the list's area ids.
+ */
+export async function checkRole(
+  db: Database,
+  name: string,
+  workAreaId: string,
+  role: string,
+  areaIds: readonly string[] = [],
+): Promise<string[]> {
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new AccountError(`A role is one of ${ROLES.join(', ')}.`)
+  if (areaIds.length > 0 && role !== 'bidan')
+    throw new AccountError('Only a bidan has a list of areas; a puskesmas reads its kecamatan.')
+  const ids = [...new Set(areaIds.map((a) => a.trim()).filter((a) => a !== ''))]
+  if (ids.length > 0 && !ids.includes(workAreaId))
+    throw new AccountError(`The list must hold ${name}'s own area ${workAreaId}: she syncs it.`)
+  const known = await db.query<{ id: string }>(
+    'SELECT id FROM work_areas WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    [JSON.stringify(ids)],
+  )
+  const missing = ids.filter((id) => !known.some((k) => k.id === id))
+  if (missing.length > 0) throw new AccountError(`No work area ${missing.join(', ')}.`)
+  return ids
 }

@@ -60,6 +60,23 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
   /** The records' version each area's month was stored at by this process, and its NIKs'. */
   const written = new Map<string, { version: number; inputs: string }>()
   const niksWritten = new Map<string, number>()
+  /** NIKs in two areas of a scope, found again only when one of its areas' desa sequences moved. */
+  let duplicates: { key: string; found: Awaited<ReturnType<typeof duplicateNiks>> } | undefined
+  const duplicatesIn = async (ids: readonly string[], stored: ReadonlyMap<string, StoredFigures>) => {
+    const key = ids.map((id) => `${id}:${stored.get(id)?.lastSeq ?? 'new'}`).join('\n')
+    if (duplicates?.key === key) return duplicates.found
+    const found = await duplicateNiks(db, ids)
+    if (!key.includes(':new')) duplicates = { key, found }
+    return found
+  }
+
+  // One update at a time: two requests reading the same area's changes at once could store an older record last.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = queue.then(work)
+    queue = done.catch(() => undefined)
+    return done
+  }
 
   const scope = async (session: Session): Promise<WorkAreaInfo[]> => {
     const areas = await areasInScope(db, session.user.id)
@@ -79,14 +96,23 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
    * changed since this process last read them), and an area is computed again only when its records or inputs
    * changed — then only the households its changes touched (compute.ts).
    */
-  async function update(
+  function update(
+    areas: readonly WorkAreaInfo[],
+    month: string,
+    targets: ReadonlyMap<string, PwsTargets>,
+    stored: ReadonlyMap<string, StoredFigures>,
+  ): Promise<Map<string, { card: AreaCard; page: AreaPage }>> {
+    if (areas.length === 0) return Promise.resolve(new Map())
+    return serially(() => updateNow(areas, month, targets, stored))
+  }
+
+  async function updateNow(
     areas: readonly WorkAreaInfo[],
     month: string,
     targets: ReadonlyMap<string, PwsTargets>,
     stored: ReadonlyMap<string, StoredFigures>,
   ): Promise<Map<string, { card: AreaCard; page: AreaPage }>> {
     const computed = new Map<string, { card: AreaCard; page: AreaPage }>()
-    if (areas.length === 0) return computed
     const rows: Computed[] = []
     for (const records of await store.recordsOf(areas)) {
       const { area } = records
@@ -119,6 +145,8 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
         await storeNiks(db, area.id, niksOf(records))
         niksWritten.set(area.id, records.peopleVersion)
       }
+      // An area's first computation holds the CPU for a second or more: let the kaders' syncs in between.
+      await new Promise((ok) => setImmediate(ok))
     }
     await storeFigures(db, month, rows, new Date(now()))
     return computed
@@ -133,7 +161,9 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
     ])
     const stale = areas.filter((a) => !fresh(stored.get(a.id), inputsOf(a, targets.get(a.id) ?? {})))
     const computed = await update(stale, month, targets, stored)
-    return new Map(areas.map((a) => [a.id, (computed.get(a.id) ?? stored.get(a.id))?.page as AreaPage]))
+    return new Map(
+      areas.map((a) => [a.id, computed.get(a.id)?.page ?? (stored.get(a.id)?.value as AreaPage)]),
+    )
   }
 
   return {
@@ -160,11 +190,11 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
       ])
       const stale = areas.filter((a) => !fresh(stored.get(a.id), inputsOf(a, targets.get(a.id) ?? {})))
       const computed = await update(stale, month, targets, stored)
-      const duplicates = await duplicateNiks(db, ids)
+      const duplicates = await duplicatesIn(ids, stored)
       const day = today()
       const summaries = areas.map((area): AreaSummary => {
         // Every area is computed now or stored up to date.
-        const { card: all } = (computed.get(area.id) ?? stored.get(area.id)) as { card: AreaCard }
+        const all = computed.get(area.id)?.card ?? (stored.get(area.id)?.value as AreaCard)
         const { openDue, quality, ...card } = all
         return {
           area,
@@ -181,13 +211,20 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
       const areas = await scope(session)
       const area = areas.find((a) => a.id === areaId)
       if (!area) throw new ApiError(404, 'not-found', 'No such area in your wilayah binaan.')
+      // Every area of the scope up to date first: a NIK of another area is as its records are now.
+      const ids = areas.map((a) => a.id)
+      const [stored, targets] = await Promise.all([
+        storedCards(db, ids, month),
+        targetsOfAreas(db, ids, Number(month.slice(0, 4))),
+      ])
+      const stale = areas.filter(
+        (a) => a.id !== areaId && !fresh(stored.get(a.id), inputsOf(a, targets.get(a.id) ?? {})),
+      )
+      await update(stale, month, targets, stored)
       const page = (await pagesOf([area], month)).get(areaId) as AreaPage
       const day = today()
       const quality: QualityFlag[] = page.quality.filter((q) => q.kind === 'implausible')
-      for (const d of await duplicateNiks(
-        db,
-        areas.map((a) => a.id),
-      ))
+      for (const d of await duplicatesIn(ids, stored))
         if (d.who.areaId === areaId)
           quality.push({ ...d.who, kind: 'duplicateNik', detail: d.otherAreaIds.join(', ') })
       quality.push(...page.quality.filter((q) => q.kind === 'noGps'))
@@ -217,7 +254,7 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
     async fhir(session: Session, type: BulkResourceType): Promise<string> {
       const areas = await scope(session)
       let text = ''
-      for (const records of await store.recordsOf(areas))
+      for (const records of await serially(() => store.recordsOf(areas)))
         text += bulkNdjson({ ...inputOf(records), settings } as unknown as BulkInput)[type]
       return text
     },

@@ -19,20 +19,27 @@ export interface StoredFigures {
 export const inputsKey = (parts: unknown): string =>
   createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22)
 
-/** The stored cards of the areas' month (no row: never computed), with their desas' sequence ends. */
-export async function storedCards(
+/** The stored cards (or pages) of the areas' month (no row: never computed), with their desas' sequence ends. */
+export const storedCards = (db: Database, areaIds: readonly string[], month: string) =>
+  stored<AreaCard>(db, areaIds, month, 'summary')
+
+export const storedPages = (db: Database, areaIds: readonly string[], month: string) =>
+  stored<AreaPage>(db, areaIds, month, 'detail')
+
+async function stored<T>(
   db: Database,
   areaIds: readonly string[],
   month: string,
-): Promise<Map<string, StoredFigures & { card: AreaCard }>> {
+  column: 'summary' | 'detail',
+): Promise<Map<string, StoredFigures & { value: T }>> {
   const rows = await db.query<{
     area_id: string
     desa_seq: string | number
     last_seq: string | number | null
     inputs: string
-    summary: AreaCard
+    value: T
   }>(
-    `SELECT f.area_id, f.desa_seq, s.last_seq, f.inputs, f.summary FROM binaan_figures f
+    `SELECT f.area_id, f.desa_seq, s.last_seq, f.inputs, f.${column} AS value FROM binaan_figures f
      LEFT JOIN desa_seqs s ON s.desa_key = f.desa_key
      WHERE f.area_id = ANY($1::text[]) AND f.month = $2`,
     [areaIds, month],
@@ -45,38 +52,7 @@ export async function storedCards(
         desaSeq: Number(r.desa_seq),
         lastSeq: Number(r.last_seq ?? 0),
         inputs: r.inputs,
-        card: r.summary,
-      },
-    ]),
-  )
-}
-
-/** The stored pages of the areas' month. */
-export async function storedPages(
-  db: Database,
-  areaIds: readonly string[],
-  month: string,
-): Promise<Map<string, StoredFigures & { page: AreaPage }>> {
-  const rows = await db.query<{
-    area_id: string
-    desa_seq: string | number
-    last_seq: string | number | null
-    inputs: string
-    detail: AreaPage
-  }>(
-    `SELECT f.area_id, f.desa_seq, s.last_seq, f.inputs, f.detail FROM binaan_figures f
-     LEFT JOIN desa_seqs s ON s.desa_key = f.desa_key WHERE f.area_id = ANY($1::text[]) AND f.month = $2`,
-    [areaIds, month],
-  )
-  return new Map(
-    rows.map((r) => [
-      r.area_id,
-      {
-        areaId: r.area_id,
-        desaSeq: Number(r.desa_seq),
-        lastSeq: Number(r.last_seq ?? 0),
-        inputs: r.inputs,
-        page: r.detail,
+        value: r.value,
       },
     ]),
   )
@@ -93,7 +69,7 @@ export interface Computed {
 
 /**
  * Stores computed months in one statement; a row given without its card and page only moves on to `desaSeq` (its
- * area's records did not change).
+ * area's records did not change). A row computed by another process from newer records is left as it is.
  */
 export async function storeFigures(db: Database, month: string, rows: readonly Computed[], now: Date) {
   const whole = rows.filter((r) => r.card && r.page)
@@ -105,7 +81,8 @@ export async function storeFigures(db: Database, month: string, rows: readonly C
          page jsonb)
        ON CONFLICT (area_id, month) DO UPDATE SET desa_key = EXCLUDED.desa_key, desa_seq = EXCLUDED.desa_seq,
          inputs = EXCLUDED.inputs, summary = EXCLUDED.summary, detail = EXCLUDED.detail,
-         computed_at = EXCLUDED.computed_at`,
+         computed_at = EXCLUDED.computed_at
+       WHERE binaan_figures.desa_seq <= EXCLUDED.desa_seq`,
       [JSON.stringify(whole.map(toRow)), month, now],
     )
   const moved = rows.filter((r) => !(r.card && r.page))

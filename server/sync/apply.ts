@@ -6,14 +6,14 @@
 // its household); and the shared domain rules (no date after the day of the edit).
 import type * as z from 'zod/mini'
 import { parseHlc } from '../../src/protocol/hlc'
-import { type MergeState, mergeChange } from '../../src/protocol/merge'
+import { latestHlc, type MergeState, mergeChange } from '../../src/protocol/merge'
 import type { household } from '../../src/protocol/records'
 import { type ChangeResult, type Issue, isInserted, type RecordState } from '../../src/protocol/wire'
 import { areaOfAddress, coveredByAny, desaKey, type Place } from '../scope'
 import type { Batch } from './batch'
 import { ENTITY_RULES } from './entities'
 import { type Prepared, type Rejection, reject } from './prepare'
-import { buildRecord, issuesOf, type RecordRow, stateOf, toState } from './rows'
+import { buildRecord, issuesOf, type RecordRow, stampNode, stateOf, toState } from './rows'
 
 export function applyOne(batch: Batch, p: Prepared): Promise<ChangeResult> {
   return isInserted(p.entity) ? applyInsert(batch, p) : applyMerged(batch, p)
@@ -71,8 +71,12 @@ async function placeOf(
       return reject(p.changeId, 'forbidden', [{ path: 'address', message: 'err.area' }])
     return { householdId: p.recordId, desa: desaKey(place), place }
   }
-  const row = await batch.load(parent.entity, String(record[parent.field]))
-  if (!row) return reject(p.changeId, 'invalid', [{ path: parent.field, message: parent.missing }])
+  const parentId = String(record[parent.field])
+  const row = await batch.load(parent.entity, parentId)
+  if (!row)
+    return (await batch.elsewhere(parent.entity, parentId))
+      ? reject(p.changeId, 'forbidden', [{ path: parent.field, message: 'err.area' }])
+      : reject(p.changeId, 'invalid', [{ path: parent.field, message: parent.missing }])
   if (!(await batch.visible(row)))
     return reject(p.changeId, 'forbidden', [{ path: parent.field, message: 'err.area' }])
   const mismatch: Issue[] = Object.entries(parent.sameAs ?? {}).flatMap(([name, read]) =>
@@ -100,7 +104,9 @@ const DAY_MS = 86_400_000
 function domainIssues(p: Prepared, record: Record<string, unknown>, parent: RecordRow | undefined): Issue[] {
   const check = ENTITY_RULES[p.entity].check
   if (!check || record.deleted === true) return []
-  const editMs = Math.max(...Object.values(p.fields).map((f) => parseHlc(f.hlc).millis))
+  const editMs = parseHlc(
+    latestHlc(Object.fromEntries(Object.entries(p.fields).map(([k, f]) => [k, f.hlc]))) ?? '',
+  ).millis
   const [before, after] = [-DAY_MS, DAY_MS].map((d) => check(record, isoDay(editMs + d), parent))
   const found = new Set((after ?? []).map((q) => `${q.field}\n${q.key}`))
   return (before ?? [])
@@ -118,7 +124,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 function forgedStamps(batch: Batch, p: Prepared, winners: readonly string[]): Issue[] {
   return winners.flatMap((name) => {
     const hlc = p.fields[name]?.hlc ?? ''
-    return parseHlc(hlc).node === batch.session.deviceId
+    return stampNode(hlc) === batch.session.deviceId
       ? []
       : [{ path: `fields.${name}.hlc`, message: 'err.hlc.node' }]
   })
@@ -137,7 +143,11 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
   // Only stamps that win change a record: a change that wins nothing leaves it as it is, sequence number included.
   if (stored && applied.length === 0) return accept(batch, p, toState(stored), stored.desa_key)
   const checked = checkRecord(p, state)
-  if ('status' in checked) return checked
+  // An edit of a record of another desa looks like an incomplete new one here: it is out of the area.
+  if ('status' in checked)
+    return !stored && (await batch.elsewhere(p.entity, p.recordId))
+      ? reject(p.changeId, 'forbidden')
+      : checked
   const placed = await placeOf(batch, p, checked.record)
   if ('status' in placed) return placed
   const problems = domainIssues(p, checked.record, placed.parent)
@@ -161,7 +171,7 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
     version: state.version,
   })
   if (stored && placed.place && !samePlace(stored, placed.place))
-    await moveHousehold(batch, p.recordId, stored.desa_key, placed.desa)
+    await moveHousehold(batch, stored, placed.desa)
   return accept(
     batch,
     p,
@@ -174,9 +184,13 @@ async function applyMerged(batch: Batch, p: Prepared): Promise<ChangeResult> {
  * A household that moved is seen by other kaders now: everything that belongs to it — members, visits,
  * follow-ups — gets new sequence numbers after the household's, in their old order, so that an already-synced
  * phone's next pull brings its whole history, as a new phone's first pull would. A move to another desa moves
- * those rows there (deleted and inserted: under Citus a row's distribution column never changes in place).
+ * those rows there (deleted and inserted: under Citus a row's distribution column never changes in place). The
+ * old place keeps a departure, numbered last: a phone whose area held it learns on its next pull that it left.
  */
-async function moveHousehold(batch: Batch, householdId: string, from: string, to: string): Promise<void> {
+async function moveHousehold(batch: Batch, before: RecordRow, to: string): Promise<void> {
+  const [householdId, from] = [before.id, before.desa_key]
+  // The statements below read and move the stored rows: the batch's own must be stored first.
+  await batch.flushRecords()
   const [count] = await batch.tx.query<{ n: number | string }>(
     `SELECT count(*) AS n FROM records WHERE desa_key = $2 AND household_id = $1 AND entity <> 'households'`,
     [householdId, from],
@@ -207,11 +221,13 @@ async function moveHousehold(batch: Batch, householdId: string, from: string, to
       )
     }
   }
-  if (from === to) return
-  // The old desa's sequence moves too, though no record takes the number: a reader of the desa that only looks
-  // for a new end (server/supervisor/store.ts) sees that something left it.
-  batch.seqs.next(from)
-  batch.moved(householdId, to)
+  if (from !== to) batch.moved(householdId, to)
+  // Its number also tells a reader of the old desa that only looks for a new end (server/supervisor/store.ts)
+  // that something left it.
+  await batch.tx.query(
+    'INSERT INTO departures (desa_key, seq, household_id, dusun, rw, rt) VALUES ($1, $2, $3, $4, $5, $6)',
+    [from, batch.seqs.next(from), householdId, before.dusun, before.rw, before.rt],
+  )
 }
 
 /**
@@ -234,7 +250,7 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
   const problems = domainIssues(p, checked.record, placed.parent)
   if (problems.length > 0) return reject(p.changeId, 'invalid', problems)
 
-  batch.insert({
+  batch.write({
     desa_key: placed.desa,
     entity: p.entity,
     id: p.recordId,
@@ -250,6 +266,7 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
     hlcs: state.hlcs,
     created_hlc: state.createdHlc,
     version: 1,
+    origin_token: batch.session.tokenId,
   })
   return accept(
     batch,
@@ -261,39 +278,15 @@ async function applyInsert(batch: Batch, p: Prepared): Promise<ChangeResult> {
 
 /** Writes a merged record; one that moved to another desa leaves its old one (a delete and an insert). */
 async function upsert(batch: Batch, stored: RecordRow | undefined, row: RecordRow): Promise<void> {
-  if (stored && stored.desa_key !== row.desa_key)
+  if (stored && stored.desa_key !== row.desa_key) {
+    await batch.flushRecords()
     await batch.tx.query('DELETE FROM records WHERE desa_key = $1 AND entity = $2 AND id = $3', [
       stored.desa_key,
       row.entity,
       row.id,
     ])
-  await batch.tx.query(
-    `INSERT INTO records (desa_key, entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data,
-       hlcs, created_hlc, version)
-     VALUES ($15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
-     ON CONFLICT (desa_key, entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
-       kabupaten = EXCLUDED.kabupaten, kecamatan = EXCLUDED.kecamatan, desa = EXCLUDED.desa,
-       dusun = EXCLUDED.dusun, rw = EXCLUDED.rw, rt = EXCLUDED.rt, data = EXCLUDED.data, hlcs = EXCLUDED.hlcs,
-       created_hlc = EXCLUDED.created_hlc, version = EXCLUDED.version`,
-    [
-      row.entity,
-      row.id,
-      row.seq,
-      row.household_id,
-      row.kabupaten,
-      row.kecamatan,
-      row.desa,
-      row.dusun,
-      row.rw,
-      row.rt,
-      JSON.stringify(row.data),
-      JSON.stringify(row.hlcs),
-      row.created_hlc,
-      row.version,
-      row.desa_key,
-    ],
-  )
-  batch.stored(row)
+  }
+  batch.write(row)
 }
 
 function samePlace(row: RecordRow, a: Place): boolean {

@@ -3,19 +3,42 @@
 // valid when it names an epoch this database has, and does not go beyond where that desa's sequence stood when the
 // epoch ended; otherwise the phone pulls that desa again from 0 (docs/sync-protocol.md, "Pull").
 import { randomUUID } from 'node:crypto'
+import { TOKEN_IDLE_DAYS } from '../accounts'
 import type { Sql } from '../db'
 
 /**
- * Opens a new epoch. started_seq is the sequence of the single-lock server, frozen since migration 007: it still
+ * Opens a new epoch, and compacts the epoch ends (below): each start may add a row per desa, a start is when to
+ * forget the old ones. started_seq is the sequence of the single-lock server, frozen since migration 007: it still
  * tells where the epochs before it ended.
  */
-export async function openEpoch(sql: Sql): Promise<string> {
+export async function openEpoch(sql: Sql, nowMs = Date.now()): Promise<string> {
   const id = randomUUID()
   await sql.query(
     'INSERT INTO sync_epochs (id, started_seq) SELECT $1, last_seq FROM sync_state WHERE id = 1',
     [id],
   )
+  await compactEpochEnds(sql, nowMs)
   return id
+}
+
+/**
+ * desa_epoch_ends gains a row per desa per epoch it was pushed in, and every process start opens an epoch. A row
+ * of a desa's epoch E is read only for a phone whose epoch lies between E and the desa's next epoch (its next row,
+ * or desa_seqs): a phone that last pulled before that next epoch started. When it started more than
+ * TOKEN_IDLE_DAYS ago, such a phone has not synced since — its token has expired — and the row is deleted. Deleting
+ * only ever lowers the end a cursor is checked against, never raises it: that phone's desa is answered from 0
+ * (reset), which is safe; no cursor that a restore made invalid becomes valid. Multi-shard (Citus), like the purge.
+ */
+export async function compactEpochEnds(sql: Sql, nowMs: number): Promise<void> {
+  await sql.query(
+    `DELETE FROM desa_epoch_ends x USING sync_epochs xe
+     WHERE xe.id = x.epoch AND EXISTS (
+       SELECT 1 FROM (SELECT y.epoch FROM desa_epoch_ends y WHERE y.desa_key = x.desa_key
+                      UNION ALL SELECT s.epoch FROM desa_seqs s WHERE s.desa_key = x.desa_key) n
+       JOIN sync_epochs ne ON ne.id = n.epoch
+       WHERE ne.started_at > xe.started_at AND ne.started_at < $1::timestamptz - make_interval(days => $2))`,
+    [new Date(nowMs), TOKEN_IDLE_DAYS],
+  )
 }
 
 /** The epoch pulls answer with and pushes write under: the latest one started. */

@@ -37,6 +37,16 @@ export function prepare(raw: unknown, nowMs: number): Prepared | Rejection {
   const issues: Issue[] = []
   const fields: Record<string, FieldChange> = {}
   let skewed = false
+  // The fields of a change usually share one stamp: each distinct one is checked once.
+  const stamps = new Map<string, 'ok' | 'skewed' | 'bad'>()
+  const checkStamp = (hlc: string) => {
+    try {
+      checkDrift(parseHlc(hlc), nowMs)
+      return 'ok'
+    } catch (error) {
+      return error instanceof HlcError && error.reason === 'clock-drift' ? 'skewed' : 'bad'
+    }
+  }
   if (Object.keys(c.fields).length === 0) issues.push({ path: 'fields', message: 'err.required' })
   for (const [name, { value, hlc }] of Object.entries(c.fields)) {
     const schema = Object.hasOwn(schemas, name) ? schemas[name] : undefined
@@ -44,10 +54,10 @@ export function prepare(raw: unknown, nowMs: number): Prepared | Rejection {
       issues.push({ path: `fields.${name}`, message: 'err.field.unknown' })
       continue
     }
-    try {
-      checkDrift(parseHlc(hlc), nowMs)
-    } catch (error) {
-      if (error instanceof HlcError && error.reason === 'clock-drift') skewed = true
+    const stamp = stamps.get(hlc) ?? checkStamp(hlc)
+    stamps.set(hlc, stamp)
+    if (stamp !== 'ok') {
+      if (stamp === 'skewed') skewed = true
       else issues.push({ path: `fields.${name}.hlc`, message: 'err.hlc' })
       continue
     }

@@ -145,6 +145,11 @@ export interface PullResponse extends Timed {
   epoch: string
   /** A cursor sent was no longer valid (a restore from backup, another database): its desa starts again at 0. */
   reset?: true
+  /**
+   * Households that left the account's areas since the cursors (moved to a place outside them): the device drops
+   * each with its members, visits and follow-ups, keeping what it has not sent yet. Absent when none.
+   */
+  left?: string[]
 }
 
 /** A kader's work area as the server sends it: its id and its bounds (the desa, narrowed to dusun, RW, RT). */

@@ -21,9 +21,26 @@ async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await request<T>('GET', path, undefined, options)).body
 }
 
-/** Every area of the scope for `month` ('YYYY-MM'). */
-export const fetchBinaan = (month: string, signal?: AbortSignal) =>
-  get<BinaanResponse>(`/binaan?month=${month}`, signal)
+/** The overview asked for when the supervisor tapped its link, while the screen's code is still loading. */
+let ahead: { month: string; at: number; answer: Promise<BinaanResponse> } | undefined
+/** An answer asked for ahead is taken by the screen that opens within this long; later the screen asks again. */
+const AHEAD_MS = 10_000
+
+/** Asks for the overview of `month` now: the tap on "Wilayah binaan" need not wait for the screen to load. */
+export function askBinaanAhead(month: string): void {
+  const answer = get<BinaanResponse>(`/binaan?month=${month}`)
+  // A failure is the screen's to show, when it takes the answer.
+  answer.catch(() => undefined)
+  ahead = { month, at: Date.now(), answer }
+}
+
+/** Every area of the scope for `month` ('YYYY-MM'): the answer asked for ahead, if any, else asked now. */
+export function fetchBinaan(month: string, signal?: AbortSignal): Promise<BinaanResponse> {
+  const early = ahead
+  ahead = undefined
+  if (early?.month === month && Date.now() - early.at < AHEAD_MS) return early.answer
+  return get<BinaanResponse>(`/binaan?month=${month}`, signal)
+}
 
 /** One posyandu area's PWS for `month`, figures only. */
 export const fetchBinaanArea = (areaId: string, month: string, signal?: AbortSignal) =>

@@ -111,6 +111,12 @@ describe.each(TARGETS)('wilayah binaan after pushes on $name', (target) => {
       [areas.rw1.id, 1],
       [areas.rw2.id, 1],
     ])
+    // A NIK registered in RW 1 and, now, in RW 2 too: flagged in both at once.
+    const nik = '3301235204900001'
+    await push(newMember(homeA.recordId, stamp(), { name: 'Ibu A', nik }))
+    expect((await overview()).areas.map((a) => a.quality.duplicateNik)).toEqual([0, 0])
+    await push(newMember(homeB.recordId, stamp(), { name: 'Ibu B', nik }))
+    expect((await overview()).areas.map((a) => a.quality.duplicateNik)).toEqual([1, 1])
 
     // A's child moves into household B, in RW 2: counted there at once, no longer in RW 1.
     await push(change('members', a1.recordId, { householdId: homeB.recordId }, stamp()))

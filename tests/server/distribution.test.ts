@@ -1,5 +1,5 @@
 // Citus-ready SQL (issue 16; docs/scaling.md, "Statements and shards"): every statement the server runs on a
-// distributed table — records, desa_seqs, desa_epoch_ends, applied_changes — names the distribution column
+// distributed table — records, desa_seqs, desa_epoch_ends, applied_changes, departures — names the distribution column
 // desa_key, so that Citus routes it to one desa's shard; the few multi-shard statements are the documented ones.
 // Recorded while the server syncs (pushes, edits, visits, a move within a desa and one to another, pulls), serves
 // a supervisor and purges.
@@ -28,12 +28,12 @@ import {
   visitChange,
 } from './harness'
 
-const DISTRIBUTED = /\b(FROM|JOIN|INTO|UPDATE)\s+(records|desa_seqs|desa_epoch_ends|applied_changes)\b/i
+const DISTRIBUTED =
+  /\b(FROM|JOIN|INTO|UPDATE)\s+(records|desa_seqs|desa_epoch_ends|applied_changes|departures)\b/i
 /** The multi-shard statements docs/scaling.md lists, by a fragment of each. */
 const MULTI_SHARD = [
-  // push: the records a batch names, looked up by id in every desa (a read)
-  'ON r.entity = k.entity AND r.id = k.id',
-  'SELECT * FROM records WHERE entity = $1 AND id = $2',
+  // push: a change about to be refused, whose record (or parent) may lie in another desa (forbidden, not invalid)
+  'SELECT 1 FROM records WHERE entity = $1 AND id = $2 LIMIT 1',
   // retention purge, daily
   'DELETE FROM applied_changes WHERE applied_at <',
   `UPDATE records SET data = '{"deleted": true}'::jsonb`,
@@ -72,6 +72,15 @@ describe.each(TARGETS)('statements on distributed tables, on $name', (target) =>
     const address = householdInput({}, a.area).address
     await phone.push([change('households', h.recordId, { address: { ...address, rt: '009' } }, hlc(10_000))])
     await phone.pullAll(2)
+    // Everything so far was accepted: not one statement read another desa.
+    const unrouted = (texts: Iterable<string>) =>
+      [...texts].filter((s) => DISTRIBUTED.test(s) && !/\bdesa_key\b/.test(s))
+    expect(unrouted(statements)).toEqual([])
+    // B's kader names A's household: refused as out of her area, after one look in every desa.
+    const other = await Device.login(server.url, b.username, b.password, 'device-b')
+    const refused = await other.push([newMember(h.recordId, hlc(0, 'device-b'))])
+    expect(refused.body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' })
+    expect(unrouted(statements)).toEqual([MULTI_SHARD[0]])
     const session: Session = {
       user: { id: 'x', username: 'x', name: 'x' },
       workArea: a.area,
@@ -93,9 +102,10 @@ describe.each(TARGETS)('statements on distributed tables, on $name', (target) =>
 
     const onDistributed = [...statements].filter((s) => DISTRIBUTED.test(s))
     expect(onDistributed.length).toBeGreaterThan(10)
-    const unrouted = onDistributed.filter(
-      (s) => !/\bdesa_key\b/.test(s) && !MULTI_SHARD.some((fragment) => s.includes(fragment)),
-    )
-    expect(unrouted).toEqual([])
+    expect(
+      onDistributed.filter(
+        (s) => !/\bdesa_key\b/.test(s) && !MULTI_SHARD.some((fragment) => s.includes(fragment)),
+      ),
+    ).toEqual([])
   })
 })

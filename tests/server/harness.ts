@@ -160,12 +160,15 @@ export class Device {
     from: { cursor: Cursor; epoch?: string | undefined } = { cursor: {} },
   ): Promise<{
     records: Map<string, RecordState>
+    /** Households that left the areas (`left` of every page). */
+    left: Set<string>
     pages: number[]
     cursor: Cursor
     epoch: string
     reset: boolean
   }> {
     const records = new Map<string, RecordState>()
+    const left = new Set<string>()
     const pages: number[] = []
     let { cursor, epoch } = from
     let reset = false
@@ -174,10 +177,11 @@ export class Device {
       if (res.status !== 200) throw new Error(`pull failed: ${res.status}`)
       reset ||= res.body.reset === true
       for (const r of res.body.records) records.set(r.record.id, r)
+      for (const id of res.body.left ?? []) left.add(id)
       pages.push(res.body.records.length)
       cursor = typeof cursor === 'number' ? (res.body.nextCursor ?? Number.NaN) : res.body.cursors
       epoch = res.body.epoch
-      if (!res.body.hasMore) return { records, pages, cursor, epoch, reset }
+      if (!res.body.hasMore) return { records, left, pages, cursor, epoch, reset }
     }
   }
 }

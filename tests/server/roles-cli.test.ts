@@ -37,6 +37,15 @@ describe('roles and targets from the command line', () => {
         1,
       )
       expect(await run('user', 'role', '--username', 'ani', '--role', 'camat')).toBe(1)
+      // A new user with a role she may not have is not added at all (once, a kader was left behind).
+      expect(await run('user', 'add', '--username', 'budi', '--area', 'a1', '--role', 'camat')).toBe(1)
+      expect(err.at(-1)).toMatch(/A role is one of kader, bidan, puskesmas, admin/)
+      expect(
+        await run('user', 'add', '--username', 'budi', '--area', 'a1', '--role', 'bidan', '--areas', 'a2'),
+      ).toBe(1)
+      expect(err.at(-1)).toMatch(/must hold budi's own area a1/)
+      expect(await run('user', 'list')).toBe(0)
+      expect(out.filter((l) => l.startsWith('budi\t'))).toEqual([])
       expect(await run('user', 'role', '--username', 'ani', '--role', 'bidan', '--areas', 'a1,a2')).toBe(0)
       expect(
         await run(

@@ -17,6 +17,7 @@ import {
 } from '../../domain/pws'
 import type { Member } from '../../protocol/records'
 import { isSupervisor } from '../../protocol/roles'
+import { askBinaanAhead } from '../../sync/binaan'
 import { formatMonth, formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { ComputeFailed } from '../shared/ComputeFailed'
@@ -70,7 +71,7 @@ export default function PwsScreen({ month: asked }: { month?: string }) {
       <TopBar title={t('pws.title')} />
       <div className="pws-controls no-print">
         {supervisor && (
-          <a className="button primary" href={paths.binaan(month)}>
+          <a className="button primary" href={paths.binaan(month)} onClick={() => askBinaanAhead(month)}>
             {t('nav.binaan')}
           </a>
         )}

@@ -5,10 +5,12 @@ import { type FormEvent, useState } from 'react'
 import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
 import { isSupervisor } from '../../protocol/roles'
+import { askBinaanAhead } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
 import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
+import { localDate } from '../shared/today'
 import { login, logout, syncNow } from './controller'
 import { lastFailure } from './SyncChip'
 import { sinceText } from './since'
@@ -169,7 +171,11 @@ function SyncStatus({ state }: { state: SyncState }) {
       )}
       <div className="form-actions">
         {isSupervisor(state.user?.role) && (
-          <a className="button primary" href={paths.binaan()}>
+          <a
+            className="button primary"
+            href={paths.binaan()}
+            onClick={() => askBinaanAhead(localDate(new Date()).slice(0, 7))}
+          >
             {t('nav.binaan')}
           </a>
         )}
