@@ -96,9 +96,10 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       )
       .finally(() => {
         running = undefined
+        // A trigger that came during the run gets its own run, unless the phone went offline meanwhile.
         if (again && !stopped) {
           again = false
-          void quiet()
+          if (isOnline()) void quiet()
         }
       })
     running = current
@@ -118,7 +119,8 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     sendTimer = setTimeout(
       () => {
         firstUnsent = undefined
-        void quiet()
+        // Offline by now: the change waits for the 'online' event, like one made offline.
+        if (isOnline()) void quiet()
       },
       Math.max(0, wait),
     )

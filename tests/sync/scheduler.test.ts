@@ -123,8 +123,11 @@ describe.each(TARGETS.slice(0, 1))('sync scheduler on $name', (target) => {
       expect(outcomes.length).toBeGreaterThan(before)
       await until(() => pushed() === 15)
 
-      online = false
+      // A save whose wait was running when the signal went: it waits for the signal too.
       const offlineFrom = outcomes.length
+      await p.addHousehold(k.area, T0 + 98)
+      await settle(150) // seen by the scheduler, well within its 400 ms wait
+      online = false
       await p.addHousehold(k.area, T0 + 99)
       await settle(1_500)
       expect(outcomes.length).toBe(offlineFrom)
