@@ -117,6 +117,10 @@ $upstream    keepalive 64;
       # Replaced, never appended: the API trusts this header (TRUST_PROXY=1) as the phone's address.
       proxy_set_header X-Forwarded-For \$remote_addr;
       proxy_read_timeout 60s;
+      # A connection an API process resets before answering (a keep-alive race) goes to another process: safe for
+      # every request here — pulls only read, and a push sent twice applies once (its change ids,
+      # docs/sync-protocol.md "Atomicity and idempotency").
+      proxy_next_upstream error non_idempotent;
     }
   }
 }

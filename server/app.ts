@@ -27,8 +27,9 @@ import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
-import { type BinaanOptions, binaanService } from './supervisor/binaan'
+import { type BinaanOptions, binaanService, DEFAULT_UTC_OFFSET_HOURS } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
+import { targetRoutes } from './supervisor/targets-routes'
 import { pull } from './sync/pull'
 import { type PushHook, push } from './sync/push'
 
@@ -235,6 +236,8 @@ export function createApp(opts: AppOptions) {
   })
 
   binaanRoutes(api, binaanService(db, now, opts.binaan), sessionOf, serverTime)
+  const offsetMs = (opts.binaan?.utcOffsetHours ?? DEFAULT_UTC_OFFSET_HOURS) * 3_600_000
+  targetRoutes(api, db, sessionOf, () => new Date(now() + offsetMs).getUTCFullYear())
 
   api.all('*', () => {
     throw new ApiError(404, 'not-found', 'No such endpoint.')

@@ -61,6 +61,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await db.close()
     throw error
   })
+  // Longer than a proxy's idle keep-alive (nginx: 60 s), so the server never closes a socket a client is reusing.
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000
   const { port } = server.address() as AddressInfo
   const shown = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname
   const now = opts.now ?? Date.now

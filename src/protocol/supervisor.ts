@@ -120,3 +120,26 @@ export interface BinaanAreaResponse {
 }
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** One annual target as the puskesmas keeps it (null: not entered, the default applies). */
+export interface AreaTarget {
+  indicator: string
+  sasaran: number | null
+  percent: number | null
+}
+
+/** `GET /api/v1/binaan/areas/:id/targets?year=YYYY`: the area's entered targets; only a puskesmas or admin edits. */
+export interface AreaTargetsResponse {
+  year: number
+  canEdit: boolean
+  targets: AreaTarget[]
+}
+
+/** `POST /api/v1/binaan/areas/:id/targets`: sets one indicator's target; both null removes it. */
+export const setTargetRequest = z.object({
+  year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
+  indicator: z.string().check(z.minLength(1), z.maxLength(64)),
+  sasaran: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(10_000_000))),
+  percent: z.nullable(z.number().check(z.gt(0), z.lte(100))),
+})
+export type SetTargetRequest = z.infer<typeof setTargetRequest>

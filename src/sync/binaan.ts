@@ -2,7 +2,12 @@
 // only, with the logged-in account's token. Nothing is stored on the phone: a kecamatan's figures and names stay on
 // the server, and the screen asks again when opened.
 import { getSyncAuth } from '../data/sync-state'
-import type { BinaanAreaResponse, BinaanResponse } from '../protocol/supervisor'
+import type {
+  AreaTargetsResponse,
+  BinaanAreaResponse,
+  BinaanResponse,
+  SetTargetRequest,
+} from '../protocol/supervisor'
 import { API_PREFIX } from '../protocol/wire'
 import { SyncError } from './errors'
 import { request } from './transport'
@@ -45,6 +50,20 @@ export function fetchBinaan(month: string, signal?: AbortSignal): Promise<Binaan
 /** One posyandu area's PWS for `month`, figures only. */
 export const fetchBinaanArea = (areaId: string, month: string, signal?: AbortSignal) =>
   get<BinaanAreaResponse>(`/binaan/areas/${encodeURIComponent(areaId)}?month=${month}`, signal)
+
+/** The annual targets entered for an area's `year`, and whether this account may set them. */
+export const fetchTargets = (areaId: string, year: number, signal?: AbortSignal) =>
+  get<AreaTargetsResponse>(`/binaan/areas/${encodeURIComponent(areaId)}/targets?year=${year}`, signal)
+
+/** Sets (or, with both values null, removes) one indicator's annual target of an area: puskesmas and admin only. */
+export async function saveTarget(areaId: string, target: SetTargetRequest): Promise<void> {
+  const auth = await getSyncAuth()
+  if (!auth?.token) throw new SyncError('not-logged-in')
+  await request('POST', `/binaan/areas/${encodeURIComponent(areaId)}/targets`, target, {
+    baseUrl: auth.baseUrl,
+    token: auth.token,
+  })
+}
 
 /**
  * The puskesmas' CSV of every figure by posyandu for `month`, as a file to save. Not JSON, so not through request():

@@ -1,6 +1,6 @@
 // Pull: the pages after the stored cursor, each merged (merge.ts) and stored in ONE Dexie transaction that also
-// stores the next cursor, so a run cut at any point resumes after the last stored page. The next page travels
-// while one is stored.
+// stores the next cursor and drops the households that left the area (left.ts), so a run cut at any point resumes
+// after the last stored page. The next page travels while one is stored.
 import type { Table } from 'dexie'
 import type { ConflictEntry } from '../data/schemas'
 import { cursorKey, nextPosition, type PullPosition, pullPositionOf, readMeta } from '../data/sync-state'
@@ -10,6 +10,7 @@ import { followUp, visit } from '../protocol/visits'
 import { isInserted, type PullResponse, type RecordState, type SyncedEntity } from '../protocol/wire'
 import { clockKey, loadClock, observe, saveClock } from './clock'
 import { SyncError } from './errors'
+import { dropLeft } from './left'
 import { mergeRecord } from './merge'
 import { call, type Row, type Run, setProgress, tableOf, tables, zip } from './run'
 
@@ -51,6 +52,11 @@ export async function pullAll(run: Run): Promise<void> {
     }
     await db.transaction('rw', tables(db), async () => {
       await applyStates(run, body.records, serverTimeMs)
+      await dropLeft(
+        run,
+        Array.isArray(body.left) ? body.left.filter((id) => typeof id === 'string') : [],
+        body.records,
+      )
       await db.meta.put({ key: cursorKey(area), value: position })
       done += body.records.length
       await setProgress(run, { phase: 'pull', done, total: done + (body.hasMore ? run.pullPageSize : 0) })

@@ -1,7 +1,7 @@
 // The wilayah binaan end to end: two kaders of a desa sync their posyandu's records — RW 1's on her own phone
 // (real Chromium: she records a household, a toddler and a weighing, and syncs), RW 2's through the sync API — then
 // their bidan logs in on a fresh phone and sees both areas' indicators, opens one posyandu's PWS, and it survives a
-// reload.
+// reload. The puskesmas enters an annual target there, and the PWS measures against it.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import { api, change, Device, newHousehold, newMember } from '../server/harness'
 import { launchBrowser, registerHousehold } from './harness'
 
 const BIDAN = { username: 'bidan-ani', password: 'rahasia-bidan' }
+const PUSKESMAS = { username: 'pkm-cibadak', password: 'rahasia-pkm' }
 
 /** A kader's phone pushing a household with `children` toddlers, each weighed today. */
 async function kaderSyncs(server: RunningServer, area: WorkAreaInfo, children: number) {
@@ -117,7 +118,23 @@ describe('wilayah binaan (real Chromium, real server)', () => {
     await kaderSyncs(server, rw2, 3)
     await server.admin.addUser({ ...BIDAN, name: 'Bidan Ani', workAreaId: rw1.id })
     await setRole(server.db, BIDAN.username, 'bidan')
+    await server.admin.addUser({ ...PUSKESMAS, name: 'PKM Cibadak', workAreaId: rw1.id })
+    await setRole(server.db, PUSKESMAS.username, 'puskesmas')
   })
+
+  /** A supervisor's fresh phone, logged in. */
+  async function supervisorPhone(account: { username: string; password: string }, name: string) {
+    await phone?.close()
+    phone = await launchBrowser()
+    const { page } = phone
+    await page.goto(server.url)
+    await page.getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByLabel('Nama pengguna').fill(account.username)
+    await page.getByLabel('Kata sandi').fill(account.password)
+    await page.getByRole('button', { name: 'Masuk' }).click()
+    await page.getByText(`Masuk sebagai ${name}`).waitFor()
+    return page
+  }
 
   afterAll(async () => {
     await phone?.close()
@@ -125,14 +142,7 @@ describe('wilayah binaan (real Chromium, real server)', () => {
   })
 
   it("shows a bidan on a fresh phone both posyandu areas' indicators, and one posyandu's PWS", async () => {
-    phone = await launchBrowser()
-    const { page } = phone
-    await page.goto(server.url)
-    await page.getByRole('link', { name: 'Pengaturan' }).click()
-    await page.getByLabel('Nama pengguna').fill(BIDAN.username)
-    await page.getByLabel('Kata sandi').fill(BIDAN.password)
-    await page.getByRole('button', { name: 'Masuk' }).click()
-    await page.getByText('Masuk sebagai Bidan Ani').waitFor()
+    const page = await supervisorPhone(BIDAN, 'Bidan Ani')
 
     await page.getByRole('link', { name: 'Wilayah binaan' }).click()
     const rw1 = page.getByRole('region', { name: 'Sukamaju RW 1', exact: true })
@@ -175,5 +185,30 @@ describe('wilayah binaan (real Chromium, real server)', () => {
       .getByText('3')
       .waitFor()
     expect(await page.locator('h1').textContent()).toContain('Sukamaju RW 2')
+  })
+
+  it("lets the puskesmas enter a posyandu's annual target, which its PWS measures against at once", async () => {
+    const page = await supervisorPhone(PUSKESMAS, 'PKM Cibadak')
+    await page.getByRole('link', { name: 'Wilayah binaan' }).click()
+    await page
+      .getByRole('region', { name: 'Sukamaju RW 2', exact: true })
+      .getByRole('link', { name: 'Buka PWS posyandu' })
+      .click()
+    const ptm = page.getByRole('button', { name: /^Skrining PTM usia ≥ 15 tahun/ })
+    await ptm.waitFor()
+    expect(await ptm.textContent()).not.toContain('/40')
+    await page.getByText(`Sasaran tahunan ${new Date().getFullYear()}`).click()
+    const row = page.locator('.binaan-target', { hasText: 'Skrining PTM usia ≥ 15 tahun' })
+    await row.getByLabel('Sasaran proyeksi').fill('-3')
+    await row.getByText('Isi bilangan bulat 0 atau lebih, atau kosongkan.').waitFor()
+    await row.getByLabel('Sasaran proyeksi').fill('40')
+    await row.getByRole('button', { name: /Simpan/ }).dblclick()
+    await row.getByText('Tersimpan').waitFor()
+    await expect.poll(async () => ptm.textContent()).toContain('/40')
+    // Entered on the server: a reload shows the target in its field and the figures measured against it.
+    await page.reload()
+    await page.getByText(`Sasaran tahunan ${new Date().getFullYear()}`).click()
+    expect(await row.getByLabel('Sasaran proyeksi').inputValue()).toBe('40')
+    expect(await ptm.textContent()).toContain('/40')
   })
 })

@@ -3,15 +3,13 @@
 // order, and only when the household's new place is outside all of its areas.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Session } from '../../server/accounts'
-import { areaOfWorkArea } from '../../server/scope'
-import { push } from '../../server/sync/push'
 import { householdInput } from '../records'
 import {
   addKader,
   change,
   Device,
   hlc,
+  moveToDesa,
   newHousehold,
   newMember,
   ROOMY_LIMITS,
@@ -73,21 +71,7 @@ describe.each(TARGETS)('households leaving an area, on $name', (target) => {
     const h = newHousehold(a.area)
     await phoneA.push([h, newMember(h.recordId)])
     const [syncedA, syncedB] = [await phoneA.pullAll(), await phoneB.pullAll()]
-    const session: Session = {
-      user: { id: 'supervisor', username: 'supervisor', name: 'Supervisor' },
-      workArea: a.area,
-      tokenId: randomUUID(),
-      deviceId: 'device-a',
-    }
-    const moved = change(
-      'households',
-      h.recordId,
-      { address: householdInput({}, b.area).address },
-      hlc(60_000),
-    )
-    const [result] = await push(server.db, session, [moved], Date.now(), {
-      areas: [areaOfWorkArea(a.area), areaOfWorkArea(b.area)],
-    })
+    const result = await moveToDesa(server, h.recordId, a.area, b.area, hlc(60_000))
     expect(result).toMatchObject({ status: 'accepted' })
 
     const afterA = await phoneA.pullAll(500, syncedA)

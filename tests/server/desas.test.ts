@@ -1,19 +1,16 @@
 // Change sequences per desa (issue 16): a household moving to another desa is one transaction over both desas'
 // sequences, and a push held open in one desa does not hold up a push in another (PostgreSQL: PGlite runs one
 // transaction at a time by design).
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Session } from '../../server/accounts'
 import { areaOfWorkArea, desaKey } from '../../server/scope'
-import { push } from '../../server/sync/push'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
-import { householdInput } from '../records'
 import {
   addKader,
   change,
   Device,
   followUpChange,
   hlc,
+  moveToDesa,
   newHousehold,
   newMember,
   ROOMY_LIMITS,
@@ -50,27 +47,12 @@ describe.each(TARGETS)('a household moving to another desa, on $name', (target) 
     expect([...syncedA.records.keys()].sort()).toEqual([h.recordId, m.recordId].sort())
     expect([...syncedB.records.keys()]).toEqual([own.recordId])
 
-    // A session over both desas (a supervisor's, once roles exist) moves the household from A to B.
-    const session: Session = {
-      user: { id: 'supervisor', username: 'supervisor', name: 'Supervisor' },
-      workArea: a.area,
-      tokenId: randomUUID(),
-      deviceId: 'device-a',
-    }
+    // A session over both desas (a supervisor's) moves the household from A to B.
     const locked: (readonly string[])[] = []
-    const moved = change(
-      'households',
-      h.recordId,
-      { address: householdInput({}, b.area).address, workAreaId: b.area.id },
-      hlc(60_000),
-    )
-    const results = await push(server.db, session, [moved], Date.now(), {
-      areas: [areaOfWorkArea(a.area), areaOfWorkArea(b.area)],
-      hook: async (desas) => {
-        locked.push(desas)
-      },
+    const result = await moveToDesa(server, h.recordId, a.area, b.area, hlc(60_000), async (desas) => {
+      locked.push(desas)
     })
-    expect(results[0]).toMatchObject({ status: 'accepted', record: { address: { desa: b.area.desa } } })
+    expect(result).toMatchObject({ status: 'accepted', record: { address: { desa: b.area.desa } } })
     expect(locked).toEqual([[keyOf(a.area), keyOf(b.area)].sort()])
 
     // Every row of the household now lies in desa B, none is left in A.

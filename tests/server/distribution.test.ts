@@ -3,13 +3,9 @@
 // desa_key, so that Citus routes it to one desa's shard; the few multi-shard statements are the documented ones.
 // Recorded while the server syncs (pushes, edits, visits, a move within a desa and one to another, pulls), serves
 // a supervisor and purges.
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Session } from '../../server/accounts'
 import type { Sql } from '../../server/db'
 import { setRole } from '../../server/roles'
-import { areaOfWorkArea } from '../../server/scope'
-import { push } from '../../server/sync/push'
 import { householdInput } from '../records'
 import {
   addKader,
@@ -18,6 +14,7 @@ import {
   Device,
   followUpChange,
   hlc,
+  moveToDesa,
   newHousehold,
   newMember,
   ROOMY_LIMITS,
@@ -81,19 +78,7 @@ describe.each(TARGETS)('statements on distributed tables, on $name', (target) =>
     const refused = await other.push([newMember(h.recordId, hlc(0, 'device-b'))])
     expect(refused.body.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' })
     expect(unrouted(statements)).toEqual([MULTI_SHARD[0]])
-    const session: Session = {
-      user: { id: 'x', username: 'x', name: 'x' },
-      workArea: a.area,
-      tokenId: randomUUID(),
-      deviceId: 'device-a',
-    }
-    const moved = change(
-      'households',
-      h.recordId,
-      { address: householdInput({}, b.area).address },
-      hlc(20_000),
-    )
-    await push(server.db, session, [moved], Date.now(), { areas: [a.area, b.area].map(areaOfWorkArea) })
+    await moveToDesa(server, h.recordId, a.area, b.area, hlc(20_000))
     // A supervisor of desa B reads it in the wilayah binaan.
     await setRole(server.db, b.username, 'bidan')
     const bidan = await Device.login(server.url, b.username, b.password, 'device-b')

@@ -3,7 +3,10 @@
 // schema, dropped on close, so test files can share one database.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
+import type { Session } from '../../server/accounts'
 import { type RunningServer, type ServerOptions, startServer } from '../../server/index'
+import { areaOfWorkArea } from '../../server/scope'
+import { type PushHook, push } from '../../server/sync/push'
 import { formatHlc } from '../../src/protocol/hlc'
 import type { HouseholdInput, MemberInput } from '../../src/protocol/records'
 import type {
@@ -291,4 +294,35 @@ export function followUpChange(visit: Change, stamp = hlc(9000)): Change {
     },
     stamp,
   )
+}
+
+/**
+ * A household moved from `from`'s desa to `to`'s by a session whose areas hold both (a supervisor's; no kader can):
+ * push() called directly. `hook` runs once both desas' sequences are locked.
+ */
+export async function moveToDesa(
+  server: RunningServer,
+  householdId: string,
+  from: WorkAreaInfo,
+  to: WorkAreaInfo,
+  stamp: string,
+  hook?: PushHook,
+) {
+  const session: Session = {
+    user: { id: 'supervisor', username: 'supervisor', name: 'Supervisor' },
+    workArea: from,
+    tokenId: randomUUID(),
+    deviceId: 'device-a',
+  }
+  const moved = change(
+    'households',
+    householdId,
+    { address: householdInput({}, to).address, workAreaId: to.id },
+    stamp,
+  )
+  const [result] = await push(server.db, session, [moved], Date.now(), {
+    areas: [areaOfWorkArea(from), areaOfWorkArea(to)],
+    hook,
+  })
+  return result
 }

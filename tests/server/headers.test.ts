@@ -1,8 +1,10 @@
 // HTTP headers of the app and the API (issue 11 item 10): a strict Content-Security-Policy on the app that names
 // the configured tile origin, nosniff everywhere, no framing, no referrer, hashed assets cached for a year and
-// the files that must be fresh (index.html, sw.js, the manifest) revalidated — on PGlite and PostgreSQL.
+// the files that must be fresh (index.html, sw.js, the manifest) revalidated, and idle connections kept longer than
+// a proxy keeps them — on PGlite and PostgreSQL.
 // tests/e2e/csp.test.ts runs the built app in Chromium under this policy.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { get as httpGet } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,5 +89,15 @@ describe.each(TARGETS)('HTTP headers on $name', (target) => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('cache-control')).toBe('no-store')
     }
+  })
+
+  it('keeps an idle connection longer than a proxy does (nginx: 60 s), so a reused socket is never cut', async () => {
+    const keepAlive = await new Promise<string | undefined>((ok, fail) =>
+      httpGet(`${server.url}/`, (res) => {
+        res.resume()
+        ok(String(res.headers['keep-alive']))
+      }).on('error', fail),
+    )
+    expect(keepAlive).toBe('timeout=65')
   })
 })

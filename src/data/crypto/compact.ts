@@ -28,69 +28,79 @@ const KEYS = `
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 const codeOf = (n: number): string =>
   n < 62 ? `~${DIGITS[n]}` : `~_${DIGITS[Math.floor((n - 62) / 62)]}${DIGITS[(n - 62) % 62]}`
+const UNDERSCORE = 95
+/** A digit's value by its char code: a table, not `indexOf` along DIGITS, for every code of every record read. */
+const DIGIT_VALUE = new Int8Array(128).fill(-1)
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i
+const digit = (code: string, at: number): number => DIGIT_VALUE[code.charCodeAt(at)] ?? -1
 const numberOf = (code: string): number =>
-  code[1] === '_'
-    ? 62 + DIGITS.indexOf(code[2] as string) * 62 + DIGITS.indexOf(code[3] as string)
-    : DIGITS.indexOf(code[1] as string)
+  code.charCodeAt(1) === UNDERSCORE ? 62 + digit(code, 2) * 62 + digit(code, 3) : digit(code, 1)
+/** The codes of the first references, made once (most records have a few). */
+const REF_CODES: readonly string[] = Array.from({ length: 62 }, (_, i) => codeOf(i))
+const refCode = (n: number): string => REF_CODES[n] ?? codeOf(n)
 
 const KEY_CODES: ReadonlyMap<string, string> = new Map(KEYS.map((key, i) => [key, codeOf(i)]))
 /** Strings shorter than this are written out again: a reference would save little. */
 const MIN_SHARED = 8
 const ESCAPE = '~'
+const ESCAPE_CODE = 126
+const escaped = (s: string): boolean => s.charCodeAt(0) === ESCAPE_CODE
 
 /** The value as it goes into the ciphertext (JSON-serialisable, as the record is). */
 export function pack(value: unknown): unknown {
-  const seen = new Map<string, string>()
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      if (v.length >= MIN_SHARED) {
-        const ref = seen.get(v)
-        if (ref !== undefined) return ref
-        seen.set(v, codeOf(seen.size))
-      }
-      return v.startsWith(ESCAPE) ? ESCAPE + v : v
+  return packed(value, new Map())
+}
+
+function packed(v: unknown, seen: Map<string, string>): unknown {
+  if (typeof v === 'string') {
+    if (v.length >= MIN_SHARED) {
+      const ref = seen.get(v)
+      if (ref !== undefined) return ref
+      seen.set(v, refCode(seen.size))
     }
-    if (typeof v !== 'object' || v === null) return v
-    if (Array.isArray(v)) return v.map(walk)
-    // As JSON.stringify does (a Date becomes its ISO string).
-    if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
-      return walk((v as { toJSON(): unknown }).toJSON())
-    const out: Record<string, unknown> = {}
-    for (const key in v) {
-      const field = (v as Record<string, unknown>)[key]
-      // JSON leaves out undefined fields: so does this, before they take a string's number.
-      if (field === undefined) continue
-      out[KEY_CODES.get(key) ?? (key.startsWith(ESCAPE) ? ESCAPE + key : key)] = walk(field)
-    }
-    return out
+    return escaped(v) ? ESCAPE + v : v
   }
-  return walk(value)
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) return v.map((item) => packed(item, seen))
+  // As JSON.stringify does (a Date becomes its ISO string).
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    return packed((v as { toJSON(): unknown }).toJSON(), seen)
+  const out: Record<string, unknown> = {}
+  for (const key in v) {
+    const field = (v as Record<string, unknown>)[key]
+    // JSON leaves out undefined fields: so does this, before they take a string's number.
+    if (field === undefined) continue
+    out[KEY_CODES.get(key) ?? (escaped(key) ? ESCAPE + key : key)] = packed(field, seen)
+  }
+  return out
 }
 
 /** The value `pack` was given, from its JSON-parsed form; its fields are set onto `into` when given. */
 export function unpack(packed: unknown, into?: Record<string, unknown>): unknown {
   const strings: string[] = []
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      if (v.startsWith(ESCAPE)) {
-        if (v[1] !== ESCAPE) return strings[numberOf(v)]
-        v = v.slice(1)
-      }
-      if ((v as string).length >= MIN_SHARED) strings.push(v as string)
-      return v
-    }
-    if (typeof v !== 'object' || v === null) return v
-    if (Array.isArray(v)) return v.map(walk)
-    return fields(v as Record<string, unknown>, {})
-  }
-  const fields = (v: Record<string, unknown>, out: Record<string, unknown>) => {
-    for (const key in v) {
-      const name = key.startsWith(ESCAPE) ? (key[1] === ESCAPE ? key.slice(1) : KEYS[numberOf(key)]) : key
-      out[name as string] = walk(v[key])
-    }
-    return out
-  }
   if (into && typeof packed === 'object' && packed !== null && !Array.isArray(packed))
-    return fields(packed as Record<string, unknown>, into)
-  return walk(packed)
+    return fields(packed as Record<string, unknown>, into, strings)
+  return unpacked(packed, strings)
+}
+
+function unpacked(v: unknown, strings: string[]): unknown {
+  if (typeof v === 'string') {
+    if (escaped(v)) {
+      if (v.charCodeAt(1) !== ESCAPE_CODE) return strings[numberOf(v)]
+      v = v.slice(1)
+    }
+    if ((v as string).length >= MIN_SHARED) strings.push(v as string)
+    return v
+  }
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) return v.map((item) => unpacked(item, strings))
+  return fields(v as Record<string, unknown>, {}, strings)
+}
+
+function fields(v: Record<string, unknown>, out: Record<string, unknown>, strings: string[]) {
+  for (const key in v) {
+    const name = escaped(key) ? (key.charCodeAt(1) === ESCAPE_CODE ? key.slice(1) : KEYS[numberOf(key)]) : key
+    out[name as string] = unpacked(v[key], strings)
+  }
+  return out
 }

@@ -15,7 +15,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie'
-import { BLIND_INDEXES, blindIndex, isEncryptedTable, isSealed, open, seal, staysClear } from './sealing'
+import { BLIND_INDEXES, blindIndex, isEncryptedTable, isSealed, open, sealAll } from './sealing'
 import { dataKeys } from './session'
 
 // Dexie's DBCoreRangeType.Equal: a range of one key (`where(index).equals(x)`).
@@ -61,11 +61,7 @@ function encryptedTable(table: DBCoreTable): DBCoreTable {
     mutate: async (req) => {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req)
       const keys = dataKeys()
-      const values = await whileAlive(
-        req.trans,
-        name,
-        Promise.all(req.values.map((v) => (staysClear(name, v) ? v : seal(name, v, keys)))),
-      )
+      const values = await whileAlive(req.trans, name, sealAll(name, req.values, keys))
       return table.mutate({ ...req, values })
     },
     get: async (req) => (await opened(req.trans, [await table.get(req)]))[0],

@@ -35,6 +35,8 @@ export const BLIND_INDEXES: Readonly<Record<string, string>> = { members: 'nik' 
 /** The first byte of a format 2 plaintext (format 1 starts with `{`). */
 const FORMAT_2 = '\u0002'
 const FORMAT_2_BYTE = 2
+const IV_BYTES = 12
+const NO_FIELDS: ReadonlySet<string> = new Set()
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -57,25 +59,39 @@ export function staysClear(table: string, value: unknown): boolean {
   return table === 'meta' && CLEAR_META_KEYS.has(String((value as { key?: unknown } | undefined)?.key))
 }
 
-/** The stored form of one record. */
-export async function seal(table: string, value: Record<string, unknown>, keys: DataKeys) {
-  const clearNames = CLEAR_FIELDS[table] ?? new Set<string>()
+/**
+ * The stored forms of records written to `table` together (clear meta rows as they are), each under its own
+ * random IV: one call to the random source for them all, not one per record.
+ */
+export function sealAll(table: string, values: readonly Record<string, unknown>[], keys: DataKeys) {
+  const ivs = crypto.getRandomValues(new Uint8Array(IV_BYTES * values.length))
+  return Promise.all(
+    values.map((value, i) =>
+      staysClear(table, value)
+        ? value
+        : seal(table, value, keys, ivs.subarray(i * IV_BYTES, (i + 1) * IV_BYTES)),
+    ),
+  )
+}
+
+/** The stored form of one record, encrypted under `iv`. */
+async function seal(table: string, value: Record<string, unknown>, keys: DataKeys, iv: Bytes) {
+  const clearNames = CLEAR_FIELDS[table] ?? NO_FIELDS
   const clear: Record<string, unknown> = {}
   const secret: Record<string, unknown> = {}
-  for (const [name, field] of Object.entries(value)) (clearNames.has(name) ? clear : secret)[name] = field
+  for (const name in value) (clearNames.has(name) ? clear : secret)[name] = value[name]
   const blind = BLIND_INDEXES[table]
   if (blind !== undefined && typeof value[blind] === 'string')
     clear[blind] = await blindIndex(keys, value[blind] as string)
-  const iv = crypto.getRandomValues(new Uint8Array(12))
   const data = encoder.encode(FORMAT_2 + JSON.stringify(pack(secret)))
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad(table) },
     keys.records,
     data,
   )
-  const stored = new Uint8Array(12 + sealed.byteLength)
+  const stored = new Uint8Array(IV_BYTES + sealed.byteLength)
   stored.set(iv)
-  stored.set(new Uint8Array(sealed), 12)
+  stored.set(new Uint8Array(sealed), IV_BYTES)
   clear[SEALED] = stored
   return clear
 }
@@ -89,9 +105,9 @@ export async function open(
   const bytes = stored[SEALED]
   const plain = new Uint8Array(
     await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: aad(table) },
+      { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: aad(table) },
       keys.records,
-      bytes.subarray(12),
+      bytes.subarray(IV_BYTES),
     ),
   )
   // The clear fields, then the sealed ones set onto the same object: no copies, no deleted field (which would make

@@ -9,6 +9,7 @@ import { useToday } from '../shared/today'
 import { AreaLists } from './AreaLists'
 import { areaName, Failed } from './BinaanScreen'
 import { binaanMessages } from './binaan-messages'
+import { TargetsSection } from './TargetsSection'
 import { useRemote } from './useRemote'
 import '../pws/pws.css'
 import './binaan.css'
@@ -76,6 +77,14 @@ export default function BinaanAreaScreen({ areaId, month }: { areaId: string; mo
             <PwsIndicators indicators={value.indicators} />
           </Suspense>
         </>
+      )}
+      {!error && (
+        <TargetsSection
+          areaId={areaId}
+          year={Number(month.slice(0, 4))}
+          series={value?.indicators.series}
+          onSaved={retry}
+        />
       )}
     </main>
   )

@@ -168,6 +168,26 @@ describe('records at rest', () => {
     raw.close()
     await expect(db().households.get('moved')).rejects.toThrow()
   })
+
+  it('seals each record written in one bulk under its own IV, and keeps a clear meta row whole', async () => {
+    const households = [makeHousehold(), makeHousehold(), makeHousehold()]
+    await db().households.bulkPut(households)
+    await db().meta.bulkPut([
+      { key: 'deviceId', value: 'device-test' },
+      { key: 'note', value: NAME },
+    ])
+    const raw = new Dexie(db().name)
+    await raw.open()
+    const stored = await raw.table('households').bulkGet(households.map((h) => h.id))
+    const meta = await raw.table('meta').bulkGet(['deviceId', 'note'])
+    raw.close()
+    const ivs = stored.map((row) => Array.from((row[SEALED] as Uint8Array).subarray(0, 12)).join())
+    expect(new Set(ivs).size).toBe(3)
+    expect(meta[0]).toEqual({ key: 'deviceId', value: 'device-test' })
+    expect(meta[1]).toEqual({ key: 'note', [SEALED]: expect.any(Uint8Array) })
+    expect(await db().households.bulkGet(households.map((h) => h.id))).toEqual(households)
+    expect((await db().meta.get('note'))?.value).toBe(NAME)
+  })
 })
 
 describe('migration to version 7', () => {
