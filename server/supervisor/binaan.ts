@@ -1,7 +1,9 @@
 // The wilayah binaan API (docs/sync-protocol.md, "Roles and the wilayah binaan"): a supervisor's overview of the
 // areas in her scope (roles.ts), one area's PWS, the puskesmas' CSV and the FHIR bulk export, and the devices'
 // outbox reports. The scope is read on every request; a kader's token is refused (403 not-supervisor), and an area
-// outside the scope is not found. Names are sent only for the areas in scope. Nothing here writes a record.
+// outside the scope is not found. Names are sent only for the areas in scope. Nothing here writes a record. The
+// figures are served from the database (figures-db.ts) once up to date; only areas whose records or inputs changed
+// are computed again (store.ts reads the changes, compute.ts the households they touched).
 import { type ClinicalSettings, DEFAULT_CLINICAL_SETTINGS } from '../../src/domain/clinical-settings'
 import { type BulkInput, type BulkResourceType, bulkNdjson } from '../../src/domain/fhir'
 import { type PwsTargets, puskesmasCsv } from '../../src/domain/pws'

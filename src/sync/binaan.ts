@@ -13,9 +13,9 @@ import { SyncError } from './errors'
 import { request } from './transport'
 
 /**
- * The server computes an area the first time it is asked for (≈ 1 s per posyandu area on a loaded 2-core server:
- * 38 s for a puskesmas of 30 in bench:binaan), then keeps it; a sync request's 30 s would give up on that first
- * answer, so these reads wait up to two minutes. Later answers take a second or less.
+ * The server computes an area's month the first time anyone asks for it (≈ 1 s per posyandu area on a loaded 2-core
+ * server; bench:binaan), then stores it; a sync request's 30 s would give up on that first answer, so these reads
+ * wait up to two minutes. Later answers take a second or less.
  */
 const BINAAN_TIMEOUT_MS = 120_000
 

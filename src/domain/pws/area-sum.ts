@@ -5,7 +5,7 @@
 // (tally.ts ratio, cumulative.ts withTarget, report.ts notes). After a push only the households it touched are
 // computed again: one is taken out of the sum and put back in. The sum holds figures only: the lists of ids behind
 // each count are left empty and the register out (a supervisor's screen and the puskesmas' CSV show figures;
-// names come with the overdue referrals and the implausible values). tests/server/area-sum.test.ts compares the
+// names come with the overdue referrals and the implausible values). tests/domain/pws/area-sum.test.ts compares the
 // sum with the whole area computed at once.
 
 import { withTarget } from './cumulative'
