@@ -221,6 +221,6 @@ describe.each(TARGETS)(
         ),
         { numRuns: 3, endOnFailure: true },
       )
-    })
+    }, 300_000) // three runs of several server processes and phones: minutes on a loaded 2-core machine
   },
 )

@@ -225,7 +225,7 @@ describe('ScheduleKeeper', () => {
     // Another day starts over with every member.
     const tomorrow = { ...options, today: '2026-11-01' }
     expect(keeper.tasks(tomorrow)).toEqual(records.full(tomorrow))
-  })
+  }, 240_000) // a full schedule of a kader's area after every edit: over a minute on a loaded 2-core machine
 
   it('recomputes only touched members: an edit leaves the other members’ tasks as they were', () => {
     const keeper = new ScheduleKeeper()
