@@ -80,12 +80,7 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
     return done
   }
 
-  const scope = async (session: Session): Promise<WorkAreaInfo[]> => {
-    const areas = await areasInScope(db, session.user.id)
-    if (areas.length === 0)
-      throw new ApiError(403, 'forbidden', 'The wilayah binaan is for supervisors.', 'not-supervisor')
-    return areas
-  }
+  const scope = (session: Session) => supervisedAreas(db, session)
 
   /** What an area's month depends on besides its records: its bounds, targets, the settings, the current month. */
   const inputsOf = (area: WorkAreaInfo, targets: PwsTargets) =>
@@ -263,6 +258,14 @@ export function binaanService(db: Database, now: () => number, opts: BinaanOptio
   }
 }
 export type BinaanService = ReturnType<typeof binaanService>
+
+/** The areas the session's account supervises, read now; a kader's account is refused. */
+export async function supervisedAreas(db: Database, session: Session): Promise<WorkAreaInfo[]> {
+  const areas = await areasInScope(db, session.user.id)
+  if (areas.length === 0)
+    throw new ApiError(403, 'forbidden', 'The wilayah binaan is for supervisors.', 'not-supervisor')
+  return areas
+}
 
 /** The area's live members with a NIK, named. */
 function niksOf(records: AreaRecords) {

@@ -7,8 +7,8 @@ import type { Session } from '../accounts'
 import { AccountError } from '../admin'
 import type { Database } from '../db'
 import { ApiError, readJsonBody } from '../http'
-import { areasInScope } from '../roles'
 import { listTargets, setTarget } from '../targets'
+import { supervisedAreas } from './binaan'
 
 type Env = { Variables: { session?: Session } }
 
@@ -22,10 +22,7 @@ export function targetRoutes(
   thisYear: () => number,
 ) {
   const areaInScope = async (session: Session, areaId: string) => {
-    const areas = await areasInScope(db, session.user.id)
-    if (areas.length === 0)
-      throw new ApiError(403, 'forbidden', 'The wilayah binaan is for supervisors.', 'not-supervisor')
-    if (!areas.some((a) => a.id === areaId))
+    if (!(await supervisedAreas(db, session)).some((a) => a.id === areaId))
       throw new ApiError(404, 'not-found', 'No such area in your wilayah binaan.')
   }
 
