@@ -19,12 +19,14 @@ import { request } from './transport'
  */
 const BINAAN_TIMEOUT_MS = 120_000
 
-async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** A call with the logged-in account's token; `body` makes it a POST. */
+async function call<T>(path: string, signal?: AbortSignal, body?: unknown): Promise<T> {
   const auth = await getSyncAuth()
   if (!auth?.token) throw new SyncError('not-logged-in')
   const options = { baseUrl: auth.baseUrl, token: auth.token, signal, timeoutMs: BINAAN_TIMEOUT_MS }
-  return (await request<T>('GET', path, undefined, options)).body
+  return (await request<T>(body === undefined ? 'GET' : 'POST', path, body, options)).body
 }
+const get = <T>(path: string, signal?: AbortSignal) => call<T>(path, signal)
 
 /** The overview asked for when the supervisor tapped its link, while the screen's code is still loading. */
 let ahead: { month: string; at: number; answer: Promise<BinaanResponse> } | undefined
@@ -57,12 +59,7 @@ export const fetchTargets = (areaId: string, year: number, signal?: AbortSignal)
 
 /** Sets (or, with both values null, removes) one indicator's annual target of an area: puskesmas and admin only. */
 export async function saveTarget(areaId: string, target: SetTargetRequest): Promise<void> {
-  const auth = await getSyncAuth()
-  if (!auth?.token) throw new SyncError('not-logged-in')
-  await request('POST', `/binaan/areas/${encodeURIComponent(areaId)}/targets`, target, {
-    baseUrl: auth.baseUrl,
-    token: auth.token,
-  })
+  await call(`/binaan/areas/${encodeURIComponent(areaId)}/targets`, undefined, target)
 }
 
 /**
