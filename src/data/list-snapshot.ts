@@ -50,16 +50,40 @@ let timer: ReturnType<typeof setTimeout> | undefined
 /** Counts the changes of households and members: a write sealed before the latest one is not stored. */
 let changes = 0
 
-/** Rows built from every change so far: written as the snapshot after SNAPSHOT_DELAY_MS, or at lock. */
+/**
+ * Rows built from every change so far, to keep as the snapshot: 'later' (after SNAPSHOT_DELAY_MS, or at lock), or
+ * at once — unless they are the snapshot `shown` while they were read.
+ */
 export function keepListSnapshot(
   db: KaderDb,
   workAreaId: string,
   today: string,
   rows: readonly HouseholdRow[],
-) {
+  when: 'later' | { shown?: readonly ListedRow[] },
+): void {
   waiting = { db, workAreaId, today, rows }
   clearTimeout(timer)
-  timer = setTimeout(writeListSnapshot, SNAPSHOT_DELAY_MS)
+  if (when === 'later') timer = setTimeout(writeListSnapshot, SNAPSHOT_DELAY_MS)
+  else if (when.shown && sameRows(when.shown, rows)) waiting = undefined
+  else writeListSnapshot()
+}
+
+function sameRows(shown: readonly ListedRow[], rows: readonly HouseholdRow[]): boolean {
+  return (
+    shown.length === rows.length &&
+    shown.every((a, i) => {
+      const b = listedRow(rows[i] as HouseholdRow)
+      return (
+        a.id === b.id &&
+        a.headName === b.headName &&
+        a.dusun === b.dusun &&
+        a.rt === b.rt &&
+        a.rw === b.rw &&
+        a.memberCount === b.memberCount &&
+        a.stages.join() === b.stages.join()
+      )
+    })
+  )
 }
 
 /**

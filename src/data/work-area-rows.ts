@@ -80,22 +80,24 @@ function load(e: Entry): void {
   e.stale = false
   const changed = e.changed
   e.changed = noChanges()
-  const work =
+  const patching =
     e.rows &&
     e.households &&
     e.members &&
     fewChanges(changed.households, e.households.size) &&
     fewChanges(changed.members, e.members.size)
-      ? patch(e, changed as { households: Set<string>; members: Set<string> })
-      : readAll(e)
+  const work = patching ? patch(e, changed as { households: Set<string>; members: Set<string> }) : readAll(e)
   work.then(
     () => {
       e.loading = false
       // Changed again while reading, with no screen showing them: still hidden until read again.
       if (!e.stale) {
         e.hidden = false
-        if (e.rows) keepListSnapshot(e.db, e.workAreaId, e.today, e.rows)
+        // Rows read whole are kept at once (the phone may close the app any moment); a patch's after a pause.
+        if (e.rows)
+          keepListSnapshot(e.db, e.workAreaId, e.today, e.rows, patching ? 'later' : { shown: e.snapshot })
       }
+      e.snapshot = undefined
       notify()
       // Changes committed while reading: read them too.
       if (e.stale && listeners.size > 0) load(e)
@@ -116,7 +118,6 @@ async function readAll(e: Entry): Promise<void> {
   e.households = new Map(households.map((h) => [h.id, h]))
   e.members = new Map(members.map((m) => [m.id, m]))
   e.rows = buildHouseholdRows(households, members, e.today)
-  e.snapshot = undefined
 }
 
 /** The list's rows from the snapshot, shown while the area is read; none if it is absent or not this area's today. */

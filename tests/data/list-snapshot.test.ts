@@ -33,8 +33,8 @@ async function listed(): Promise<ListedRow[]> {
   return buildHouseholdRows(households, members, TODAY).map(listedRow)
 }
 
-/** Every version of the list's rows a screen is shown, from a fresh unlock, until the area's rows are there. */
-async function unlockAndWatch(): Promise<ListRows[]> {
+/** A screen showing the list from a fresh unlock: every version of its rows, once the area's rows are there. */
+async function showList() {
   lock() // the kept rows leave memory, as at a real lock
   setDataKeys(KEYS)
   const seen: ListRows[] = []
@@ -42,6 +42,11 @@ async function unlockAndWatch(): Promise<ListRows[]> {
     if (list && seen.at(-1) !== list) seen.push(list)
   }) as () => void
   await vi.waitFor(() => expect(seen.at(-1)?.rows).toBeDefined())
+  return { seen, stop }
+}
+
+async function unlockAndWatch(): Promise<ListRows[]> {
+  const { seen, stop } = await showList()
   stop()
   return seen
 }
@@ -65,11 +70,14 @@ async function lockAndUnlock() {
 }
 
 describe('the sealed list snapshot', () => {
-  it('is written at lock and shown at the next unlock before the area is read, then replaced', async () => {
+  it('is written after a change at lock, and shown at the next unlock until the area is read', async () => {
     await household('Budi', '002')
+    const list = await showList()
+    await vi.waitFor(async () => expect(await storedSnapshot()).toBeDefined()) // at once after a whole read
     await household('Ahmad', '001')
-    await unlockAndWatch()
-    await lockAndUnlock() // writes the snapshot the rows above left waiting, while the keys are still there
+    await vi.waitFor(() => expect(list.seen.at(-1)?.listed).toHaveLength(2))
+    list.stop()
+    await lockAndUnlock() // writes what the change left waiting, while the keys are still there
     const seen = await unlockAndWatch()
     const expected = await listed()
     expect(seen).toHaveLength(2)
@@ -127,9 +135,18 @@ describe('the sealed list snapshot', () => {
     await db().meta.put({ key: 'listSnapshot', value: { workAreaId: WORK_AREA, today: TODAY, rows: before } })
     const seen = await unlockAndWatch()
     expect(seen.map((list) => list.listed.map((r) => r.headName))).toEqual([['Ahmad'], ['Ahmad', 'Budi']])
-    await db().meta.delete('listSnapshot')
-    await lockAndUnlock()
-    expect(await readListSnapshot(WORK_AREA, TODAY)).toEqual(await listed())
+    await vi.waitFor(async () => expect(await readListSnapshot(WORK_AREA, TODAY)).toEqual(await listed()))
+  })
+
+  it('is not written again when the area as read is what it showed', async () => {
+    await household('Ahmad', '001')
+    await unlockAndWatch()
+    await vi.waitFor(async () => expect(await rawSnapshot()).toBeDefined())
+    const before = await rawSnapshot()
+    await unlockAndWatch()
+    lock()
+    setDataKeys(KEYS)
+    expect(await rawSnapshot()).toEqual(before) // the same IV and ciphertext: not sealed again
   })
 
   it('is not shown on another day or for another area, nor when it cannot be read', async () => {
