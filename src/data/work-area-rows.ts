@@ -113,19 +113,29 @@ function load(e: Entry): void {
 }
 
 async function readAll(e: Entry): Promise<void> {
-  if (!e.rows) await showSnapshot(e)
+  // The snapshot is painted before the read's decrypts fill the page's thread.
+  if (!e.rows && (await showSnapshot(e))) await afterPaint()
   const { households, members } = await loadWorkArea(e.workAreaId)
   e.households = new Map(households.map((h) => [h.id, h]))
   e.members = new Map(members.map((m) => [m.id, m]))
   e.rows = buildHouseholdRows(households, members, e.today)
 }
 
-/** The list's rows from the snapshot, shown while the area is read; none if it is absent or not this area's today. */
-async function showSnapshot(e: Entry): Promise<void> {
+/** Shows the snapshot's rows while the area is read; false if it is absent or not this area's today. */
+async function showSnapshot(e: Entry): Promise<boolean> {
   const rows = await readListSnapshot(e.workAreaId, e.today).catch(() => undefined)
-  if (!rows || e.rows || entry !== e) return
+  if (!rows || e.rows || entry !== e) return false
   e.snapshot = rows
   notify()
+  return true
+}
+
+/** After the next frame is painted; at once where there is none (a hidden page, or no DOM: tests). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') resolve()
+    else requestAnimationFrame(() => setTimeout(resolve, 0))
+  })
 }
 
 /** Reads the changed households and members, and rebuilds the rows of the households they belong (or belonged) to. */
