@@ -11,7 +11,7 @@ import * as z from 'zod/mini'
 import { LIFE_STAGES, OVERLAYS } from '../domain/lifecycle'
 import { changedKeys } from './changed-keys'
 import { storedForm } from './crypto/middleware'
-import { currentKeys, onBeforeLock } from './crypto/session'
+import { currentKeys, onBeforeLock, onLockChange } from './crypto/session'
 import { reportInvalidRow } from './data-issues'
 import { getDb, type KaderDb } from './db'
 import { type HouseholdRow, type ListedRow, listedRow } from './household-rows'
@@ -32,9 +32,15 @@ const listedRowSchema = z.object({
 // `today`: the stage badges are those of that day; another day's snapshot is not shown.
 const snapshotSchema = z.object({ workAreaId: z.string(), today: z.string(), rows: z.array(listedRowSchema) })
 
+let ahead: { db: KaderDb; changes: number; row: Promise<{ value: unknown } | undefined> } | undefined
+
 /** The snapshot's rows if it is this area's and today's; undefined when there is none (the full read then). */
 export async function readListSnapshot(workAreaId: string, today: string): Promise<ListedRow[] | undefined> {
-  const row = await getDb().meta.get(KEY)
+  const db = getDb()
+  // Read ahead at unlock, while the screens mount and read the work area: used once, if nothing changed since.
+  const early = ahead?.db === db && ahead.changes === changes ? ahead.row : undefined
+  ahead = undefined
+  const row = await (early ?? db.meta.get(KEY))
   if (row === undefined) return undefined
   const parsed = snapshotSchema.safeParse(row.value)
   if (!parsed.success) {
@@ -121,6 +127,11 @@ Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   void db.meta.delete(KEY).catch(() => undefined)
 })
 onBeforeLock(writeListSnapshot)
+onLockChange((unlocked) => {
+  const db = unlocked ? getDb() : undefined
+  ahead = db && { db, changes, row: db.meta.get(KEY) }
+  ahead?.row.catch(() => undefined) // a failed read ahead is read again when needed
+})
 // A phone closes a hidden app without warning: what waits is written when the page is hidden.
 if (typeof document !== 'undefined')
   document.addEventListener('visibilitychange', () => {

@@ -138,6 +138,22 @@ describe('the sealed list snapshot', () => {
     await vi.waitFor(async () => expect(await readListSnapshot(WORK_AREA, TODAY)).toEqual(await listed()))
   })
 
+  it('read ahead at unlock, is not shown after a change made before the list reads it', async () => {
+    await household('Ahmad', '001')
+    await unlockAndWatch()
+    await vi.waitFor(async () => expect(await rawSnapshot()).toBeDefined())
+    lock()
+    setDataKeys(KEYS) // reads the snapshot ahead
+    await household('Budi', '002')
+    const seen: ListRows[] = []
+    const stop = householdListRows(WORK_AREA, TODAY).subscribe((list) => {
+      if (list && seen.at(-1) !== list) seen.push(list)
+    }) as () => void
+    await vi.waitFor(() => expect(seen.at(-1)?.rows).toBeDefined())
+    stop()
+    expect(seen.map((list) => list.listed.length)).toEqual([2])
+  })
+
   it('is not written again when the area as read is what it showed', async () => {
     await household('Ahmad', '001')
     await unlockAndWatch()
