@@ -3,12 +3,10 @@
 // one desa thus apply one after another and its sequence numbers follow commit order — a pull never skips a number
 // that commits later — while pushes in other desas never wait for them.
 import type { Sql } from '../db'
-import { currentEpoch } from './epochs'
 
 interface SeqRow {
   desa_key: string
   last_seq: number | string
-  epoch: string | null
 }
 
 export class Sequences {
@@ -22,7 +20,7 @@ export class Sequences {
   static async lock(tx: Sql, desas: readonly string[]): Promise<Sequences> {
     const select = () =>
       tx.query<SeqRow>(
-        'SELECT desa_key, last_seq, epoch FROM desa_seqs WHERE desa_key = ANY($1::text[]) ORDER BY desa_key FOR UPDATE',
+        'SELECT desa_key, last_seq FROM desa_seqs WHERE desa_key = ANY($1::text[]) ORDER BY desa_key FOR UPDATE',
         [desas],
       )
     let rows = await select()
@@ -57,24 +55,23 @@ export class Sequences {
   }
 
   /**
-   * Stores the sequences that moved, under the current epoch (read now, under the lock: later pushes of the desa
-   * see the same or a newer one). A desa's first push of a new epoch notes where the old epoch ended for it.
+   * Stores the sequences that moved, under the current epoch, in one statement: read in it, under the lock, so later
+   * pushes of the desa see the same or a newer one. A desa's first push of a new epoch notes where the old epoch
+   * ended for it (the statement's parts all see the rows as this push locked them).
    */
   async save(tx: Sql): Promise<void> {
     const moved = [...this.rows.values()].filter((r) => this.last.get(r.desa_key) !== Number(r.last_seq))
     if (moved.length === 0) return
-    const epoch = await currentEpoch(tx)
-    const ended = moved.filter((r) => r.epoch !== null && r.epoch !== epoch)
-    if (ended.length > 0)
-      await tx.query(
-        `INSERT INTO desa_epoch_ends (desa_key, epoch, end_seq)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
-        [ended.map((r) => r.desa_key), ended.map((r) => r.epoch), ended.map((r) => r.last_seq)],
-      )
     await tx.query(
-      `UPDATE desa_seqs s SET last_seq = x.last_seq, epoch = $3
+      `WITH current AS (SELECT id FROM sync_epochs ORDER BY started_at DESC, id DESC LIMIT 1),
+       ended AS (
+         INSERT INTO desa_epoch_ends (desa_key, epoch, end_seq)
+         SELECT s.desa_key, s.epoch, s.last_seq FROM desa_seqs s, current c
+         WHERE s.desa_key = ANY($1::text[]) AND s.epoch IS NOT NULL AND s.epoch <> c.id
+         ON CONFLICT DO NOTHING)
+       UPDATE desa_seqs s SET last_seq = x.last_seq, epoch = (SELECT id FROM current)
        FROM unnest($1::text[], $2::bigint[]) AS x(desa_key, last_seq) WHERE s.desa_key = x.desa_key`,
-      [moved.map((r) => r.desa_key), moved.map((r) => this.last.get(r.desa_key)), epoch],
+      [moved.map((r) => r.desa_key), moved.map((r) => this.last.get(r.desa_key))],
     )
   }
 }

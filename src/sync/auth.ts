@@ -9,8 +9,10 @@
 // Logout is refused while changes wait in the outbox (sent first by the UI); a token the server refused (401) is
 // forgotten, and the outbox kept for the next login.
 
+import type { DeviceAccount } from '../data/crypto/accounts'
 import { chosenAccount } from '../data/crypto/session'
-import { addRecoveryKey, openWithRecoveryKey, recoveryAccount } from '../data/crypto/unlock'
+import { addRecoveryKey, openWithRecoveryKey, recoveryAccount, setUpPin } from '../data/crypto/unlock'
+import type { Vault } from '../data/crypto/vault'
 import { accountOfUser } from '../data/crypto/vault-store'
 import { getDb, type KaderDb } from '../data/db'
 import { uuidv7 } from '../data/ids'
@@ -68,7 +70,19 @@ export function loginNewKader(baseUrl: string, username: string, password: strin
   return askLogin({ baseUrl, deviceId: uuidv7() }, username, password, opts)
 }
 
-/** The new kader's login, stored in her new account's database once her PIN has unlocked it. */
+/**
+ * The new kader's PIN makes her account and database, her login is stored there, and only then is the app unlocked:
+ * the scheduler that starts on unlock runs at once and must find her token (not `not-logged-in`).
+ */
+export function addNewKader(
+  accepted: AcceptedLogin,
+  pin: string,
+  kind: Vault['kind'],
+): Promise<DeviceAccount> {
+  return setUpPin(pin, kind, () => storeNewKaderLogin(accepted))
+}
+
+/** The new kader's login, stored in her new account's database, opened by her keys. */
 export async function storeNewKaderLogin(accepted: AcceptedLogin, opts: AuthOptions = {}): Promise<SyncAuth> {
   const db = opts.db ?? getDb()
   await db.meta.put({ key: 'deviceId', value: accepted.deviceId })

@@ -4,14 +4,13 @@
 // reload. The puskesmas enters an annual target there, and the PWS measures against it.
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../server/index'
+import type { RunningServer } from '../../server/index'
 import { setRole } from '../../server/roles'
 import { formatHlc } from '../../src/protocol/hlc'
 import type { WorkAreaInfo } from '../../src/protocol/wire'
 import { api, change, Device, newHousehold, newMember } from '../server/harness'
-import { launchBrowser, registerHousehold } from './harness'
+import { launchBrowser, registerHousehold, startAppServer } from './harness'
 
 const BIDAN = { username: 'bidan-ani', password: 'rahasia-bidan' }
 const PUSKESMAS = { username: 'pkm-cibadak', password: 'rahasia-pkm' }
@@ -100,11 +99,7 @@ describe('wilayah binaan (real Chromium, real server)', () => {
   let phone: Awaited<ReturnType<typeof launchBrowser>> | undefined
 
   beforeAll(async () => {
-    server = await startServer({
-      dataDir: 'memory://',
-      staticDir: join(process.cwd(), 'dist'),
-      log: () => {},
-    })
+    server = await startAppServer()
     const area = (rw: string) =>
       server.admin.addWorkArea({
         id: `sukamaju-rw${rw}`,

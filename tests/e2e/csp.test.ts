@@ -5,14 +5,13 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../server/index'
+import type { RunningServer } from '../../server/index'
 import { formatHlc } from '../../src/protocol/hlc'
 import { paths } from '../../src/ui/router'
 import { change, Device } from '../server/harness'
-import { launchBrowser, type RunningBrowser, waitForServiceWorker } from './harness'
+import { launchBrowser, type RunningBrowser, startAppServer, waitForServiceWorker } from './harness'
 
 const KADER = { username: 'wati', password: 'rahasia-posyandu' }
 const AREA = { id: 'sukamaju', kabupaten: 'Sukabumi', kecamatan: 'Cibadak', desa: 'Sukamaju' }
@@ -121,12 +120,9 @@ describe('the app under its Content-Security-Policy (real Chromium, real server)
 
   beforeAll(async () => {
     tiles = await startTileServer()
-    server = await startServer({
-      dataDir: 'memory://',
-      staticDir: join(process.cwd(), 'dist'),
+    server = await startAppServer({
       // The app's default tile server (the map opens with it before the kader picks another) and the test's.
       tileOrigins: ['https://tile.openstreetmap.org', tiles.origin],
-      log: () => {},
     })
     ids = await seed(server)
     browser = await launchBrowser()

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { type Plugin, preview } from 'vite'
 import { afterAll, beforeAll } from 'vitest'
+import type { RunningServer, ServerOptions } from '../../server/index'
 import { answerLockScreens, E2E_PIN } from './lock-answer'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -23,10 +24,14 @@ export interface RunningApp {
   close: () => Promise<void>
 }
 
-/** Serves dist/ on 127.0.0.1 and a free port. The build is not made here: `npm test` builds first. */
-export async function startApp(): Promise<RunningApp> {
+function requireBuild(): void {
   if (!existsSync(join(root, 'dist', 'index.html')))
     throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does it for you).')
+}
+
+/** Serves dist/ on 127.0.0.1 and a free port. The build is not made here: `npm test` builds first. */
+export async function startApp(): Promise<RunningApp> {
+  requireBuild()
   let version = 0
   const newVersions: Plugin = {
     name: 'e2e-new-versions',
@@ -59,6 +64,14 @@ export async function startApp(): Promise<RunningApp> {
       return closed
     },
   }
+}
+
+/** The real reference server, in memory, serving the built app under its own security policy. */
+export async function startAppServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  requireBuild()
+  // Imported here, so that the e2e files without a server do not load PGlite.
+  const { startServer } = await import('../../server/index')
+  return startServer({ dataDir: 'memory://', staticDir: join(root, 'dist'), log: () => {}, ...opts })
 }
 
 export interface RunningBrowser {

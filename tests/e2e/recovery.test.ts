@@ -1,9 +1,8 @@
 // A forgotten PIN recovered by logging in online, and a lost phone wiped from the server (CLI `device wipe`), in
 // real Chromium against the real reference server, which serves the built app under its security policy.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../server/index'
-import { launchBrowser } from './harness'
+import type { RunningServer } from '../../server/index'
+import { launchBrowser, startAppServer } from './harness'
 import { setPin } from './privacy-steps'
 
 const KADER = { username: 'siti', password: 'rahasia-posyandu' }
@@ -11,11 +10,7 @@ const KADER = { username: 'siti', password: 'rahasia-posyandu' }
 describe('recovery and wipe (real Chromium, real server)', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startServer({
-      dataDir: 'memory://',
-      staticDir: join(process.cwd(), 'dist'),
-      log: () => {},
-    })
+    server = await startAppServer()
     await server.admin.addWorkArea({
       id: 'sukamaju',
       kabupaten: 'Sukabumi',

@@ -1,12 +1,11 @@
 // Two kaders on one phone ("Ganti kader", docs/security.md) in real Chromium against the real server: kader A
 // registers a member; kader B, new to the phone, logs in online, sets her own PIN, sees none of A's records and
 // syncs only her area; back on A's account with A's PIN, A's member is there.
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../server/index'
+import type { RunningServer } from '../../server/index'
 import { Device, hlc, newHousehold } from '../server/harness'
-import { launchBrowser, registerHousehold } from './harness'
+import { launchBrowser, registerHousehold, startAppServer } from './harness'
 import { everythingStored, registerWife, setPin } from './privacy-steps'
 
 const SITI = { username: 'siti', password: 'rahasia-posyandu', name: 'Siti' }
@@ -30,11 +29,7 @@ async function switchKader(page: Page, url: string) {
 describe('"Ganti kader": two kaders on one phone (real Chromium, real server)', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startServer({
-      dataDir: 'memory://',
-      staticDir: join(process.cwd(), 'dist'),
-      log: () => {},
-    })
+    server = await startAppServer()
     const area = (id: string, desa: string) =>
       server.admin.addWorkArea({ id, kabupaten: 'Cilacap', kecamatan: 'Dayeuhluhur', desa })
     const bolang = await area('bolang', 'Bolang')

@@ -1,11 +1,10 @@
 // Sync end to end in real Chromium against the real reference server (which also serves the built app): a kader
 // records offline, comes back online, the records reach the server's database, and a second phone logged in as
 // the same kader pulls them.
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../server/index'
-import { launchBrowser, waitForServiceWorker } from './harness'
+import type { RunningServer } from '../../server/index'
+import { launchBrowser, startAppServer, waitForServiceWorker } from './harness'
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>
 
@@ -24,11 +23,7 @@ describe('sync (real Chromium, real server)', () => {
   const phones: Browser[] = []
 
   beforeAll(async () => {
-    server = await startServer({
-      dataDir: 'memory://',
-      staticDir: join(process.cwd(), 'dist'),
-      log: () => {},
-    })
+    server = await startAppServer()
     await server.admin.addWorkArea({
       id: 'sukamaju',
       kabupaten: 'Sukabumi',

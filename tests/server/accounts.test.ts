@@ -9,6 +9,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { authenticate, hashToken } from '../../server/accounts'
 import { runCli } from '../../server/cli'
 import { type RunningServer, startServer } from '../../server/index'
 import {
@@ -110,6 +111,38 @@ describe.each(TARGETS)('accounts on $name', (target) => {
       expect((await idle.pull()).status).toBe(401)
       clock = start + 251 * DAY
       expect((await used.pull()).status).toBe(401)
+    } finally {
+      clock = Date.now()
+    }
+  })
+
+  it("writes a token's last use at most once an hour: no statement on the requests in between", async () => {
+    const k = await addKader(server)
+    const phone = await Device.login(server.url, k.username, k.password)
+    const statements: string[] = []
+    const db = {
+      ...server.db,
+      query: (text: string, params?: unknown[]) => {
+        statements.push(text)
+        return server.db.query(text, params)
+      },
+    } as typeof server.db
+    const lastUsed = async () =>
+      (
+        await server.db.query<{ at: Date | null }>(
+          'SELECT last_used_at AS at FROM tokens WHERE token_hash = $1',
+          [hashToken(phone.token)],
+        )
+      )[0]?.at?.getTime()
+    const touches = () => statements.filter((s) => s.includes('UPDATE tokens')).length
+    const start = clock
+    try {
+      expect(await authenticate(db, phone.token, start)).toBeDefined()
+      expect([touches(), await lastUsed()]).toEqual([1, start])
+      expect(await authenticate(db, phone.token, start + 59 * 60_000)).toBeDefined()
+      expect([touches(), await lastUsed()]).toEqual([1, start])
+      expect(await authenticate(db, phone.token, start + 61 * 60_000)).toBeDefined()
+      expect([touches(), await lastUsed()]).toEqual([2, start + 61 * 60_000])
     } finally {
       clock = Date.now()
     }

@@ -3,11 +3,15 @@
 // the account it was meant for.
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { chooseAccount, dataKeys, lock, setDataKeys } from '../../src/data/crypto/session'
+import { chooseAccount, dataKeys, lock, onLockChange, setDataKeys } from '../../src/data/crypto/session'
 import { setUpPin, unlock } from '../../src/data/crypto/unlock'
 import { listAccounts, readVault } from '../../src/data/crypto/vault-store'
 import { wipeAccountOf } from '../../src/data/crypto/wipe'
-import { login, loginNewKader, storeNewKaderLogin } from '../../src/sync/auth'
+import { getDb } from '../../src/data/db'
+import type { SyncRunSummary } from '../../src/data/sync-state'
+import { addNewKader, login, loginNewKader, storeNewKaderLogin } from '../../src/sync/auth'
+import type { SyncError } from '../../src/sync/errors'
+import { startSyncScheduler } from '../../src/sync/scheduler'
 import { forgetAllAccounts } from '../data/crypto/phone-accounts'
 import { addKader, TARGETS } from '../server/harness'
 import { syncSetup, T0 } from './phones'
@@ -64,5 +68,43 @@ describe.each(TARGETS)('two kaders on one phone on $name', (target) => {
     expect(await unlock('482915')).toEqual({ ok: true })
     expect((await phoneA.db.households.get(aHome.id))?.headName).toBe('Rumah Wilayah A')
     expect((await phoneA.sync()).wipe).toBeUndefined()
+  })
+
+  it("a new kader's first run on unlock finds her login", async () => {
+    const ka = await addKader(server())
+    const kb = await addKader(server())
+    const elsewhere = phone('kb-tablet')
+    await elsewhere.login(server().url, kb)
+    const bHome = await elsewhere.addHousehold(kb.area, T0, { headName: 'Rumah Wilayah B' })
+    await elsewhere.sync()
+    const a = await setUpPin('482915', 'pin')
+    await phone('a', a.dbName).login(server().url, ka)
+    lock()
+
+    // As main.tsx: the scheduler starts on unlock and runs at once, on the unlocked account's database.
+    const quiet = { window: new EventTarget(), document: new EventTarget(), serviceWorker: new EventTarget() }
+    let stopScheduler = () => {}
+    const firstRun = new Promise<SyncRunSummary | SyncError>((resolve) => {
+      const stop = onLockChange((unlocked) => {
+        if (!unlocked) return
+        stop()
+        stopScheduler = startSyncScheduler({
+          db: getDb(),
+          baseUrl: server().url,
+          events: quiet,
+          sleep: async () => {},
+          onRun: resolve,
+        }).stop
+      })
+    })
+    const accepted = await loginNewKader(server().url, kb.username, kb.password)
+    const b = await addNewKader(accepted, '790135', 'pin')
+    try {
+      expect(await firstRun).toMatchObject({ pulled: 1 })
+      expect((await getDb().households.toArray()).map((h) => h.id)).toEqual([bHome.id])
+      expect(getDb().name).toBe(b.dbName)
+    } finally {
+      stopScheduler()
+    }
   })
 })

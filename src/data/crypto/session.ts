@@ -36,6 +36,19 @@ export function setDataKeys(next: DataKeys | undefined): void {
   for (const listener of listeners) listener(next !== undefined)
 }
 
+/**
+ * Unlock with `next` once `prepare` has run with the keys in place but nobody told yet: what starts on unlock (sync,
+ * the area worker) then finds what it wrote — a new kader's login. Told even when `prepare` fails (the PIN is set).
+ */
+export async function unlockAfter(next: DataKeys, prepare: () => Promise<unknown>): Promise<void> {
+  keys = next
+  try {
+    await prepare()
+  } finally {
+    setDataKeys(next)
+  }
+}
+
 /** Called with true on unlock and false on lock; returns the unsubscribe. */
 export function onLockChange(listener: (unlocked: boolean) => void): () => void {
   listeners.add(listener)

@@ -7,7 +7,7 @@ import { selectDatabase, warmUp } from '../db'
 import { type DeviceAccount, startAccount } from './accounts'
 import { importRecoveryKey, WrongKeyError } from './keys'
 import { waitAfter, waitLeft } from './lock-policy'
-import { chooseAccount, chosenAccount, onLockChange, setDataKeys } from './session'
+import { chooseAccount, chosenAccount, onLockChange, setDataKeys, unlockAfter } from './session'
 import {
   createVault,
   type OpenVault,
@@ -52,25 +52,34 @@ async function chosen(): Promise<DeviceAccount> {
   return account
 }
 
-/** Its records' database becomes the app's, then the keys arrive: everything that starts on unlock reads it. */
-async function openAccount(account: DeviceAccount, open: OpenVault): Promise<void> {
+/**
+ * Its records' database becomes the app's, then the keys arrive: everything that starts on unlock reads it.
+ * `prepare` writes what must be there before that (session.ts unlockAfter).
+ */
+async function openAccount(account: DeviceAccount, open: OpenVault, prepare?: () => Promise<unknown>) {
   opened = open
   selectDatabase(account.dbName)
   // The screens need not wait for the vault's note of when this account was last unlocked.
   const touched = touchAccount(account.id)
-  setDataKeys(open.keys)
+  if (prepare) await unlockAfter(open.keys, prepare)
+  else setDataKeys(open.keys)
   await touched
 }
 
 /**
  * A new account with its own PIN, and the app unlocked with it: the first start of the phone (or of an install
- * from before the PIN), or a new kader after "Ganti kader".
+ * from before the PIN), or a new kader after "Ganti kader" — whose login `prepare` stores in her new database
+ * before the unlock starts her sync (sync/auth.ts addNewKader).
  */
-export async function setUpPin(pin: string, kind: Vault['kind']): Promise<DeviceAccount> {
+export async function setUpPin(
+  pin: string,
+  kind: Vault['kind'],
+  prepare?: () => Promise<unknown>,
+): Promise<DeviceAccount> {
   const { vault, open } = await createVault(pin, kind)
   const account = await createAccount(vault)
   chooseAccount(account)
-  await openAccount(account, open)
+  await openAccount(account, open, prepare)
   return account
 }
 

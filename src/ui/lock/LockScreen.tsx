@@ -52,13 +52,10 @@ export default function LockScreen({ mode }: { mode: 'setup' | 'locked' }) {
   return <Unlock onForgot={() => setStep('recover')} onSwitch={() => setStep('accounts')} />
 }
 
-/** A new kader's account: her PIN makes it (and opens it), then her login is stored there and her area synced. */
+/** A new kader's account: her PIN makes it, her login is stored there, then the unlock starts her area's sync. */
 async function addKader(accepted: AcceptedLogin, pin: string, kind: Vault['kind']) {
-  await setUpPin(pin, kind)
   const auth = await import('../../sync/auth')
-  await auth.storeNewKaderLogin(accepted)
-  const { syncNow } = await import('../sync/controller')
-  void syncNow().catch(() => undefined)
+  await auth.addNewKader(accepted, pin, kind)
 }
 
 /** A new PIN: at first start (setUpPin), or after recovery by online login (finishRecovery). */
