@@ -36,7 +36,8 @@ export async function pull(
   for (const desa of desas) {
     const room = limit - page.length
     const rows = await desaPage(db, desa, cursors[desa] ?? 0, areas, room + 1)
-    // The epoch is read by each page's statement, so the last one read it after every page.
+    // Each page's statement reads the epoch too: every number it sees was handed out under that epoch or an earlier
+    // one, and the last statement ran after every page.
     epoch = rows[0]?.epoch
     const found = rows.filter((r) => r.seq !== null)
     const taken = found.slice(0, room)
