@@ -88,7 +88,9 @@ export async function settleEntries(
     const row = entry.seq === undefined ? undefined : rows.get(entry.seq)
     if (!row) continue
     if (!isInserts(row)) {
-      await db.outbox.put({ ...row, rejected: rejection })
+      // A refused refresh (the record left the area, or the server never had it) held nothing of the kader's.
+      if (row.refresh) leave(entry)
+      else await db.outbox.put({ ...row, rejected: rejection })
       continue
     }
     leave(entry)

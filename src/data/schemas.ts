@@ -86,6 +86,8 @@ export const outboxEntry = z.object({
   deviceId: z.string().check(z.minLength(1)),
   /** Set when the server refused the change; absent while it waits to be sent. */
   rejected: z.optional(outboxRejection),
+  /** No edit: asks the server for the record as it is, after a refused change was discarded (discard.ts). */
+  refresh: z.optional(z.literal(true)),
 })
 export type OutboxEntry = z.infer<typeof outboxEntry>
 

@@ -183,29 +183,43 @@ export async function getRecordSyncStatus(
 }
 
 export interface RejectedChange extends OutboxRejection {
+  /** The outbox row: what "Buang perubahan" discards (discard.ts). */
+  seq: number
   entity: Entity
   recordId: string
   changeId: string
   /** The fields the refused change carried. */
   fields: string[]
+  /** Whom it is about: the household's head, the member (of a visit or follow-up too); absent if not on the phone. */
+  name?: string
 }
 
 /** Every refused change, oldest first: the "perlu diperbaiki" list. */
 export async function getRejectedChanges(db: KaderDb = getDb()): Promise<RejectedChange[]> {
   const entries = await rejectedEntries(db)
-  return entries.flatMap((e) =>
-    e.rejected
+  const named = await Promise.all(entries.map((e) => nameOf(db, e.entity, e.recordId)))
+  return entries.flatMap((e, i) => {
+    const name = named[i]
+    return e.rejected && e.seq !== undefined
       ? [
           {
             ...e.rejected,
+            seq: e.seq,
             entity: e.entity,
             recordId: e.recordId,
             changeId: e.changeId,
             fields: e.changedFields,
+            ...(name === undefined ? {} : { name }),
           },
         ]
-      : [],
-  )
+      : []
+  })
+}
+
+async function nameOf(db: KaderDb, entity: Entity, id: string): Promise<string | undefined> {
+  if (entity === 'households') return (await db.households.get(id))?.headName
+  const memberId = entity === 'members' ? id : (await db.table(entity).get(id))?.memberId
+  return typeof memberId === 'string' ? (await db.members.get(memberId))?.name : undefined
 }
 
 /** The conflict log, newest first; `recordId` narrows it to one record. */

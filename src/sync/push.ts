@@ -117,6 +117,9 @@ async function buildBatch(run: Run, entries: OutboxEntry[]) {
   return { batch, changes, dropped }
 }
 
+/** A required field of each merged entity: the server holds a stamp for it on every record it stores. */
+const REFRESH_FIELD: Record<MergedEntity, string> = { households: 'workAreaId', members: 'householdId' }
+
 const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'deviceId', 'version', 'deleted'])
 
 function changeOf(
@@ -137,6 +140,12 @@ function changeOf(
     const hlc = formatHlc({ millis, counter: 0, node })
     for (const [name, value] of Object.entries(record))
       if (!META_FIELDS.has(name) && value !== undefined) fields[name] = { value, hlc }
+  } else if (entry.refresh) {
+    // A field every stored record has, with a stamp older than any: it changes nothing, and the server answers
+    // with its record as it is (docs/sync-protocol.md, Push: a change that wins nothing).
+    const name = REFRESH_FIELD[entry.entity as MergedEntity]
+    const hlc = formatHlc({ millis: 0, counter: 0, node: run.deviceId })
+    if (record[name] !== undefined) fields[name] = { value: record[name], hlc }
   } else {
     const allowed = MERGED_FIELDS[entry.entity as MergedEntity]
     for (const name of entry.changedFields) {

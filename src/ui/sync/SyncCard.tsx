@@ -2,16 +2,17 @@
 // waiting, when it last went through, how much data the last sync used (kaders pay for data), what the server
 // refused and why, and the conflict log for a supervisor.
 import { type FormEvent, useState } from 'react'
-import { useConflictLog, useRejectedChanges, useSyncState } from '../../data/sync-hooks'
+import { useConflictLog, useSyncState } from '../../data/sync-hooks'
 import type { SyncState } from '../../data/sync-state'
 import { isSupervisor } from '../../protocol/roles'
 import { askBinaanAhead } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
-import { type CoreKey, formatDateTime, formatNumber, issueText, useI18n } from '../i18n'
+import { type CoreKey, formatDateTime, formatNumber, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { localDate } from '../shared/today'
 import { login, logout, syncNow } from './controller'
+import { RejectedList } from './RejectedList'
 import { lastFailure } from './SyncChip'
 import { sinceText } from './since'
 
@@ -188,33 +189,6 @@ function SyncStatus({ state }: { state: SyncState }) {
         </button>
       </div>
     </div>
-  )
-}
-
-function RejectedList() {
-  const t = useI18n().t
-  const rejected = useRejectedChanges()
-  if (!rejected || rejected.length === 0) return null
-  const link = (entity: string, id: string) =>
-    entity === 'households' ? paths.household(id) : entity === 'members' ? paths.member(id) : undefined
-  return (
-    <>
-      <h3 className="section-title">{t('sync.rejectedTitle')}</h3>
-      <ul className="rejected-list">
-        {rejected.map((r) => {
-          const href = link(r.entity, r.recordId)
-          const why =
-            r.issues.map((i) => `${i.path}: ${issueText(t, i.message)}`).join('; ') ||
-            t(`sync.reject.${r.reason}`)
-          return (
-            <li key={r.changeId}>
-              {href ? <a href={href}>{t(`sync.entity.${r.entity}`)}</a> : t(`sync.entity.${r.entity}`)} —{' '}
-              {why}
-            </li>
-          )
-        })}
-      </ul>
-    </>
   )
 }
 
