@@ -100,6 +100,8 @@ async function call(k: (typeof kaders)[number], method: string, path: string, bo
     method,
     headers: {
       Authorization: `Bearer ${k.token}`,
+      // What the app's browser sends: the server answers in brotli (fetch decodes it).
+      'Accept-Encoding': 'gzip, deflate, br',
       ...(body ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } : {}),
     },
     ...(body ? { body: gzipSync(JSON.stringify(body)) } : {}),

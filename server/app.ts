@@ -17,20 +17,19 @@ import {
   PAGE_SIZE,
   PULL_PAGE_SIZE,
   type PullCursors,
-  type PullResponse,
   type PushResponse,
   pushRequest,
 } from '../src/protocol/wire'
 import { authenticate, login, type Session } from './accounts'
 import type { Database } from './db'
-import { ApiError, BUSY, brotliJson, Gate, readJsonBody } from './http'
+import { ApiError, BUSY, compressJson, Gate, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
 import { type BinaanOptions, binaanService, DEFAULT_UTC_OFFSET_HOURS } from './supervisor/binaan'
 import { binaanRoutes } from './supervisor/routes'
 import { targetRoutes } from './supervisor/targets-routes'
-import { pull } from './sync/pull'
+import { jsonOfPull, pull } from './sync/pull'
 import { type PushHook, push } from './sync/push'
 
 export interface AppLimits {
@@ -142,7 +141,7 @@ export function createApp(opts: AppOptions) {
   })
 
   const api = new Hono<Env>()
-  api.use(brotliJson)
+  api.use(compressJson)
   api.use(async (c, next) => {
     // Records are personal health data: no cache on the way may keep them.
     c.header('Cache-Control', 'no-store')
@@ -223,7 +222,7 @@ export function createApp(opts: AppOptions) {
     const sent = c.req.query('cursors')
     if (sent !== undefined) {
       const answer = await pull(db, session, { cursors: pullCursors(sent), epoch, limit })
-      return c.json({ ...answer, serverTime: serverTime() } satisfies PullResponse)
+      return json(c, jsonOfPull(answer, { serverTime: serverTime() }))
     }
     // Version 1 (an app from before per-desa sequences): one number, its desa's cursor (migration 006).
     const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
@@ -231,8 +230,7 @@ export function createApp(opts: AppOptions) {
     if (!desa || more.length > 0)
       throw new ApiError(400, 'bad-request', 'This account reads several desas: update the app.')
     const answer = await pull(db, session, { cursors: { [desa]: cursor }, epoch, limit })
-    const body: PullResponse = { ...answer, nextCursor: answer.cursors[desa] ?? 0, serverTime: serverTime() }
-    return c.json(body)
+    return json(c, jsonOfPull(answer, { nextCursor: answer.cursors[desa] ?? 0, serverTime: serverTime() }))
   })
 
   binaanRoutes(api, binaanService(db, now, opts.binaan), sessionOf, serverTime)
@@ -254,6 +252,9 @@ export function createApp(opts: AppOptions) {
   })
   return app
 }
+
+/** A JSON answer already written (a pull page: its records come from the database as JSON text). */
+const json = (c: Context<Env>, body: string) => c.body(body, 200, { 'Content-Type': 'application/json' })
 
 function sessionOf(c: Pick<Context<Env>, 'get'>): Session {
   const session = c.get('session')

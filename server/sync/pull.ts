@@ -5,7 +5,7 @@ import type { Session } from '../accounts'
 import type { Database } from '../db'
 import { type AreaKey, desaKey, desasOf, sessionAreas } from '../scope'
 import { currentEpoch, cursorEnds } from './epochs'
-import { type RecordRow, toState } from './rows'
+import { type WireRow, wireOf } from './rows'
 
 /**
  * Records changed after `cursors` in the session's areas: desa by desa (in key order), each in change order. Visits
@@ -18,7 +18,7 @@ export async function pull(
   session: Session,
   asked: { cursors: PullCursors; epoch?: string | undefined; limit?: number },
   areas: readonly AreaKey[] = sessionAreas(session),
-): Promise<Omit<PullResponse, 'serverTime'>> {
+): Promise<PullPage> {
   const limit = asked.limit ?? PULL_PAGE_SIZE
   const desas = desasOf(areas)
   const ends = await cursorEnds(db, desas, asked.epoch)
@@ -32,33 +32,56 @@ export async function pull(
   }
   const page: PageRow[] = []
   let hasMore = false
+  let epoch: string | undefined
   for (const desa of desas) {
     const room = limit - page.length
     const rows = await desaPage(db, desa, cursors[desa] ?? 0, areas, room + 1)
-    page.push(...rows.slice(0, room))
-    const last = rows.slice(0, room).at(-1)
+    // Each page's statement reads the epoch too: every number it sees was handed out under that epoch or an earlier
+    // one, and the last statement ran after every page.
+    epoch = rows[0]?.epoch
+    const found = rows.filter((r) => r.seq !== null)
+    const taken = found.slice(0, room)
+    page.push(...taken)
+    const last = taken.at(-1)
     if (last) cursors[desa] = Number(last.seq)
-    if (rows.length > room) {
+    if (found.length > room) {
       hasMore = true
       break
     }
   }
   const left = [...new Set(page.filter((r) => r.departed).map((r) => r.household_id))]
   return {
-    records: page
-      .filter((r) => !r.departed && (r.origin_token !== session.tokenId || !isInserted(r.entity)))
-      .map(toState),
+    records: page.flatMap((r) =>
+      r.departed || (r.origin_token === session.tokenId && isInserted(r.entity)) ? [] : [wireOf(r)],
+    ),
     cursors,
     hasMore,
-    // Read after the page: an epoch started meanwhile began after every number on it.
-    epoch: await currentEpoch(db),
+    epoch: epoch ?? (await currentEpoch(db)),
     ...(reset ? { reset: true as const } : {}),
     ...(left.length > 0 ? { left } : {}),
   }
 }
 
-/** A row of a page: a record, or a household's departure from a place in the areas (migration 013). */
-type PageRow = RecordRow & { departed: boolean }
+/** A pull's answer with each record already as its wire JSON (rows.ts wireOf; jsonOfPull writes it whole). */
+export type PullPage = Omit<PullResponse, 'serverTime' | 'records'> & { records: string[] }
+
+/** The answer's JSON: the records' texts as they are, the rest stringified (no parse and stringify of records). */
+export function jsonOfPull(page: PullPage, more: Pick<PullResponse, 'serverTime' | 'nextCursor'>): string {
+  const { records, ...rest } = page
+  const tail: Omit<PullResponse, 'records'> = { ...rest, ...more }
+  return `{"records":[${records.join(',')}],${JSON.stringify(tail).slice(1)}`
+}
+
+/**
+ * A row of a page: a record, or a household's departure from a place in the areas (migration 013) with nulls for
+ * the record's columns; the epoch on every row (a page with no rows is one row of nulls and the epoch).
+ */
+type PageRow = {
+  epoch: string
+  seq: string | number | null
+  household_id: string
+  departed: boolean
+} & WireRow
 
 /**
  * Up to `limit` rows of one desa after `after`, in change order: the records whose household lies in one of the
@@ -72,10 +95,11 @@ function desaPage(db: Database, desa: string, after: number, areas: readonly Are
     `EXISTS (SELECT 1 FROM unnest($3::text[], $4::text[], $5::text[]) AS a(dusun, rw, rt)
              WHERE (a.dusun IS NULL OR ${alias}.dusun = a.dusun) AND (a.rw IS NULL OR ${alias}.rw = a.rw)
                AND (a.rt IS NULL OR ${alias}.rt = a.rt))`
+  // data and hlcs as text: the driver does not parse them, and most records go out without a parse (rows.ts wireOf).
+  const columns = `r.seq, r.household_id, false AS departed, r.entity, r.id, r.data::text AS data, r.hlcs::text AS hlcs,
+    r.created_hlc, r.version, r.purged_at IS NOT NULL AS purged, r.origin_token`
   // The household by its whole key, one index probe per record: LIMIT keeps the planner from turning it into a
   // scan of the desa's households when the statistics are stale (a table that grew since the last ANALYZE).
-  const columns = `r.desa_key, r.entity, r.id, r.seq, r.household_id, r.kabupaten, r.kecamatan, r.desa, r.dusun,
-    r.rw, r.rt, r.data, r.hlcs, r.created_hlc, r.version, r.origin_token, r.purged_at, false AS departed`
   const records = wholeDesa
     ? `SELECT ${columns} FROM records r WHERE r.desa_key = $1 AND r.seq > $2`
     : `SELECT ${columns} FROM records r
@@ -83,16 +107,19 @@ function desaPage(db: Database, desa: string, after: number, areas: readonly Are
          WHERE h.desa_key = r.desa_key AND h.entity = 'households' AND h.id = r.household_id LIMIT 1) h
        WHERE r.desa_key = $1 AND r.seq > $2 AND ${covered('h')}`
   return db.query<PageRow>(
-    `SELECT * FROM (
-       ${records}
-       UNION ALL
-       SELECT d.desa_key, NULL, d.household_id, d.seq, d.household_id, NULL, NULL, NULL, d.dusun, d.rw, d.rt,
-         NULL, NULL, NULL, NULL, NULL, NULL, true
-       FROM departures d
-       WHERE d.desa_key = $1 AND d.seq > $2 AND ${covered('d')}
-         AND NOT EXISTS (SELECT 1 FROM records h WHERE h.desa_key = d.desa_key AND h.entity = 'households'
-                           AND h.id = d.household_id AND ${covered('h')})
-     ) page ORDER BY seq LIMIT $6`,
+    `SELECT e.id AS epoch, p.*
+     FROM (SELECT id FROM sync_epochs ORDER BY started_at DESC, id DESC LIMIT 1) e
+     LEFT JOIN LATERAL (
+       SELECT * FROM (
+         ${records}
+         UNION ALL
+         SELECT d.seq, d.household_id, true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM departures d
+         WHERE d.desa_key = $1 AND d.seq > $2 AND ${covered('d')}
+           AND NOT EXISTS (SELECT 1 FROM records h WHERE h.desa_key = d.desa_key AND h.entity = 'households'
+                             AND h.id = d.household_id AND ${covered('h')})
+       ) rows ORDER BY seq LIMIT $6) p ON true
+     ORDER BY p.seq`,
     [
       desa,
       after,

@@ -1,8 +1,10 @@
 // Wiping one kader's account on this phone (a `device wipe` heard at sync, src/sync/wipe.ts): the account whose
 // database the sync ran on, and no other. Its vault goes first — without it the records can never be decrypted,
 // even if deleting them is interrupted (the next start finishes it, vault-store.ts finishInterruptedWipes) — then
-// the keys in memory if it is the unlocked account, then its records' database, then its place in the registry.
+// the keys in memory if it is the unlocked account, then its records' database, then its place in the registry and
+// its flags in localStorage (kader-settings.ts).
 import { getDb, type KaderDb } from '../db'
+import { forgetKaderSettings } from '../kader-settings'
 import { chooseAccount, chosenAccount, lock } from './session'
 import { forgetVault, listAccounts, removeAccount } from './vault-store'
 
@@ -14,5 +16,8 @@ export async function wipeAccountOf(db: KaderDb = getDb()): Promise<void> {
     chooseAccount(undefined)
   }
   await db.delete()
-  if (account) await removeAccount(account.id)
+  if (account) {
+    await removeAccount(account.id)
+    forgetKaderSettings(account.id)
+  }
 }
