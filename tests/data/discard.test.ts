@@ -39,6 +39,14 @@ async function refuse(recordId: string, reason: 'invalid' | 'forbidden' = 'forbi
   return refused
 }
 
+/** A household the server stored, renamed on the phone, and the rename refused. */
+async function refusedRename(headName: string) {
+  const home = await newHousehold(headName)
+  await acknowledgeAll()
+  await editHousehold(home, { headName: `${headName} Lagi` })
+  return { home, refused: await refuse(home.id) }
+}
+
 async function editHousehold(h: Household, changes: Partial<Household>) {
   const { id, createdAt: _c, updatedAt: _u, deviceId: _d, version: _v, deleted: _x, ...input } = h
   return saved(saveHousehold({ ...input, ...changes }, { id, now: LATER }))
@@ -112,10 +120,7 @@ describe('discardRejected', () => {
   })
 
   it('leaves a household that left the area to the next pull, with no refresh', async () => {
-    const home = await newHousehold('Rumah Pindah')
-    await acknowledgeAll()
-    await editHousehold(home, { headName: 'Rumah Pindah Lagi' })
-    const refused = await refuse(home.id)
+    const { home, refused } = await refusedRename('Rumah Pindah')
     await db().meta.put({ key: AUTH_KEY, value: { workArea: { id: 'bolang' } } })
     await db().meta.put({ key: leftKey('bolang'), value: [home.id] })
 
@@ -125,10 +130,7 @@ describe('discardRejected', () => {
   })
 
   it("forgets a refresh the server refuses: it held nothing of the kader's", async () => {
-    const home = await newHousehold('Rumah Segar')
-    await acknowledgeAll()
-    await editHousehold(home, { headName: 'Rumah Segar Lagi' })
-    const refused = await refuse(home.id)
+    const { refused } = await refusedRename('Rumah Segar')
     await discardRejected(refused.seq as number)
     const [refresh] = (await db().outbox.toArray()).flatMap(entriesOf)
     expect(refresh?.refresh).toBe(true)
