@@ -109,7 +109,13 @@ export async function loadWorkArea(
       memberRowsOf(ids),
     ])
     const households = validRows(household, 'households', householdRows).filter((h) => !h.deleted)
-    return { households, members: liveMembers(memberRows, households.map((h) => h.id)) }
+    return {
+      households,
+      members: liveMembers(
+        memberRows,
+        households.map((h) => h.id),
+      ),
+    }
   })
 }
 
