@@ -159,6 +159,19 @@ export function selectDatabase(name: string): KaderDb {
   return current
 }
 
+/**
+ * Starts opening the database `name` in IndexedDB without upgrading it, and closes it once open: the browser then
+ * has its files open when Dexie opens it a moment later. For the unlock, whose key derivation holds the page's
+ * thread meanwhile (crypto/unlock.ts). A database that does not exist is not created.
+ */
+export function warmUp(name: string): void {
+  if (typeof indexedDB === 'undefined') return
+  const request = indexedDB.open(name)
+  request.onupgradeneeded = () => request.transaction?.abort()
+  request.onsuccess = () => request.result.close()
+  request.onerror = (event) => event.preventDefault()
+}
+
 /** Lets a test run against its own freshly named database. */
 export function setDbForTests(db: KaderDb | undefined): void {
   current = db

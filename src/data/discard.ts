@@ -136,14 +136,19 @@ function forgetEdit(entry: OutboxEntry, record: Row, clocks: FieldClocks) {
 async function hasDependents(db: KaderDb, entity: OutboxEntry['entity'], record: Row): Promise<boolean> {
   if (entity === 'households') return (await db.members.where('householdId').equals(record.id).count()) > 0
   if (entity === 'members') return (await db.visits.where('memberId').equals(record.id).count()) > 0
-  if (entity === 'visits')
-    return (
-      (await db.followUps
-        .where('memberId')
-        .equals(String(record.memberId))
-        .filter((f) => f.visitId === record.id)
-        .count()) > 0
-    )
+  if (entity === 'visits') {
+    const memberId = String(record.memberId)
+    // A correction names the visit it `supersedes`, always one of the same member's (data/visits.ts checks).
+    const corrections = db.visits
+      .where('memberId')
+      .equals(memberId)
+      .filter((v) => v.supersedes === record.id)
+    const followUps = db.followUps
+      .where('memberId')
+      .equals(memberId)
+      .filter((f) => f.visitId === record.id)
+    return (await corrections.count()) > 0 || (await followUps.count()) > 0
+  }
   return false
 }
 

@@ -7,16 +7,24 @@ import { getClinicalSettings } from './clinical-settings'
 import { onLockChange } from './crypto/session'
 import { getDb } from './db'
 import { type Draft, listDrafts } from './drafts'
-import type { HouseholdRow } from './household-rows'
+import type { HouseholdRow, ListRows } from './household-rows'
 import { getWorkArea } from './meta'
 import { getHousehold, getMember, membersOf } from './read'
 import type { WorkArea } from './schemas'
-import { workAreaRows } from './work-area-rows'
+import { householdListRows, workAreaRows } from './work-area-rows'
 
 /** Stays undefined while the work area itself is still loading; kept between screens (work-area-rows.ts). */
 export function useWorkAreaRows(workAreaId: string | undefined, today: string): HouseholdRow[] | undefined {
   return useObservable(
     () => (workAreaId === undefined ? NO_ROWS : workAreaRows(workAreaId, today)),
+    [workAreaId, today],
+  )
+}
+
+/** The household list's rows: at unlock first from the sealed snapshot (list-snapshot.ts), then the area's. */
+export function useHouseholdListRows(workAreaId: string | undefined, today: string): ListRows | undefined {
+  return useObservable(
+    () => (workAreaId === undefined ? NO_ROWS : householdListRows(workAreaId, today)),
     [workAreaId, today],
   )
 }

@@ -1,6 +1,13 @@
 // The household list screen's model, built in memory from one work area's records: sorting, searching and
 // filtering happen here, without Dexie, so they are cheap to test and to rerun on every keystroke.
-import { type MemberStages, memberStages } from '../domain/lifecycle'
+import {
+  LIFE_STAGES,
+  type LifeStage,
+  type MemberStages,
+  memberStages,
+  OVERLAYS,
+  type Overlay,
+} from '../domain/lifecycle'
 import { type Household, type Member, padRtRw } from '../protocol/records'
 
 export interface HouseholdRow {
@@ -10,6 +17,26 @@ export interface HouseholdRow {
   stages: Map<string, MemberStages>
   /** Every LifeStage and Overlay present in the household. */
   stageSet: Set<string>
+}
+
+/**
+ * What the list shows of a household, and all it shows: the row's text, its stage badges (LIFE_STAGES, then
+ * OVERLAYS, in that order) and the link. The sealed list snapshot (list-snapshot.ts) holds exactly this.
+ */
+export interface ListedRow {
+  id: string
+  headName: string
+  dusun: string
+  rt: string
+  rw: string
+  memberCount: number
+  stages: (LifeStage | Overlay)[]
+}
+
+/** The list screen's rows: `listed` first (from the sealed snapshot, at unlock), `rows` once the area is read. */
+export interface ListRows {
+  rows?: HouseholdRow[]
+  listed: ListedRow[]
 }
 
 export interface HouseholdFilter {
@@ -115,8 +142,40 @@ export function prepareSearch(rows: readonly HouseholdRow[]): () => void {
   return () => cancelIdleCallback(handle)
 }
 
+const SHOWN_STAGES: readonly (LifeStage | Overlay)[] = [...LIFE_STAGES, ...OVERLAYS]
+const listed = new WeakMap<HouseholdRow, ListedRow>()
+
+/** What the list shows of `row` (the same object for the same row). */
+export function listedRow(row: HouseholdRow): ListedRow {
+  let shown = listed.get(row)
+  if (!shown) {
+    const { id, headName, address } = row.household
+    const stages = SHOWN_STAGES.filter((s) => row.stageSet.has(s))
+    shown = {
+      id,
+      headName,
+      dusun: address.dusun,
+      rt: address.rt,
+      rw: address.rw,
+      memberCount: row.members.length,
+      stages,
+    }
+    listed.set(row, shown)
+  }
+  return shown
+}
+
 // Fewer digits would match most NIKs: the first two are the province.
 const MIN_NUMBER_QUERY = 3
+
+/** Whether `row` passes the filter's menus (dusun, RT, stage); the search is filterHouseholdRows'. */
+function inMenus(row: ListedRow, filter: HouseholdFilter, rt: string | undefined): boolean {
+  return (
+    (!filter.dusun || row.dusun === filter.dusun) &&
+    (!rt || row.rt === rt) &&
+    (!filter.stage || (row.stages as string[]).includes(filter.stage))
+  )
+}
 
 export function filterHouseholdRows(rows: HouseholdRow[], filter: HouseholdFilter): HouseholdRow[] {
   const query = filter.query?.trim() ?? ''
@@ -125,16 +184,25 @@ export function filterHouseholdRows(rows: HouseholdRow[], filter: HouseholdFilte
   const rt = filter.rt && padRtRw(filter.rt)
   return rows.filter(
     (row) =>
-      (!filter.dusun || row.household.address.dusun === filter.dusun) &&
-      (!rt || row.household.address.rt === rt) &&
-      (!filter.stage || row.stageSet.has(filter.stage)) &&
+      inMenus(listedRow(row), filter, rt) &&
       (!needle || (digits ? searchTextOf(row).numbers : searchTextOf(row).names).includes(needle)),
   )
 }
 
+/**
+ * The list's rows for `filter`: from the household rows once read, before that from the snapshot's rows — which hold
+ * no member's name or NIK, so a search waits (undefined) for the household rows.
+ */
+export function shownRows(list: ListRows, filter: HouseholdFilter): ListedRow[] | undefined {
+  if (list.rows) return filterHouseholdRows(list.rows, filter).map(listedRow)
+  if (filter.query?.trim()) return undefined
+  const rt = filter.rt && padRtRw(filter.rt)
+  return list.listed.filter((row) => inMenus(row, filter, rt))
+}
+
 /** The dusun and RT values present, sorted, for the filter menus. */
-export function filterOptions(rows: HouseholdRow[]): { dusun: string[]; rt: string[] } {
-  const dusun = new Set(rows.map((r) => r.household.address.dusun))
-  const rt = new Set(rows.map((r) => r.household.address.rt))
+export function filterOptions(rows: readonly ListedRow[]): { dusun: string[]; rt: string[] } {
+  const dusun = new Set(rows.map((r) => r.dusun))
+  const rt = new Set(rows.map((r) => r.rt))
   return { dusun: [...dusun].sort(collator.compare), rt: [...rt].sort(collator.compare) }
 }

@@ -4,15 +4,24 @@
 // tab's writes, other tabs' and sync): those rows are read again and their households' rows rebuilt — at once
 // while a screen shows them (the old rows stay up until the new ones are ready, as with useLiveQuery), else when
 // one does (never showing rows out of date). A range of keys changed (a clear, a new database), or too many,
-// reads the area again.
+// reads the area again. At unlock the household list shows the sealed snapshot of its rows (list-snapshot.ts) while
+// the area is read; every set of rows built from every change so far is kept as the next snapshot.
 import Dexie, { type ObservabilitySet } from 'dexie'
 import type { InteropableObservable } from 'dexie-react-hooks'
 import type { Household, Member } from '../protocol/records'
 import { type ChangedKeys, changedKeys } from './changed-keys'
 import { onLockChange } from './crypto/session'
 import { getDb, type KaderDb } from './db'
-import { buildHouseholdRows, type HouseholdRow, replaceHouseholdRows } from './household-rows'
+import {
+  buildHouseholdRows,
+  type HouseholdRow,
+  type ListedRow,
+  type ListRows,
+  listedRow,
+  replaceHouseholdRows,
+} from './household-rows'
 import { fewChanges, patchHouseholds } from './kept-area'
+import { keepListSnapshot, readListSnapshot } from './list-snapshot'
 import { loadWorkArea } from './read'
 
 interface Entry {
@@ -20,6 +29,8 @@ interface Entry {
   workAreaId: string
   today: string
   rows?: HouseholdRow[]
+  /** The list's rows from the sealed snapshot, until `rows` are read. */
+  snapshot?: ListedRow[]
   /** What the rows were built from, by id: the area's households not deleted and their members not deleted. */
   households?: Map<string, Household>
   members?: Map<string, Member>
@@ -69,19 +80,24 @@ function load(e: Entry): void {
   e.stale = false
   const changed = e.changed
   e.changed = noChanges()
-  const work =
+  const patching =
     e.rows &&
     e.households &&
     e.members &&
     fewChanges(changed.households, e.households.size) &&
     fewChanges(changed.members, e.members.size)
-      ? patch(e, changed as { households: Set<string>; members: Set<string> })
-      : readAll(e)
+  const work = patching ? patch(e, changed as { households: Set<string>; members: Set<string> }) : readAll(e)
   work.then(
     () => {
       e.loading = false
       // Changed again while reading, with no screen showing them: still hidden until read again.
-      if (!e.stale) e.hidden = false
+      if (!e.stale) {
+        e.hidden = false
+        // Rows read whole are kept at once (the phone may close the app any moment); a patch's after a pause.
+        if (e.rows)
+          keepListSnapshot(e.db, e.workAreaId, e.today, e.rows, patching ? 'later' : { shown: e.snapshot })
+      }
+      e.snapshot = undefined
       notify()
       // Changes committed while reading: read them too.
       if (e.stale && listeners.size > 0) load(e)
@@ -97,10 +113,29 @@ function load(e: Entry): void {
 }
 
 async function readAll(e: Entry): Promise<void> {
+  // The snapshot is painted before the read's decrypts fill the page's thread.
+  if (!e.rows && (await showSnapshot(e))) await afterPaint()
   const { households, members } = await loadWorkArea(e.workAreaId)
   e.households = new Map(households.map((h) => [h.id, h]))
   e.members = new Map(members.map((m) => [m.id, m]))
   e.rows = buildHouseholdRows(households, members, e.today)
+}
+
+/** Shows the snapshot's rows while the area is read; false if it is absent or not this area's today. */
+async function showSnapshot(e: Entry): Promise<boolean> {
+  const rows = await readListSnapshot(e.workAreaId, e.today).catch(() => undefined)
+  if (!rows || e.rows || entry !== e) return false
+  e.snapshot = rows
+  notify()
+  return true
+}
+
+/** After the next frame is painted; at once where there is none (a hidden page, or no DOM: tests). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') resolve()
+    else requestAnimationFrame(() => setTimeout(resolve, 0))
+  })
 }
 
 /** Reads the changed households and members, and rebuilds the rows of the households they belong (or belonged) to. */
@@ -124,11 +159,38 @@ export function workAreaRows(
   workAreaId: string,
   today: string,
 ): InteropableObservable<HouseholdRow[] | undefined> {
+  return observe(workAreaId, today, (e) => e.rows)
+}
+
+const listRows = new WeakMap<readonly unknown[], ListRows>()
+
+/** The household list's rows: the snapshot's at unlock, then the area's (one object per version, for React). */
+export function householdListRows(
+  workAreaId: string,
+  today: string,
+): InteropableObservable<ListRows | undefined> {
+  return observe(workAreaId, today, ({ rows, snapshot }) => {
+    const from = rows ?? snapshot
+    if (!from) return undefined
+    let list = listRows.get(from)
+    if (!list) {
+      list = rows ? { rows, listed: rows.map(listedRow) } : { listed: snapshot ?? [] }
+      listRows.set(from, list)
+    }
+    return list
+  })
+}
+
+function observe<T>(
+  workAreaId: string,
+  today: string,
+  pick: (e: Entry) => T | undefined,
+): InteropableObservable<T | undefined> {
   const now = () => {
     const e = entry
     if (e?.db !== getDb() || e.workAreaId !== workAreaId || e.today !== today) return undefined
     if (e.error !== undefined) throw e.error
-    return e.hidden ? undefined : e.rows
+    return e.hidden ? undefined : pick(e)
   }
   return {
     getValue: now,

@@ -39,6 +39,30 @@ async function refuse(recordId: string, reason: 'invalid' | 'forbidden' = 'forbi
   return refused
 }
 
+/** A household the server stored, renamed on the phone, and the rename refused. */
+async function refusedRename(headName: string) {
+  const home = await newHousehold(headName)
+  await acknowledgeAll()
+  await editHousehold(home, { headName: `${headName} Lagi` })
+  return { home, refused: await refuse(home.id) }
+}
+
+/** A stored child with one weighing on the phone, not yet sent. */
+async function weighedChild(headName: string) {
+  const home = await newHousehold(headName)
+  const child = { name: 'Rizky', sex: 'L', birthDate: '2023-03-01', relation: 'anak' } as const
+  const member = await saved(saveMember(memberInput(home.id, child), { now: NOW, today: TODAY }))
+  await acknowledgeAll()
+  const weighing = { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } }
+  const visit = await saved(
+    saveVisit(
+      { memberId: member.id, date: TODAY, place: 'posyandu', parts: weighing },
+      { now: NOW, today: TODAY },
+    ),
+  )
+  return { member, visit }
+}
+
 async function editHousehold(h: Household, changes: Partial<Household>) {
   const { id, createdAt: _c, updatedAt: _u, deviceId: _d, version: _v, deleted: _x, ...input } = h
   return saved(saveHousehold({ ...input, ...changes }, { id, now: LATER }))
@@ -94,28 +118,34 @@ describe('discardRejected', () => {
   })
 
   it('deletes a refused visit, which the server never stores', async () => {
-    const home = await newHousehold('Rumah Kunjungan')
-    const child = { name: 'Rizky', sex: 'L', birthDate: '2023-03-01', relation: 'anak' } as const
-    const member = await saved(saveMember(memberInput(home.id, child), { now: NOW, today: TODAY }))
-    await acknowledgeAll()
-    const weighing = { balita: { weightKg: 12.1, lengthCm: 88.2, position: 'standing' } }
-    const visit = await saved(
-      saveVisit(
-        { memberId: member.id, date: TODAY, place: 'posyandu', parts: weighing },
-        { now: NOW, today: TODAY },
-      ),
-    )
+    const { member, visit } = await weighedChild('Rumah Kunjungan')
     const refused = await refuse(visit.id)
     expect(await discardRejected(refused.seq as number)).toEqual({ ok: true, record: 'removed' })
     expect(await db().visits.count()).toBe(0)
     expect(await db().members.get(member.id)).toBeDefined()
   })
 
+  it('keeps a refused visit that a correction on the phone supersedes until the correction goes', async () => {
+    const { member, visit } = await weighedChild('Rumah Koreksi')
+    const weighing = { balita: { weightKg: 12.4, lengthCm: 88.2, position: 'standing' } }
+    const correction = await saved(
+      saveVisit(
+        { memberId: member.id, date: TODAY, place: 'posyandu', parts: weighing, supersedes: visit.id },
+        { now: LATER, today: TODAY },
+      ),
+    )
+    const refusedVisit = await refuse(visit.id)
+    const refusedCorrection = await refuse(correction.id)
+
+    expect(await discardRejected(refusedVisit.seq as number)).toEqual({ ok: false, reason: 'dependents' })
+    expect(await db().visits.get(visit.id)).toBeDefined()
+    expect(await discardRejected(refusedCorrection.seq as number)).toEqual({ ok: true, record: 'removed' })
+    expect(await discardRejected(refusedVisit.seq as number)).toEqual({ ok: true, record: 'removed' })
+    expect(await db().visits.count()).toBe(0)
+  })
+
   it('leaves a household that left the area to the next pull, with no refresh', async () => {
-    const home = await newHousehold('Rumah Pindah')
-    await acknowledgeAll()
-    await editHousehold(home, { headName: 'Rumah Pindah Lagi' })
-    const refused = await refuse(home.id)
+    const { home, refused } = await refusedRename('Rumah Pindah')
     await db().meta.put({ key: AUTH_KEY, value: { workArea: { id: 'bolang' } } })
     await db().meta.put({ key: leftKey('bolang'), value: [home.id] })
 
@@ -125,10 +155,7 @@ describe('discardRejected', () => {
   })
 
   it("forgets a refresh the server refuses: it held nothing of the kader's", async () => {
-    const home = await newHousehold('Rumah Segar')
-    await acknowledgeAll()
-    await editHousehold(home, { headName: 'Rumah Segar Lagi' })
-    const refused = await refuse(home.id)
+    const { refused } = await refusedRename('Rumah Segar')
     await discardRejected(refused.seq as number)
     const [refresh] = (await db().outbox.toArray()).flatMap(entriesOf)
     expect(refresh?.refresh).toBe(true)

@@ -3,7 +3,10 @@ import {
   buildHouseholdRows,
   filterHouseholdRows,
   filterOptions,
+  type HouseholdRow,
+  listedRow,
   prepareSearch,
+  shownRows,
 } from '../../src/data/household-rows'
 import { makeHousehold, makeMember, NIK_BUDI, NIK_SITI, TODAY } from './fixtures'
 
@@ -118,6 +121,33 @@ describe('filterHouseholdRows', () => {
   })
 })
 
+describe('shownRows', () => {
+  const listed = rows.map(listedRow)
+  const names = (shown: ReturnType<typeof shownRows>) => shown?.map((r) => r.headName)
+
+  it('shows what the list shows of each row: its text, member count and stage badges in order', () => {
+    expect(listedRow(rows[2] as HouseholdRow)).toEqual({
+      id: pak.id,
+      headName: 'Budi Santoso',
+      dusun: 'Krajan',
+      rt: '003',
+      rw: '001',
+      memberCount: 3,
+      stages: ['bayi_baru_lahir', 'dewasa', 'ibu_hamil'],
+    })
+  })
+
+  it('filters the snapshot by the menus, and waits for the rows to search names', () => {
+    expect(names(shownRows({ listed }, { rt: '3', stage: 'lansia' }))).toEqual(['ÉLLY Susanti'])
+    expect(names(shownRows({ listed }, { dusun: 'babakan' }))).toEqual(['Ahmad'])
+    expect(shownRows({ listed }, { query: 'jose' })).toBeUndefined()
+    expect(names(shownRows({ rows, listed }, { query: 'jose' }))).toEqual(['ÉLLY Susanti'])
+  })
+})
+
 it('filterOptions lists each dusun and RT once, sorted', () => {
-  expect(filterOptions(rows)).toEqual({ dusun: ['babakan', 'Krajan'], rt: ['001', '002', '003', '010'] })
+  expect(filterOptions(rows.map(listedRow))).toEqual({
+    dusun: ['babakan', 'Krajan'],
+    rt: ['001', '002', '003', '010'],
+  })
 })

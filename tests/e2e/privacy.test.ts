@@ -62,6 +62,10 @@ describe('privacy on a shared phone (real Chromium)', () => {
       await page.getByRole('heading', { name: 'Kader ILP terkunci' }).waitFor()
       expect(await page.content()).not.toContain('Sastro Wiryono')
 
+      // The lock writes the list's snapshot (src/data/list-snapshot.ts): the scan must see it too.
+      await expect
+        .poll(async () => (await everythingStored(page)).text, { timeout: 10_000 })
+        .toContain('"key":"listSnapshot"')
       const stored = await everythingStored(page)
       // The scan sees the records: the member, her household, their outbox rows and the draft are all there.
       expect(stored.counts['kader-ilp/members']).toBe(1)

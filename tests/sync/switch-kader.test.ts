@@ -25,17 +25,22 @@ describe.each(TARGETS)('two kaders on one phone on $name', (target) => {
     setDataKeys(keys)
   })
 
-  it('keeps their records and devices apart, and a wipe of one leaves the other', async () => {
+  /** Kader B's area holds a household sent from her tablet; kader A is the phone's first account, logged in. */
+  async function twoKaders() {
     const ka = await addKader(server())
     const kb = await addKader(server())
     const elsewhere = phone('kb-elsewhere')
     await elsewhere.login(server().url, kb)
     const bHome = await elsewhere.addHousehold(kb.area, T0, { headName: 'Rumah Wilayah B' })
     await elsewhere.sync()
-
     const a = await setUpPin('482915', 'pin')
     const phoneA = phone('a', a.dbName)
     await phoneA.login(server().url, ka)
+    return { ka, kb, bHome, a, phoneA }
+  }
+
+  it('keeps their records and devices apart, and a wipe of one leaves the other', async () => {
+    const { ka, kb, bHome, a, phoneA } = await twoKaders()
     const aHome = await phoneA.addHousehold(ka.area, T0, { headName: 'Rumah Wilayah A' })
     await phoneA.sync()
 
@@ -71,14 +76,7 @@ describe.each(TARGETS)('two kaders on one phone on $name', (target) => {
   })
 
   it("a new kader's first run on unlock finds her login", async () => {
-    const ka = await addKader(server())
-    const kb = await addKader(server())
-    const elsewhere = phone('kb-tablet')
-    await elsewhere.login(server().url, kb)
-    const bHome = await elsewhere.addHousehold(kb.area, T0, { headName: 'Rumah Wilayah B' })
-    await elsewhere.sync()
-    const a = await setUpPin('482915', 'pin')
-    await phone('a', a.dbName).login(server().url, ka)
+    const { kb, bHome } = await twoKaders()
     lock()
 
     // As main.tsx: the scheduler starts on unlock and runs at once, on the unlocked account's database.

@@ -4,10 +4,13 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { chooseAccount } from '../../src/data/crypto/session'
 import { getDb } from '../../src/data/db'
+import { forgetKaderSettings } from '../../src/data/kader-settings'
 import { AUTH_KEY, STATUS_KEY } from '../../src/data/sync-state'
 import { saveHousehold, saveMember } from '../../src/data/write'
 import { HouseholdList } from '../../src/ui/households/HouseholdList'
+import { welcomed } from '../../src/ui/households/Welcome'
 import { InstallBanner, InstallCard } from '../../src/ui/pwa'
 import { listenForInstall } from '../../src/ui/pwa/install'
 import { householdInput, memberInput, NOW, withTestDb } from '../data/fixtures'
@@ -32,6 +35,34 @@ describe('first run', () => {
     renderScreen(<HouseholdList />)
     expect(await screen.findByText(/Belum ada rumah tangga/, {}, SLOW)).toBeTruthy()
     expect(screen.queryByRole('heading', { name: 'Selamat datang di Kader ILP' })).toBeNull()
+  })
+
+  it('welcomes each kader of a shared phone once, under her account id, never her name', async () => {
+    const kader = (n: number, dbName: string) => ({ id: `${n}`.repeat(32), dbName, number: n, addedAt: '' })
+    const [first, second] = [kader(1, 'kader-ilp'), kader(2, 'kader-ilp-2')]
+    // An older version's phone-wide flag was the phone's one kader's: the first account's.
+    localStorage.setItem('kader-ilp.welcomed', '1')
+    const user = userEvent.setup()
+    try {
+      chooseAccount(first)
+      expect(welcomed()).toBe(true)
+      chooseAccount(second)
+      expect(welcomed()).toBe(false)
+
+      renderScreen(<HouseholdList />)
+      await user.click(await screen.findByRole('button', { name: 'Coba tanpa akun' }, SLOW))
+      cleanup()
+      renderScreen(<HouseholdList />)
+      expect(await screen.findByText(/Belum ada rumah tangga/, {}, SLOW)).toBeTruthy()
+      expect(screen.queryByRole('heading', { name: 'Selamat datang di Kader ILP' })).toBeNull()
+      expect(localStorage.getItem(`kader-ilp.welcomed.${second.id}`)).toBe('1')
+
+      // A wipe of the second kader forgets her flags, and only hers.
+      forgetKaderSettings(second.id)
+      expect(Object.keys(localStorage).sort()).toEqual(['kader-ilp.welcomed'])
+    } finally {
+      chooseAccount(undefined)
+    }
   })
 
   it('does not welcome a kader who logged in', async () => {

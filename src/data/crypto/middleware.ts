@@ -78,6 +78,16 @@ function encryptedTable(table: DBCoreTable): DBCoreTable {
   }
 }
 
+/**
+ * The stored form of records of `table`, as this middleware writes them, sealed with the keys of this moment: for a
+ * write started as the app locks, which cannot wait for Dexie (list-snapshot.ts). Its caller writes them to
+ * IndexedDB itself.
+ */
+export function storedForm(table: string, values: Record<string, unknown>[]): Promise<unknown[]> {
+  if (__PLAIN_AT_REST__ || !isEncryptedTable(table)) return Promise.resolve(values)
+  return sealAll(table, values, dataKeys())
+}
+
 /** A cursor whose `value` is the decrypted record, decrypted before each step is handed on. */
 function openingCursor(
   cursor: DBCoreCursor,

@@ -16,6 +16,7 @@ let keys: DataKeys | undefined
 let account: DeviceAccount | undefined
 let switchAsked = false
 const listeners = new Set<(unlocked: boolean) => void>()
+const beforeLock = new Set<() => void>()
 
 /** The keys, or LockedError. */
 export function dataKeys(): DataKeys {
@@ -54,9 +55,17 @@ export function onLockChange(listener: (unlocked: boolean) => void): () => void 
   return () => listeners.delete(listener)
 }
 
+/** Called as the app locks, while the keys are still there: a last write must be started synchronously. */
+export function onBeforeLock(listener: () => void): () => void {
+  beforeLock.add(listener)
+  return () => beforeLock.delete(listener)
+}
+
 /** "Kunci", and the auto-lock: the keys are forgotten; everything that reads records stops (onLockChange). */
 export function lock(): void {
-  if (keys) setDataKeys(undefined)
+  if (!keys) return
+  for (const listener of beforeLock) listener()
+  setDataKeys(undefined)
 }
 
 /** The account whose lock screen shows, or which is unlocked; undefined before the first PIN on this phone. */

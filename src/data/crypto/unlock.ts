@@ -3,7 +3,7 @@
 // screens. The vault as opened is kept here while the app is unlocked — to re-wrap the secret for a new PIN — and
 // forgotten on lock.
 
-import { selectDatabase } from '../db'
+import { selectDatabase, warmUp } from '../db'
 import { type DeviceAccount, startAccount } from './accounts'
 import { importRecoveryKey, WrongKeyError } from './keys'
 import { waitAfter, waitLeft } from './lock-policy'
@@ -59,9 +59,11 @@ async function chosen(): Promise<DeviceAccount> {
 async function openAccount(account: DeviceAccount, open: OpenVault, prepare?: () => Promise<unknown>) {
   opened = open
   selectDatabase(account.dbName)
-  await touchAccount(account.id)
+  // The screens need not wait for the vault's note of when this account was last unlocked.
+  const touched = touchAccount(account.id)
   if (prepare) await unlockAfter(open.keys, prepare)
   else setDataKeys(open.keys)
+  await touched
 }
 
 /**
@@ -83,11 +85,12 @@ export async function setUpPin(
 
 export async function unlock(pin: string, now: () => number = Date.now): Promise<UnlockResult> {
   const account = await chosen()
-  const state = await readLockState(account.id)
+  const [state, vault] = await Promise.all([readLockState(account.id), readVault(account.id)])
   const left = waitLeft(state, now())
   if (left > 0) return { ok: false, reason: 'wait', waitMs: left }
-  const vault = await readVault(account.id)
   if (!vault) throw new Error('This account has no PIN')
+  // The disk's part of opening the records' database runs while the key derivation holds this thread.
+  warmUp(account.dbName)
   let open: OpenVault
   try {
     open = await unlockWithPin(vault, pin)

@@ -1,12 +1,12 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { lock } from '../../data/crypto/session'
-import { useDrafts, useWorkArea, useWorkAreaRows } from '../../data/hooks'
+import { useDrafts, useHouseholdListRows, useWorkArea } from '../../data/hooks'
 import {
-  filterHouseholdRows,
   filterOptions,
   type HouseholdFilter,
-  type HouseholdRow,
+  type ListedRow,
   prepareSearch,
+  shownRows,
 } from '../../data/household-rows'
 import { useSyncState } from '../../data/sync-hooks'
 import { LIFE_STAGES, OVERLAYS } from '../../domain/lifecycle'
@@ -27,13 +27,16 @@ export function HouseholdList() {
   const t = useT()
   const today = useToday()
   const workArea = useWorkArea()
-  const rows = useWorkAreaRows(workArea?.id, today)
+  // At unlock the rows come first from the sealed snapshot, then from the area as read (list-snapshot.ts).
+  const list = useHouseholdListRows(workArea?.id, today)
+  const rows = list?.listed
   const [filter, setFilter] = useState<HouseholdFilter>({})
   // Typing stays responsive on a slow phone: filtering runs on the deferred value.
   const deferredFilter = useDeferredValue(filter)
-  const shown = useMemo(() => (rows ? filterHouseholdRows(rows, deferredFilter) : []), [rows, deferredFilter])
+  const shown = useMemo(() => (list ? shownRows(list, deferredFilter) : []), [list, deferredFilter])
   const options = useMemo(() => (rows ? filterOptions(rows) : { dusun: [], rt: [] }), [rows])
-  useEffect(() => (rows ? prepareSearch(rows) : undefined), [rows])
+  const full = list?.rows
+  useEffect(() => (full ? prepareSearch(full) : undefined), [full])
   const set = (patch: HouseholdFilter) => setFilter((f) => ({ ...f, ...patch }))
   const drafts = useDrafts()
   const sync = useSyncState()
@@ -118,7 +121,8 @@ export function HouseholdList() {
           </select>
         </div>
       </div>
-      {rows === undefined ? (
+      {/* A search before the area is read waits for it: the snapshot holds no member's name or NIK. */}
+      {rows === undefined || shown === undefined ? (
         <p className="loading">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
         sync && !sync.loggedIn && !sync.needsLogin && !trying ? (
@@ -150,7 +154,7 @@ export function HouseholdList() {
           <VirtualList
             items={shown}
             rowHeight={ROW_HEIGHT}
-            getKey={(row) => row.household.id}
+            getKey={(row) => row.id}
             renderRow={(row) => <HouseholdRowLink row={row} />}
             label={t('households.title')}
           />
@@ -179,22 +183,18 @@ function StageLegend() {
 
 // Memoised: each keystroke renders the list twice (the input at once, the filtered rows deferred); the rows
 // that stay in view need neither render again.
-const HouseholdRowLink = memo(function HouseholdRowLink({ row }: { row: HouseholdRow }) {
+const HouseholdRowLink = memo(function HouseholdRowLink({ row }: { row: ListedRow }) {
   const t = useT()
-  const { household, members } = row
-  const a = household.address
   return (
-    <a className="row" href={paths.household(household.id)}>
-      <span className="row-title">{household.headName}</span>
+    <a className="row" href={paths.household(row.id)}>
+      <span className="row-title">{row.headName}</span>
       <span className="row-sub">
-        {a.dusun} · RT {a.rt}/RW {a.rw} · {t('households.memberCount', { n: members.length })}
+        {row.dusun} · RT {row.rt}/RW {row.rw} · {t('households.memberCount', { n: row.memberCount })}
       </span>
       <span className="row-badges">
-        {[...LIFE_STAGES, ...OVERLAYS]
-          .filter((s) => row.stageSet.has(s))
-          .map((s) => (
-            <StageBadge key={s} stage={s} compact />
-          ))}
+        {row.stages.map((s) => (
+          <StageBadge key={s} stage={s} compact />
+        ))}
       </span>
     </a>
   )

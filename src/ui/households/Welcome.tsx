@@ -1,20 +1,18 @@
 // First run: before any household and any login, the kader is told how the app works offline and offered the
 // login (the account comes from the puskesmas) or trying without an account, and the install when the browser
-// offers it. "Coba tanpa akun" is remembered on this phone.
+// offers it. "Coba tanpa akun" is remembered for this kader (data/kader-settings.ts): another kader of the phone
+// still gets her own welcome.
 import { useState } from 'react'
+import { kaderFlag, setKaderFlag } from '../../data/kader-settings'
 import { useT } from '../i18n'
 import { useInstall } from '../pwa'
 import { paths } from '../router'
 
-const WELCOMED_KEY = 'kader-ilp.welcomed'
+const WELCOMED = 'welcomed'
 
-/** Whether the first-run screen was passed on this phone (by trying without an account). */
+/** Whether this kader passed the first-run screen (by trying without an account). */
 export function welcomed(): boolean {
-  try {
-    return localStorage.getItem(WELCOMED_KEY) === '1'
-  } catch {
-    return false
-  }
+  return kaderFlag(WELCOMED)
 }
 
 export function Welcome({ onTry }: { onTry: () => void }) {
@@ -22,11 +20,7 @@ export function Welcome({ onTry }: { onTry: () => void }) {
   const { state, install } = useInstall()
   const [busy, setBusy] = useState(false)
   const tryWithout = () => {
-    try {
-      localStorage.setItem(WELCOMED_KEY, '1')
-    } catch {
-      // Private mode without storage: the screen comes back next time, which is harmless.
-    }
+    setKaderFlag(WELCOMED)
     onTry()
   }
   return (

@@ -7,6 +7,7 @@ import { useDiscardPlan, useRejectedChanges } from '../../data/sync-hooks'
 import type { RejectedChange } from '../../data/sync-state'
 import { issueText, useT } from '../i18n'
 import { paths } from '../router'
+import { Dialog } from '../shared/Dialog'
 import { syncNow } from './controller'
 import { syncMessages } from './messages'
 
@@ -67,44 +68,31 @@ function DiscardDialog({ change, onClose }: { change: RejectedChange; onClose: (
     onClose()
   }
 
+  const body = (
+    <>
+      <p>
+        <strong>
+          {t(`sync.entity.${change.entity}`)} — {change.name ?? t('discard.noName')}
+        </strong>
+      </p>
+      <p>{t('discard.why', { why: whyOf(t, change) })}</p>
+      {plan && (
+        <p>
+          {t(plan === 'left' && change.entity !== 'households' ? 'discard.leftMember' : `discard.${plan}`)}
+        </p>
+      )}
+    </>
+  )
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="discard-title"
-        aria-describedby="discard-body"
-      >
-        <h2 id="discard-title" className="section-title">
-          {t('discard.title')}
-        </h2>
-        <div id="discard-body">
-          <p>
-            <strong>
-              {t(`sync.entity.${change.entity}`)} — {change.name ?? t('discard.noName')}
-            </strong>
-          </p>
-          <p>{t('discard.why', { why: whyOf(t, change) })}</p>
-          {plan && (
-            <p>
-              {t(
-                plan === 'left' && change.entity !== 'households' ? 'discard.leftMember' : `discard.${plan}`,
-              )}
-            </p>
-          )}
-        </div>
-        <div className="form-actions">
-          <button ref={back} type="button" className="button primary" onClick={onClose}>
-            {t('discard.back')}
-          </button>
-          {plan && plan !== 'dependents' && (
-            <button type="button" className="button danger" onClick={discard} disabled={busy}>
-              {busy ? t('discard.busy') : t('discard.confirm')}
-            </button>
-          )}
-        </div>
-      </div>
-    </div>
+    <Dialog id="discard" title={t('discard.title')} body={body}>
+      <button ref={back} type="button" className="button primary" onClick={onClose}>
+        {t('discard.back')}
+      </button>
+      {plan && plan !== 'dependents' && (
+        <button type="button" className="button danger" onClick={discard} disabled={busy}>
+          {busy ? t('discard.busy') : t('discard.confirm')}
+        </button>
+      )}
+    </Dialog>
   )
 }

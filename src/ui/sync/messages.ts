@@ -16,7 +16,7 @@ export const syncMessages = defineMessages(
     'discard.leftMember':
       'Rumah tangga anggota ini sudah pindah dari wilayah kerja Anda. Jika perubahan dibuang, datanya dihapus dari HP ini saat sinkronisasi berikutnya.',
     'discard.dependents':
-      'Data ini belum pernah tersimpan di server, dan masih ada anggota, kunjungan atau tindak lanjut yang terkait dengannya. Buang dulu perubahan data itu.',
+      'Data ini belum pernah tersimpan di server, dan masih ada anggota, kunjungan, koreksi atau tindak lanjut yang terkait dengannya. Buang dulu perubahan data itu.',
     'discard.back': 'Kembali',
     'discard.confirm': 'Ya, buang',
     'discard.busy': 'Membuang…',
@@ -35,7 +35,7 @@ export const syncMessages = defineMessages(
     'discard.leftMember':
       "This member's household has moved out of your work area. Discarding the change deletes it from this phone at the next sync.",
     'discard.dependents':
-      'This record has never been stored on the server, and members, visits or follow-ups on this phone belong to it. Discard their changes first.',
+      'This record has never been stored on the server, and members, visits, corrections or follow-ups on this phone depend on it. Discard their changes first.',
     'discard.back': 'Back',
     'discard.confirm': 'Yes, discard',
     'discard.busy': 'Discarding…',

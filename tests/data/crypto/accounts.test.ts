@@ -1,7 +1,7 @@
 // The kaders of one phone ("Ganti kader", docs/security.md): the registry's naming and numbering, the adoption of
 // an install from before it, and each account's own PIN, records and wipe.
 import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   type DeviceAccount,
   dbNameFor,
@@ -108,8 +108,19 @@ describe('the accounts of one phone', () => {
     chooseAccount(a)
     expect(await unlock('482915')).toEqual({ ok: true })
 
+    // Each kader's flags in localStorage (kader-settings.ts); Node has no localStorage, so a Map stands in.
+    const flags = new Map([a.id, b.id].map((id) => [`kader-ilp.welcomed.${id}`, '1']))
+    vi.stubGlobal('localStorage', {
+      get length() {
+        return flags.size
+      },
+      key: (i: number) => [...flags.keys()][i] ?? null,
+      removeItem: (key: string) => flags.delete(key),
+    })
+
     // A is unlocked; B's device is wiped (its sync ran before "Ganti kader"): A stays open, B is gone.
-    await wipeAccountOf(openKaderDb(b.dbName))
+    await wipeAccountOf(openKaderDb(b.dbName)).finally(() => vi.unstubAllGlobals())
+    expect([...flags.keys()]).toEqual([`kader-ilp.welcomed.${a.id}`])
     expect(currentKeys()).toBeDefined()
     expect(await readVault(b.id)).toBeUndefined()
     expect(await readVault(a.id)).toBeDefined()
