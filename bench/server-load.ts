@@ -24,9 +24,13 @@ const { values: args } = parseArgs({
     label: { type: 'string', default: 'run' },
     // Every kader pulls first, then all push at the same instant: "a push while 199 others push" (issue 16).
     together: { type: 'boolean', default: false },
+    // At most this many kaders syncing at a time (default: all): the CPU a sync costs without a burst's overhead.
+    'at-once': { type: 'string' },
   },
 })
 const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
+const AT_ONCE = Number(args['at-once'] ?? KADERS)
+if (args.together && AT_ONCE < KADERS) throw new Error('--together needs every kader at once')
 const url = process.env.KADER_URL ?? 'http://127.0.0.1:8088'
 const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
 await db.connect()
@@ -149,21 +153,27 @@ const barrier = new Promise<void>((go) => {
 })
 const cpuBefore = clusterCpu()
 const started = performance.now()
+let next = 0
 await Promise.all(
-  kaders.map(async (k, i) => {
-    // The single cursor: both this server and the single-lock one answer it.
-    const first = await call(k, 'GET', '/changes?cursor=0')
-    pullMs.push(first.ms)
-    if (++pulled === KADERS) allPulled()
-    if (args.together) await barrier
-    const pushed = await call(k, 'POST', '/changes', { changes: bodies[i] })
-    pushMs.push(pushed.ms)
-    const results = (pushed.json.results ?? []) as { status: string }[]
-    accepted += results.filter((r) => r.status === 'accepted').length
-    const again = await call(k, 'GET', `/changes?cursor=${Number(first.json.nextCursor ?? 0)}`)
-    pullMs.push(again.ms)
+  Array.from({ length: AT_ONCE }, async () => {
+    for (let i = next++; i < KADERS; i = next++) await sync(i)
   }),
 )
+async function sync(i: number) {
+  const k = kaders[i]
+  if (!k) return
+  // The single cursor: both this server and the single-lock one answer it.
+  const first = await call(k, 'GET', '/changes?cursor=0')
+  pullMs.push(first.ms)
+  if (++pulled === KADERS) allPulled()
+  if (args.together) await barrier
+  const pushed = await call(k, 'POST', '/changes', { changes: bodies[i] })
+  pushMs.push(pushed.ms)
+  const results = (pushed.json.results ?? []) as { status: string }[]
+  accepted += results.filter((r) => r.status === 'accepted').length
+  const again = await call(k, 'GET', `/changes?cursor=${Number(first.json.nextCursor ?? 0)}`)
+  pullMs.push(again.ms)
+}
 const wallS = (performance.now() - started) / 1000
 const cpuAfter = clusterCpu()
 sampling = false

@@ -1,7 +1,7 @@
 // One push's reads and deferred writes, inside its transaction. A query per change costs ≈ 0.3 ms of round trip
 // and planning on PostgreSQL, so a batch reads the change ids and records it names in two queries up front, and
-// writes its records (new and merged, one multi-row upsert) and change ids in one statement each at the end
-// (flush). Reads go through a cache of rows by entity and id (absent ones as null); rows written meanwhile are in
+// writes its records (new and merged, one multi-row upsert) and change ids at the end, in the push's one last
+// statement (flush, writes.ts). Reads go through a cache of rows by entity and id (absent ones as null); rows written meanwhile are in
 // the cache, so a later change of the same batch sees them.
 import type { SyncedEntity } from '../../src/protocol/wire'
 import type { Session } from '../accounts'
@@ -11,6 +11,7 @@ import { ENTITY_RULES } from './entities'
 import type { Prepared } from './prepare'
 import type { RecordRow } from './rows'
 import type { Sequences } from './sequences'
+import { Writes } from './writes'
 
 /** A change id already applied, and to which record (retention.ts forgets it after a month). */
 export interface Applied {
@@ -128,36 +129,44 @@ export class Batch {
       if (row && row.entity !== 'households' && row.household_id === householdId) row.desa_key = desa
   }
 
-  /** Writes the records waiting (before a statement that reads or moves stored rows, and at the end). */
+  /** Writes the records waiting, before a statement that reads or moves stored rows (apply.ts). */
   async flushRecords() {
+    const w = new Writes()
+    this.writeRecords(w)
+    await w.run(this.tx)
+  }
+
+  private writeRecords(w: Writes) {
     if (this.writes.size === 0) return
     const rows = [...this.writes.values()]
     this.writes.clear()
     // origin_token (a new visit's or follow-up's: apply.ts) is set by the insert only; a merge never changes it.
-    await this.tx.query(
+    w.add(
+      'stored',
       `INSERT INTO records (desa_key, entity, id, seq, household_id, kabupaten, kecamatan, desa, dusun, rw, rt, data,
          hlcs, created_hlc, version, origin_token)
        SELECT x.desa_key, x.entity, x.id, x.seq, x.household_id, x.kabupaten, x.kecamatan, x.desa, x.dusun, x.rw,
          x.rt, x.data, x.hlcs, x.created_hlc, x.version, x.origin_token
-       FROM jsonb_to_recordset($1::jsonb) AS x(desa_key text, entity text, id text, seq bigint, household_id text,
-         kabupaten text, kecamatan text, desa text, dusun text, rw text, rt text, data jsonb, hlcs jsonb,
-         created_hlc text, version int, origin_token text)
+       FROM jsonb_to_recordset(${w.param(JSON.stringify(rows))}::jsonb) AS x(desa_key text, entity text, id text,
+         seq bigint, household_id text, kabupaten text, kecamatan text, desa text, dusun text, rw text, rt text,
+         data jsonb, hlcs jsonb, created_hlc text, version int, origin_token text)
        ON CONFLICT (desa_key, entity, id) DO UPDATE SET seq = EXCLUDED.seq, household_id = EXCLUDED.household_id,
          kabupaten = EXCLUDED.kabupaten, kecamatan = EXCLUDED.kecamatan, desa = EXCLUDED.desa,
          dusun = EXCLUDED.dusun, rw = EXCLUDED.rw, rt = EXCLUDED.rt, data = EXCLUDED.data, hlcs = EXCLUDED.hlcs,
          created_hlc = EXCLUDED.created_hlc, version = EXCLUDED.version`,
-      [JSON.stringify(rows)],
     )
   }
 
-  async flush() {
-    await this.flushRecords()
+  /** The batch's last writes — the records waiting and the change ids applied — as parts of `w` (writes.ts). */
+  flush(w: Writes) {
+    this.writeRecords(w)
     if (this.remembered.length > 0)
-      await this.tx.query(
+      w.add(
+        'applied',
         `INSERT INTO applied_changes (desa_key, change_id, entity, record_id, applied_at)
-         SELECT desa_key, change_id, entity, record_id, $2 FROM jsonb_to_recordset($1::jsonb)
+         SELECT desa_key, change_id, entity, record_id, ${w.param(new Date(this.nowMs))}::timestamptz
+         FROM jsonb_to_recordset(${w.param(JSON.stringify(this.remembered))}::jsonb)
            AS x(desa_key text, change_id text, entity text, record_id text)`,
-        [JSON.stringify(this.remembered), new Date(this.nowMs)],
       )
   }
 }

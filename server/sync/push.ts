@@ -12,6 +12,7 @@ import { applyOne } from './apply'
 import { Batch } from './batch'
 import { type Prepared, prepare } from './prepare'
 import { Sequences } from './sequences'
+import { Writes } from './writes'
 
 /** Tests only: runs inside a push's transaction once the desas' sequences (their keys) are locked. */
 export type PushHook = (desas: readonly string[]) => Promise<void>
@@ -34,8 +35,11 @@ export async function push(
     const batch = await Batch.open(tx, session, areas, seqs, nowMs, valid)
     const results: ChangeResult[] = []
     for (const p of prepared) results.push('status' in p ? p : await applyOne(batch, p))
-    await batch.flush()
-    await seqs.save(tx)
+    // Records, applied change ids and sequences in one statement.
+    const last = new Writes()
+    batch.flush(last)
+    seqs.save(last)
+    await last.run(tx)
     return results
   })
 }

@@ -3,6 +3,7 @@
 // one desa thus apply one after another and its sequence numbers follow commit order — a pull never skips a number
 // that commits later — while pushes in other desas never wait for them.
 import type { Sql } from '../db'
+import type { Writes } from './writes'
 
 interface SeqRow {
   desa_key: string
@@ -55,23 +56,29 @@ export class Sequences {
   }
 
   /**
-   * Stores the sequences that moved, under the current epoch, in one statement: read in it, under the lock, so later
+   * Stores the sequences that moved, under the current epoch: read in the same statement, after the lock, so later
    * pushes of the desa see the same or a newer one. A desa's first push of a new epoch notes where the old epoch
    * ended for it (the statement's parts all see the rows as this push locked them).
    */
-  async save(tx: Sql): Promise<void> {
+  save(w: Writes): void {
     const moved = [...this.rows.values()].filter((r) => this.last.get(r.desa_key) !== Number(r.last_seq))
     if (moved.length === 0) return
-    await tx.query(
-      `WITH current AS (SELECT id FROM sync_epochs ORDER BY started_at DESC, id DESC LIMIT 1),
-       ended AS (
-         INSERT INTO desa_epoch_ends (desa_key, epoch, end_seq)
-         SELECT s.desa_key, s.epoch, s.last_seq FROM desa_seqs s, current c
-         WHERE s.desa_key = ANY($1::text[]) AND s.epoch IS NOT NULL AND s.epoch <> c.id
-         ON CONFLICT DO NOTHING)
-       UPDATE desa_seqs s SET last_seq = x.last_seq, epoch = (SELECT id FROM current)
-       FROM unnest($1::text[], $2::bigint[]) AS x(desa_key, last_seq) WHERE s.desa_key = x.desa_key`,
-      [moved.map((r) => r.desa_key), moved.map((r) => this.last.get(r.desa_key))],
+    const [desas, seqs] = [
+      w.param(moved.map((r) => r.desa_key)),
+      w.param(moved.map((r) => this.last.get(r.desa_key))),
+    ]
+    w.add('current', 'SELECT id FROM sync_epochs ORDER BY started_at DESC, id DESC LIMIT 1')
+    w.add(
+      'ended',
+      `INSERT INTO desa_epoch_ends (desa_key, epoch, end_seq)
+       SELECT s.desa_key, s.epoch, s.last_seq FROM desa_seqs s, current c
+       WHERE s.desa_key = ANY(${desas}::text[]) AND s.epoch IS NOT NULL AND s.epoch <> c.id
+       ON CONFLICT DO NOTHING`,
+    )
+    w.add(
+      'saved',
+      `UPDATE desa_seqs s SET last_seq = x.last_seq, epoch = (SELECT id FROM current)
+       FROM unnest(${desas}::text[], ${seqs}::bigint[]) AS x(desa_key, last_seq) WHERE s.desa_key = x.desa_key`,
     )
   }
 }
