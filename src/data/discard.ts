@@ -13,7 +13,7 @@ import { clockKey } from '../sync/clock'
 import { leftKey } from '../sync/left'
 import { getDb, type KaderDb } from './db'
 import { uuidv7 } from './ids'
-import { isInserts } from './outbox'
+import { entriesOfRecords, isInserts } from './outbox'
 import type { FieldClocks, OutboxEntry } from './schemas'
 import { AUTH_KEY, readMeta, type SyncAuth } from './sync-state'
 
@@ -138,16 +138,19 @@ async function hasDependents(db: KaderDb, entity: OutboxEntry['entity'], record:
   if (entity === 'members') return (await db.visits.where('memberId').equals(record.id).count()) > 0
   if (entity === 'visits') {
     const memberId = String(record.memberId)
-    // A correction names the visit it `supersedes`, always one of the same member's (data/visits.ts checks).
-    const corrections = db.visits
-      .where('memberId')
-      .equals(memberId)
-      .filter((v) => v.supersedes === record.id)
     const followUps = db.followUps
       .where('memberId')
       .equals(memberId)
       .filter((f) => f.visitId === record.id)
-    return (await corrections.count()) > 0 || (await followUps.count()) > 0
+    if ((await followUps.count()) > 0) return true
+    // A correction names the visit it `supersedes`, always one of the same member's (data/visits.ts checks). One
+    // the server has stored already cannot be discarded, and the server never had the visit: it does not count.
+    const corrections = await db.visits
+      .where('memberId')
+      .equals(memberId)
+      .filter((v) => v.supersedes === record.id)
+      .primaryKeys()
+    return corrections.length > 0 && (await entriesOfRecords(db, corrections)).length > 0
   }
   return false
 }

@@ -1,7 +1,7 @@
 // "Buang perubahan" (src/data/discard.ts): only the refused entry goes, and the record goes back to the server's.
 import { describe, expect, it } from 'vitest'
 import { discardRejected } from '../../src/data/discard'
-import { entriesOf, settleEntries } from '../../src/data/outbox'
+import { entriesOf, entriesOfRecords, settleEntries } from '../../src/data/outbox'
 import type { OutboxEntry } from '../../src/data/schemas'
 import { AUTH_KEY } from '../../src/data/sync-state'
 import { saveVisit } from '../../src/data/visits'
@@ -61,6 +61,19 @@ async function weighedChild(headName: string) {
     ),
   )
   return { member, visit }
+}
+
+/** That weighing and, on the phone, its correction. */
+async function correctedVisit(headName: string) {
+  const { member, visit } = await weighedChild(headName)
+  const weighing = { balita: { weightKg: 12.4, lengthCm: 88.2, position: 'standing' } }
+  const correction = await saved(
+    saveVisit(
+      { memberId: member.id, date: TODAY, place: 'posyandu', parts: weighing, supersedes: visit.id },
+      { now: LATER, today: TODAY },
+    ),
+  )
+  return { visit, correction }
 }
 
 async function editHousehold(h: Household, changes: Partial<Household>) {
@@ -126,14 +139,7 @@ describe('discardRejected', () => {
   })
 
   it('keeps a refused visit that a correction on the phone supersedes until the correction goes', async () => {
-    const { member, visit } = await weighedChild('Rumah Koreksi')
-    const weighing = { balita: { weightKg: 12.4, lengthCm: 88.2, position: 'standing' } }
-    const correction = await saved(
-      saveVisit(
-        { memberId: member.id, date: TODAY, place: 'posyandu', parts: weighing, supersedes: visit.id },
-        { now: LATER, today: TODAY },
-      ),
-    )
+    const { visit, correction } = await correctedVisit('Rumah Koreksi')
     const refusedVisit = await refuse(visit.id)
     const refusedCorrection = await refuse(correction.id)
 
@@ -142,6 +148,17 @@ describe('discardRejected', () => {
     expect(await discardRejected(refusedCorrection.seq as number)).toEqual({ ok: true, record: 'removed' })
     expect(await discardRejected(refusedVisit.seq as number)).toEqual({ ok: true, record: 'removed' })
     expect(await db().visits.count()).toBe(0)
+  })
+
+  it('lets a refused visit go once the server has stored its correction', async () => {
+    const { visit, correction } = await correctedVisit('Rumah Terkoreksi')
+    const refused = await refuse(visit.id)
+    const [sent] = await entriesOfRecords(db(), [correction.id])
+    await settleEntries(db(), [sent as OutboxEntry], [])
+
+    // The server holds the correction already, and never had the visit: nothing is left to discard first.
+    expect(await discardRejected(refused.seq as number)).toEqual({ ok: true, record: 'removed' })
+    expect((await db().visits.toArray()).map((v) => v.id)).toEqual([correction.id])
   })
 
   it('leaves a household that left the area to the next pull, with no refresh', async () => {

@@ -37,6 +37,11 @@ async function listed(): Promise<ListedRow[]> {
 async function showList() {
   lock() // the kept rows leave memory, as at a real lock
   setDataKeys(KEYS)
+  return watchList()
+}
+
+/** A screen showing the list: every version of its rows, once the area's rows are there. */
+async function watchList() {
   const seen: ListRows[] = []
   const stop = householdListRows(WORK_AREA, TODAY).subscribe((list) => {
     if (list && seen.at(-1) !== list) seen.push(list)
@@ -145,11 +150,7 @@ describe('the sealed list snapshot', () => {
     lock()
     setDataKeys(KEYS) // reads the snapshot ahead
     await household('Budi', '002')
-    const seen: ListRows[] = []
-    const stop = householdListRows(WORK_AREA, TODAY).subscribe((list) => {
-      if (list && seen.at(-1) !== list) seen.push(list)
-    }) as () => void
-    await vi.waitFor(() => expect(seen.at(-1)?.rows).toBeDefined())
+    const { seen, stop } = await watchList()
     stop()
     expect(seen.map((list) => list.listed.length)).toEqual([2])
   })
