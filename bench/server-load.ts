@@ -211,6 +211,7 @@ const result = {
   pullP50Ms: pct(pullMs, 50),
   pullP95Ms: pct(pullMs, 95),
   together: args.together,
+  atOnce: AT_ONCE,
   // CPU per kader's sync (pull → push → pull), API processes and PostgreSQL: what the hardware must supply.
   ...(cpuBefore && cpuAfter
     ? {

@@ -10,6 +10,7 @@ import { areaOfWorkArea, desaKey } from '../../server/scope'
 import { type RecordRow, toState } from '../../server/sync/rows'
 import {
   Device,
+  hlc,
   loggedInKader,
   ROOMY_LIMITS,
   START_TIMEOUT_MS,
@@ -18,10 +19,7 @@ import {
   type TestServer,
 } from './harness'
 
-const stamp = (iso: string, counter: number, node: string) =>
-  `${iso}-${counter.toString(16).padStart(4, '0')}-${node}`
-
-describe.each(TARGETS)('pull page JSON built by the database, on $name', (target) => {
+describe.each(TARGETS)('pull page records written from the stored text, on $name', (target) => {
   let server: TestServer
   beforeAll(async () => {
     server = await startTestServer(target, { limits: ROOMY_LIMITS })
@@ -35,14 +33,13 @@ describe.each(TARGETS)('pull page JSON built by the database, on $name', (target
       hashToken(k.device.token),
     ])
     const household = randomUUID()
-    const t = '2025-06-15T03:00:00.000Z'
     const row = (entity: string, data: object, hlcs: Record<string, string>, more: object = {}) => ({
       entity,
       id: randomUUID(),
       household_id: household,
       data,
       hlcs,
-      created_hlc: stamp(t, 0, 'device-a'),
+      created_hlc: hlc(0, 'device-a', 0),
       version: 2,
       origin_token: null,
       purged_at: null,
@@ -58,7 +55,7 @@ describe.each(TARGETS)('pull page JSON built by the database, on $name', (target
           sizes: [1, 2.5e-7, 1e21],
           weight: 12.75,
         },
-        { headName: stamp(t, 2, 'device-a'), weight: stamp('2025-06-16T04:00:00.000Z', 1, 'device-b') },
+        { headName: hlc(0, 'device-a', 2), weight: hlc(25 * 3_600_000, 'device-b', 1) },
       ),
       // Nulls at the top are left out, nested ones kept.
       row(
@@ -71,22 +68,22 @@ describe.each(TARGETS)('pull page JSON built by the database, on $name', (target
         },
         // The latest stamp differs from another only in its node: text order by code unit ('-' < 'A').
         {
-          headName: stamp(t, 3, 'device-a'),
-          phone: stamp(t, 3, 'deviceA'),
-          address: stamp(t, 1, 'device-b'),
+          headName: hlc(0, 'device-a', 3),
+          phone: hlc(0, 'deviceA', 3),
+          address: hlc(0, 'device-b', 1),
         },
         { id: household },
       ),
       // A field of the data named like the meta wins over it; no stamps at all: the creating stamp is the latest.
       row('members', { householdId: household, deleted: true, version: 7 }, {}, { version: 0 }),
       // A field named like the meta, deeper down: built, the same.
-      row('members', { householdId: household, notes: { id: 'n-1' } }, { notes: stamp(t, 4, 'device-a') }),
+      row('members', { householdId: household, notes: { id: 'n-1' } }, { notes: hlc(0, 'device-a', 4) }),
       // Purged: a tombstone, and (never stored so, but the mark is written on either path) one with no data.
       row('members', {}, {}, { purged_at: new Date('2025-05-01T00:00:00.000Z') }),
       row(
         'members',
         { deleted: true },
-        { deleted: stamp('2025-01-01T00:00:00.000Z', 0, 'device-c') },
+        { deleted: hlc(-100 * 86_400_000, 'device-c') },
         {
           purged_at: new Date('2025-05-01T00:00:00.000Z'),
         },
@@ -95,7 +92,7 @@ describe.each(TARGETS)('pull page JSON built by the database, on $name', (target
       row(
         'visits',
         { memberId: 'm-1', date: '2025-06-14' },
-        { date: stamp(t, 5, 'device-b') },
+        { date: hlc(0, 'device-b', 5) },
         {
           origin_token: randomUUID(),
           version: 1,
@@ -104,7 +101,7 @@ describe.each(TARGETS)('pull page JSON built by the database, on $name', (target
       row(
         'visits',
         { memberId: 'm-1', date: '2025-06-13' },
-        { date: stamp(t, 6, 'device-a') },
+        { date: hlc(0, 'device-a', 6) },
         {
           origin_token: token?.id,
           version: 1,
