@@ -5,7 +5,6 @@ import { LANGS } from '../../src/domain/text'
 import { isErrorKey } from '../../src/protocol/error-messages'
 import { defineMessages, type Messages, translate } from '../../src/ui/i18n'
 import type { Message } from '../../src/ui/i18n/dictionary'
-import { coreMessages } from '../../src/ui/i18n/messages'
 import { mapMessages } from '../../src/ui/map/messages'
 import { historyMessages } from '../../src/ui/visits/history-messages'
 
@@ -29,6 +28,18 @@ const included = new Set([
   'src/ui/settings/messages.ts settingsMessages',
   'src/ui/schedule/messages.ts scheduleMessages',
   'src/ui/pws/messages.ts pwsMessages',
+])
+
+// The visit form's dictionary gathers the stages' parts the same way.
+const gatherers = new Map([
+  [core, included],
+  [
+    'src/ui/visits/messages.ts visitMessages',
+    new Set([
+      'src/ui/visits/mother-child-messages.ts motherChildMessages',
+      'src/ui/visits/youth-adult-messages.ts youthAdultMessages',
+    ]),
+  ],
 ])
 
 function isDictionary(value: unknown): value is Messages {
@@ -58,6 +69,8 @@ describe('the dictionaries', () => {
         core,
         ...included,
         'src/ui/visits/messages.ts visitMessages',
+        'src/ui/visits/mother-child-messages.ts motherChildMessages',
+        'src/ui/visits/youth-adult-messages.ts youthAdultMessages',
         'src/ui/visits/history-messages.ts historyMessages',
         'src/ui/map/messages.ts mapMessages',
       ]),
@@ -85,18 +98,24 @@ describe('the dictionaries', () => {
   )
 
   it('never defines a key in two dictionaries', () => {
-    const parts = dictionaries.filter((d) => d.name !== core)
-    const inParts = new Set(parts.flatMap((d) => (included.has(d.name) ? Object.keys(d.messages.id) : [])))
-    // The core's own keys count as one more dictionary beside its parts.
-    const own = Object.keys(coreMessages.id).filter((k) => !inParts.has(k))
-    const keys = [...own, ...parts.flatMap((d) => Object.keys(d.messages.id))]
+    // A dictionary that gathers parts counts only the keys written in its own file (a key both written there and
+    // spread from a part would hide in the merged object); each part counts as a dictionary of its own.
+    const ownKeys = (d: (typeof dictionaries)[number]) => {
+      if (!gatherers.has(d.name)) return Object.keys(d.messages.id)
+      const source = readFileSync(d.name.split(' ')[0] as string, 'utf8')
+      return [...new Set([...source.matchAll(/^\s+'([\w.-]+)':/gm)].map((m) => m[1] as string))]
+    }
+    const keys = dictionaries.flatMap(ownKeys)
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
-    for (const name of included) {
-      const part = dictionaries.find((d) => d.name === name)
-      expect([name, Object.keys(coreMessages.id)]).toEqual([
-        name,
-        expect.arrayContaining(Object.keys(part?.messages.id ?? ['missing'])),
-      ])
+    for (const [gatherer, parts] of gatherers) {
+      const whole = dictionaries.find((d) => d.name === gatherer)
+      for (const name of parts) {
+        const part = dictionaries.find((d) => d.name === name)
+        expect([name, Object.keys(whole?.messages.id ?? {})]).toEqual([
+          name,
+          expect.arrayContaining(Object.keys(part?.messages.id ?? ['missing'])),
+        ])
+      }
     }
   })
 
