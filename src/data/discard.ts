@@ -7,6 +7,7 @@
 //     set for the first time is cleared at once), and a `refresh` entry asks the server for its record, whose
 //     stamps then win (sync/push.ts) — offline, that waits for the next sync like any change;
 //   - a household that left the area (sync/left.ts), or a member of one, gets no refresh: the next pull drops it.
+import { useLiveQuery } from 'dexie-react-hooks'
 import { parseHlc } from '../protocol/hlc'
 import { isInserted } from '../protocol/wire'
 import { clockKey } from '../sync/clock'
@@ -162,4 +163,12 @@ async function hasLeft(db: KaderDb, entity: OutboxEntry['entity'], record: Row):
   const left = (await readMeta<string[]>(db, leftKey(auth.workArea.id))) ?? []
   const householdId = entity === 'households' ? record.id : String(record.householdId)
   return left.includes(householdId)
+}
+
+/**
+ * What "Buang perubahan" would do to the record of one refused change, live; null: no such change. Here, not in
+ * sync-hooks.ts, so that the discard code loads with Settings and not with the first screen.
+ */
+export function useDiscardPlan(seq: number): DiscardPlan | null | undefined {
+  return useLiveQuery(async () => (await discardPlan(seq)) ?? null, [seq])
 }

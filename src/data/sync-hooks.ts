@@ -2,7 +2,6 @@
 // change, in this tab or another — so progress, counts and statuses update while a run is going.
 // `undefined` always means "still loading".
 import { useLiveQuery } from 'dexie-react-hooks'
-import { type DiscardPlan, discardPlan } from './discard'
 import type { ConflictEntry } from './schemas'
 import {
   getConflictLog,
@@ -27,11 +26,6 @@ export function useRecordSyncStatus(recordId: string): RecordSyncStatus | undefi
 /** The "perlu diperbaiki" list. */
 export function useRejectedChanges(): RejectedChange[] | undefined {
   return useLiveQuery(() => getRejectedChanges())
-}
-
-/** What "Buang perubahan" would do to the record of one refused change (discard.ts); null: no such change. */
-export function useDiscardPlan(seq: number): DiscardPlan | null | undefined {
-  return useLiveQuery(async () => (await discardPlan(seq)) ?? null, [seq])
 }
 
 /** The conflict log, newest first, optionally of one record. */

@@ -6,6 +6,7 @@ import { isErrorKey } from '../../src/protocol/error-messages'
 import { defineMessages, type Messages, translate } from '../../src/ui/i18n'
 import type { Message } from '../../src/ui/i18n/dictionary'
 import { mapMessages } from '../../src/ui/map/messages'
+import { syncMessages } from '../../src/ui/sync/messages'
 import { historyMessages } from '../../src/ui/visits/history-messages'
 
 // Every dictionary of the app, found by file name (a dictionary lives in a file named *messages.ts), so a new one
@@ -23,16 +24,15 @@ const included = new Set([
   'src/protocol/error-messages.ts errorMessages',
   'src/ui/households/messages.ts householdMessages',
   'src/ui/members/core-messages.ts memberCoreMessages',
-  'src/ui/visits/core-messages.ts visitCoreMessages',
   'src/ui/sync/core-messages.ts syncCoreMessages',
-  'src/ui/settings/messages.ts settingsMessages',
-  'src/ui/schedule/messages.ts scheduleMessages',
-  'src/ui/pws/messages.ts pwsMessages',
 ])
 
-// The visit form's dictionary gathers the stages' parts the same way.
+// Lazy dictionaries that gather parts the same way: the visit form's, and those that show the sync errors.
+const syncErrors = 'src/ui/sync/error-messages.ts syncErrorMessages'
 const gatherers = new Map([
   [core, included],
+  ['src/ui/sync/messages.ts syncMessages', new Set([syncErrors])],
+  ['src/ui/binaan/binaan-messages.ts binaanMessages', new Set([syncErrors])],
   [
     'src/ui/visits/messages.ts visitMessages',
     new Set([
@@ -69,6 +69,12 @@ describe('the dictionaries', () => {
         core,
         ...included,
         'src/ui/visits/messages.ts visitMessages',
+        'src/ui/visits/core-messages.ts visitCoreMessages',
+        'src/ui/settings/messages.ts settingsMessages',
+        'src/ui/schedule/messages.ts scheduleMessages',
+        'src/ui/pws/messages.ts pwsMessages',
+        'src/ui/sync/messages.ts syncMessages',
+        syncErrors,
         'src/ui/visits/mother-child-messages.ts motherChildMessages',
         'src/ui/visits/youth-adult-messages.ts youthAdultMessages',
         'src/ui/visits/history-messages.ts historyMessages',
@@ -141,7 +147,7 @@ describe('translate', () => {
     expect(translate('en', 'households.memberCount', { n: 0 })).toBe('0 people')
     expect(translate('en', 'households.memberCount', { n: 2 })).toBe('2 people')
     expect(translate('id', 'households.memberCount', { n: 1 })).toBe('1 orang')
-    expect(translate('en', 'sync.rejectedCount', { n: 1 })).toBe(
+    expect(translate('en', 'sync.rejectedCount', { n: 1 }, syncMessages)).toBe(
       '1 change refused by the server — needs fixing.',
     )
     expect(translate('en', 'households.count', { shown: 1, total: 1 })).toBe('1 of 1 household')

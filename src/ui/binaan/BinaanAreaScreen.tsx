@@ -2,7 +2,7 @@
 // by name (AreaLists), and the PWS indicators with their charts (the kader's own PwsIndicators) — figures only.
 import { lazy, Suspense } from 'react'
 import { fetchBinaanArea } from '../../sync/binaan'
-import { formatMonth, formatPercent, useI18n } from '../i18n'
+import { formatMonth, formatPercent, useI18n, useT } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
@@ -13,11 +13,13 @@ import { TargetsSection } from './TargetsSection'
 import { useRemote } from './useRemote'
 import '../pws/pws.css'
 import './binaan.css'
+import { pwsMessages } from '../pws/messages'
 
 const PwsIndicators = lazy(() => import('../pws/PwsIndicators'))
 
 export default function BinaanAreaScreen({ areaId, month }: { areaId: string; month: string }) {
   const { t, lang } = useI18n(binaanMessages)
+  const tp = useT(pwsMessages)
   const today = useToday()
   const { value, error, retry } = useRemote(`${areaId}\n${month}`, (signal) =>
     fetchBinaanArea(areaId, month, signal),
@@ -59,13 +61,13 @@ export default function BinaanAreaScreen({ areaId, month }: { areaId: string; mo
               <tbody>
                 {(['S', 'K', 'D', 'N', 'T', 'O', 'B', 'BGM'] as const).map((k) => (
                   <tr key={k}>
-                    <th scope="row">{t(`pws.skdn.${k}`)}</th>
+                    <th scope="row">{tp(`pws.skdn.${k}`)}</th>
                     <td>{skdn[k].value}</td>
                   </tr>
                 ))}
                 {(['DS', 'ND', 'KS'] as const).map((r) => (
                   <tr key={r}>
-                    <th scope="row">{t(`pws.ratio.${r}`)}</th>
+                    <th scope="row">{tp(`pws.ratio.${r}`)}</th>
                     <td className="pws-percent">{percent(skdn.ratios[r].value)}</td>
                   </tr>
                 ))}

@@ -8,7 +8,7 @@ import { STATUS_LIGHT } from '../../domain/pws'
 import type { AreaSummary, BinaanResponse } from '../../protocol/supervisor'
 import { fetchBinaan, fetchBinaanCsv } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
-import { type CoreKey, formatPercent, useI18n } from '../i18n'
+import { formatPercent, useI18n } from '../i18n'
 import { navigate, paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
@@ -17,6 +17,7 @@ import { binaanMessages } from './binaan-messages'
 import { useRemote } from './useRemote'
 import '../pws/pws.css'
 import './binaan.css'
+import type { SyncErrorKey } from '../sync/error-messages'
 
 export default function BinaanScreen({ month: asked }: { month?: string }) {
   const { t } = useI18n(binaanMessages)
@@ -53,7 +54,7 @@ export default function BinaanScreen({ month: asked }: { month?: string }) {
 /** Every figure of every posyandu of the scope for the month, as the puskesmas files it (CSV). */
 function CsvButton({ month }: { month: string }) {
   const { t, lang } = useI18n(binaanMessages)
-  const [state, setState] = useState<'idle' | 'busy' | CoreKey>('idle')
+  const [state, setState] = useState<'idle' | 'busy' | SyncErrorKey>('idle')
   const download = async () => {
     setState('busy')
     try {
@@ -88,7 +89,7 @@ export function Failed({ error, onRetry }: { error: unknown; onRetry: () => void
   const notSupervisor = e.reason === 'forbidden'
   return (
     <div className="card" role="alert">
-      <p>{notSupervisor ? t('binaan.notSupervisor') : t(`sync.err.${e.reason}` as CoreKey)}</p>
+      <p>{notSupervisor ? t('binaan.notSupervisor') : t(`sync.err.${e.reason}` as SyncErrorKey)}</p>
       {!notSupervisor && (
         <button type="button" className="button secondary" onClick={onRetry}>
           {t('binaan.retry')}

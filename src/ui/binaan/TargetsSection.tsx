@@ -7,7 +7,8 @@ import { indicatorLabel } from '../../domain/pws'
 import type { AreaTarget } from '../../protocol/supervisor'
 import { fetchTargets, saveTarget } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
-import { type CoreKey, formatPercent, useI18n } from '../i18n'
+import { formatPercent, useI18n } from '../i18n'
+import type { SyncErrorKey } from '../sync/error-messages'
 import { formatDecimal, parseDecimal } from '../visits/parts/format'
 import { Failed } from './BinaanScreen'
 import { binaanMessages } from './binaan-messages'
@@ -74,7 +75,7 @@ function EnteredRow({ id, target }: { id: string; target: AreaTarget }) {
   )
 }
 
-type RowState = 'idle' | 'saving' | 'saved' | CoreKey
+type RowState = 'idle' | 'saving' | 'saved' | SyncErrorKey
 
 function TargetRow(props: {
   areaId: string
@@ -105,7 +106,7 @@ function TargetRow(props: {
       setState('saved')
       props.onSaved()
     } catch (error) {
-      setState(`sync.err.${toSyncError(error).reason}` as CoreKey)
+      setState(`sync.err.${toSyncError(error).reason}` as SyncErrorKey)
     }
   }
   const label = indicatorLabel(props.id, lang)

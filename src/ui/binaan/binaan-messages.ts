@@ -1,8 +1,11 @@
-// Strings of the wilayah binaan screens (BinaanScreen.tsx, BinaanAreaScreen.tsx), a dictionary of their lazy chunk.
+// Strings of the wilayah binaan screens (BinaanScreen.tsx, BinaanAreaScreen.tsx), a dictionary of their lazy chunk,
+// with the sync errors their server calls may end in (sync/error-messages.ts).
 import { defineMessages } from '../i18n'
+import { syncErrorMessages } from '../sync/error-messages'
 
 export const binaanMessages = defineMessages(
   {
+    ...syncErrorMessages.id,
     'binaan.title': 'Wilayah binaan',
     'binaan.month': 'Bulan',
     'binaan.explain': 'Dihitung di server dari data yang sudah disinkronkan kader. Perlu sinyal.',
@@ -53,6 +56,7 @@ export const binaanMessages = defineMessages(
     'binaan.targets.badPercent': 'Isi angka di atas 0 sampai 100, atau kosongkan.',
   },
   {
+    ...syncErrorMessages.en,
     'binaan.title': 'Supervised areas',
     'binaan.month': 'Month',
     'binaan.explain': 'Computed on the server from what the kaders have synced. Needs a signal.',

@@ -10,6 +10,7 @@ import { StageBadge } from '../shared/StageBadge'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { RecordSyncMark } from '../sync/RecordSyncMark'
+import { visitCoreMessages } from '../visits/core-messages'
 import { FindingList } from '../visits/FindingList'
 import { findingsByVisit } from '../visits/findings'
 import { ClosedCase, DeliverySummary, MotherLink } from './CaseStatus'
@@ -26,6 +27,7 @@ export default function MemberDetail({ id }: { id: string }) {
   const { t, lang } = useI18n(referralMessages)
   const tm = useT(memberMessages)
   const tc = useT(caseMessages)
+  const tv = useT(visitCoreMessages)
   const today = useToday()
   const member = useMember(id)
   const visits = useMemberVisits(id)
@@ -90,7 +92,7 @@ export default function MemberDetail({ id }: { id: string }) {
       {!member.closure && (
         <div className="form-actions screen-actions">
           <a className="button primary" href={paths.visitNew(member.id)}>
-            {t('visit.record')}
+            {tv('visit.record')}
           </a>
           {(ageOn(member.birthDate, today).totalMonths < BUKU_KIA_MONTHS || stages?.pregnancy) && (
             <a className="button secondary" href={paths.bukuKia(member.id)}>
@@ -107,7 +109,7 @@ export default function MemberDetail({ id }: { id: string }) {
           </a>
         </div>
       )}
-      <h2 className="section-title">{t('visit.history')}</h2>
+      <h2 className="section-title">{tv('visit.history')}</h2>
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <VisitHistory
           memberId={member.id}
@@ -119,7 +121,7 @@ export default function MemberDetail({ id }: { id: string }) {
                 <p>
                   <RecordSyncMark recordId={v.id} />
                 </p>
-                <FindingList findings={findings?.get(v.id) ?? []} label={t('visit.findings')} />
+                <FindingList findings={findings?.get(v.id) ?? []} label={tv('visit.findings')} />
                 {(followUps ?? [])
                   .filter((f) => f.visitId === v.id)
                   .map((f) => (
@@ -132,7 +134,7 @@ export default function MemberDetail({ id }: { id: string }) {
                     </p>
                   ))}
                 <a className="button secondary small" href={paths.visitCorrect(v.id)}>
-                  {t('visit.correct')}
+                  {tv('visit.correct')}
                 </a>
               </>
             )

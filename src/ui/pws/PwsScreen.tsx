@@ -26,6 +26,7 @@ import { useToday } from '../shared/today'
 import { usePws } from '../shared/useAreaReports'
 import { BarChart } from './BarChart'
 import './pws.css'
+import { pwsMessages } from './messages'
 
 // The indicators and their charts load after the monthly report is on screen.
 const PwsIndicators = lazy(() => import('./PwsIndicators'))
@@ -36,7 +37,7 @@ interface Drill {
 }
 
 export default function PwsScreen({ month: asked }: { month?: string }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(pwsMessages)
   const today = useToday()
   const month = asked ?? today.slice(0, 7)
   const workArea = useWorkArea()
@@ -257,7 +258,7 @@ function Skdn({
   count: (title: string, c: Count) => React.ReactNode
   percent: (r: Ratio) => string
 }) {
-  const { t } = useI18n()
+  const { t } = useI18n(pwsMessages)
   const s = report.skdn
   const letters = ['S', 'K', 'D', 'N', 'T', 'O', 'B', 'BGM'] as const
   return (
@@ -303,7 +304,7 @@ function DrillDown({
   members: Map<string, Member>
   onClose: () => void
 }) {
-  const { t } = useI18n()
+  const { t } = useI18n(pwsMessages)
   return (
     <div className="drill no-print" role="dialog" aria-modal="true" aria-label={drill.title}>
       <div className="drill-panel">

@@ -1,4 +1,4 @@
-// Text of the PWS screen and its printed monthly report: part of the core dictionary (src/ui/i18n/messages.ts).
+// Text of the PWS screen and its printed monthly report: useI18n(pwsMessages), loaded with the screen.
 // The indicators' own text: pws/indicator-messages.ts.
 import { defineMessages } from '../i18n/dictionary'
 

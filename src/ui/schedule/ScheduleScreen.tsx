@@ -15,6 +15,7 @@ import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { useSchedule } from '../shared/useAreaReports'
 import { useMyLocation } from '../shared/useMyLocation'
+import { scheduleMessages } from './messages'
 
 const WEEK_DAYS = 7
 type Section = 'urgent' | 'overdue' | 'today' | 'week'
@@ -28,7 +29,7 @@ function sectionOf(task: Task, today: string): Section | undefined {
 }
 
 export default function ScheduleScreen() {
-  const { t } = useI18n()
+  const { t } = useI18n(scheduleMessages)
   const today = useToday()
   const workArea = useWorkArea()
   const rows = useWorkAreaRows(workArea?.id, today)
@@ -110,7 +111,7 @@ export default function ScheduleScreen() {
 }
 
 function HomeTasks({ row, tasks }: { row: HouseholdRow; tasks: Task[] }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(scheduleMessages)
   const names = new Map(row.members.map((m) => [m.id, m.name]))
   const a = row.household.address
   return (

@@ -1,4 +1,4 @@
-// Text of the visit schedule: part of the core dictionary (src/ui/i18n/messages.ts).
+// Text of the visit schedule: useI18n(scheduleMessages), loaded with the schedule screen.
 import { defineMessages } from '../i18n/dictionary'
 
 export const scheduleMessages = defineMessages(

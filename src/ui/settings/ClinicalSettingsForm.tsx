@@ -5,11 +5,12 @@ import { useClinicalSettings } from '../../data/hooks'
 import type { ClinicalSettings } from '../../domain/clinical-settings'
 import { useT } from '../i18n'
 import { Field } from '../shared/Field'
+import { settingsMessages } from './messages'
 
 type Options = { value: string; label: string }[]
 
 export function ClinicalSettingsForm() {
-  const t = useT()
+  const t = useT(settingsMessages)
   const stored = useClinicalSettings()
   const [settings, setSettings] = useState<ClinicalSettings>()
   const [saved, setSaved] = useState(false)

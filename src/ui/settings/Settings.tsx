@@ -6,11 +6,12 @@ import { paths } from '../router'
 import { TopBar } from '../shared/TopBar'
 import { SyncCard } from '../sync/SyncCard'
 import { ClinicalSettingsForm } from './ClinicalSettingsForm'
+import { settingsMessages } from './messages'
 import { SecurityCard } from './SecurityCard'
 import { WorkAreaForm } from './WorkAreaForm'
 
 export default function Settings() {
-  const { t, lang, setLang } = useI18n()
+  const { t, lang, setLang } = useI18n(settingsMessages)
   const issues = useSyncExternalStore(subscribeDataIssues, getDataIssues)
 
   return (

@@ -6,6 +6,7 @@ import { saveWorkArea } from '../../data/meta'
 import type { PosyanduCalendar } from '../../data/schemas'
 import { useI18n } from '../i18n'
 import { Field, TextField } from '../shared/Field'
+import { settingsMessages } from './messages'
 
 const LOCAL = 'wilayah-lokal'
 const WEEKS = [1, 2, 3, 4, 'last'] as const
@@ -24,7 +25,7 @@ interface Values {
 }
 
 export function WorkAreaForm() {
-  const { t } = useI18n()
+  const { t } = useI18n(settingsMessages)
   const workArea = useWorkArea()
   const [values, setValues] = useState<Values>()
   const [saved, setSaved] = useState(false)

@@ -1,5 +1,5 @@
-// Text of Settings — work area, posyandu day, kader name, clinical rules — and the weekdays: part of the core
-// dictionary (src/ui/i18n/messages.ts).
+// Text of Settings — work area, posyandu day, kader name, clinical rules — and the weekdays:
+// useI18n(settingsMessages), loaded with the Settings screen, not with the first screen.
 import { defineMessages } from '../i18n/dictionary'
 
 export const settingsMessages = defineMessages(
@@ -41,7 +41,6 @@ export const settingsMessages = defineMessages(
     'weekday.4': 'Kamis',
     'weekday.5': 'Jumat',
     'weekday.6': 'Sabtu',
-    'settings.title': 'Pengaturan',
     'settings.language': 'Bahasa',
     'settings.workArea': 'Wilayah kerja',
     'settings.workAreaHint': 'Diisikan otomatis pada setiap rumah tangga baru.',
@@ -86,7 +85,6 @@ export const settingsMessages = defineMessages(
     'weekday.4': 'Thursday',
     'weekday.5': 'Friday',
     'weekday.6': 'Saturday',
-    'settings.title': 'Settings',
     'settings.language': 'Language',
     'settings.workArea': 'Work area',
     'settings.workAreaHint': 'Filled in automatically on every new household.',

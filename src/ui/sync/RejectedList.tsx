@@ -2,8 +2,8 @@
 // confirmation that says what will be lost (the record, its name, the refusal) before only that change is
 // discarded (data/discard.ts). Back discards nothing; a second tap discards nothing more.
 import { useEffect, useRef, useState } from 'react'
-import { discardRejected } from '../../data/discard'
-import { useDiscardPlan, useRejectedChanges } from '../../data/sync-hooks'
+import { discardRejected, useDiscardPlan } from '../../data/discard'
+import { useRejectedChanges } from '../../data/sync-hooks'
 import type { RejectedChange } from '../../data/sync-state'
 import { issueText, useT } from '../i18n'
 import { paths } from '../router'

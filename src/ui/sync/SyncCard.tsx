@@ -7,21 +7,23 @@ import type { SyncState } from '../../data/sync-state'
 import { isSupervisor } from '../../protocol/roles'
 import { askBinaanAhead } from '../../sync/binaan'
 import { toSyncError } from '../../sync/errors'
-import { type CoreKey, formatDateTime, formatNumber, useI18n } from '../i18n'
+import { formatDateTime, formatNumber, useI18n } from '../i18n'
 import { paths } from '../router'
 import { TextField } from '../shared/Field'
 import { localDate } from '../shared/today'
 import { login, logout, syncNow } from './controller'
+import type { SyncErrorKey } from './error-messages'
+import { syncMessages } from './messages'
 import { RejectedList } from './RejectedList'
 import { lastFailure } from './SyncChip'
 import { sinceText } from './since'
 
-function errorKey(error: unknown): CoreKey {
+function errorKey(error: unknown): SyncErrorKey {
   return `sync.err.${toSyncError(error).reason}`
 }
 
 export function SyncCard() {
-  const { t } = useI18n()
+  const { t } = useI18n(syncMessages)
   const state = useSyncState()
   if (!state) return null
   return (
@@ -39,11 +41,11 @@ export function SyncCard() {
 }
 
 function LoginForm({ username: known, pending }: { username?: string; pending: number }) {
-  const t = useI18n().t
+  const t = useI18n(syncMessages).t
   const [username, setUsername] = useState(known ?? '')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<CoreKey>()
+  const [error, setError] = useState<SyncErrorKey>()
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setBusy(true)
@@ -82,7 +84,7 @@ function LoginForm({ username: known, pending }: { username?: string; pending: n
 }
 
 function SyncStatus({ state }: { state: SyncState }) {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(syncMessages)
   const [busy, setBusy] = useState(false)
   // Kept as a wording, not a string, so the message follows a change of language.
   const [message, setMessage] = useState<(say: typeof t) => string>()
@@ -193,7 +195,7 @@ function SyncStatus({ state }: { state: SyncState }) {
 }
 
 function ConflictLog() {
-  const { t, lang } = useI18n()
+  const { t, lang } = useI18n(syncMessages)
   const log = useConflictLog()
   if (!log || log.length === 0) return null
   return (

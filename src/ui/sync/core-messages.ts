@@ -1,41 +1,9 @@
-// Text of the sync chip, the login and the sync card, the records' sync marks and the sync errors: part of the
-// core dictionary (src/ui/i18n/messages.ts). "Perlu diperbaiki" and its discard: sync/messages.ts.
+// Text of the sync chip and the records' sync marks (the household screens show them): part of the core
+// dictionary (src/ui/i18n/messages.ts). The account and sync card, "Perlu diperbaiki": sync/messages.ts.
 import { defineMessages } from '../i18n/dictionary'
 
 export const syncCoreMessages = defineMessages(
   {
-    'sync.title': 'Akun & sinkronisasi',
-    'sync.loginHint':
-      'Masuk sekali saat ada sinyal, dengan akun dari puskesmas. Setelah itu data terkirim sendiri.',
-    'sync.loginAgain': 'Sesi berakhir. Masuk lagi untuk mengirim data; catatan di HP tetap aman.',
-    'sync.username': 'Nama pengguna',
-    'sync.password': 'Kata sandi',
-    'sync.login': 'Masuk',
-    'sync.loggingIn': 'Masuk…',
-    'sync.loggedInAs': 'Masuk sebagai {name}',
-    'sync.pending': 'Belum terkirim: {n}',
-    'sync.rejectedCount': '{n} perubahan ditolak server — perlu diperbaiki.',
-    'sync.lastSuccess': 'Terakhir tersinkron: {time} ({since})',
-    'sync.justNow': 'baru saja',
-    'sync.never': 'Belum pernah tersinkron.',
-    'sync.bytes': 'Sinkron terakhir: terkirim {sent} KB, diterima {received} KB',
-    'sync.progress.push': 'Mengirim {done} dari {total}',
-    'sync.progress.pull': 'Menerima {done}…',
-    'sync.clockSkew': 'Jam HP selisih {minutes} menit dari server. Atur tanggal & jam HP ke otomatis.',
-    'sync.now': 'Sinkronkan sekarang',
-    'sync.running': 'Menyinkronkan…',
-    'sync.doneNow': 'Selesai: {pushed} terkirim, {pulled} diterima.',
-    'sync.logout': 'Keluar',
-    'sync.logoutRefused':
-      'Belum bisa keluar: {n} perubahan belum sampai ke server. Kirim dulu saat ada sinyal, atau perbaiki yang ditolak.',
-    'sync.rejectedTitle': 'Perlu diperbaiki',
-    'sync.conflicts': 'Catatan konflik ({n})',
-    'sync.winner.local': 'isian HP ini dipakai',
-    'sync.winner.remote': 'isian dari server dipakai',
-    'sync.entity.households': 'Rumah tangga',
-    'sync.entity.members': 'Anggota',
-    'sync.entity.visits': 'Kunjungan',
-    'sync.entity.followUps': 'Tindak lanjut rujukan',
     'sync.mark.belum-terkirim': 'belum terkirim',
     'sync.mark.terkirim': 'terkirim',
     'sync.mark.ditolak': 'ditolak',
@@ -53,67 +21,8 @@ export const syncCoreMessages = defineMessages(
     'sync.chip.failedLabel':
       'Sinkronisasi gagal, bukan karena sinyal. Buka Pengaturan untuk melihat sebabnya.',
     'sync.chip.offlineLabel': 'Tanpa sinyal. Belum terkirim: {n}. Data aman di HP.',
-    'sync.err.offline': 'Tidak ada sinyal. Data tetap aman di HP dan terkirim saat sinyal kembali.',
-    'sync.err.timeout': 'Sinyal terlalu lemah (waktu habis). Dicoba lagi nanti.',
-    'sync.err.unauthorized': 'Nama pengguna atau kata sandi salah, atau sesi berakhir.',
-    'sync.err.forbidden': 'Akun ini tidak boleh mengakses wilayah tersebut.',
-    'sync.err.server': 'Server sedang bermasalah. Dicoba lagi nanti.',
-    'sync.err.rate-limited': 'Terlalu sering. Dicoba lagi sebentar lagi.',
-    'sync.err.clock-skew': 'Jam HP salah. Atur tanggal & jam ke otomatis, lalu sinkronkan lagi.',
-    'sync.err.bad-request': 'Versi aplikasi tidak cocok dengan server. Muat ulang aplikasi.',
-    'sync.err.not-logged-in': 'Masuk dulu untuk menyinkronkan.',
-    'sync.err.work-area-mismatch':
-      'HP ini masih menyimpan data wilayah lain yang belum terkirim. Kirim dulu dengan akun pemiliknya.',
-    'sync.err.account-on-phone':
-      'Akun ini sudah punya tempat sendiri di HP ini, dengan PIN-nya sendiri. Bukalah lewat “Ganti kader”.',
-    'sync.err.aborted': 'Sinkronisasi dihentikan.',
-    'sync.err.storage-full':
-      'Memori HP penuh: data yang diterima belum bisa disimpan. Data di HP tetap aman. Kosongkan ruang (hapus foto/video atau aplikasi lain), lalu sinkronkan lagi.',
-    'sync.err.internal':
-      'Ada kesalahan di aplikasi saat sinkronisasi (bukan masalah sinyal). Data tetap aman di HP. Coba lagi; jika terus terjadi, laporkan ke puskesmas.',
   },
   {
-    'sync.title': 'Account & sync',
-    'sync.loginHint':
-      'Log in once while online, with the account from the puskesmas. After that, data is sent by itself.',
-    'sync.loginAgain': 'The session ended. Log in again to send data; the records on this phone are safe.',
-    'sync.username': 'Username',
-    'sync.password': 'Password',
-    'sync.login': 'Log in',
-    'sync.loggingIn': 'Logging in…',
-    'sync.loggedInAs': 'Logged in as {name}',
-    'sync.pending': 'Not yet sent: {n}',
-    'sync.rejectedCount': {
-      plural: 'n',
-      one: '{n} change refused by the server — needs fixing.',
-      other: '{n} changes refused by the server — need fixing.',
-    },
-    'sync.lastSuccess': 'Last synced: {time} ({since})',
-    'sync.justNow': 'just now',
-    'sync.never': 'Never synced yet.',
-    'sync.bytes': 'Last sync: sent {sent} KB, received {received} KB',
-    'sync.progress.push': 'Sending {done} of {total}',
-    'sync.progress.pull': 'Receiving {done}…',
-    'sync.clockSkew':
-      "The phone's clock is {minutes} minutes off the server's. Set date & time to automatic.",
-    'sync.now': 'Sync now',
-    'sync.running': 'Syncing…',
-    'sync.doneNow': 'Done: {pushed} sent, {pulled} received.',
-    'sync.logout': 'Log out',
-    'sync.logoutRefused': {
-      plural: 'n',
-      one: 'Cannot log out yet: {n} change has not reached the server. Send it with a signal, or fix it if refused.',
-      other:
-        'Cannot log out yet: {n} changes have not reached the server. Send them with a signal, or fix those refused.',
-    },
-    'sync.rejectedTitle': 'Need fixing',
-    'sync.conflicts': 'Conflict log ({n})',
-    'sync.winner.local': "this phone's value kept",
-    'sync.winner.remote': "the server's value kept",
-    'sync.entity.households': 'Household',
-    'sync.entity.members': 'Member',
-    'sync.entity.visits': 'Visit',
-    'sync.entity.followUps': 'Referral follow-up',
     'sync.mark.belum-terkirim': 'not yet sent',
     'sync.mark.terkirim': 'sent',
     'sync.mark.ditolak': 'refused',
@@ -130,23 +39,5 @@ export const syncCoreMessages = defineMessages(
     'sync.chip.failed': '⚠ Sync failed',
     'sync.chip.failedLabel': 'Sync failed, not for lack of signal. Open Settings to see why.',
     'sync.chip.offlineLabel': 'Offline. Not sent yet: {n}. The data is safe on this phone.',
-    'sync.err.offline': 'No signal. The data is safe on this phone and is sent when the signal is back.',
-    'sync.err.timeout': 'The signal is too weak (timed out). It will be tried again.',
-    'sync.err.unauthorized': 'Wrong username or password, or the session ended.',
-    'sync.err.forbidden': 'This account may not access that work area.',
-    'sync.err.server': 'The server has a problem. It will be tried again.',
-    'sync.err.rate-limited': 'Too often. It will be tried again shortly.',
-    'sync.err.clock-skew': "The phone's clock is wrong. Set date & time to automatic, then sync again.",
-    'sync.err.bad-request': 'This app version does not match the server. Reload the app.',
-    'sync.err.not-logged-in': 'Log in first to sync.',
-    'sync.err.work-area-mismatch':
-      'This phone still holds unsent data of another work area. Send it with its owner’s account first.',
-    'sync.err.account-on-phone':
-      'This account already has its own place on this phone, with its own PIN. Open it through “Switch kader”.',
-    'sync.err.aborted': 'Sync was stopped.',
-    'sync.err.storage-full':
-      'The phone storage is full: received data could not be stored. The data on this phone are safe. Free some space (remove photos/videos or other apps), then sync again.',
-    'sync.err.internal':
-      'Something went wrong inside the app while syncing (not a signal problem). The data stay safe on this phone. Try again; if it keeps happening, report it to the puskesmas.',
   },
 )

@@ -30,6 +30,7 @@ import { FormActions } from '../shared/FormActions'
 import { TopBar } from '../shared/TopBar'
 import { useToday } from '../shared/today'
 import { askedElsewhere, withoutAskedElsewhere } from './asked-once'
+import { visitCoreMessages } from './core-messages'
 import { FindingList } from './FindingList'
 import { PartSection } from './parts'
 import { ReferralChoices, referralProblems } from './ReferralChoices'
@@ -151,6 +152,7 @@ function extremesOf(v: Values, member: VisitMember, today: string) {
 
 export default function VisitForm({ memberId, correcting }: { memberId?: string; correcting?: string }) {
   const t = useT(formMessages)
+  const tv = useT(visitCoreMessages)
   const today = useToday()
   const old = useVisit(correcting)
   const member = useMember(memberId ?? (old ? old.memberId : ''))
@@ -220,7 +222,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
   if (member === null || (correcting && old === null)) {
     return (
       <main className="screen">
-        <TopBar title={t('visit.title')} back={paths.households()} />
+        <TopBar title={tv('visit.title')} back={paths.households()} />
         <p className="empty">{t('member.notFound')}</p>
       </main>
     )
@@ -229,12 +231,12 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
   const back = paths.member(member.id)
   return (
     <main className="screen">
-      <TopBar title={correcting ? t('visit.correctTitle') : t('visit.title')} back={back} />
+      <TopBar title={correcting ? tv('visit.correctTitle') : tv('visit.title')} back={back} />
       <p className="context">{member.name}</p>
       <DraftNotice at={f.restoredAt} onDiscard={() => void f.discardDraft(t('draft.discardConfirm'))} />
       <form ref={f.formRef} className="form" onSubmit={f.submit} noValidate>
         <TextField
-          label={t('visit.date')}
+          label={tv('visit.date')}
           type="date"
           max={today}
           value={date}
@@ -243,7 +245,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
           error={form.errors.date}
         />
         <fieldset className="field">
-          <legend>{t('visit.place')}</legend>
+          <legend>{tv('visit.place')}</legend>
           <div className="segmented">
             {(['posyandu', 'rumah'] as const).map((p) => (
               <label key={p} className={place === p ? 'selected' : ''}>
@@ -253,15 +255,15 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
                   checked={place === p}
                   onChange={() => f.update({ place: p })}
                 />
-                {t(`visit.place.${p}`)}
+                {tv(`visit.place.${p}`)}
               </label>
             ))}
           </div>
         </fieldset>
         {partNames.map((part) => {
           return (
-            <section key={part} className="visit-part" aria-label={t(`visit.part.${part}`)}>
-              <h2 className="section-title">{t(`visit.part.${part}`)}</h2>
+            <section key={part} className="visit-part" aria-label={tv(`visit.part.${part}`)}>
+              <h2 className="section-title">{tv(`visit.part.${part}`)}</h2>
               <PartSection
                 part={part}
                 value={parts[part] ?? {}}
@@ -286,13 +288,13 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
             </section>
           )
         })}
-        <TextField label={t('visit.note')} value={note} onChange={(v) => f.update({ note: v })} />
-        <section className="visit-results" aria-live="polite" aria-label={t('visit.findings')}>
-          <h2 className="section-title">{t('visit.findings')}</h2>
+        <TextField label={tv('visit.note')} value={note} onChange={(v) => f.update({ note: v })} />
+        <section className="visit-results" aria-live="polite" aria-label={tv('visit.findings')}>
+          <h2 className="section-title">{tv('visit.findings')}</h2>
           {findings.length === 0 ? (
-            <p className="muted">{t('visit.noFindingsYet')}</p>
+            <p className="muted">{tv('visit.noFindingsYet')}</p>
           ) : (
-            <FindingList findings={findings} label={t('visit.findings')} />
+            <FindingList findings={findings} label={tv('visit.findings')} />
           )}
           <ReferralChoices
             referring={referralProblems(findings)}
@@ -305,7 +307,7 @@ export default function VisitForm({ memberId, correcting }: { memberId?: string;
         {form.errors.parts && <p className="form-failure">{t(form.errors.parts.key)}</p>}
         {form.errors.memberId && <p className="form-failure">{t(form.errors.memberId.key)}</p>}
         {unconfirmed.length > 0 && form.errors.date === undefined && f.dirty && (
-          <p className="field-message">{t('visit.confirmExtremes')}</p>
+          <p className="field-message">{tv('visit.confirmExtremes')}</p>
         )}
         <FormActions saving={f.saving} failure={f.failure} />
       </form>

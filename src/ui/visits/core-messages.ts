@@ -1,5 +1,5 @@
-// Text of a visit that the member page and the visit form share: part of the core dictionary
-// (src/ui/i18n/messages.ts). The visit form's own text: visits/messages.ts.
+// Text of a visit that the member page and the visit form share: useT(visitCoreMessages), loaded with them. The
+// visit form's part sections: visits/messages.ts.
 import { defineMessages } from '../i18n/dictionary'
 
 export const visitCoreMessages = defineMessages(
