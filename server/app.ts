@@ -21,8 +21,8 @@ import {
   pushRequest,
 } from '../src/protocol/wire'
 import { authenticate, login, type Session } from './accounts'
-import type { Database } from './db'
-import { ApiError, BUSY, compressJson, Gate, readJsonBody } from './http'
+import { type Database, POOL_SIZE } from './db'
+import { ApiError, BUSY, compressJson, Gate, type GateState, GONE, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
@@ -44,6 +44,8 @@ export interface AppLimits {
   perAddress: RateLimit
   /** Password hashes at once, and how many logins may wait for one (more are refused: 429 login-busy). */
   hashing: { concurrent: number; waiting: number }
+  /** Sync requests (pull and push) at once per process, and how many may wait their turn (more: 503 busy). */
+  sync: { concurrent: number; waiting: number }
   maxBodyBytes: number
   /** A login body: a username, a password and a device id need far less than a push. */
   maxLoginBytes: number
@@ -63,6 +65,9 @@ export const DEFAULT_LIMITS: AppLimits = {
   // at once. A 120-record push during 48 simultaneous wrong logins took 10.7 s with no cap, 1.1 s with two at a
   // time and 0.35 s with one (0.14 s with no logins; 2 loaded cores): scrypt's CPU is what the pushes wait for.
   hashing: { concurrent: 1, waiting: 8 },
+  // A push holds a pool connection for its whole transaction: more at once than connections would only wait for one
+  // while holding parsed bodies; two are left for logins and auth. A line of 256 drains in ≈ 6 s (≈ 25 ms a request).
+  sync: { concurrent: POOL_SIZE - 2, waiting: 256 },
   maxBodyBytes: MAX_BODY_BYTES,
   maxLoginBytes: 4 * 1024,
 }
@@ -86,9 +91,14 @@ export interface AppOptions {
   insidePush?: PushHook
   /** The wilayah binaan's clinical settings and the zone of its "today" (supervisor/options.ts). */
   binaan?: BinaanOptions
+  /** Tests only: `admitted` runs when a sync request's turn comes, `watch` on every change of the sync line. */
+  admission?: { admitted?: (session: Session) => Promise<void>; watch?: (state: GateState) => void }
 }
 
 export type Env = { Variables: { session?: Session } }
+
+/** A full sync line drains in a few seconds; the app adds its own jitter to this (src/sync/run.ts). */
+const BUSY_RETRY_S = 5
 
 export function createApp(opts: AppOptions) {
   const { db } = opts
@@ -99,6 +109,7 @@ export function createApp(opts: AppOptions) {
   const loginLimiter = rateLimiter(db, 'login', limits.perLogin)
   const addressLimiter = rateLimiter(db, 'address', limits.perAddress)
   const hashing = new Gate(limits.hashing)
+  const syncing = new Gate(limits.sync, opts.admission?.watch)
   const serverTime = () => new Date(now()).toISOString()
   const app = new Hono<Env>()
 
@@ -141,7 +152,6 @@ export function createApp(opts: AppOptions) {
   })
 
   const api = new Hono<Env>()
-  api.use(compressJson)
   api.use(async (c, next) => {
     // Records are personal health data: no cache on the way may keep them.
     c.header('Cache-Control', 'no-store')
@@ -156,6 +166,19 @@ export function createApp(opts: AppOptions) {
     if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, wait)
     return next()
   })
+  // A sync request waits for its turn before its body is read, and is compressed inside it: in a burst the others
+  // hold no parsed body, page or pool connection meanwhile (docs/scaling.md, "Admission"). Logins never wait here.
+  api.use('/changes', async (c, next) => {
+    const session = sessionOf(c)
+    const done = await syncing.run(async () => {
+      await opts.admission?.admitted?.(session)
+      await next()
+    }, c.req.raw.signal)
+    if (done === BUSY)
+      throw new ApiError(503, 'busy', 'The server has too many syncs waiting.', undefined, BUSY_RETRY_S)
+    if (done === GONE) throw new ApiError(503, 'busy', 'The client left before its turn.', 'client-gone')
+  })
+  api.use(compressJson)
 
   api.post('/login', async (c) => {
     const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes))

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   pgSchema?: string
 }
 
+/** PostgreSQL connections per API process (pg's default); the sync line's width follows it (app.ts). */
+export const POOL_SIZE = 10
 const SCHEMA_NAME_RE = /^[a-z_][a-z0-9_]{0,62}$/
 /** Any fixed number: every server process that migrates the same database takes this lock first. */
 const MIGRATION_LOCK = 4_172_025
@@ -123,6 +125,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   }
   const pool = new pg.Pool({
     connectionString: url,
+    max: POOL_SIZE,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   })
   // An idle client losing its connection must not crash the server; the next query reconnects.

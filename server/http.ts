@@ -16,7 +16,7 @@ const BROTLI_QUALITY = 4
 export class ApiError extends Error {
   override readonly name = 'ApiError'
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 500 | 503,
     readonly reason: ErrorReason,
     message: string,
     readonly detail?: string,
@@ -125,21 +125,38 @@ export const compressJson: MiddlewareHandler = async (c, next) => {
 
 /** What Gate.run answers when it may not even queue the task. */
 export const BUSY = Symbol('busy')
+/** What Gate.run answers when the task's signal aborted while it waited (the client went away). */
+export const GONE = Symbol('gone')
+
+/** How many run and how many wait, told to a watcher after every change (tests). */
+export interface GateState {
+  running: number
+  waiting: number
+}
 
 /**
- * At most `concurrent` tasks at once and `waiting` more in line; beyond that a task is refused at once (BUSY).
- * Password hashes go through one: scrypt takes ≈ 80 ms and 32 MiB of a libuv thread, the same 4 threads that
- * decompress request bodies, so a flood of logins must not hold them all nor pile up behind them.
+ * At most `concurrent` tasks at once and `waiting` more in line, first come first served; beyond that a task is
+ * refused at once (BUSY), and one whose signal aborts while in line leaves it (GONE). Password hashes go through
+ * one: scrypt takes ≈ 80 ms and 32 MiB of a libuv thread, the same 4 threads that decompress request bodies, so a
+ * flood of logins must not hold them all nor pile up behind them. Sync requests go through another (app.ts).
  */
 export class Gate {
   private running = 0
   private readonly line: (() => void)[] = []
-  constructor(private readonly limit: { concurrent: number; waiting: number }) {}
+  constructor(
+    private readonly limit: { concurrent: number; waiting: number },
+    private readonly watch?: (state: GateState) => void,
+  ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T | typeof BUSY> {
+  run<T>(task: () => Promise<T>): Promise<T | typeof BUSY>
+  run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T | typeof BUSY | typeof GONE>
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T | typeof BUSY | typeof GONE> {
+    if (signal?.aborted) return GONE
     if (this.running < this.limit.concurrent) this.running += 1
-    else if (this.line.length < this.limit.waiting) await new Promise<void>((go) => this.line.push(go))
-    else return BUSY
+    else if (this.line.length < this.limit.waiting) {
+      if (!(await this.wait(signal))) return GONE
+    } else return BUSY
+    this.told()
     try {
       return await task()
     } finally {
@@ -147,6 +164,30 @@ export class Gate {
       const next = this.line.shift()
       if (next) next()
       else this.running -= 1
+      this.told()
     }
+  }
+
+  /** Waits in line for a slot handed over by a task that ends: true, or false when `signal` aborted first. */
+  private wait(signal: AbortSignal | undefined): Promise<boolean> {
+    return new Promise<boolean>((go) => {
+      const turn = () => {
+        signal?.removeEventListener('abort', leave)
+        go(true)
+      }
+      const leave = () => {
+        const at = this.line.indexOf(turn)
+        if (at >= 0) this.line.splice(at, 1)
+        this.told()
+        go(false)
+      }
+      this.line.push(turn)
+      signal?.addEventListener('abort', leave, { once: true })
+      this.told()
+    })
+  }
+
+  private told() {
+    this.watch?.({ running: this.running, waiting: this.line.length })
   }
 }

@@ -32,6 +32,8 @@ export interface ServerOptions {
   insidePush?: AppOptions['insidePush']
   /** The wilayah binaan's clinical settings and day (app.ts). */
   binaan?: AppOptions['binaan']
+  /** Tests only (app.ts). */
+  admission?: AppOptions['admission']
 }
 
 export interface RunningServer {

@@ -5,8 +5,10 @@
 // network connect), DATA_DIR, DATABASE_URL, STATIC_DIR (default dist), TILE_ORIGINS (the map tile servers the
 // app may load from, comma-separated; default OpenStreetMap's), NODE_ENV (production: never a demo account),
 // TRUST_PROXY=1 (behind a proxy that sets X-Forwarded-For to the phone's address: scripts/cluster.sh's nginx),
-// PWS_CLINICAL_SETTINGS and PWS_UTC_OFFSET_HOURS (the wilayah binaan's, supervisor/options.ts).
+// PWS_CLINICAL_SETTINGS and PWS_UTC_OFFSET_HOURS (the wilayah binaan's, supervisor/options.ts), SYNC_IN_FLIGHT and
+// SYNC_WAITING (sync requests at once, and waiting their turn, per process: app.ts DEFAULT_LIMITS.sync).
 import { pathToFileURL } from 'node:url'
+import { DEFAULT_LIMITS } from './app'
 import { DEMO, seedDemo } from './demo'
 import { type RunningServer, startServer } from './index'
 import { binaanOptionsFromEnv } from './supervisor/options'
@@ -37,6 +39,12 @@ export async function serveApp(o: ServeOptions): Promise<RunningServer> {
     ...(tileOrigins?.length ? { tileOrigins } : {}),
     trustProxy: o.env.TRUST_PROXY === '1',
     binaan: binaanOptionsFromEnv(o.env),
+    limits: {
+      sync: {
+        concurrent: count(o.env, 'SYNC_IN_FLIGHT', DEFAULT_LIMITS.sync.concurrent, 1),
+        waiting: count(o.env, 'SYNC_WAITING', DEFAULT_LIMITS.sync.waiting, 0),
+      },
+    },
   })
   const dataDir = o.dataDir ?? o.env.DATA_DIR ?? '.data'
   const production = o.env.NODE_ENV === 'production'
@@ -62,6 +70,16 @@ export async function serveApp(o: ServeOptions): Promise<RunningServer> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return server
+}
+
+/** A whole number from the environment, at least `min`; a wrong one stops the server rather than be ignored. */
+function count(env: ServeOptions['env'], name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}, not ${raw}`)
+  return n
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

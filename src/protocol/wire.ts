@@ -185,6 +185,8 @@ export type ErrorReason =
   | 'unsupported-encoding'
   | 'rate-limited'
   | 'internal'
+  /** 503: the server has more sync requests waiting than it takes; retry after `Retry-After` seconds. */
+  | 'busy'
 export interface ErrorResponse extends Timed {
   error: { reason: ErrorReason; detail?: string; message: string }
 }

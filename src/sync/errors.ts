@@ -12,7 +12,7 @@ export type SyncErrorReason =
   | 'unauthorized'
   /** 403: the token belongs to another work area than the device's data. Sync stops until the right login. */
   | 'forbidden'
-  /** 5xx or an answer that is not the protocol's. Retried (a batch is idempotent). */
+  /** 5xx or an answer that is not the protocol's. Retried (a batch is idempotent; after a 503, not before its Retry-After). */
   | 'server'
   /** 429: the server asked us to wait (`retryAfterMs`). Retried. */
   | 'rate-limited'

@@ -1,6 +1,6 @@
 // A batch the server keeps failing on — a server bug, a record it cannot store — must not block the outbox for
 // ever. After POISON_AFTER identical failures of a batch (every try answered with the same 5xx, or one 400/413:
-// the server refused the request whole), the batch is sent in halves, down to single changes; a change that
+// the server refused the request whole; never 503, a server too busy for anything), the batch is sent in halves, down to single changes; a change that
 // fails alone as often is marked "perlu diperbaiki" (reason 'server-error') and the rest go through. An empty
 // push first proves that the server works at all: when that fails too, the server is down, not the batch, so
 // nothing is marked and the run fails as it always did (docs/sync-protocol.md, "The device").
@@ -72,8 +72,10 @@ async function attempt(
     const error = toSyncError(caught)
     const status = failures[0]?.status
     const refusedWhole = status === 400 || status === 413
+    // 503 is the server too busy for any request, never a refusal of this batch.
     const identical =
       status !== undefined &&
+      status !== 503 &&
       (refusedWhole || status >= 500) &&
       failures.every((f) => f.status === status) &&
       (refusedWhole || failures.length >= Math.min(attempts, POISON_AFTER))

@@ -118,9 +118,23 @@ export async function call<T>(
       const error = toSyncError(caught)
       opts.onFailure?.(error)
       if (!error.retryable || attempt + 1 >= attempts) throw error
-      await sleep(error.retryAfterMs ?? backoffMs(attempt, run.retry), run.opts.signal)
+      await sleep(pauseMs(error, attempt, run.retry), run.opts.signal)
     }
   }
+}
+
+/**
+ * How long to wait before the next try: the backoff, or what the server asked for. After a 503 (too busy) that is
+ * "not before": the backoff's jitter is added, so phones turned away together do not all come back together.
+ */
+export function pauseMs(
+  error: SyncError,
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  if (error.retryAfterMs === undefined) return backoffMs(attempt, policy, random)
+  return error.status === 503 ? error.retryAfterMs + backoffMs(attempt, policy, random) : error.retryAfterMs
 }
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {

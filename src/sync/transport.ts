@@ -113,14 +113,11 @@ function errorOf(res: Response, body: ErrorResponse | undefined): SyncError {
   const status = res.status
   if (status === 401) return new SyncError('unauthorized', { status, detail })
   if (status === 403) return new SyncError('forbidden', { status, detail })
-  if (status === 429) {
-    const seconds = Number(res.headers.get('Retry-After') ?? Number.NaN)
-    return new SyncError('rate-limited', {
-      status,
-      detail,
-      retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : undefined,
-    })
-  }
+  const seconds = Number(res.headers.get('Retry-After') ?? Number.NaN)
+  const retryAfterMs = Number.isFinite(seconds) ? seconds * 1000 : undefined
+  if (status === 429) return new SyncError('rate-limited', { status, detail, retryAfterMs })
+  // 503: the server (or its proxy) is too busy to take the request now, whatever the request (busy).
+  if (status === 503) return new SyncError('server', { status, detail, retryAfterMs })
   if (status >= 500) return new SyncError('server', { status, detail })
   return new SyncError('bad-request', { status, detail: detail ?? body?.error?.reason })
 }
