@@ -3,7 +3,7 @@
 //   1. data: the kader and pustu datasets (bench/generate.ts), checked against the app's zod schemas;
 //   2. servers: the reference sync server (in memory, serving dist/ plus the in-page bench library) seeded with the
 //      kader's 10,000 records through the sync API; express-pouchdb with the same records as documents;
-//   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits (3 cold writes), a
+//   3. phone A (kader): first sync on slow 4G at 4× CPU, IndexedDB bytes per record, 1,000 visits (3 cold writes taking turns with the plain build), a
 //      push of 1,000 changes, one screening, indexed query, JS per route, then offline cold starts at 6× and 4×;
 //   4. phone B (pustu, 5,000 households): household list, search per keystroke, open a household, the list after
 //      a member edit, JS heap, schedule for 20,000 members (first run, and kept after one saved visit), PWS month;
@@ -164,13 +164,16 @@ async function main() {
     closers.push(() => plainServer.close())
 
     // ——— 3. Phone A: the kader, on the app and on its plain build ———
-    const kaderPhone = await phoneA(server.url, kader, 'encrypted')
-    phones.push(kaderPhone)
-    const plainKader = await phoneA(plainServer.url, kader, 'plain')
-    phones.push(plainKader)
+    const kaderA = await phoneA(server.url, 'encrypted')
+    phones.push(kaderA.phone)
+    const plainA = await phoneA(plainServer.url, 'plain')
+    phones.push(plainA.phone)
+    await visitWrites({ encrypted: kaderA, plain: plainA })
+    for (const a of [kaderA, plainA]) await areaRead(a)
+    if (!AT_REST_ONLY) await pushScreeningQueryJs(kaderA.phone, server.url, kader, kaderA.cdp)
     await coldStarts(kader, {
-      encrypted: { phone: kaderPhone, url: server.url },
-      plain: { phone: plainKader, url: plainServer.url },
+      encrypted: { phone: kaderA.phone, url: server.url },
+      plain: { phone: plainA.phone, url: plainServer.url },
     })
 
     const builds = { encrypted: server.url, plain: plainServer.url }
@@ -358,12 +361,11 @@ async function loadBench(page: Page) {
 }
 
 /**
- * `mode` 'plain': the plain build, for the side-by-side figures only — its rows stay out of the main table, and the
- * push, screening, query, per-route JS and 6× cold start (no budget against plain) are left out, as they are with
- * BENCH_ONLY=at-rest.
+ * Phone A installed and through its first sync. `mode` 'plain': the plain build, for the side-by-side figures only —
+ * its rows stay out of the main table, and it has no push, screening, query, per-route JS or 6× cold start (no budget
+ * against plain), as the encrypted one has none with BENCH_ONLY=at-rest.
  */
-async function phoneA(url: string, kader: Dataset, mode: Mode) {
-  const full = mode === 'encrypted' && !AT_REST_ONLY
+async function phoneA(url: string, mode: Mode): Promise<PhoneA> {
   const out: Row[] = mode === 'encrypted' ? rows : []
   const fig = figures[mode]
   const phone = await launchPhone()
@@ -417,52 +419,70 @@ async function phoneA(url: string, kader: Dataset, mode: Mode) {
   })
   compareWithPouch('idb.bytesPerRecord', 'pullBytesPerDoc')
 
-  // 1,000 visits in one transaction, each time right after a reload (a cold page and bench bundle, as the day's
-  // first save is). The first writes are taken back before the next (discardWrite): the push below sends the last's.
-  const writes: number[] = []
+  return { phone, page, cdp, mode }
+}
+
+/** A phone A after its first sync. */
+interface PhoneA {
+  phone: Phone
+  page: Page
+  cdp: CDPSession
+  mode: Mode
+}
+
+/**
+ * 1,000 visits in one transaction, WRITES times on each build, taking turns (the machine's load drifts), each time
+ * right after a reload (a cold page and bench bundle, as the day's first save is). The writes before the last are
+ * taken back (discardWrite): phone A's push sends the last's.
+ */
+async function visitWrites(phones: Record<Mode, PhoneA>) {
+  const writes: Record<Mode, number[]> = { encrypted: [], plain: [] }
+  for (let i = 1; i <= WRITES; i++)
+    for (const mode of ['encrypted', 'plain'] as const) writes[mode].push(await coldWrite(phones[mode], i))
+  for (const mode of ['encrypted', 'plain'] as const) figures[mode].writeMs = median(writes[mode])
+  rows.push({
+    id: 'write.visits1000',
+    label: `Write 1,000 visits (saveVisits, 1,000 in one transaction, median of ${WRITES} cold writes, ${CPU}×)`,
+    value: median(writes.encrypted),
+    unit: 'ms',
+    budget: BUDGET.write1000VisitsMs,
+    note: `${writes.encrypted.map((x) => x.toFixed(0)).join(', ')} ms, each right after a reload; the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
+  })
+}
+
+/** Write `i` of WRITES on one phone A: its time in ms. */
+async function coldWrite({ page, cdp, mode }: PhoneA, i: number): Promise<number> {
   const today = await pageToday(page)
-  for (let i = 1; i <= WRITES; i++) {
-    const startRun = (await lastRun(page))?.startedAt
-    await page.reload()
-    // The app syncs at start: let that run (nothing to push) end before the write.
-    const run = await waitForRun(page, startRun)
-    if (run.error) throw new Error(`the sync at app start failed: ${JSON.stringify(run.error)}`)
-    await page.waitForTimeout(1_500)
-    await loadBench(page)
-    await throttle(cdp, CPU)
-    log(
-      `phone A (${mode}): 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`,
-    )
-    const write = await page.evaluate(
-      ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
-      { n: PUSH_CHANGES, today },
-    )
-    await throttle(cdp, 1)
-    if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
-    writes.push(write.ms)
-    if (i === WRITES) break
+  const startRun = (await lastRun(page))?.startedAt
+  await page.reload()
+  // The app syncs at start: let that run (nothing to push) end before the write.
+  const run = await waitForRun(page, startRun)
+  if (run.error) throw new Error(`the sync at app start failed: ${JSON.stringify(run.error)}`)
+  await page.waitForTimeout(1_500)
+  await loadBench(page)
+  await throttle(cdp, CPU)
+  log(`phone A (${mode}): 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`)
+  const write = await page.evaluate(
+    ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
+    { n: PUSH_CHANGES, today },
+  )
+  await throttle(cdp, 1)
+  if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
+  if (i < WRITES) {
     const left = await page.evaluate(() => (window as unknown as BenchWindow).__bench.discardWrite())
     if (left.waiting + left.rejected > 0)
       throw new Error(`${left.waiting + left.rejected} changes left after discardWrite`)
   }
-  fig.writeMs = median(writes)
-  // The area worker's first read of the kader's area, on this page's main thread.
+  return write.ms
+}
+
+/** The area worker's first read of the kader's area, on phone A's main thread. */
+async function areaRead({ page, cdp, mode }: PhoneA) {
   await throttle(cdp, CPU)
   const area = await page.evaluate(() => (window as unknown as BenchWindow).__bench.areaRead())
   await throttle(cdp, 1)
-  fig.areaReadMs = area.ms
+  figures[mode].areaReadMs = area.ms
   log(`phone A (${mode}): first read of the area, ${area.records} records, ${area.ms.toFixed(0)} ms`)
-  out.push({
-    id: 'write.visits1000',
-    label: `Write 1,000 visits (saveVisits, 1,000 in one transaction, median of ${WRITES} cold writes, ${CPU}×)`,
-    value: median(writes),
-    unit: 'ms',
-    budget: BUDGET.write1000VisitsMs,
-    note: `${writes.map((x) => x.toFixed(0)).join(', ')} ms, each right after a reload; the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
-  })
-
-  if (full) await pushScreeningQueryJs(phone, url, kader, cdp)
-  return phone
 }
 
 /** Phone A's push of the 1,000 written visits, one screening, the indexed query and the JS per route. */

@@ -26,7 +26,7 @@ export type Route =
   | { name: 'pws'; month?: string }
   | { name: 'binaan'; month?: string }
   | { name: 'binaanArea'; areaId: string; month: string }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: 'rejected' }
   | { name: 'notFound' }
 
 export const paths = {
@@ -52,7 +52,8 @@ export const paths = {
   /** The supervisor's wilayah binaan, for `month` ('YYYY-MM'; this month when absent). */
   binaan: (month?: string) => (month ? `#/binaan/${month}` : '#/binaan'),
   binaanArea: (areaId: string, month: string) => `#/binaan/${month}/${encodeURIComponent(areaId)}`,
-  settings: () => '#/pengaturan',
+  /** `rejected`: opens at "Perlu diperbaiki", the changes the server refused. */
+  settings: (section?: 'rejected') => (section ? '#/pengaturan/ditolak' : '#/pengaturan'),
   drafts: () => '#/draf',
   /** The open day of `date`; today's when absent. */
   openDay: (date?: string) => (date ? `#/posyandu/${date}` : '#/posyandu'),
@@ -70,6 +71,8 @@ export function parseRoute(hash: string): Route {
   const [a, b, c, d, e] = parts
   if (parts.length === 0) return { name: 'households' }
   if (a === 'pengaturan' && parts.length === 1) return { name: 'settings' }
+  if (a === 'pengaturan' && b === 'ditolak' && parts.length === 2)
+    return { name: 'settings', section: 'rejected' }
   if (a === 'rumah' && b === 'baru' && parts.length === 2) return { name: 'householdNew' }
   if (a === 'rumah' && b === 'baru' && isSaveId(c) && parts.length === 3)
     return { name: 'householdNew', saveId: c }

@@ -25,6 +25,7 @@ describe('routes', () => {
     [paths.visitCorrect(ID), { name: 'visitCorrect', visitId: ID }],
     [paths.referrals(), { name: 'referrals' }],
     [paths.settings(), { name: 'settings' }],
+    [paths.settings('rejected'), { name: 'settings', section: 'rejected' }],
     [paths.binaan(), { name: 'binaan' }],
     [paths.binaan('2025-08'), { name: 'binaan', month: '2025-08' }],
     [

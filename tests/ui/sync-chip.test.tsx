@@ -4,6 +4,7 @@
 import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getDb } from '../../src/data/db'
+import { entriesOf, settleEntries } from '../../src/data/outbox'
 import { AUTH_KEY, STATUS_KEY, type SyncAuth, type SyncStatus } from '../../src/data/sync-state'
 import { saveHousehold } from '../../src/data/write'
 import { SyncCard } from '../../src/ui/sync/SyncCard'
@@ -65,6 +66,21 @@ describe('sync chip', () => {
     renderScreen(<SyncChip />)
     const chip = await screen.findByText('⚠ Tanpa sinyal · 1')
     expect(chip.getAttribute('aria-label')).toBe('Tanpa sinyal. Belum terkirim: 1. Data aman di HP.')
+  })
+
+  it('opens Settings at the refused changes when some were refused', async () => {
+    await loggedIn()
+    await saveHousehold(householdInput(), { now: NOW })
+    const entries = (await getDb().outbox.toArray()).flatMap(entriesOf)
+    const rejection = { reason: 'forbidden' as const, issues: [], at: NOW.toISOString() }
+    await settleEntries(
+      getDb(),
+      [],
+      entries.map((entry) => ({ entry, rejection })),
+    )
+    renderScreen(<SyncChip />)
+    const chip = await screen.findByText('1 ditolak')
+    expect(chip.getAttribute('href')).toBe('#/pengaturan/ditolak')
   })
 
   it('is offline when the last run found no connection although the phone says online', async () => {

@@ -15,7 +15,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie'
-import { BLIND_INDEXES, blindIndex, isEncryptedTable, isSealed, open, sealAll } from './sealing'
+import { BLIND_INDEXES, blindIndex, isEncryptedTable, isSealed, open, openCached, sealAll } from './sealing'
 import { dataKeys } from './session'
 
 // Dexie's DBCoreRangeType.Equal: a range of one key (`where(index).equals(x)`).
@@ -42,10 +42,13 @@ function encryptedTable(table: DBCoreTable): DBCoreTable {
   const opened = (trans: DBCoreTransaction, rows: unknown[]): Promise<unknown[]> => {
     if (!rows.some(isSealed)) return Promise.resolve(rows)
     const keys = dataKeys()
+    // Plaintexts still at hand first: when every row has one, no decrypt, and no waiting with the transaction.
+    const known = rows.map((row) => (isSealed(row) ? (openCached(name, row, keys) ?? row) : row))
+    if (!known.some(isSealed)) return Promise.resolve(known)
     return whileAlive(
       trans,
       name,
-      Promise.all(rows.map((row) => (isSealed(row) ? open(name, row, keys) : row))),
+      Promise.all(known.map((row) => (isSealed(row) ? open(name, row, keys) : row))),
     )
   }
   const query = async <Q extends { trans: DBCoreTransaction; query: DBCoreQuery }>(req: Q): Promise<Q> => {

@@ -5,6 +5,7 @@
 // smaller by compact.ts (version 8 rewrote every record in it). Both are read.
 import { pack, unpack } from './compact'
 import type { Bytes, DataKeys } from './keys'
+import { cachedText, rememberText } from './open-cache'
 
 /** The stored field holding the ciphertext: the 12-byte IV, then the AES-GCM output (tag included). */
 export const SEALED = '$sealed'
@@ -83,7 +84,9 @@ async function seal(table: string, value: Record<string, unknown>, keys: DataKey
   const blind = BLIND_INDEXES[table]
   if (blind !== undefined && typeof value[blind] === 'string')
     clear[blind] = await blindIndex(keys, value[blind] as string)
-  const data = encoder.encode(FORMAT_2 + JSON.stringify(pack(secret)))
+  const text = FORMAT_2 + JSON.stringify(pack(secret))
+  const data = encoder.encode(text)
+  rememberText(table, value.id, iv, text, keys)
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad(table) },
     keys.records,
@@ -103,20 +106,34 @@ export async function open(
   keys: DataKeys,
 ) {
   const bytes = stored[SEALED]
-  const plain = new Uint8Array(
-    await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: aad(table) },
-      keys.records,
-      bytes.subarray(IV_BYTES),
-    ),
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: aad(table) },
+    keys.records,
+    bytes.subarray(IV_BYTES),
   )
+  const text = decoder.decode(plain)
+  rememberText(table, stored.id, bytes, text, keys)
+  return recordOf(table, stored, text)
+}
+
+/** The record from its stored form without a decrypt, when this context still has its plaintext (open-cache.ts). */
+export function openCached(
+  table: string,
+  stored: Record<string, unknown> & { [SEALED]: Bytes },
+  keys: DataKeys,
+): Record<string, unknown> | undefined {
+  const text = cachedText(table, stored.id, stored[SEALED], keys)
+  return text === undefined ? undefined : recordOf(table, stored, text)
+}
+
+function recordOf(table: string, stored: Record<string, unknown>, text: string): Record<string, unknown> {
   // The clear fields, then the sealed ones set onto the same object: no copies, no deleted field (which would make
   // V8 keep the object as a slow dictionary).
   const record: Record<string, unknown> = {}
   const blind = BLIND_INDEXES[table]
   for (const key in stored) if (key !== SEALED && key !== blind) record[key] = stored[key]
-  if (plain[0] === FORMAT_2_BYTE) unpack(JSON.parse(decoder.decode(plain.subarray(1))), record)
-  else Object.assign(record, JSON.parse(decoder.decode(plain)))
+  if (text.charCodeAt(0) === FORMAT_2_BYTE) unpack(JSON.parse(text.slice(1)), record)
+  else Object.assign(record, JSON.parse(text))
   return record
 }
 

@@ -5,29 +5,42 @@ import { useEffect, useRef, useState } from 'react'
 import { discardRejected, useDiscardPlan } from '../../data/discard'
 import { useRejectedChanges } from '../../data/sync-hooks'
 import type { RejectedChange } from '../../data/sync-state'
-import { issueText, useT } from '../i18n'
-import { paths } from '../router'
+import { useI18n } from '../i18n'
+import { paths, useRoute } from '../router'
 import { Dialog } from '../shared/Dialog'
 import { syncNow } from './controller'
 import { syncMessages } from './messages'
+import { refusalText } from './refusal-text'
 
 export function RejectedList() {
-  const t = useT(syncMessages)
+  const { t, lang } = useI18n(syncMessages)
   const rejected = useRejectedChanges()
   const [asking, setAsking] = useState<RejectedChange>()
-  if (!rejected || rejected.length === 0) return null
+  const route = useRoute()
+  const title = useRef<HTMLHeadingElement>(null)
+  const shown = rejected !== undefined && rejected.length > 0
+  // Opened from the sync chip's "n ditolak": show the list, not the top of Settings, and say where she is.
+  const opened = shown && route.name === 'settings' && route.section === 'rejected'
+  useEffect(() => {
+    if (!opened) return
+    title.current?.scrollIntoView({ block: 'start' })
+    title.current?.focus({ preventScroll: true })
+  }, [opened])
+  if (!shown) return null
   const link = (entity: string, id: string) =>
     entity === 'households' ? paths.household(id) : entity === 'members' ? paths.member(id) : undefined
   return (
     <>
-      <h3 className="section-title">{t('sync.rejectedTitle')}</h3>
+      <h3 ref={title} tabIndex={-1} className="section-title rejected-title">
+        {t('sync.rejectedTitle')}
+      </h3>
       <ul className="rejected-list">
         {rejected.map((r) => {
           const href = link(r.entity, r.recordId)
           const what = `${t(`sync.entity.${r.entity}`)} — ${r.name ?? t('discard.noName')}`
           return (
             <li key={r.changeId}>
-              {href ? <a href={href}>{what}</a> : what}: {whyOf(t, r)}
+              {href ? <a href={href}>{what}</a> : what}: {refusalText(lang, r)}
               <button type="button" className="button secondary" onClick={() => setAsking(r)}>
                 {t('discard.open')}
               </button>
@@ -40,16 +53,8 @@ export function RejectedList() {
   )
 }
 
-type T = ReturnType<typeof useT<keyof (typeof syncMessages)['id']>>
-
-function whyOf(t: T, r: RejectedChange): string {
-  return (
-    r.issues.map((i) => `${i.path}: ${issueText(t, i.message)}`).join('; ') || t(`sync.reject.${r.reason}`)
-  )
-}
-
 function DiscardDialog({ change, onClose }: { change: RejectedChange; onClose: () => void }) {
-  const t = useT(syncMessages)
+  const { t, lang } = useI18n(syncMessages)
   const plan = useDiscardPlan(change.seq)
   const [busy, setBusy] = useState(false)
   const back = useRef<HTMLButtonElement>(null)
@@ -75,7 +80,7 @@ function DiscardDialog({ change, onClose }: { change: RejectedChange; onClose: (
           {t(`sync.entity.${change.entity}`)} — {change.name ?? t('discard.noName')}
         </strong>
       </p>
-      <p>{t('discard.why', { why: whyOf(t, change) })}</p>
+      <p>{t('discard.why', { why: refusalText(lang, change) })}</p>
       {plan && (
         <p>
           {t(plan === 'left' && change.entity !== 'households' ? 'discard.leftMember' : `discard.${plan}`)}

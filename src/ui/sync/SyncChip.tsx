@@ -32,7 +32,7 @@ const NOT_NETWORK: readonly SyncErrorReason[] = ['storage-full', 'internal']
 
 /**
  * In the list header: no connection, how many changes wait to be sent or were refused, or that everything was
- * sent. Tap → settings.
+ * sent. Tap → settings, opened at the refused changes when there are some.
  */
 export function SyncChip() {
   const t = useT()
@@ -57,7 +57,7 @@ export function SyncChip() {
   return (
     <a
       className={`topbar-action sync-chip${state.rejected || failed ? ' sync-chip-alert' : offline ? ' sync-chip-offline' : ''}`}
-      href={`${paths.settings()}`}
+      href={paths.settings(state.rejected ? 'rejected' : undefined)}
       aria-label={
         failed
           ? t('sync.chip.failedLabel')
