@@ -4,15 +4,19 @@
 // pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server/<label>.json
 // (not kept in git: bench/results/server-load.md holds the figures quoted in docs/scaling.md).
 //   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
+//   npm run bench:server -- --pglite /tmp/bench-pglite --label pglite    (the embedded database: the bench seeds a
+//   fresh folder, starts one server process on it, and counts the records after stopping it)
 // Accounts and device tokens are written straight into the database (a login is a password hash, not what is
 // measured). Works against the single-lock server too (CLUSTER_REF), so both run in one session on one machine.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
+import { openDatabase } from '../server/db'
 import { formatHlc } from '../src/protocol/hlc'
 import { householdInput, memberInput } from '../tests/records'
 
@@ -26,14 +30,36 @@ const { values: args } = parseArgs({
     together: { type: 'boolean', default: false },
     // At most this many kaders syncing at a time (default: all): the CPU a sync costs without a burst's overhead.
     'at-once': { type: 'string' },
+    // A PGlite data folder (emptied first): one server process on the embedded database instead of KADER_URL's.
+    pglite: { type: 'string' },
   },
 })
 const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
 const AT_ONCE = Number(args['at-once'] ?? KADERS)
 if (args.together && AT_ONCE < KADERS) throw new Error('--together needs every kader at once')
-const url = process.env.KADER_URL ?? 'http://127.0.0.1:8088'
-const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
-await db.connect()
+const PGLITE_PORT = 8190
+const url = args.pglite
+  ? `http://127.0.0.1:${PGLITE_PORT}`
+  : (process.env.KADER_URL ?? 'http://127.0.0.1:8088')
+/** Seeding and counting: PostgreSQL through pg, or the PGlite folder opened here while no server holds it. */
+interface Sql {
+  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>
+  end(): Promise<void>
+}
+async function connect(): Promise<Sql> {
+  if (!args.pglite) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await client.connect()
+    return client as unknown as Sql
+  }
+  const lite = await openDatabase({ dataDir: args.pglite })
+  return {
+    query: async (text, params) => ({ rows: await lite.query(text, params) }),
+    end: () => lite.close(),
+  }
+}
+if (args.pglite) await rm(args.pglite, { recursive: true, force: true })
+let db = await connect()
 
 const run = randomUUID().slice(0, 8)
 const kaders: {
@@ -67,6 +93,22 @@ for (let i = 0; i < KADERS; i++) {
     node,
   ])
   kaders.push({ token, node, area })
+}
+
+/** The PGlite server process, started once the accounts are written (it owns the folder from then on). */
+let liteServer: ReturnType<typeof spawn> | undefined
+if (args.pglite) {
+  await db.end()
+  liteServer = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--no-demo'], {
+    env: { ...process.env, DATA_DIR: args.pglite, PORT: String(PGLITE_PORT), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((ready, fail) => {
+    liteServer?.once('exit', () => fail(new Error('the PGlite server stopped')))
+    liteServer?.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Kader ILP server')) ready()
+    })
+  })
 }
 
 /** A kader's push: households and a member of each, stamped a minute ago on the kader's device. */
@@ -125,12 +167,12 @@ let accepted = 0
 const bodies = kaders.map(changesOf)
 // How many database sessions wait on a lock, sampled every 100 ms while the kaders sync: the single-lock server's
 // queue shows here, whatever the CPU does.
-const sampler = new pg.Client({ connectionString: process.env.DATABASE_URL })
-await sampler.connect()
+const sampler = args.pglite ? undefined : new pg.Client({ connectionString: process.env.DATABASE_URL })
+await sampler?.connect()
 const waiting: number[] = []
-let sampling = true
+let sampling = sampler !== undefined
 const sampled = (async () => {
-  while (sampling) {
+  while (sampling && sampler) {
     const { rows } = await sampler.query<{ n: string }>(
       `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
     )
@@ -140,6 +182,13 @@ const sampled = (async () => {
 })()
 /** CPU used so far by the cluster's API processes and PostgreSQL (scripts/cluster.sh cpu), in seconds. */
 function clusterCpu(): { api: number; pg: number } | undefined {
+  if (liteServer?.pid) {
+    // utime + stime of the one process (PGlite runs inside it): all of it counted as the API's.
+    const fields = readFileSync(`/proc/${liteServer.pid}/stat`, 'utf8').split(') ')[1]
+    const [utime, stime] = (fields?.split(' ') ?? []).slice(11, 13).map(Number)
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }))
+    return { api: ((utime ?? 0) + (stime ?? 0)) / hz, pg: 0 }
+  }
   if (!process.env.CLUSTER_DIR) return undefined
   const ticks = JSON.parse(
     execFileSync(new URL('../scripts/cluster.sh', import.meta.url).pathname, ['cpu'], { encoding: 'utf8' }),
@@ -178,7 +227,13 @@ const wallS = (performance.now() - started) / 1000
 const cpuAfter = clusterCpu()
 sampling = false
 await sampled
-await sampler.end()
+await sampler?.end()
+if (liteServer) {
+  const stopped = new Promise((done) => liteServer?.once('exit', done))
+  liteServer.kill('SIGTERM')
+  await stopped
+  db = await connect()
+}
 // The table grew from empty during the run: without fresh statistics the count below takes a quadratic plan.
 await db.query('ANALYZE records')
 const [stored] = (
