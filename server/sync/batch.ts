@@ -1,5 +1,5 @@
 // One push's reads and deferred writes, inside its transaction. A query per change costs ≈ 0.3 ms of round trip
-// and planning on PostgreSQL, so a batch reads the change ids and records it names in two queries up front, and
+// and planning on PostgreSQL, so a batch reads the change ids and records it names in one query up front, and
 // writes its records (new and merged, one multi-row upsert) and change ids at the end, in the push's one last
 // statement (flush, writes.ts). Reads go through a cache of rows by entity and id (absent ones as null); rows written meanwhile are in
 // the cache, so a later change of the same batch sees them.
@@ -18,6 +18,19 @@ export interface Applied {
   entity: string
   record_id: string
 }
+
+// Arrays, not a joined set: every column of the key is an index condition, whatever the table's statistics.
+const RECORDS = `SELECT * FROM records
+  WHERE desa_key = ANY($1::text[]) AND entity = ANY($2::text[]) AND id = ANY($3::text[])`
+/**
+ * The same, with the change ids of $4 already applied (kept in the desa of the record they changed: one of the
+ * session's) riding on the first row — one row of nulls carries them when no record is found.
+ */
+const RECORDS_AND_APPLIED = `SELECT r.*, CASE WHEN row_number() OVER () = 1 THEN (
+    SELECT json_agg(json_build_object('change_id', a.change_id, 'entity', a.entity, 'record_id', a.record_id))
+    FROM applied_changes a WHERE a.desa_key = ANY($1::text[]) AND a.change_id = ANY($4::text[])) END AS applied
+  FROM (SELECT 1) AS one LEFT JOIN records r
+    ON r.desa_key = ANY($1::text[]) AND r.entity = ANY($2::text[]) AND r.id = ANY($3::text[])`
 
 export class Batch {
   private readonly records = new Map<string, RecordRow | null>()
@@ -42,21 +55,19 @@ export class Batch {
     nowMs: number,
     changes: Prepared[],
   ) {
-    // Applied change ids are kept in the desa of the record they changed: one of the session's.
-    const seen = await tx.query<Applied & { change_id: string }>(
-      `SELECT change_id, entity, record_id FROM applied_changes
-       WHERE desa_key = ANY($2::text[]) AND change_id = ANY($1::text[])`,
-      [changes.map((c) => c.changeId), desasOf(areas)],
-    )
-    const batch = new Batch(tx, session, areas, seqs, nowMs, new Map(seen.map((r) => [r.change_id, r])))
-    // The records the changes name and their parents, then the households of all of them.
+    const batch = new Batch(tx, session, areas, seqs, nowMs, new Map())
+    // The records the changes name and their parents, with the change ids already applied; then the households of
+    // all of them.
     const named: [string, unknown][] = []
     for (const c of changes) {
       const parent = ENTITY_RULES[c.entity].parent
       named.push([c.entity, c.recordId])
       if (parent) named.push([parent.entity, c.fields[parent.field]?.value])
     }
-    await batch.preload(named)
+    await batch.preload(
+      named,
+      changes.map((c) => c.changeId),
+    )
     await batch.preload([...batch.records.values()].map((r) => ['households', r?.household_id]))
     return batch
   }
@@ -65,20 +76,23 @@ export class Batch {
    * Reads records by entity and id in the session's desas only — one shard each under Citus. A record of another
    * desa is not found here: a change naming one is refused only after a look there (elsewhere()).
    */
-  private async preload(keys: [string, unknown][]) {
+  private async preload(keys: [string, unknown][], changeIds: string[] = []) {
     const wanted = new Map<string, { entity: string; id: string }>()
     for (const [entity, id] of keys)
       if (typeof id === 'string' && !this.records.has(`${entity}:${id}`))
         wanted.set(`${entity}:${id}`, { entity, id })
-    if (wanted.size === 0) return
+    if (wanted.size === 0 && changeIds.length === 0) return
     const asked = [...wanted.values()]
-    // Arrays, not a joined set: every column of the key is an index condition, whatever the table's statistics.
-    const rows = await this.tx.query<RecordRow>(
-      `SELECT * FROM records WHERE desa_key = ANY($1::text[]) AND entity = ANY($2::text[]) AND id = ANY($3::text[])`,
-      [desasOf(this.areas), [...new Set(asked.map((k) => k.entity))], asked.map((k) => k.id)],
+    const params = [desasOf(this.areas), [...new Set(asked.map((k) => k.entity))], asked.map((k) => k.id)]
+    const rows = await this.tx.query<RecordRow & { applied?: (Applied & { change_id: string })[] | null }>(
+      changeIds.length === 0 ? RECORDS : RECORDS_AND_APPLIED,
+      changeIds.length === 0 ? params : [...params, changeIds],
     )
     for (const key of wanted.keys()) this.records.set(key, null)
-    for (const row of rows) this.records.set(`${row.entity}:${row.id}`, row)
+    for (const { applied, ...row } of rows) {
+      for (const a of applied ?? []) this.applied.set(a.change_id, a)
+      if (row.id !== null) this.records.set(`${row.entity}:${row.id}`, row)
+    }
   }
 
   async load(entity: SyncedEntity, id: string): Promise<RecordRow | undefined> {
