@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import type { Role } from '../src/protocol/roles'
 import type { Account, WorkAreaInfo } from '../src/protocol/wire'
 import type { Database } from './db'
+import { type RateLimit, refillPerMs, takeSql, waitS } from './limits'
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -153,21 +154,43 @@ async function deviceRecoveryKey(
   return Buffer.from(key.recovery_key).toString('base64url')
 }
 
+/** The rate limit's bucket of a token is keyed by its id (limits.ts), so only a valid token ever has one. */
+const AUTH_STATEMENT = `WITH t AS (
+    SELECT ${USER_COLUMNS}, t.id AS token_id, t.device_id, t.last_used_at FROM tokens t
+    JOIN users u ON u.id = t.user_id JOIN work_areas w ON w.id = u.work_area_id
+    WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+      AND COALESCE(t.last_used_at, t.created_at) > $2::timestamptz - make_interval(days => $3)),
+  taken AS (${takeSql(`$6::text || t.token_id`, 'FROM t WHERE NOT t.disabled', { burst: '$4', now: '$2', perMs: '$5' })})
+  SELECT t.*, taken.tokens, taken.allowed FROM t LEFT JOIN taken ON true`
+
 /**
- * The session of a bearer token at `nowMs`; undefined for an unknown, revoked or expired token (unused for
- * TOKEN_IDLE_DAYS), or a disabled account. A use renews the token.
+ * The session of a bearer token at `nowMs`, and the seconds it must wait under the per-token limit `perToken` (0:
+ * none) — one statement for both, a round trip on every request. Undefined for an unknown, revoked or expired token
+ * (unused for TOKEN_IDLE_DAYS), or a disabled account, which take nothing from any bucket. A use renews the token.
  */
-export async function authenticate(db: Database, token: string, nowMs: number): Promise<Session | undefined> {
+export async function authenticate(
+  db: Database,
+  token: string,
+  nowMs: number,
+  perToken: RateLimit,
+): Promise<{ session: Session; waitS: number } | undefined> {
   const now = new Date(nowMs)
   const [row] = await db.query<
-    UserRow & { token_id: string; device_id: string | null; last_used_at: Date | string | null }
-  >(
-    `SELECT ${USER_COLUMNS}, t.id AS token_id, t.device_id, t.last_used_at FROM tokens t
-     JOIN users u ON u.id = t.user_id JOIN work_areas w ON w.id = u.work_area_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-       AND COALESCE(t.last_used_at, t.created_at) > $2::timestamptz - make_interval(days => $3)`,
-    [hashToken(token), now, TOKEN_IDLE_DAYS],
-  )
+    UserRow & {
+      token_id: string
+      device_id: string | null
+      last_used_at: Date | string | null
+      tokens: number | null
+      allowed: boolean | null
+    }
+  >(AUTH_STATEMENT, [
+    hashToken(token),
+    now,
+    TOKEN_IDLE_DAYS,
+    perToken.burst,
+    refillPerMs(perToken),
+    'token\n',
+  ])
   if (!row || row.disabled) return undefined
   // At most one write per token per hour, and no statement at all otherwise (a round trip on every request): renews
   // the token, and tells an admin which devices are still in use.
@@ -178,5 +201,9 @@ export async function authenticate(db: Database, token: string, nowMs: number): 
        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 hour')`,
       [row.token_id, now],
     )
-  return { ...toAccount(row), tokenId: row.token_id, deviceId: row.device_id }
+  const taken = row.allowed === null ? undefined : { tokens: row.tokens ?? 0, allowed: row.allowed }
+  return {
+    session: { ...toAccount(row), tokenId: row.token_id, deviceId: row.device_id },
+    waitS: waitS(taken, perToken),
+  }
 }

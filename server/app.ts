@@ -105,7 +105,6 @@ export function createApp(opts: AppOptions) {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const log = opts.log ?? ((line: string) => console.log(line))
   const now = opts.now ?? Date.now
-  const tokenLimiter = rateLimiter(db, 'token', limits.perToken)
   const loginLimiter = rateLimiter(db, 'login', limits.perLogin)
   const addressLimiter = rateLimiter(db, 'address', limits.perAddress)
   const hashing = new Gate(limits.hashing)
@@ -158,12 +157,11 @@ export function createApp(opts: AppOptions) {
     if (c.req.path === `${API_PREFIX}/login`) return next()
     const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(c.req.header('Authorization') ?? '')
     if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'Log in first.', 'missing-token')
-    const session = await authenticate(db, match[1], now())
-    if (!session)
+    const auth = await authenticate(db, match[1], now(), limits.perToken)
+    if (!auth)
       throw new ApiError(401, 'unauthorized', 'The token is unknown, revoked or expired.', 'invalid-token')
-    c.set('session', session)
-    const wait = await tokenLimiter.take(session.tokenId, now())
-    if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, wait)
+    c.set('session', auth.session)
+    if (auth.waitS > 0) throw new ApiError(429, 'rate-limited', 'Too many requests.', undefined, auth.waitS)
     return next()
   })
   // A sync request waits for its turn before its body is read, and is compressed inside it: in a burst the others

@@ -17,6 +17,7 @@ import {
   api,
   Device,
   newHousehold,
+  ROOMY_LIMITS,
   START_TIMEOUT_MS,
   startTestServer,
   TARGETS,
@@ -116,7 +117,7 @@ describe.each(TARGETS)('accounts on $name', (target) => {
     }
   })
 
-  it("writes a token's last use at most once an hour: no statement on the requests in between", async () => {
+  it("writes a token's last use at most once an hour: one statement on the requests in between", async () => {
     const k = await addKader(server)
     const phone = await Device.login(server.url, k.username, k.password)
     const statements: string[] = []
@@ -137,15 +138,42 @@ describe.each(TARGETS)('accounts on $name', (target) => {
     const touches = () => statements.filter((s) => s.includes('UPDATE tokens')).length
     const start = clock
     try {
-      expect(await authenticate(db, phone.token, start)).toBeDefined()
+      expect(await authenticate(db, phone.token, start, ROOMY_LIMITS.perToken)).toBeDefined()
       expect([touches(), await lastUsed()]).toEqual([1, start])
-      expect(await authenticate(db, phone.token, start + 59 * 60_000)).toBeDefined()
-      expect([touches(), await lastUsed()]).toEqual([1, start])
-      expect(await authenticate(db, phone.token, start + 61 * 60_000)).toBeDefined()
+      const earlier = statements.length
+      expect(await authenticate(db, phone.token, start + 59 * 60_000, ROOMY_LIMITS.perToken)).toBeDefined()
+      // The token, its account and its rate limit: one statement.
+      expect([touches(), await lastUsed(), statements.length - earlier]).toEqual([1, start, 1])
+      expect(await authenticate(db, phone.token, start + 61 * 60_000, ROOMY_LIMITS.perToken)).toBeDefined()
       expect([touches(), await lastUsed()]).toEqual([2, start + 61 * 60_000])
     } finally {
       clock = Date.now()
     }
+  })
+
+  it('keeps a bucket for a valid token only: an unknown or revoked token or a disabled account takes from none', async () => {
+    const k = await addKader(server)
+    const phone = await Device.login(server.url, k.username, k.password)
+    const buckets = async () =>
+      (await server.db.query<{ key: string }>("SELECT key FROM rate_buckets WHERE key LIKE 'token%'"))
+        .map((r) => r.key)
+        .sort()
+    const me = (token: string) => api(server.url, 'GET', '/me', { token }).then((r) => r.status)
+    const before = await buckets()
+    expect(await me('x'.repeat(43))).toBe(401)
+    expect(await buckets()).toEqual(before)
+    await server.db.query('UPDATE users SET disabled = true WHERE username = $1', [k.username])
+    expect(await me(phone.token)).toBe(401)
+    expect(await buckets()).toEqual(before)
+    await server.db.query('UPDATE users SET disabled = false WHERE username = $1', [k.username])
+    expect(await me(phone.token)).toBe(200)
+    const [token] = await server.db.query<{ id: string }>('SELECT id FROM tokens WHERE token_hash = $1', [
+      hashToken(phone.token),
+    ])
+    expect(await buckets()).toEqual([...before, `token\n${token?.id}`].sort())
+    await server.admin.revokeTokens({ username: k.username })
+    expect(await me(phone.token)).toBe(401)
+    expect((await buckets()).length).toBe(before.length + 1)
   })
 
   it("limits guesses per username and address: another address's wrong guesses do not lock the kader out", async () => {
