@@ -41,6 +41,7 @@ import {
 import { buildPages } from './build-pages'
 import { toDoc } from './docs'
 import { AREA, DATA_TODAY, type Dataset, generate, KADER, PUSTU, stageCounts } from './generate'
+import { waitForIdle } from './idle'
 import { openDayFigures } from './openday'
 import type { bench as AppBench } from './page/app-bench'
 import type { pouch as PouchBench } from './page/pouch-bench'
@@ -432,8 +433,8 @@ interface PhoneA {
 
 /**
  * 1,000 visits in one transaction, WRITES times on each build, taking turns (the machine's load drifts), each time
- * right after a reload (a cold page and bench bundle, as the day's first save is). The writes before the last are
- * taken back (discardWrite): phone A's push sends the last's.
+ * after a reload (a cold page and bench bundle, as the day's first save is) once the browser has gone quiet
+ * (idle.ts). The writes before the last are taken back (discardWrite): phone A's push sends the last's.
  */
 async function visitWrites(phones: Record<Mode, PhoneA>) {
   const writes: Record<Mode, number[]> = { encrypted: [], plain: [] }
@@ -446,28 +447,32 @@ async function visitWrites(phones: Record<Mode, PhoneA>) {
     value: median(writes.encrypted),
     unit: 'ms',
     budget: BUDGET.write1000VisitsMs,
-    note: `${writes.encrypted.map((x) => x.toFixed(0)).join(', ')} ms, each right after a reload; the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
+    note: `${writes.encrypted.map((x) => x.toFixed(0)).join(', ')} ms, each after a reload, once the browser went quiet (bench/idle.ts); the records and ONE outbox row (src/data/outbox.ts), validated by the zod schemas; the first ${WRITES - 1} writes are deleted (visits and outbox row) before the next, so the push below sends the last write's ${PUSH_CHANGES.toLocaleString('en-US')}`,
   })
 }
 
 /** Write `i` of WRITES on one phone A: its time in ms. */
-async function coldWrite({ page, cdp, mode }: PhoneA, i: number): Promise<number> {
+async function coldWrite({ phone, page, cdp, mode }: PhoneA, i: number): Promise<number> {
   const today = await pageToday(page)
   const startRun = (await lastRun(page))?.startedAt
   await page.reload()
   // The app syncs at start: let that run (nothing to push) end before the write.
   const run = await waitForRun(page, startRun)
   if (run.error) throw new Error(`the sync at app start failed: ${JSON.stringify(run.error)}`)
-  await page.waitForTimeout(1_500)
   await loadBench(page)
+  const idle = await waitForIdle(phone.profile)
   await throttle(cdp, CPU)
-  log(`phone A (${mode}): 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}`)
+  log(
+    `phone A (${mode}): 1,000 visits with saveVisits in one transaction (4×), cold write ${i} of ${WRITES}, ` +
+      `after ${idle.ms} ms ${idle.quiet ? 'waiting for the browser to go quiet' : 'of waiting, NOT quiet'}`,
+  )
   const write = await page.evaluate(
     ({ n, today }) => (window as unknown as BenchWindow).__bench.writeVisits(n, today),
     { n: PUSH_CHANGES, today },
   )
   await throttle(cdp, 1)
   if (write.saved !== PUSH_CHANGES) throw new Error(`only ${write.saved} of ${PUSH_CHANGES} visits saved`)
+  log(`phone A (${mode}): cold write ${i} took ${write.ms.toFixed(0)} ms`)
   if (i < WRITES) {
     const left = await page.evaluate(() => (window as unknown as BenchWindow).__bench.discardWrite())
     if (left.waiting + left.rejected > 0)
