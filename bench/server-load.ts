@@ -181,7 +181,7 @@ const sampled = (async () => {
   }
 })()
 /** CPU used so far by the cluster's API processes and PostgreSQL (scripts/cluster.sh cpu), in seconds. */
-function clusterCpu(): { api: number; pg: number } | undefined {
+function clusterCpu(): { api: number; pg: number; nginx?: number } | undefined {
   if (liteServer?.pid) {
     // utime + stime of the one process (PGlite runs inside it): all of it counted as the API's.
     const fields = readFileSync(`/proc/${liteServer.pid}/stat`, 'utf8').split(') ')[1]
@@ -192,8 +192,8 @@ function clusterCpu(): { api: number; pg: number } | undefined {
   if (!process.env.CLUSTER_DIR) return undefined
   const ticks = JSON.parse(
     execFileSync(new URL('../scripts/cluster.sh', import.meta.url).pathname, ['cpu'], { encoding: 'utf8' }),
-  ) as { api: number; pg: number; hz: number }
-  return { api: ticks.api / ticks.hz, pg: ticks.pg / ticks.hz }
+  ) as { api: number; pg: number; nginx?: number; hz: number }
+  return { api: ticks.api / ticks.hz, pg: ticks.pg / ticks.hz, nginx: (ticks.nginx ?? 0) / ticks.hz }
 }
 let pulled = 0
 let allPulled: () => void = () => {}
@@ -201,6 +201,7 @@ const barrier = new Promise<void>((go) => {
   allPulled = go
 })
 const cpuBefore = clusterCpu()
+const benchBefore = process.cpuUsage()
 const started = performance.now()
 let next = 0
 await Promise.all(
@@ -225,6 +226,7 @@ async function sync(i: number) {
 }
 const wallS = (performance.now() - started) / 1000
 const cpuAfter = clusterCpu()
+const bench = process.cpuUsage(benchBefore)
 sampling = false
 await sampled
 await sampler?.end()
@@ -272,8 +274,11 @@ const result = {
     ? {
         apiCpuMsPerSync: Math.round(((cpuAfter.api - cpuBefore.api) * 1000) / KADERS),
         pgCpuMsPerSync: Math.round(((cpuAfter.pg - cpuBefore.pg) * 1000) / KADERS),
+        nginxCpuMsPerSync: Math.round((((cpuAfter.nginx ?? 0) - (cpuBefore.nginx ?? 0)) * 1000) / KADERS),
       }
     : {}),
+  // The bench's own CPU (the simulated phones: gzip, brotli, JSON) shares the machine's cores with the servers.
+  benchCpuMsPerSync: Math.round((bench.user + bench.system) / 1000 / KADERS),
   lockWaitersMean: Number((waiting.reduce((a, b) => a + b, 0) / Math.max(1, waiting.length)).toFixed(1)),
   lockWaitersMax: Math.max(0, ...waiting),
   errors,

@@ -3,8 +3,8 @@
 # nginx (Debian's package) in front of them. For the load bench (npm run bench:server) and to try it out.
 #   scripts/cluster.sh start [N]     prints the exports: KADER_URL (nginx), DATABASE_URL, CLUSTER_DIR
 #   scripts/cluster.sh stop
-#   scripts/cluster.sh cpu           CPU used so far by the API processes and by PostgreSQL, in clock ticks (the
-#                                    bench reports the difference: a cost per sync that hardly depends on the load)
+#   scripts/cluster.sh cpu           CPU used so far by the API processes, by PostgreSQL and by nginx, in clock ticks
+#                                    (the bench reports the difference: a cost per sync that hardly depends on the load)
 # Environment: CLUSTER_DIR (default /tmp/kader-cluster), CLUSTER_PG_PORT (default 54340), CLUSTER_HTTP_PORT
 # (nginx, default 8088), CLUSTER_API_PORT (the first API process, default 8100), CLUSTER_REF (a git ref: run that
 # version's server instead of this tree's — the bench compares with the single-lock server this way),
@@ -32,13 +32,18 @@ stop() {
 ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 cpu() {
-  local api=0 pg=0 hz pm
+  local api=0 pg=0 nginx=0 hz pm nm
   hz="$(getconf CLK_TCK)"
   for pidfile in "$dir"/api-*.pid; do api=$((api + $(ticks "$(cat "$pidfile")"))); done
   pm="$(head -n 1 "$(grep -o -- '-D [^ ]*' "$dir/pg-stop" | cut -c4-)/postmaster.pid")"
   pg="$(ticks "$pm")"
   for child in $(pgrep -P "$pm"); do pg=$((pg + $(ticks "$child"))); done
-  echo "{\"api\": $api, \"pg\": $pg, \"hz\": $hz}"
+  nm="$(cat "$dir/nginx.pid" 2>/dev/null || true)"
+  if [ -n "$nm" ]; then
+    nginx="$(ticks "$nm")"
+    for child in $(pgrep -P "$nm"); do nginx=$((nginx + $(ticks "$child"))); done
+  fi
+  echo "{\"api\": $api, \"pg\": $pg, \"nginx\": $nginx, \"hz\": $hz}"
 }
 
 start() {
