@@ -1,6 +1,7 @@
 // The sync server under load (issue 16; npm run bench:server, not part of npm test): K kaders in D desas, all at
 // once, each doing what the app does on a sync — pull → push of C changes (gzip, like the app) → pull — against a
-// running server (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). Reports push and pull p50/p95,
+// running server. The simulated phones run in worker threads (server-load-phones.ts); their batches are built and
+// gzipped before the clock starts, since a phone's CPU is not the server's (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). Reports push and pull p50/p95,
 // pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server/<label>.json
 // (not kept in git: bench/results/server-load.md holds the figures quoted in docs/scaling.md).
 //   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
@@ -14,11 +15,13 @@ import { readFileSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { openDatabase } from '../server/db'
 import { formatHlc } from '../src/protocol/hlc'
 import { householdInput, memberInput } from '../tests/records'
+import type { PhonesJob, PhonesMessage } from './server-load-phones'
 
 const { values: args } = parseArgs({
   options: {
@@ -30,12 +33,15 @@ const { values: args } = parseArgs({
     together: { type: 'boolean', default: false },
     // At most this many kaders syncing at a time (default: all): the CPU a sync costs without a burst's overhead.
     'at-once': { type: 'string' },
+    // Worker threads the simulated phones are spread over (each its own event loop, like separate phones).
+    workers: { type: 'string', default: '2' },
     // A PGlite data folder (emptied first): one server process on the embedded database instead of KADER_URL's.
     pglite: { type: 'string' },
   },
 })
 const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
 const AT_ONCE = Number(args['at-once'] ?? KADERS)
+const WORKERS = Math.min(Number(args.workers), AT_ONCE)
 if (args.together && AT_ONCE < KADERS) throw new Error('--together needs every kader at once')
 const PGLITE_PORT = 8190
 const url = args.pglite
@@ -137,34 +143,7 @@ function changesOf(k: (typeof kaders)[number]) {
   return changes
 }
 
-let errors = 0
-/** Answers other than 200 by status (nginx answers 502 or 504 itself when an API process fails or is too slow). */
-const failures = new Map<number, number>()
-async function call(k: (typeof kaders)[number], method: string, path: string, body?: unknown) {
-  const start = performance.now()
-  const res = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${k.token}`,
-      // What the app's browser sends: the server answers in brotli (fetch decodes it).
-      'Accept-Encoding': 'gzip, deflate, br',
-      ...(body ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' } : {}),
-    },
-    ...(body ? { body: gzipSync(JSON.stringify(body)) } : {}),
-  })
-  const text = await res.text()
-  if (res.status !== 200) {
-    errors += 1
-    failures.set(res.status, (failures.get(res.status) ?? 0) + 1)
-    return { ms: performance.now() - start, json: {} as Record<string, unknown> }
-  }
-  return { ms: performance.now() - start, json: JSON.parse(text) as Record<string, unknown> }
-}
-
-const pushMs: number[] = []
-const pullMs: number[] = []
-let accepted = 0
-const bodies = kaders.map(changesOf)
+const bodies = kaders.map((k) => gzipSync(JSON.stringify({ changes: changesOf(k) })))
 // How many database sessions wait on a lock, sampled every 100 ms while the kaders sync: the single-lock server's
 // queue shows here, whatever the CPU does.
 const sampler = args.pglite ? undefined : new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -195,38 +174,48 @@ function clusterCpu(): { api: number; pg: number; nginx?: number } | undefined {
   ) as { api: number; pg: number; nginx?: number; hz: number }
   return { api: ticks.api / ticks.hz, pg: ticks.pg / ticks.hz, nginx: (ticks.nginx ?? 0) / ticks.hz }
 }
-let pulled = 0
-let allPulled: () => void = () => {}
-const barrier = new Promise<void>((go) => {
-  allPulled = go
+
+// The kaders are dealt round-robin to the worker threads; each worker runs its share of AT_ONCE.
+const phones = Array.from({ length: WORKERS }, (_, w) => {
+  const mine = kaders.flatMap((k, i) =>
+    i % WORKERS === w ? [{ token: k.token, body: bodies[i] as Uint8Array }] : [],
+  )
+  const job: PhonesJob = {
+    url,
+    kaders: mine,
+    atOnce: Math.floor(AT_ONCE / WORKERS) + (w < AT_ONCE % WORKERS ? 1 : 0),
+    together: args.together,
+  }
+  return new Worker(new URL('./server-load-phones.mjs', import.meta.url), { workerData: job })
 })
+let pulled = 0
+const finished = phones.map(
+  (worker) =>
+    new Promise<Extract<PhonesMessage, { kind: 'done' }>>((done, fail) => {
+      worker.on('error', fail)
+      worker.on('message', (m: PhonesMessage) => {
+        if (m.kind === 'done') done(m)
+        // Together: the pushes start once every kader of every worker has pulled.
+        else if (m.kind === 'pulled' && ++pulled === KADERS) for (const p of phones) p.postMessage('push')
+      })
+    }),
+)
+await Promise.all(
+  phones.map(
+    (worker) =>
+      new Promise((ready) => worker.on('message', (m: PhonesMessage) => m.kind === 'ready' && ready(m))),
+  ),
+)
 const cpuBefore = clusterCpu()
 const benchBefore = process.cpuUsage()
 const started = performance.now()
-let next = 0
-await Promise.all(
-  Array.from({ length: AT_ONCE }, async () => {
-    for (let i = next++; i < KADERS; i = next++) await sync(i)
-  }),
-)
-async function sync(i: number) {
-  const k = kaders[i]
-  if (!k) return
-  // The single cursor: both this server and the single-lock one answer it.
-  const first = await call(k, 'GET', '/changes?cursor=0')
-  pullMs.push(first.ms)
-  if (++pulled === KADERS) allPulled()
-  if (args.together) await barrier
-  const pushed = await call(k, 'POST', '/changes', { changes: bodies[i] })
-  pushMs.push(pushed.ms)
-  const results = (pushed.json.results ?? []) as { status: string }[]
-  accepted += results.filter((r) => r.status === 'accepted').length
-  const again = await call(k, 'GET', `/changes?cursor=${Number(first.json.nextCursor ?? 0)}`)
-  pullMs.push(again.ms)
-}
+for (const worker of phones) worker.postMessage('start')
+const outcomes = await Promise.all(finished)
 const wallS = (performance.now() - started) / 1000
 const cpuAfter = clusterCpu()
 const bench = process.cpuUsage(benchBefore)
+// Each worker still listens to the main thread: ended here, or the bench would never exit.
+await Promise.all(phones.map((worker) => worker.terminate()))
 sampling = false
 await sampled
 await sampler?.end()
@@ -247,6 +236,13 @@ const [stored] = (
 ).rows
 await db.end()
 
+const pushMs = outcomes.flatMap((o) => o.pushMs)
+const pullMs = outcomes.flatMap((o) => o.pullMs)
+const accepted = outcomes.reduce((sum, o) => sum + o.accepted, 0)
+const failures = new Map<number, number>()
+for (const [status, n] of outcomes.flatMap((o) => o.failures))
+  failures.set(status, (failures.get(status) ?? 0) + n)
+const errors = [...failures.values()].reduce((a, b) => a + b, 0)
 const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b)
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN)

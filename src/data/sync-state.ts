@@ -169,7 +169,7 @@ export async function getSyncState(db: KaderDb = getDb()): Promise<SyncState> {
 export type RecordSyncStatus =
   | { status: 'terkirim' }
   | { status: 'belum-terkirim' }
-  | { status: 'ditolak'; rejection: OutboxRejection }
+  | { status: 'ditolak'; entity: Entity; rejection: OutboxRejection }
 
 /** One record's sync status: refused wins over waiting (it needs the kader), waiting over sent. */
 export async function getRecordSyncStatus(
@@ -177,8 +177,8 @@ export async function getRecordSyncStatus(
   db: KaderDb = getDb(),
 ): Promise<RecordSyncStatus> {
   const entries = await entriesOfRecords(db, [recordId])
-  const refused = entries.find((e) => e.rejected !== undefined)?.rejected
-  if (refused) return { status: 'ditolak', rejection: refused }
+  const refused = entries.find((e) => e.rejected !== undefined)
+  if (refused?.rejected) return { status: 'ditolak', entity: refused.entity, rejection: refused.rejected }
   return entries.length > 0 ? { status: 'belum-terkirim' } : { status: 'terkirim' }
 }
 

@@ -8,6 +8,7 @@ import { useT } from './i18n'
 import { InstallBanner, UpdateBanner } from './pwa'
 import { paths, type Route, useRoute } from './router'
 import { BottomNav } from './shared/BottomNav'
+import { BelowTopBar } from './shared/TopBar'
 import { useToday } from './shared/today'
 
 // Forms and settings are not needed for the first screen: they load on first use (and are precached for offline).
@@ -66,6 +67,9 @@ function usePrefetchOpenDay() {
   }, [workArea, today])
 }
 
+// Below each screen's bar, not above it: above, it pushed the bar down by its own height (≈ 140 px at 360 px).
+const INSTALL_OFFER = <InstallBanner />
+
 export function App() {
   const route = useRoute()
   const t = useT()
@@ -73,10 +77,11 @@ export function App() {
   return (
     <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />
-      <InstallBanner />
-      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-        <Screen route={route} />
-      </Suspense>
+      <BelowTopBar.Provider value={INSTALL_OFFER}>
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <Screen route={route} />
+        </Suspense>
+      </BelowTopBar.Provider>
       {TOP_LEVEL.includes(route.name) && <BottomNav route={route} />}
     </div>
   )

@@ -104,29 +104,28 @@ export function seedPeople(people: readonly Person[]): Seeded {
   return out
 }
 
+/** Rows written straight into the app's stores, in one transaction, as a sync or an earlier session left them. */
+export async function putRows(page: Page, rows: Record<string, readonly unknown[]>): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const open = indexedDB.open('kader-ilp')
+      open.onsuccess = () => ok(open.result)
+      open.onerror = () => fail(open.error)
+    })
+    const tx = db.transaction(Object.keys(rows), 'readwrite')
+    for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row)
+    await new Promise((ok, fail) => {
+      tx.oncomplete = ok
+      tx.onerror = () => fail(tx.error)
+    })
+    db.close()
+  }, rows)
+}
+
 /** Writes the records and the work area (with today as its open day) into the app's database. */
 export async function putIntoApp(page: Page, data: Seeded): Promise<void> {
   const workArea = { ...AREA, posyandu: calendarForToday() }
-  await page.evaluate(
-    async ({ data, workArea }) => {
-      const db: IDBDatabase = await new Promise((ok, fail) => {
-        const open = indexedDB.open('kader-ilp')
-        open.onsuccess = () => ok(open.result)
-        open.onerror = () => fail(open.error)
-      })
-      const tx = db.transaction(['households', 'members', 'visits', 'meta'], 'readwrite')
-      for (const h of data.households) tx.objectStore('households').put(h)
-      for (const m of data.members) tx.objectStore('members').put(m)
-      for (const v of data.visits) tx.objectStore('visits').put(v)
-      tx.objectStore('meta').put({ key: 'workArea', value: workArea })
-      await new Promise((ok, fail) => {
-        tx.oncomplete = ok
-        tx.onerror = () => fail(tx.error)
-      })
-      db.close()
-    },
-    { data, workArea },
-  )
+  await putRows(page, { ...data, meta: [{ key: 'workArea', value: workArea }] })
 }
 
 /** The visits stored for a member, read from the app's database. */

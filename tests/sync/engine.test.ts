@@ -196,6 +196,7 @@ describe.each(TARGETS)('sync engine on $name', (target) => {
     expect(run).toMatchObject({ pushed: 1, rejected: 2 })
     expect(await getRecordSyncStatus(away.id, a.db)).toEqual({
       status: 'ditolak',
+      entity: 'households',
       rejection: {
         reason: 'forbidden',
         issues: [{ path: 'address', message: 'err.area' }],

@@ -109,7 +109,7 @@ function MemberRow({
         <span className="muted">({member.sex === 'L' ? t('sex.L.short') : t('sex.P.short')})</span>
       </span>
       <span className="row-sub">
-        {t(`relation.${member.relation}`)} · {age} · <RecordSyncMark recordId={member.id} />
+        {t(`relation.${member.relation}`)} · {age} · <RecordSyncMark recordId={member.id} link={false} />
       </span>
       {stages?.pregnancy && (
         <span className="row-sub">

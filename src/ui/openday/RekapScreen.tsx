@@ -106,7 +106,7 @@ export default function RekapScreen({ date }: { date: string }) {
             )}
             {pws?.report.month === date.slice(0, 7) && (
               <p>
-                <a href={paths.pws(date.slice(0, 7))}>
+                <a className="tap-link" href={paths.pws(date.slice(0, 7))}>
                   {t('rekap.skdn', { d: pws.report.skdn.D.value, s: pws.report.skdn.S.value })}
                 </a>
               </p>

@@ -1,5 +1,6 @@
 // The install offer: a card in Pengaturan (always, saying how when the browser has no prompt to give), and once,
-// after the first successful sync, a banner — the moment the kader has seen the app work and send her data.
+// after the first successful sync, a banner below the screen's bar (App.tsx) — the moment the kader has seen the
+// app work and send her data.
 import { useState } from 'react'
 import { useSyncState } from '../../data/sync-hooks'
 import { useT } from '../i18n'
@@ -42,26 +43,24 @@ export function InstallBanner() {
     setOffered(true)
   }
   return (
-    <div className="pwa-banner" role="status">
-      <div className="pwa-banner-row">
-        <p>{t('pwa.install.banner')}</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={() => {
-              close()
-              void install()
-            }}
-          >
-            {t('pwa.install.button')}
-          </button>
-          <button type="button" className="button secondary small" onClick={close}>
-            {t('pwa.install.later')}
-          </button>
-        </div>
+    <section className="install-offer" role="status" aria-label={t('pwa.install.title')}>
+      <p>{t('pwa.install.banner')}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button primary small"
+          onClick={() => {
+            close()
+            void install()
+          }}
+        >
+          {t('pwa.install.button')}
+        </button>
+        <button type="button" className="button secondary small" onClick={close}>
+          {t('pwa.install.later')}
+        </button>
       </div>
-    </div>
+    </section>
   )
 }
 

@@ -40,7 +40,8 @@ export function RejectedList() {
           const what = `${t(`sync.entity.${r.entity}`)} — ${r.name ?? t('discard.noName')}`
           return (
             <li key={r.changeId}>
-              {href ? <a href={href}>{what}</a> : what}: {refusalText(lang, r)}
+              {href ? <a href={href}>{what}</a> : what}
+              <span className="rejected-why">{refusalText(lang, r)}</span>
               <button type="button" className="button secondary" onClick={() => setAsking(r)}>
                 {t('discard.open')}
               </button>
