@@ -2,6 +2,7 @@
 // Logs one line per request — method, path, status, duration, user id — and never a body, a query string, a
 // token or a record value: those carry health data.
 import { existsSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
@@ -22,7 +23,7 @@ import {
 } from '../src/protocol/wire'
 import { authenticate, login, type Session } from './accounts'
 import { type Database, POOL_SIZE } from './db'
-import { ApiError, BUSY, compressJson, Gate, type GateState, GONE, readJsonBody } from './http'
+import { ApiError, BUSY, compressJson, Gate, type GateState, GONE, jsonAnswer, readJsonBody } from './http'
 import { type RateLimit, rateLimiter } from './limits'
 import { desasOf, sessionAreas } from './scope'
 import { DEFAULT_TILE_ORIGINS, serveBuiltApp } from './static'
@@ -115,10 +116,12 @@ export function createApp(opts: AppOptions) {
   app.use(async (c, next) => {
     const start = performance.now()
     await next()
-    c.header('X-Server-Time', serverTime())
+    // Set on the answer's own headers: c.header() would rebuild a finished answer as a stream each time.
+    const headers = c.res.headers
+    headers.set('X-Server-Time', serverTime())
     // Every answer, the API's and the app's: no content sniffing, no referrer to tile servers or elsewhere.
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'no-referrer')
+    headers.set('X-Content-Type-Options', 'nosniff')
+    headers.set('Referrer-Policy', 'no-referrer')
     log(
       JSON.stringify({
         time: serverTime(),
@@ -179,7 +182,7 @@ export function createApp(opts: AppOptions) {
   api.use(compressJson)
 
   api.post('/login', async (c) => {
-    const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes))
+    const parsed = loginRequest.safeParse(await readJsonBody(c.req.raw, limits.maxLoginBytes, incomingOf(c)))
     if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send a username, a password and a deviceId.')
     const { username, password, deviceId } = parsed.data
     const address = clientAddress(c, opts.trustProxy === true)
@@ -215,7 +218,7 @@ export function createApp(opts: AppOptions) {
 
   api.post('/changes', async (c) => {
     const session = sessionOf(c)
-    const parsed = pushRequest.safeParse(await readJsonBody(c.req.raw, limits.maxBodyBytes))
+    const parsed = pushRequest.safeParse(await readJsonBody(c.req.raw, limits.maxBodyBytes, incomingOf(c)))
     if (!parsed.success) throw new ApiError(400, 'bad-request', 'Send { changes: [...] }.')
     const { changes, workAreaId } = parsed.data
     checkWorkArea(session, workAreaId)
@@ -230,7 +233,7 @@ export function createApp(opts: AppOptions) {
       results: await push(db, session, changes, now(), { hook: opts.insidePush }),
       serverTime: serverTime(),
     }
-    return c.json(body)
+    return jsonAnswer(c, JSON.stringify(body))
   })
 
   api.get('/changes', async (c) => {
@@ -243,7 +246,7 @@ export function createApp(opts: AppOptions) {
     const sent = c.req.query('cursors')
     if (sent !== undefined) {
       const answer = await pull(db, session, { cursors: pullCursors(sent), epoch, limit })
-      return json(c, jsonOfPull(answer, { serverTime: serverTime() }))
+      return jsonAnswer(c, jsonOfPull(answer, { serverTime: serverTime() }))
     }
     // Version 1 (an app from before per-desa sequences): one number, its desa's cursor (migration 006).
     const cursor = integer(c.req.query('cursor') ?? '0', 0, Number.MAX_SAFE_INTEGER, 'cursor')
@@ -251,7 +254,10 @@ export function createApp(opts: AppOptions) {
     if (!desa || more.length > 0)
       throw new ApiError(400, 'bad-request', 'This account reads several desas: update the app.')
     const answer = await pull(db, session, { cursors: { [desa]: cursor }, epoch, limit })
-    return json(c, jsonOfPull(answer, { nextCursor: answer.cursors[desa] ?? 0, serverTime: serverTime() }))
+    return jsonAnswer(
+      c,
+      jsonOfPull(answer, { nextCursor: answer.cursors[desa] ?? 0, serverTime: serverTime() }),
+    )
   })
 
   binaanRoutes(api, binaanService(db, now, opts.binaan), sessionOf, serverTime)
@@ -274,8 +280,8 @@ export function createApp(opts: AppOptions) {
   return app
 }
 
-/** A JSON answer already written (a pull page: its records come from the database as JSON text). */
-const json = (c: Context<Env>, body: string) => c.body(body, 200, { 'Content-Type': 'application/json' })
+/** Node's request, when @hono/node-server serves the app (its bindings; not in app.request()). */
+const incomingOf = (c: Context<Env>) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
 
 function sessionOf(c: Pick<Context<Env>, 'get'>): Session {
   const session = c.get('session')

@@ -130,9 +130,10 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   })
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => {})
+  const named = preparedNames()
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
     async query<R>(text: string, params?: unknown[]) {
-      return (await q.query(text, params)).rows as R[]
+      return (await q.query({ text, values: params, name: named(text) })).rows as R[]
     },
     async exec(text: string) {
       await q.query(text)
@@ -156,6 +157,25 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       }
     },
     close: () => pool.end(),
+  }
+}
+
+/** Distinct statements a process prepares; the server runs a few dozen, the rest (if ever) go unprepared. */
+const MAX_PREPARED = 500
+
+/**
+ * A name for each statement text: pg prepares a named statement once per connection and then only binds and runs
+ * it, so PostgreSQL does not parse it again on every call.
+ */
+function preparedNames(): (text: string) => string | undefined {
+  const names = new Map<string, string>()
+  return (text) => {
+    let name = names.get(text)
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `k${names.size}`
+      names.set(text, name)
+    }
+    return name
   }
 }
 

@@ -55,13 +55,26 @@ export function covers(area: AreaKey, place: Located): boolean {
   )
 }
 
+/** Names → desa key, as desaKey computed them. */
+const desaKeys = new Map<string, string>()
+
 /**
  * The key of a normalised place's desa: its change sequence, its pull cursor and the distribution column for Citus
  * (docs/scaling.md). The first 16 hex digits of the md5 of the kabupaten, kecamatan and desa names — migration 007
  * computes the same in SQL; a Kemendagri desa code would serve as well once work areas carry one.
  */
-export const desaKey = (p: Pick<AreaKey, 'kabupaten' | 'kecamatan' | 'desa'>): string =>
-  createHash('md5').update(`${p.kabupaten}\n${p.kecamatan}\n${p.desa}`).digest('hex').slice(0, 16)
+export function desaKey(p: Pick<AreaKey, 'kabupaten' | 'kecamatan' | 'desa'>): string {
+  const names = `${p.kabupaten}\n${p.kecamatan}\n${p.desa}`
+  let key = desaKeys.get(names)
+  if (key === undefined) {
+    // A hash per household of a push cost more than the rest of placing it: the names' keys are kept, a few
+    // thousand desas' at most (a process's work areas); past that the map starts over.
+    if (desaKeys.size >= 10_000) desaKeys.clear()
+    key = createHash('md5').update(names).digest('hex').slice(0, 16)
+    desaKeys.set(names, key)
+  }
+  return key
+}
 
 /** The areas a session may read and write: a kader's one work area (supervisors' lists come with their roles). */
 export const sessionAreas = (session: { workArea: WorkAreaInfo }): AreaKey[] => [

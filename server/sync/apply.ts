@@ -12,7 +12,7 @@ import { type ChangeResult, type Issue, isInserted, type RecordState } from '../
 import { areaOfAddress, coveredByAny, desaKey, type Place } from '../scope'
 import type { Batch } from './batch'
 import { ENTITY_RULES } from './entities'
-import { type Prepared, type Rejection, reject } from './prepare'
+import { INVALID, type Prepared, type Rejection, reject } from './prepare'
 import { buildRecord, issuesOf, type RecordRow, stampNode, stateOf, toState } from './rows'
 
 export function applyOne(batch: Batch, p: Prepared): Promise<ChangeResult> {
@@ -47,9 +47,7 @@ function accept(batch: Batch, p: Prepared, state: RecordState, desa: string): Ch
 
 /** The record checked against its entity's schema: the record, or the change's rejection. */
 function checkRecord(p: Prepared, state: MergeState): { record: Record<string, unknown> } | Rejection {
-  const checked = ENTITY_RULES[p.entity].record.safeParse(buildRecord(p.recordId, state), {
-    error: () => 'err.invalid',
-  })
+  const checked = ENTITY_RULES[p.entity].record.safeParse(buildRecord(p.recordId, state), INVALID)
   if (!checked.success) return reject(p.changeId, 'invalid', issuesOf(checked.error))
   return { record: checked.data as Record<string, unknown> }
 }

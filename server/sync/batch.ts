@@ -19,14 +19,24 @@ export interface Applied {
   record_id: string
 }
 
+/**
+ * A RecordRow's columns, named: a prepared statement (db.ts) reading `*` would fail once a migration adds a column
+ * while the process runs.
+ */
+const COLUMNS = (r: string) =>
+  'desa_key entity id seq household_id kabupaten kecamatan desa dusun rw rt data hlcs created_hlc version origin_token purged_at'
+    .split(' ')
+    .map((c) => `${r}${c}`)
+    .join(', ')
+
 // Arrays, not a joined set: every column of the key is an index condition, whatever the table's statistics.
-const RECORDS = `SELECT * FROM records
+const RECORDS = `SELECT ${COLUMNS('')} FROM records
   WHERE desa_key = ANY($1::text[]) AND entity = ANY($2::text[]) AND id = ANY($3::text[])`
 /**
  * The same, with the change ids of $4 already applied (kept in the desa of the record they changed: one of the
  * session's) riding on the first row — one row of nulls carries them when no record is found.
  */
-const RECORDS_AND_APPLIED = `SELECT r.*, CASE WHEN row_number() OVER () = 1 THEN (
+const RECORDS_AND_APPLIED = `SELECT ${COLUMNS('r.')}, CASE WHEN row_number() OVER () = 1 THEN (
     SELECT json_agg(json_build_object('change_id', a.change_id, 'entity', a.entity, 'record_id', a.record_id))
     FROM applied_changes a WHERE a.desa_key = ANY($1::text[]) AND a.change_id = ANY($4::text[])) END AS applied
   FROM (SELECT 1) AS one LEFT JOIN records r

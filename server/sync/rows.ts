@@ -90,8 +90,8 @@ const NEEDS_BUILD = /null|"(?:id|createdAt|updatedAt|deviceId|version|deleted)"\
  * parse and buildRecord; either way the record parses to the same value.
  */
 export function wireOf(row: WireRow): string {
-  const hlcs = JSON.parse(row.hlcs) as Record<string, string>
   if (NEEDS_BUILD.test(row.data)) {
+    const hlcs = JSON.parse(row.hlcs) as Record<string, string>
     const state = { data: JSON.parse(row.data), hlcs, createdHlc: row.created_hlc, version: row.version }
     return JSON.stringify({
       entity: row.entity,
@@ -100,10 +100,27 @@ export function wireOf(row: WireRow): string {
       ...(row.purged ? { purged: true } : {}),
     })
   }
-  const latest = latestHlc(hlcs) ?? row.created_hlc
+  const latest = latestStampIn(row.hlcs) ?? row.created_hlc
   const meta = `{"id":${JSON.stringify(row.id)},"createdAt":"${stampIso(row.created_hlc)}","updatedAt":"${stampIso(latest)}","deviceId":${JSON.stringify(stampNode(latest))},"version":${Math.max(row.version, 1)},"deleted":false`
   const data = row.data === '{}' ? '}' : `,${row.data.slice(1)}`
   return `{"entity":"${row.entity}","record":${meta}${data},"hlcs":${row.hlcs}${row.purged ? ',"purged":true' : ''}}`
+}
+
+/**
+ * The greatest stamp of a record's stamps as the database writes them (`{"name": "stamp", …}`), read without
+ * parsing: with no backslash in the text every quote delimits a string, and every `": "` starts a value — a stamp.
+ * Text with a backslash is parsed.
+ */
+export function latestStampIn(hlcs: string): string | undefined {
+  if (hlcs.includes('\\')) return latestHlc(JSON.parse(hlcs) as Record<string, string>)
+  let latest: string | undefined
+  for (let at = hlcs.indexOf('": "'); at >= 0; ) {
+    const end = hlcs.indexOf('"', at + 4)
+    const stamp = hlcs.slice(at + 4, end)
+    if (latest === undefined || stamp > latest) latest = stamp
+    at = hlcs.indexOf('": "', end + 1)
+  }
+  return latest
 }
 
 /** zod issues as the wire's: a dotted path under `prefix` and the message (a UI dictionary key). */

@@ -7,7 +7,7 @@ import * as z from 'zod/mini'
 import { type ErrorKey, errorKey } from './error-messages'
 
 // RFC 9562 UUID, any version: ids are made on the device (UUID v7, see ids.ts) and must stay unique across devices.
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const id = z.string().check(z.regex(UUID_RE, errorKey('err.id')))
 /** A calendar date as written on a KTP or Buku KIA: YYYY-MM-DD, no time zone. */
