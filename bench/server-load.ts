@@ -1,9 +1,10 @@
 // The sync server under load (issue 16; npm run bench:server, not part of npm test): K kaders in D desas, all at
-// once, each doing what the app does on a sync — pull → push of C changes (gzip, like the app) → pull — against a
-// running server. The simulated phones run in worker threads (server-load-phones.ts); their batches are built and
-// gzipped before the clock starts, since a phone's CPU is not the server's (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). Reports push and pull p50/p95,
-// pushes/s, records/s and errors, checks that every record is stored, and writes bench/results/server/<label>.json
-// (not kept in git: bench/results/server-load.md holds the figures quoted in docs/scaling.md).
+// once, each doing what the app does on a sync — pull → push of C changes (default 50–200 each; gzip, like the app)
+// → pull — against a running server (scripts/cluster.sh: nginx in front of N API processes on PostgreSQL). The
+// simulated phones run in worker threads (server-load-phones.ts); their batches are built and gzipped before the
+// clock starts, since a phone's CPU is not the server's. Reports push and pull p50/p95, pushes/s, records/s and
+// errors, checks that every record is stored, and writes bench/results/server/<label>.json (not kept in git:
+// bench/results/server-load.md holds the figures quoted in docs/scaling.md).
 //   eval "$(scripts/cluster.sh start 4)" && npm run bench:server -- --label pg-4 && scripts/cluster.sh stop
 //   npm run bench:server -- --pglite /tmp/bench-pglite --label pglite    (the embedded database: the bench seeds a
 //   fresh folder, starts one server process on it, and counts the records after stopping it)
@@ -25,9 +26,9 @@ import type { PhonesJob, PhonesMessage } from './server-load-phones'
 
 const { values: args } = parseArgs({
   options: {
-    kaders: { type: 'string', default: '50' },
+    kaders: { type: 'string', default: '200' },
     desas: { type: 'string', default: '20' },
-    changes: { type: 'string', default: '200' },
+    changes: { type: 'string', default: '50-200' },
     label: { type: 'string', default: 'run' },
     // Every kader pulls first, then all push at the same instant: "a push while 199 others push" (issue 16).
     together: { type: 'boolean', default: false },
@@ -39,7 +40,11 @@ const { values: args } = parseArgs({
     pglite: { type: 'string' },
   },
 })
-const [KADERS, DESAS, CHANGES] = [Number(args.kaders), Number(args.desas), Number(args.changes)]
+const [KADERS, DESAS] = [Number(args.kaders), Number(args.desas)]
+// "100", or a range "50-200": each kader's batch size drawn from it, as phones differ in what they saved offline.
+const [FEWEST, MOST] = ((range) => [Number(range[0]), Number(range[1] ?? range[0])])(args.changes.split('-'))
+if (!(FEWEST >= 1 && MOST >= FEWEST))
+  throw new Error(`--changes ${args.changes}: give N or A-B with 1 ≤ A ≤ B`)
 const AT_ONCE = Number(args['at-once'] ?? KADERS)
 const WORKERS = Math.min(Number(args.workers), AT_ONCE)
 if (args.together && AT_ONCE < KADERS) throw new Error('--together needs every kader at once')
@@ -118,11 +123,11 @@ if (args.pglite) {
 }
 
 /** A kader's push: households and a member of each, stamped a minute ago on the kader's device. */
-function changesOf(k: (typeof kaders)[number]) {
+function changesOf(k: (typeof kaders)[number], size: number) {
   const changes = []
   let counter = 0
   const stamp = () => formatHlc({ millis: Date.now() - 60_000, counter: counter++, node: k.node })
-  for (let i = 0; changes.length < CHANGES; i++) {
+  for (let i = 0; changes.length < size; i++) {
     const householdId = randomUUID()
     const fields = (values: object, hlc: string) =>
       Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, hlc }]))
@@ -132,7 +137,7 @@ function changesOf(k: (typeof kaders)[number]) {
       recordId: householdId,
       fields: fields(householdInput({ headName: `Kepala ${i}` }, k.area), stamp()),
     })
-    if (changes.length < CHANGES)
+    if (changes.length < size)
       changes.push({
         changeId: randomUUID(),
         entity: 'members',
@@ -143,7 +148,8 @@ function changesOf(k: (typeof kaders)[number]) {
   return changes
 }
 
-const bodies = kaders.map((k) => gzipSync(JSON.stringify({ changes: changesOf(k) })))
+const sizes = kaders.map(() => FEWEST + Math.floor(Math.random() * (MOST - FEWEST + 1)))
+const bodies = kaders.map((k, i) => gzipSync(JSON.stringify({ changes: changesOf(k, sizes[i] ?? FEWEST) })))
 // How many database sessions wait on a lock, sampled every 100 ms while the kaders sync: the single-lock server's
 // queue shows here, whatever the CPU does.
 const sampler = args.pglite ? undefined : new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -255,7 +261,7 @@ const result = {
     .join(' ')}`,
   kaders: KADERS,
   desas: DESAS,
-  changesPerPush: CHANGES,
+  changesPerPush: args.changes,
   wallS: Number(wallS.toFixed(2)),
   pushesPerS: Number((KADERS / wallS).toFixed(1)),
   recordsPerS: Math.round(accepted / wallS),
@@ -281,7 +287,7 @@ const result = {
   ...(failures.size > 0 ? { failures: Object.fromEntries(failures) } : {}),
   accepted,
   stored: Number(stored?.n ?? 0),
-  expected: KADERS * CHANGES,
+  expected: sizes.reduce((a, b) => a + b, 0),
 }
 await mkdir(new URL('results/server/', import.meta.url), { recursive: true })
 await writeFile(
