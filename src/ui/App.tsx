@@ -77,7 +77,8 @@ export function App() {
   return (
     <div className={TOP_LEVEL.includes(route.name) ? 'app with-nav' : 'app'}>
       <UpdateBanner />
-      <BelowTopBar.Provider value={INSTALL_OFFER}>
+      {/* Pengaturan has its own install card: the offer there would say it twice. */}
+      <BelowTopBar.Provider value={route.name === 'settings' ? null : INSTALL_OFFER}>
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <Screen route={route} />
         </Suspense>

@@ -164,7 +164,7 @@ describe('first run at 360 px (real Chromium)', () => {
 describe('install offer at 360 px (real Chromium)', () => {
   const session = withAppAndBrowser()
 
-  it('shows below the top bar, clear of the navigation, and goes when dismissed', async () => {
+  it('shows below the top bar, clear of the navigation, not on Pengaturan, and goes when dismissed', async () => {
     const { page } = session.browser()
     const app = session.app()
     await page.goto(app.url)
@@ -213,6 +213,11 @@ describe('install offer at 360 px (real Chromium)', () => {
         buttons: [true, true],
         pageFits: true,
       })
+      // Pengaturan has its own install card: the offer does not say it twice there, and is back on leaving.
+      await page.goto(`${app.url}#/pengaturan`)
+      await page.locator('.version').waitFor()
+      expect(await page.locator('.install-offer').count(), lang).toBe(0)
+      await page.goto(`${app.url}#/`)
       await dismiss.click()
       await page.locator('.install-offer').waitFor({ state: 'detached' })
     }
